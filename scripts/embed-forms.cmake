@@ -1,0 +1,25 @@
+# Writes a C file holding every forms/*.yaml definition as a byte array, so
+# that the nianbao binary carries its forms.  Newest format first (the
+# file names sort by year).
+#   cmake -DFORMS_DIR=... -DOUTPUT=... -P embed-forms.cmake
+file(GLOB definitions "${FORMS_DIR}/*.yaml")
+list(SORT definitions ORDER DESCENDING)
+set(body "/* Generated from the forms directory by scripts/embed-forms.cmake. */\n#include \"forms_builtin.h\"\n\n")
+set(table "")
+set(index 0)
+foreach(path IN LISTS definitions)
+  get_filename_component(id "${path}" NAME_WE)
+  file(READ "${path}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR size "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "((0x..,){16})" "\\1\n" bytes "${bytes}")
+  string(APPEND body "static const unsigned char form_${index}[] = {\n${bytes}0x00};\n\n")
+  string(APPEND table "\t{\"${id}\", (const char *)form_${index}, ${size}},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "const struct form_builtin forms_builtin[] = {\n${table}\t{0, 0, 0},\n};\n")
+string(APPEND body "const size_t forms_builtin_count = ${index};\n")
+file(WRITE "${OUTPUT}.new" "${body}")
+file(COPY_FILE "${OUTPUT}.new" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.new")

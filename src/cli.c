@@ -1,0 +1,161 @@
+/* The command table and what every command shares; see cli.h. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic_file.h"
+#include "catalog.h"
+#include "diag.h"
+#include "version.h"
+
+extern const struct cli_command cmd_new, cmd_check, cmd_render;
+
+static const struct cli_command *const commands[] = {
+	&cmd_new,
+	&cmd_check,
+	&cmd_render,
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_overview(FILE *fp)
+{
+	fprintf(fp, "nianbao %s — 政府信息公开工作年度报告\n\n用法：\n", NIANBAO_VERSION);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  nianbao %-7s %s\n", commands[i]->name, commands[i]->usage);
+	fprintf(fp, "\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-7s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(fp, "\n每个命令都可以加 --help 查看说明；另见 man nianbao。\n"
+		    "退出状态：0 成功（可以有警告）；1 报告有错误；2 用法错误或文件不是有效的报告。\n");
+}
+
+/* Finds a command by name or unique prefix; lists candidates if ambiguous. */
+static const struct cli_command *find_command(const char *name, FILE *err)
+{
+	const struct cli_command *found = NULL;
+	size_t matches = 0, len = strlen(name);
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+		if (len && strncmp(commands[i]->name, name, len) == 0) {
+			found = commands[i];
+			matches++;
+		}
+	}
+	if (matches == 1)
+		return found;
+	if (matches > 1) {
+		fprintf(err, "nianbao: “%s”可以指多个命令：", name);
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (strncmp(commands[i]->name, name, len) == 0)
+				fprintf(err, " %s", commands[i]->name);
+		fprintf(err, "\n");
+	} else {
+		fprintf(err, "nianbao: 没有“%s”这个命令；运行 nianbao --help 查看所有命令\n", name);
+	}
+	return NULL;
+}
+
+enum cli_status cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt,
+				...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(cli->err, "nianbao %s: ", cmd->name);
+	vfprintf(cli->err, fmt, ap);
+	va_end(ap);
+	fprintf(cli->err, "\n用法：nianbao %s %s\n（nianbao %s --help 查看说明）\n", cmd->name,
+		cmd->usage, cmd->name);
+	return CLI_REFUSED;
+}
+
+enum cli_status cli_option_error(struct cli *cli, const struct cli_command *cmd, int c,
+				 char **argv)
+{
+	const char *opt = argv[optind - 1];
+	if (c == ':')
+		return cli_usage_error(cli, cmd, "选项 %s 后面要写一个值", opt);
+	return cli_usage_error(cli, cmd, "未知的选项 %s", opt);
+}
+
+void cli_print_help(struct cli *cli, const struct cli_command *cmd)
+{
+	fprintf(cli->out, "用法：nianbao %s %s\n\n%s\n\n%s", cmd->name, cmd->usage, cmd->summary,
+		cmd->help);
+}
+
+void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		fprintf(fp, "%s:%d:%d: %s: %s [%s]\n", file, d->line ? d->line : 1,
+			d->line ? d->column : 1, diag_severity_name(d->severity), d->message, d->rule);
+	}
+}
+
+bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
+		      size_t len)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, cli->out) != len || fflush(cli->out) != 0) {
+			fprintf(cli->err, "nianbao %s: 无法写到标准输出\n", command);
+			return false;
+		}
+		return true;
+	}
+	char *error;
+	if (atomic_write(path, data, len, ATOMIC_REPLACE, &error) != 0) {
+		fprintf(cli->err, "nianbao %s: %s\n", command, error);
+		free(error);
+		return false;
+	}
+	return true;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli cli = {.out = stdout, .err = stderr};
+	setlocale(LC_ALL, "");
+	if (argc < 2) {
+		print_overview(stderr);
+		return CLI_REFUSED;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && strcmp(argv[1], "help") == 0) {
+			const struct cli_command *cmd = find_command(argv[2], stderr);
+			if (!cmd)
+				return CLI_REFUSED;
+			cli_print_help(&cli, cmd);
+			return CLI_OK;
+		}
+		print_overview(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("nianbao %s\n", NIANBAO_VERSION);
+		return CLI_OK;
+	}
+	const struct cli_command *cmd = find_command(argv[1], stderr);
+	if (!cmd)
+		return CLI_REFUSED;
+	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_print_help(&cli, cmd);
+			return CLI_OK;
+		}
+	cli.catalog = catalog_new();
+	optind = 0; /* GNU getopt: start afresh, permuting options after operands */
+	opterr = 0;
+	enum cli_status status = cmd->run(&cli, argc - 1, argv + 1);
+	catalog_free(cli.catalog);
+	if (fflush(stdout) != 0 && status == CLI_OK)
+		status = CLI_REFUSED;
+	return status;
+}

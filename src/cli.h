@@ -1,0 +1,56 @@
+/* The command line: one table of subcommands (cli.c), each in its own
+ * file exporting a const struct cli_command.  Commands print; nothing
+ * below them does. */
+#ifndef NIANBAO_CLI_H
+#define NIANBAO_CLI_H
+
+#include <stdio.h>
+
+struct catalog;
+struct diag_list;
+
+/* Exit statuses (DESIGN.md, Command line). */
+enum cli_status {
+	CLI_OK = 0,		/* success, warnings allowed */
+	CLI_BROKEN = 1,		/* loads, but breaks an error rule; import had to guess */
+	CLI_REFUSED = 2,	/* bad usage, or input that is not a report */
+};
+
+struct cli {
+	FILE *out;
+	FILE *err;
+	struct catalog *catalog;	/* the forms, loaded on first use */
+};
+
+struct cli_command {
+	const char *name;
+	const char *usage;	/* arguments, after "nianbao NAME " */
+	const char *summary;	/* one line for the list of commands */
+	const char *help;	/* the options, one per line, for --help */
+	enum cli_status (*run)(struct cli *cli, int argc, char **argv);
+};
+
+/* Runs nianbao with argv; returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* Prints "nianbao NAME: MESSAGE" and the usage line to cli->err and
+ * returns CLI_REFUSED. */
+enum cli_status cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt,
+				...) __attribute__((format(printf, 3, 4)));
+
+/* Reports the option getopt_long just refused ('?' or ':'). */
+enum cli_status cli_option_error(struct cli *cli, const struct cli_command *cmd, int c,
+				 char **argv);
+
+/* Prints a command's full help to cli->out. */
+void cli_print_help(struct cli *cli, const struct cli_command *cmd);
+
+/* Prints diagnostics of file as FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]. */
+void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags);
+
+/* Writes data to path (atomically), or to cli->out when path is "-".
+ * Returns false after printing why. */
+_Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
+		       size_t len);
+
+#endif

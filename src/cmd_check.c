@@ -1,0 +1,142 @@
+/* nianbao check: load reports and run every rule, printing diagnostics
+ * (text or one JSON object per file). */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "catalog.h"
+#include "cli.h"
+#include "diag.h"
+#include "report.h"
+#include "report_load.h"
+#include "rules.h"
+
+static enum cli_status check_run(struct cli *cli, int argc, char **argv);
+
+const struct cli_command cmd_check = {
+	.name = "check",
+	.usage = "文件... [--previous 上年文件] [--format text|json]",
+	.summary = "检查报告：数据能否读取，勾稽关系是否成立",
+	.help = "  --previous 文件    上年的报告，用于核对上年结转和现行有效件数\n"
+		"  --format text|json 输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）\n"
+		"\n"
+		"退出状态：0 没有错误（可以有警告）；1 有报告违反规则；2 有文件无法作为报告读取。\n",
+	.run = check_run,
+};
+
+static void json_string(struct buf *out, const char *s)
+{
+	buf_addc(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf_addc(out, '\\');
+			buf_addc(out, (char)*p);
+		} else if (*p == '\n') {
+			buf_adds(out, "\\n");
+		} else if (*p == '\t') {
+			buf_adds(out, "\\t");
+		} else if (*p < 0x20 || *p == 0x7F) {
+			buf_addf(out, "\\u%04x", *p);
+		} else {
+			buf_addc(out, (char)*p);
+		}
+	}
+	buf_addc(out, '"');
+}
+
+static void print_json(FILE *fp, const char *file, const struct diag_list *diags)
+{
+	struct buf out;
+	buf_init(&out);
+	buf_adds(&out, "{\"file\": ");
+	json_string(&out, file);
+	buf_addf(&out, ", \"valid\": %s, \"diagnostics\": [",
+		 diag_list_has_errors(diags) ? "false" : "true");
+	for (size_t i = 0; i < diags->count; i++) {
+		const struct diag *d = &diags->items[i];
+		buf_adds(&out, i ? ", {\"rule\": " : "{\"rule\": ");
+		json_string(&out, d->rule);
+		buf_addf(&out, ", \"severity\": \"%s\", \"path\": ", diag_severity_name(d->severity));
+		if (d->path)
+			json_string(&out, d->path);
+		else
+			buf_adds(&out, "null");
+		buf_addf(&out, ", \"line\": %d, \"column\": %d, \"message\": ", d->line ? d->line : 1,
+			 d->line ? d->column : 1);
+		json_string(&out, d->message);
+		buf_addc(&out, '}');
+	}
+	buf_adds(&out, "]}\n");
+	fputs(out.data, fp);
+	buf_fini(&out);
+}
+
+static enum cli_status check_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"previous", required_argument, NULL, 'p'},
+		{"format", required_argument, NULL, 'F'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *previous_path = NULL, *format = "text";
+	int c;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		switch (c) {
+		case 'p': previous_path = optarg; break;
+		case 'F': format = optarg; break;
+		default: return cli_option_error(cli, &cmd_check, c, argv);
+		}
+	}
+	bool json = strcmp(format, "json") == 0;
+	if (!json && strcmp(format, "text") != 0)
+		return cli_usage_error(cli, &cmd_check, "--format 只能是 text 或 json（写的是“%s”）",
+				       format);
+	if (optind >= argc)
+		return cli_usage_error(cli, &cmd_check, "要写出至少一个报告文件");
+
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct report *previous = NULL;
+	const struct catalog_entry *previous_entry = NULL;
+	if (previous_path) {
+		previous = report_load_file(previous_path, cli->catalog, &previous_entry, &diags);
+		if (!previous) {
+			fprintf(cli->err, "nianbao check: 上年报告 %s 无法读取：\n", previous_path);
+			cli_print_diags(cli->err, previous_path, &diags);
+			diag_list_fini(&diags);
+			return CLI_REFUSED;
+		}
+	}
+
+	enum cli_status worst = CLI_OK;
+	for (int i = optind; i < argc; i++) {
+		const char *file = argv[i];
+		const struct catalog_entry *entry;
+		enum cli_status status;
+		diag_list_clear(&diags);
+		struct report *r = report_load_file(file, cli->catalog, &entry, &diags);
+		if (!r) {
+			status = CLI_REFUSED;
+		} else {
+			bool comparable = previous && previous_entry == entry;
+			if (previous && !comparable)
+				diag_list_add(&diags, DIAG_WARNING, "carry.previous", NULL, 1, 1,
+					      "上年报告的格式与本报告不同，没有做跨年核对");
+			rules_diagnose(entry->rules, r, comparable ? previous : NULL, &diags);
+			diag_list_sort(&diags);
+			status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
+			report_free(r);
+		}
+		if (json)
+			print_json(cli->out, file, &diags);
+		else
+			cli_print_diags(status == CLI_REFUSED ? cli->err : cli->out, file, &diags);
+		if (status > worst)
+			worst = status;
+	}
+	report_free(previous);
+	diag_list_fini(&diags);
+	return worst;
+}

@@ -1,0 +1,7 @@
+/* nianbao: writes the annual report on government information disclosure. */
+#include "cli.h"
+
+int main(int argc, char **argv)
+{
+	return cli_main(argc, argv);
+}

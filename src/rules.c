@@ -1,0 +1,613 @@
+/* Compiling and evaluating the rules of a form; see rules.h. */
+#include "rules.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "form.h"
+#include "report.h"
+#include "template.h"
+#include "value.h"
+#include "xalloc.h"
+
+struct rule_term {
+	size_t cell;
+	int sign;		/* +1 or -1 */
+	bool previous;		/* read from last year's report */
+};
+
+enum check_kind { CHECK_EQUATION, CHECK_REQUIRED };
+
+struct rule_check {
+	enum check_kind kind;
+	size_t rule;		/* index in form->rules */
+	size_t cell;		/* the cell a diagnostic names */
+	size_t table, row, column;	/* context for {row} and {column}, or FORM_NONE */
+	size_t first_term, nleft, nright;
+	bool previous;		/* needs last year's report */
+	bool fill;		/* cell = the right side */
+	int level;		/* fills: order in which totals are derived */
+};
+
+struct rules {
+	const struct form *form;
+	struct rule_check *checks;
+	size_t nchecks, cap_checks;
+	struct rule_term *terms;
+	size_t nterms, cap_terms;
+	size_t *fills;		/* fill checks, in the order totals are derived */
+	size_t nfills;
+	bool *derived;		/* per cell */
+};
+
+struct compiler {
+	struct rules *rules;
+	const struct form_rule *rule;
+	size_t rule_index;
+	char *error;
+};
+
+static bool compile_fail(struct compiler *c, const char *fmt, const char *arg)
+{
+	if (!c->error) {
+		char *what = xasprintf(fmt, arg);
+		c->error = xasprintf("表格定义第 %d 行，规则 %s：%s", c->rule->line, c->rule->id, what);
+		free(what);
+	}
+	return false;
+}
+
+static void add_term(struct rules *r, size_t cell, int sign, bool previous)
+{
+	r->terms = xgrow(r->terms, &r->cap_terms, r->nterms + 1, sizeof *r->terms);
+	r->terms[r->nterms++] = (struct rule_term){cell, sign, previous};
+}
+
+/* Replaces $c and $row in text. */
+static char *substitute(const char *text, size_t column, const char *row_path)
+{
+	struct buf out;
+	buf_init(&out);
+	for (const char *p = text; *p;) {
+		if (strncmp(p, "$row", 4) == 0 && row_path) {
+			buf_adds(&out, row_path);
+			p += 4;
+		} else if (strncmp(p, "$c", 2) == 0 && column != FORM_NONE) {
+			buf_addf(&out, "%zu", column);
+			p += 2;
+		} else {
+			buf_addc(&out, *p++);
+		}
+	}
+	return buf_take(&out);
+}
+
+static bool parse_index(const char *s, size_t *value)
+{
+	char *end;
+	if (*s < '0' || *s > '9')
+		return false;
+	unsigned long v = strtoul(s, &end, 10);
+	*value = v;
+	return *end == '\0' && v < 1000;
+}
+
+/* Resolves one reference (after substitution) to its cells, appending a
+ * term for each.  Forms: PATH, PATH[i], PATH[i..j], GROUP.*[i]. */
+static bool resolve_ref(struct compiler *c, const char *ref, int sign)
+{
+	const struct form *f = c->rules->form;
+	bool previous = strncmp(ref, "prev:", 5) == 0;
+	char *base = xstrdup(previous ? ref + 5 : ref);
+	size_t first = FORM_NONE, last = FORM_NONE;
+	bool ok = true;
+	char *bracket = strchr(base, '[');
+
+	if (bracket) {
+		size_t len = strlen(bracket);
+		char *dots = strstr(bracket, "..");
+		if (bracket[len - 1] != ']')
+			ok = false;
+		bracket[len - 1] = '\0';
+		*bracket = '\0';
+		if (ok && dots) {
+			*dots = '\0';
+			ok = parse_index(bracket + 1, &first) && parse_index(dots + 2, &last) &&
+			     first <= last;
+		} else if (ok) {
+			ok = parse_index(bracket + 1, &first);
+			last = first;
+		}
+		if (!ok) {
+			free(base);
+			return compile_fail(c, "下标写得不对：%s", ref);
+		}
+	}
+	size_t blen = strlen(base);
+	size_t found = 0;
+	if (blen > 2 && strcmp(base + blen - 2, ".*") == 0) {
+		/* every data row under the group, in form order */
+		base[blen - 1] = '\0'; /* keep the dot: "group." */
+		if (first == FORM_NONE) {
+			free(base);
+			return compile_fail(c, "“.*”后面要写下标：%s", ref);
+		}
+		for (size_t t = 0; t < f->ntables; t++) {
+			const struct form_table *tab = &f->tables[t];
+			for (size_t rw = 0; rw < tab->nrows; rw++) {
+				const struct form_row *row = &tab->rows[rw];
+				if (row->group || strncmp(row->path, base, blen - 1) != 0)
+					continue;
+				if (last >= tab->columns->ncolumns || tab->store != FORM_STORE_SEQUENCE) {
+					free(base);
+					return compile_fail(c, "下标超出了表格的列数：%s", ref);
+				}
+				for (size_t i = first; i <= last; i++)
+					add_term(c->rules, row->first_cell + i, sign, previous);
+				found++;
+			}
+		}
+	} else if (first != FORM_NONE) {
+		for (size_t i = first; i <= last; i++) {
+			char *path = xasprintf("%s[%zu]", base, i);
+			size_t cell = form_find_cell(f, path);
+			free(path);
+			if (cell == FORM_NONE)
+				break;
+			add_term(c->rules, cell, sign, previous);
+			found++;
+		}
+		if (found != last - first + 1)
+			found = 0;
+	} else {
+		size_t cell = form_find_cell(f, base);
+		if (cell != FORM_NONE) {
+			add_term(c->rules, cell, sign, previous);
+			found++;
+		}
+	}
+	free(base);
+	if (!found)
+		return compile_fail(c, "找不到数据格：%s", ref);
+	return true;
+}
+
+/* Parses "refs = refs" into terms; returns the count on each side. */
+static bool parse_equation(struct compiler *c, const char *eq, size_t *nleft, size_t *nright)
+{
+	size_t side_start = c->rules->nterms;
+	int side = 0, sign = 1;
+	bool expect_ref = true;
+	*nleft = *nright = 0;
+	for (const char *p = eq; *p;) {
+		if (*p == ' ') {
+			p++;
+		} else if (*p == '=' || *p == '+' || *p == '-') {
+			if (expect_ref && *p != '-')
+				return compile_fail(c, "算式写得不对：%s", eq);
+			if (*p == '=') {
+				if (side == 1)
+					return compile_fail(c, "算式中只能有一个“=”：%s", eq);
+				*nleft = c->rules->nterms - side_start;
+				side_start = c->rules->nterms;
+				side = 1;
+				sign = 1;
+			} else {
+				sign = *p == '-' ? -1 : 1;
+			}
+			expect_ref = true;
+			p++;
+		} else {
+			size_t len = strcspn(p, " =+");
+			/* a '-' inside a ref cannot occur: keys use '_' */
+			const char *minus = memchr(p, '-', len);
+			if (minus)
+				len = (size_t)(minus - p);
+			if (!expect_ref)
+				return compile_fail(c, "两项之间缺少“+”或“-”：%s", eq);
+			char *ref = xstrndup(p, len);
+			bool ok = resolve_ref(c, ref, sign);
+			free(ref);
+			if (!ok)
+				return false;
+			expect_ref = false;
+			sign = 1;
+			p += len;
+		}
+	}
+	if (side != 1 || expect_ref)
+		return compile_fail(c, "算式应为“左边 = 右边”：%s", eq);
+	*nright = c->rules->nterms - side_start;
+	return true;
+}
+
+static struct rule_check *new_check(struct rules *r)
+{
+	r->checks = xgrow(r->checks, &r->cap_checks, r->nchecks + 1, sizeof *r->checks);
+	struct rule_check *k = &r->checks[r->nchecks++];
+	memset(k, 0, sizeof *k);
+	k->table = k->row = k->column = k->cell = FORM_NONE;
+	return k;
+}
+
+static bool compile_instance(struct compiler *c, size_t table, size_t row, size_t column)
+{
+	struct rules *r = c->rules;
+	const struct form *f = r->form;
+	const char *row_path = row != FORM_NONE ? f->tables[table].rows[row].path : NULL;
+	char *eq = substitute(c->rule->assert, column, row_path);
+	size_t first = r->nterms, nleft, nright;
+	bool ok = parse_equation(c, eq, &nleft, &nright);
+	free(eq);
+	if (!ok)
+		return false;
+	size_t target = r->terms[first].cell;
+	if (c->rule->cell) {
+		char *cell = substitute(c->rule->cell, column, row_path);
+		target = form_find_cell(f, cell);
+		if (target == FORM_NONE)
+			ok = compile_fail(c, "cell 找不到：%s", cell);
+		free(cell);
+		if (!ok)
+			return false;
+	}
+	for (size_t i = first; i < r->nterms; i++)
+		if (f->cells[r->terms[i].cell].type == FORM_TEXT)
+			return compile_fail(c, "算式中不能有正文格：%s", f->cells[r->terms[i].cell].path);
+	if (c->rule->fill && (nleft != 1 || r->terms[first].cell != target ||
+			      r->terms[first].sign != 1 || r->terms[first].previous))
+		return compile_fail(c, "%s", "fill 要求算式左边只有 cell 这一格");
+	struct rule_check *k = new_check(r);
+	k->kind = CHECK_EQUATION;
+	k->rule = c->rule_index;
+	k->cell = target;
+	k->table = table;
+	k->row = row;
+	k->column = column;
+	k->first_term = first;
+	k->nleft = nleft;
+	k->nright = nright;
+	k->previous = c->rule->needs_previous;
+	k->fill = c->rule->fill;
+	return true;
+}
+
+static bool compile_rule(struct compiler *c)
+{
+	const struct form_rule *rule = c->rule;
+	const struct form *f = c->rules->form;
+
+	if (rule->value_type >= 0)
+		return true; /* applied by the loader, when a value is read */
+	if (rule->nrequired) {
+		for (size_t i = 0; i < rule->nrequired; i++) {
+			size_t cell = form_find_cell(f, rule->required[i]);
+			if (cell == FORM_NONE || f->cells[cell].type != FORM_TEXT)
+				return compile_fail(c, "required 中的“%s”不是正文格", rule->required[i]);
+			struct rule_check *k = new_check(c->rules);
+			k->kind = CHECK_REQUIRED;
+			k->rule = c->rule_index;
+			k->cell = cell;
+		}
+		return true;
+	}
+	if (!rule->assert)
+		return compile_fail(c, "%s", "规则需要 assert、required 或 value_type");
+	if (!rule->each)
+		return compile_instance(c, FORM_NONE, FORM_NONE, FORM_NONE);
+	size_t table = rule->table ? form_find_table(f, rule->table) : FORM_NONE;
+	if (table == FORM_NONE)
+		return compile_fail(c, "each 需要存在的 table：%s", rule->table ? rule->table : "");
+	const struct form_table *t = &f->tables[table];
+	if (strcmp(rule->each, "column") == 0) {
+		for (size_t col = 0; col < t->columns->ncolumns; col++)
+			if (!compile_instance(c, table, FORM_NONE, col))
+				return false;
+		return true;
+	}
+	if (strcmp(rule->each, "row") == 0) {
+		for (size_t row = 0; row < t->nrows; row++)
+			if (!t->rows[row].group && !compile_instance(c, table, row, FORM_NONE))
+				return false;
+		return true;
+	}
+	return compile_fail(c, "each 只能是 column 或 row：%s", rule->each);
+}
+
+/* Orders the fill checks so that a total is derived after its parts. */
+static bool order_fills(struct compiler *c)
+{
+	struct rules *r = c->rules;
+	size_t *filler = xcalloc(r->form->ncells, sizeof *filler);
+	for (size_t i = 0; i < r->form->ncells; i++)
+		filler[i] = FORM_NONE;
+	for (size_t k = 0; k < r->nchecks; k++)
+		if (r->checks[k].fill) {
+			filler[r->checks[k].cell] = k;
+			r->derived[r->checks[k].cell] = true;
+			r->nfills++;
+		}
+	bool changed = true;
+	size_t rounds = 0;
+	while (changed && rounds++ <= r->nchecks) {
+		changed = false;
+		for (size_t k = 0; k < r->nchecks; k++) {
+			struct rule_check *ck = &r->checks[k];
+			if (!ck->fill)
+				continue;
+			const struct rule_term *t = &r->terms[ck->first_term + ck->nleft];
+			for (size_t i = 0; i < ck->nright; i++) {
+				size_t dep = filler[t[i].cell];
+				if (dep != FORM_NONE && r->checks[dep].level + 1 > ck->level) {
+					ck->level = r->checks[dep].level + 1;
+					changed = true;
+				}
+			}
+		}
+	}
+	free(filler);
+	if (changed) {
+		c->rule = &r->form->rules[0];
+		return compile_fail(c, "%s", "合计之间互相依赖，形成了循环");
+	}
+	r->fills = xcalloc(r->nfills + 1, sizeof *r->fills);
+	size_t n = 0;
+	for (int level = 0; n < r->nfills; level++)
+		for (size_t k = 0; k < r->nchecks; k++)
+			if (r->checks[k].fill && r->checks[k].level == level)
+				r->fills[n++] = k;
+	return true;
+}
+
+struct rules *rules_compile(const struct form *form, char **error)
+{
+	struct rules *r = xcalloc(1, sizeof *r);
+	struct compiler c = {.rules = r};
+	r->form = form;
+	r->derived = xcalloc(form->ncells, sizeof *r->derived);
+	for (size_t i = 0; i < form->nrules; i++) {
+		c.rule = &form->rules[i];
+		c.rule_index = i;
+		if (!compile_rule(&c))
+			break;
+	}
+	if (!c.error && form->nrules)
+		order_fills(&c);
+	if (c.error) {
+		*error = c.error;
+		rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void rules_free(struct rules *r)
+{
+	if (!r)
+		return;
+	free(r->checks);
+	free(r->terms);
+	free(r->fills);
+	free(r->derived);
+	free(r);
+}
+
+static int64_t sum_terms(const struct rule_term *t, size_t n, const struct report *report,
+			 const struct report *previous)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct report *src = t[i].previous ? previous : report;
+		sum += t[i].sign * src->numbers[t[i].cell];
+	}
+	return sum;
+}
+
+/* Whether text holds anything besides spaces and line breaks. */
+static bool text_is_blank(const char *s)
+{
+	while (*s) {
+		if (*s == ' ' || *s == '\n' || *s == '\t')
+			s++;
+		else if (strncmp(s, "　", 3) == 0)
+			s += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+static void add_failure(struct rule_outcome *out, size_t check, int64_t left, int64_t right)
+{
+	out->failures = xgrow(out->failures, &out->cap, out->count + 1, sizeof *out->failures);
+	out->failures[out->count++] = (struct rule_failure){check, left, right};
+}
+
+void rules_evaluate(const struct rules *r, const struct report *report,
+		    const struct report *previous, struct rule_outcome *out)
+{
+	out->count = 0;
+	for (size_t k = 0; k < r->nchecks; k++) {
+		const struct rule_check *ck = &r->checks[k];
+		if (ck->kind == CHECK_REQUIRED) {
+			if (text_is_blank(report->texts[ck->cell]))
+				add_failure(out, k, 0, 0);
+			continue;
+		}
+		if (ck->previous && !previous)
+			continue;
+		const struct rule_term *t = &r->terms[ck->first_term];
+		int64_t left = sum_terms(t, ck->nleft, report, previous);
+		int64_t right = sum_terms(t + ck->nleft, ck->nright, report, previous);
+		if (left != right)
+			add_failure(out, k, left, right);
+	}
+}
+
+void rule_outcome_fini(struct rule_outcome *out)
+{
+	free(out->failures);
+	out->failures = NULL;
+	out->count = out->cap = 0;
+}
+
+const char *rules_failure_rule(const struct rules *r, const struct rule_failure *f)
+{
+	return r->form->rules[r->checks[f->check].rule].id;
+}
+
+enum diag_severity rules_failure_severity(const struct rules *r, const struct rule_failure *f)
+{
+	return r->form->rules[r->checks[f->check].rule].warning ? DIAG_WARNING : DIAG_ERROR;
+}
+
+size_t rules_failure_cell(const struct rules *r, const struct rule_failure *f)
+{
+	return r->checks[f->check].cell;
+}
+
+bool rules_failure_involves(const struct rules *r, const struct rule_failure *f, size_t cell)
+{
+	const struct rule_check *ck = &r->checks[f->check];
+	if (ck->cell == cell)
+		return true;
+	const struct rule_term *t = &r->terms[ck->first_term];
+	for (size_t i = 0; i < ck->nleft + ck->nright; i++)
+		if (t[i].cell == cell && !t[i].previous)
+			return true;
+	return false;
+}
+
+static void format_amount(enum form_value_type type, int64_t v, char out[32])
+{
+	if (type == FORM_MONEY)
+		value_format_money(v, out);
+	else
+		snprintf(out, 32, "%" PRId64, v);
+}
+
+char *rules_failure_message(const struct rules *r, const struct report *report,
+			    const struct rule_failure *f)
+{
+	const struct form *form = r->form;
+	const struct rule_check *ck = &r->checks[f->check];
+	const struct form_cell *cell = &form->cells[ck->cell];
+	char left[32], right[32], diff[32];
+	enum form_value_type type = cell->type;
+	int64_t d = f->left > f->right ? f->left - f->right : f->right - f->left;
+	format_amount(type, f->left, left);
+	format_amount(type, f->right, right);
+	format_amount(type, d, diff);
+	const char *row = "", *column = "";
+	if (cell->table != FORM_NONE) {
+		const struct form_table *t = &form->tables[cell->table];
+		row = t->rows[cell->row].label;
+		column = t->columns->columns[cell->column].label;
+	}
+	if (ck->column != FORM_NONE)
+		column = form->tables[ck->table].columns->columns[ck->column].label;
+	if (ck->row != FORM_NONE)
+		row = form->tables[ck->table].rows[ck->row].label;
+	(void)report;
+	const struct template_var vars[] = {
+		{"cell", cell->label}, {"row", row}, {"column", column},
+		{"left", left},	      {"right", right}, {"diff", diff},
+	};
+	struct buf out;
+	buf_init(&out);
+	template_expand(&out, form->rules[ck->rule].message, vars, sizeof vars / sizeof vars[0]);
+	return buf_take(&out);
+}
+
+void rules_diagnose(const struct rules *r, const struct report *report,
+		    const struct report *previous, struct diag_list *diags)
+{
+	struct rule_outcome out = {0};
+	rules_evaluate(r, report, previous, &out);
+	for (size_t i = 0; i < out.count; i++) {
+		const struct rule_failure *f = &out.failures[i];
+		size_t cell = rules_failure_cell(r, f);
+		char *msg = rules_failure_message(r, report, f);
+		diag_list_add(diags, rules_failure_severity(r, f), rules_failure_rule(r, f),
+			      r->form->cells[cell].path, report->marks[cell].line,
+			      report->marks[cell].column, msg);
+		free(msg);
+	}
+	rule_outcome_fini(&out);
+	if (previous && (previous->year != report->year - 1 ||
+			 strcmp(previous->organ, report->organ) != 0)) {
+		char *msg;
+		if (previous->year != report->year - 1)
+			msg = xasprintf("上年报告是 %d 年度的，本报告是 %d 年度的：跨年核对应使用 %d 年度的报告",
+					previous->year, report->year, report->year - 1);
+		else
+			msg = xasprintf("上年报告的发布机关是“%s”，与本报告的“%s”不同", previous->organ,
+					report->organ);
+		const struct report_mark *m = &report->key_marks[previous->year != report->year - 1
+									 ? REPORT_KEY_YEAR
+									 : REPORT_KEY_ORGAN];
+		diag_list_add(diags, DIAG_WARNING, "carry.previous", NULL, m->line, m->column, msg);
+		free(msg);
+	}
+}
+
+bool rules_cell_is_derived(const struct rules *r, size_t cell)
+{
+	return r->derived[cell];
+}
+
+static bool fits(const struct form *f, size_t cell, int64_t v)
+{
+	const struct form_type *t = &f->types[f->cells[cell].type];
+	if (v < 0)
+		return false;
+	if (f->cells[cell].type == FORM_MONEY)
+		return v < t->below * VALUE_MONEY_SCALE;
+	return v <= t->max;
+}
+
+size_t rules_set_number(const struct rules *r, struct report *report, size_t cell, int64_t value)
+{
+	bool held_stack[256];
+	bool *held = r->nfills <= 256 ? held_stack : xcalloc(r->nfills, sizeof *held);
+	size_t changed = 0;
+
+	for (size_t i = 0; i < r->nfills; i++) {
+		const struct rule_check *ck = &r->checks[r->fills[i]];
+		const struct rule_term *t = &r->terms[ck->first_term];
+		held[i] = sum_terms(t, 1, report, NULL) ==
+			  sum_terms(t + 1, ck->nright, report, NULL);
+	}
+	report->numbers[cell] = value;
+	for (size_t i = 0; i < r->nfills; i++) {
+		const struct rule_check *ck = &r->checks[r->fills[i]];
+		if (!held[i] || ck->cell == cell)
+			continue;
+		int64_t v = sum_terms(&r->terms[ck->first_term + 1], ck->nright, report, NULL);
+		if (v != report->numbers[ck->cell] && fits(r->form, ck->cell, v)) {
+			report->numbers[ck->cell] = v;
+			changed++;
+		}
+	}
+	if (held != held_stack)
+		free(held);
+	return changed;
+}
+
+void rules_fill_all(const struct rules *r, struct report *report)
+{
+	for (size_t i = 0; i < r->nfills; i++) {
+		const struct rule_check *ck = &r->checks[r->fills[i]];
+		int64_t v = sum_terms(&r->terms[ck->first_term + 1], ck->nright, report, NULL);
+		if (fits(r->form, ck->cell, v))
+			report->numbers[ck->cell] = v;
+	}
+}
+
+size_t rules_check_count(const struct rules *r)
+{
+	return r->nchecks;
+}

@@ -1,0 +1,79 @@
+/* The arithmetic (勾稽关系) of a form, compiled from the rules its
+ * definition declares, and evaluated over a report.
+ *
+ * A rule's assertion "A[$c] + B[$c] = C[$c] + D[$c]" is expanded once, at
+ * compile time, into checks: flat lists of cells to add up on each side.
+ * Evaluating every check of a report costs a few hundred additions, so
+ * the form re-runs all of them after every keystroke.  Rules are pure:
+ * report in, failures out.  Only rules_set_number changes a report, to
+ * keep derived totals in step with their parts. */
+#ifndef NIANBAO_RULES_H
+#define NIANBAO_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+struct form;
+struct report;
+struct rules;
+
+struct rule_failure {
+	size_t check;		/* which check failed */
+	int64_t left, right;	/* the two sums that differ */
+};
+
+/* Failures of one evaluation; reuse it to avoid allocating per keystroke. */
+struct rule_outcome {
+	struct rule_failure *failures;	/* owned */
+	size_t count;
+	size_t cap;
+};
+
+/* Compiles the rules of form.  Returns NULL and sets *error (caller
+ * frees) naming the rule and what is wrong with it. */
+struct rules *rules_compile(const struct form *form, char **error);
+void rules_free(struct rules *rules);
+
+/* Runs every check that applies to report.  Cross-year checks run only
+ * when previous (last year's report, same form) is given. */
+void rules_evaluate(const struct rules *rules, const struct report *report,
+		    const struct report *previous, struct rule_outcome *out);
+void rule_outcome_fini(struct rule_outcome *out);
+
+/* What a failure is about. */
+const char *rules_failure_rule(const struct rules *rules, const struct rule_failure *f);
+enum diag_severity rules_failure_severity(const struct rules *rules, const struct rule_failure *f);
+/* The cell a clerk would correct. */
+size_t rules_failure_cell(const struct rules *rules, const struct rule_failure *f);
+/* The message of a failure, in Chinese; the caller frees it. */
+char *rules_failure_message(const struct rules *rules, const struct report *report,
+			    const struct rule_failure *f);
+/* True when the failure involves cell (on either side of the check). */
+bool rules_failure_involves(const struct rules *rules, const struct rule_failure *f, size_t cell);
+
+/* Evaluates and appends one diagnostic per failure (with the cell's place
+ * in the file), plus a warning when previous is not last year's report of
+ * the same organ. */
+void rules_diagnose(const struct rules *rules, const struct report *report,
+		    const struct report *previous, struct diag_list *diags);
+
+/* True when some rule derives cell from other cells (a total). */
+bool rules_cell_is_derived(const struct rules *rules, size_t cell);
+
+/* Sets a count or money cell to value and updates the totals derived from
+ * it: every total that agreed with its parts before the change follows
+ * them; a total that already disagreed is left as it is.  Returns the
+ * number of cells changed besides cell. */
+size_t rules_set_number(const struct rules *rules, struct report *report, size_t cell,
+			int64_t value);
+
+/* Sets every derived total from its parts. */
+void rules_fill_all(const struct rules *rules, struct report *report);
+
+/* The number of compiled checks (for the benchmark and tests). */
+size_t rules_check_count(const struct rules *rules);
+
+#endif
