@@ -372,7 +372,7 @@ static bool expect_scalar(struct loader *l, const char *what, const char *path)
 		     (const char *)l->event.data.alias.anchor);
 		return false;
 	}
-	fail(l, "load.type", path, here(l), "%s应为一个值，这里是%s", what, node_kind_name(&l->event));
+	fail(l, "load.type", path, here(l), "“%s”应为一个值，这里是%s", what, node_kind_name(&l->event));
 	skip_node(l, LOAD_SKIP_DEPTH);
 	return false;
 }
@@ -884,7 +884,7 @@ struct report *report_load_buffer(const char *data, size_t len, struct catalog *
 	if (entry_out)
 		*entry_out = NULL;
 	if (len > REPORT_FILE_MAX_BYTES) {
-		add_error(diags, "load.size", (struct report_mark){0, 0},
+		add_error(diags, "load.size", (struct report_mark){1, 1},
 			  "文件太大，报告文件最大为 %u MiB", REPORT_FILE_MAX_BYTES >> 20);
 		return NULL;
 	}

@@ -102,6 +102,8 @@ static bool literal_safe(const char *text)
 	return true;
 }
 
+/* Writes a text value whose key is at column indent; its lines go two
+ * columns further in. */
 static void add_text(struct buf *out, const char *text, int indent)
 {
 	if (!literal_safe(text)) {
@@ -117,14 +119,14 @@ static void add_text(struct buf *out, const char *text, int indent)
 		first++;
 	buf_addc(out, '|');
 	if (*first == ' ' || *first == '\t')
-		buf_addf(out, "%d", indent);
+		buf_addc(out, '2'); /* indentation of the lines below the key */
 	buf_adds(out, trailing == 0 ? "-" : trailing == 1 ? "" : "+");
 	buf_addc(out, '\n');
 	for (const char *line = text; line < text + len;) {
 		const char *end = strchr(line, '\n');
 		size_t n = end ? (size_t)(end - line) : strlen(line);
 		if (n) {
-			buf_pad(out, indent);
+			buf_pad(out, indent + 2);
 			buf_add(out, line, n);
 		}
 		buf_addc(out, '\n');
@@ -235,7 +237,7 @@ static void add_children(struct writer *w, size_t node, int indent, int min_comm
 			buf_addf(out, "# %s\n", label);
 			buf_pad(out, indent);
 			buf_addf(out, "%s: ", child->key);
-			add_text(out, w->report->texts[child->cell], indent + 2);
+			add_text(out, w->report->texts[child->cell], indent);
 			continue;
 		}
 		if (child->kind == FORM_NODE_ROW && !w->tables_seen[child->table]) {

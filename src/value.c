@@ -45,7 +45,10 @@ static const char *number_problem(const char *s, size_t len)
 		return "只能用十进制数字书写";
 	if (memchr(s, ',', len) || memchr(s, '_', len))
 		return "数字之间不能有逗号或下划线";
-	if (memchr(s, 'e', len) || memchr(s, 'E', len))
+	const char *e = memchr(s, 'e', len);
+	if (!e)
+		e = memchr(s, 'E', len);
+	if (e && e > s && e[-1] >= '0' && e[-1] <= '9')
 		return "不能用科学计数法";
 	if (memchr(s, ':', len))
 		return "只能由数字组成（不是时间或六十进制数）";

@@ -1,0 +1,172 @@
+/* nianbao's benchmark program: how long the work a clerk waits for takes.
+ * It measures, it does not judge; the figures go in README.md.
+ *   nianbao-bench NIANBAO_BINARY DATA_DIR [ROUNDS]
+ * Each figure is the median of ROUNDS runs (default 200), after a warm-up. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "render_text.h"
+#include "report.h"
+#include "report_load.h"
+#include "rules.h"
+
+static double now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct sample {
+	double *us;
+	int n;
+};
+
+static void report_line(const char *what, struct sample *s, const char *unit)
+{
+	qsort(s->us, (size_t)s->n, sizeof *s->us, compare_doubles);
+	double median = s->us[s->n / 2], p90 = s->us[s->n * 9 / 10];
+	double scale = strcmp(unit, "ms") == 0 ? 1e3 : 1.0;
+	printf("| %-44s | %10.3f %s | %10.3f %s |\n", what, median / scale, unit, p90 / scale, unit);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		perror(path);
+		exit(2);
+	}
+	fseek(fp, 0, SEEK_END);
+	*len = (size_t)ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	char *data = malloc(*len + 1);
+	if (fread(data, 1, *len, fp) != *len)
+		exit(2);
+	fclose(fp);
+	return data;
+}
+
+/* Runs argv to completion with output discarded; returns microseconds. */
+static double time_command(char *const argv[])
+{
+	fflush(stdout);
+	double start = now_us();
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		dup2(null, 2);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	return now_us() - start;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3) {
+		fprintf(stderr, "usage: %s NIANBAO_BINARY DATA_DIR [ROUNDS]\n", argv[0]);
+		return 2;
+	}
+	const char *binary = argv[1], *data_dir = argv[2];
+	int rounds = argc > 3 ? atoi(argv[3]) : 200;
+	if (rounds < 5)
+		rounds = 5;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/example-2024.yaml", data_dir);
+	size_t len;
+	char *text = read_all(path, &len);
+
+	struct catalog *catalog = catalog_new();
+	struct diag_list diags;
+	diag_list_init(&diags);
+	const struct catalog_entry *entry;
+	struct report *report = report_load_buffer(text, len, catalog, &entry, &diags);
+	if (!report) {
+		fprintf(stderr, "example does not load\n");
+		return 2;
+	}
+	struct sample s = {calloc((size_t)rounds, sizeof(double)), rounds};
+
+	printf("| %-44s | %13s | %13s |\n", "what (example-2024.yaml)", "median", "90th pct");
+	printf("|%s|%s|%s|\n", "----------------------------------------------", "---------------",
+	       "---------------");
+
+	/* the rules over a whole report, as after each keystroke */
+	struct rule_outcome outcome = {0};
+	const int inner = 1000;
+	for (int r = 0; r < rounds; r++) {
+		double start = now_us();
+		for (int i = 0; i < inner; i++)
+			rules_evaluate(entry->rules, report, NULL, &outcome);
+		s.us[r] = (now_us() - start) / inner;
+	}
+	report_line("rules: evaluate every check of a report", &s, "us");
+
+	/* an edit of one count, totals following */
+	size_t cell = 0;
+	for (int r = 0; r < rounds; r++) {
+		double start = now_us();
+		for (int i = 0; i < inner; i++)
+			rules_set_number(entry->rules, report, cell + 7, (int64_t)(i & 7));
+		s.us[r] = (now_us() - start) / inner;
+	}
+	report_line("rules: set one count and its totals", &s, "us");
+
+	for (int r = 0; r < rounds; r++) {
+		double start = now_us();
+		diag_list_clear(&diags);
+		struct report *again = report_load_buffer(text, len, catalog, NULL, &diags);
+		rules_diagnose(entry->rules, again, NULL, &diags);
+		report_free(again);
+		s.us[r] = now_us() - start;
+	}
+	report_line("load and check one file (in process)", &s, "us");
+
+	for (int r = 0; r < rounds; r++) {
+		double start = now_us();
+		size_t out_len;
+		free(render_text(report, &out_len));
+		s.us[r] = now_us() - start;
+	}
+	report_line("render --text (in process)", &s, "us");
+
+	char *check_argv[] = {(char *)binary, "check", path, NULL};
+	for (int r = 0; r < rounds; r++)
+		s.us[r] = time_command(check_argv);
+	report_line("nianbao check FILE (whole process)", &s, "ms");
+
+	char *render_argv[] = {(char *)binary, "render", path, NULL};
+	for (int r = 0; r < rounds; r++)
+		s.us[r] = time_command(render_argv);
+	report_line("nianbao render FILE (whole process)", &s, "ms");
+
+	struct rusage usage;
+	getrusage(RUSAGE_CHILDREN, &usage);
+	printf("\npeak memory of one nianbao process: %ld KiB\n", usage.ru_maxrss);
+
+	rule_outcome_fini(&outcome);
+	report_free(report);
+	diag_list_fini(&diags);
+	catalog_free(catalog);
+	free(s.us);
+	free(text);
+	return 0;
+}

@@ -1,0 +1,228 @@
+/* The rules of the 2021 form: silent on a correct report; each failure
+ * names its rule and the exact cell; derived totals follow their parts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "form.h"
+#include "report.h"
+#include "rules.h"
+#include "support.h"
+
+/* Asserts that evaluating report gives exactly the failures listed as
+ * "rule@path" strings, in any order. */
+static void expect(const struct report *r, const struct report *prev, const char *const *want,
+		   size_t nwant)
+{
+	const struct rules *rules = test_form()->rules;
+	const struct form *f = test_form()->form;
+	struct rule_outcome out = {0};
+	rules_evaluate(rules, r, prev, &out);
+	char got[64][160];
+	for (size_t i = 0; i < out.count && i < 64; i++)
+		snprintf(got[i], sizeof got[i], "%s@%s", rules_failure_rule(rules, &out.failures[i]),
+			 f->cells[rules_failure_cell(rules, &out.failures[i])].path);
+	for (size_t i = 0; i < nwant; i++) {
+		bool found = false;
+		for (size_t j = 0; j < out.count; j++)
+			found = found || strcmp(got[j], want[i]) == 0;
+		if (!found)
+			fail_msg("missing failure %s (got %zu failures, first %s)", want[i], out.count,
+				 out.count ? got[0] : "-");
+	}
+	if (out.count != nwant)
+		fail_msg("%zu failures, expected %zu; first: %s", out.count, nwant,
+			 out.count ? got[0] : "-");
+	rule_outcome_fini(&out);
+}
+
+#define EXPECT(r, prev, ...)                                                       \
+	do {                                                                       \
+		const char *const want_[] = {__VA_ARGS__};                         \
+		expect(r, prev, want_, sizeof want_ / sizeof want_[0]);            \
+	} while (0)
+#define EXPECT_NONE(r, prev) expect(r, prev, NULL, 0)
+
+static void set(struct report *r, const char *path, int64_t v)
+{
+	r->numbers[test_cell(path)] = v;
+}
+
+static void test_correct_reports_are_silent(void **state)
+{
+	(void)state;
+	const char *files[] = {"example-2024.yaml", "seed-000.yaml", "seed-003.yaml"};
+	for (size_t i = 0; i < 3; i++) {
+		struct report *r = test_load(files[i]);
+		EXPECT_NONE(r, NULL);
+		report_free(r);
+	}
+}
+
+static void test_balance(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	set(r, "requests.carried_out[2]", 1);
+	set(r, "requests.carried_out[6]", 3);
+	EXPECT(r, NULL, "requests.balance@requests.carried_out[2]",
+	       "requests.balance@requests.carried_out[6]");
+	report_free(r);
+}
+
+static void test_total(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	set(r, "requests.total[0]", 30);
+	/* the total row's own 总计 then disagrees with its parts as well */
+	EXPECT(r, NULL, "requests.total@requests.total[0]", "requests.row_sum@requests.total[6]",
+	       "requests.balance@requests.carried_out[0]");
+	report_free(r);
+}
+
+static void test_row_sum(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	set(r, "requests.denied.third_party[6]", 2);
+	EXPECT(r, NULL, "requests.row_sum@requests.denied.third_party[6]",
+	       "requests.total@requests.total[6]");
+	report_free(r);
+	r = test_load("example-2024.yaml");
+	set(r, "requests.new[3]", 2); /* 社会公益组织 */
+	EXPECT(r, NULL, "requests.row_sum@requests.new[6]", "requests.balance@requests.carried_out[3]");
+	report_free(r);
+}
+
+static void test_appeals_row_sum(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	set(r, "appeals.litigation_after_review[3]", 4);
+	EXPECT(r, NULL, "appeals.row_sum@appeals.litigation_after_review[4]");
+	report_free(r);
+}
+
+static void test_text_required(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	report_set_text(r, test_cell("text.problems"), "　\n ", 5);
+	report_set_text(r, test_cell("text.other"), "", 0); /* 六 may be empty */
+	EXPECT(r, NULL, "text.required@text.problems");
+	report_free(r);
+}
+
+static void test_carry(void **state)
+{
+	(void)state;
+	struct report *prev = test_load("example-2024.yaml");
+	struct report *r = test_load("example-2024.yaml");
+	r->year = 2025;
+	/* this year's carried_in must equal last year's carried_out [1,1,0,0,0,0,2] */
+	EXPECT(r, prev, "carry.requests@requests.carried_in[0]", "carry.requests@requests.carried_in[1]",
+	       "carry.in_force@proactive.normative.in_force");
+	set(r, "requests.carried_in[0]", 1);
+	set(r, "requests.carried_in[1]", 1);
+	/* in_force = 41 + issued 6 - repealed 2 */
+	set(r, "proactive.normative.in_force", 45);
+	/* the carry now holds; this year's own balance is what is off */
+	EXPECT(r, prev, "requests.balance@requests.carried_out[0]",
+	       "requests.balance@requests.carried_out[1]");
+	/* without last year's report the cross-year rules are not run */
+	EXPECT(r, NULL, "requests.balance@requests.carried_out[0]",
+	       "requests.balance@requests.carried_out[1]");
+	report_free(r);
+	report_free(prev);
+}
+
+static void test_messages_say_by_how_much(void **state)
+{
+	(void)state;
+	const struct rules *rules = test_form()->rules;
+	struct report *r = test_load("example-2024.yaml");
+	set(r, "requests.carried_out[0]", 3); /* 28 + 2 = 30, 29 + 3 = 32 */
+	set(r, "requests.carried_out[6]", 4);
+	struct rule_outcome out = {0};
+	rules_evaluate(rules, r, NULL, &out);
+	assert_int_equal(out.count, 2);
+	char *msg = rules_failure_message(rules, r, &out.failures[0]);
+	assert_string_equal(msg, "自然人：第一项加第二项之和（30）不等于第三项加第四项之和（32），"
+				 "相差 2；请核对“四、结转下年度继续办理”");
+	free(msg);
+	rule_outcome_fini(&out);
+
+	struct diag_list diags;
+	diag_list_init(&diags);
+	rules_diagnose(rules, r, NULL, &diags);
+	assert_int_equal(diags.count, 2);
+	assert_string_equal(diags.items[0].path, "requests.carried_out[0]");
+	assert_int_equal(diags.items[0].line, 58); /* where carried_out is in the file */
+	assert_int_equal(diags.items[0].severity, DIAG_ERROR);
+	diag_list_fini(&diags);
+	report_free(r);
+}
+
+static void test_totals_follow_their_parts(void **state)
+{
+	(void)state;
+	const struct rules *rules = test_form()->rules;
+	struct report *r = test_load("example-2024.yaml");
+	/* one more 予以公开 for 自然人: its row, the column total and 总计 follow */
+	size_t changed = rules_set_number(rules, r, test_cell("requests.granted[0]"), 13);
+	assert_int_equal(r->numbers[test_cell("requests.granted[6]")], 17);
+	assert_int_equal(r->numbers[test_cell("requests.total[0]")], 30);
+	assert_int_equal(r->numbers[test_cell("requests.total[6]")], 37);
+	assert_int_equal(changed, 3);
+	/* carried_out is entered, not derived: the balance now shows the change */
+	EXPECT(r, NULL, "requests.balance@requests.carried_out[0]",
+	       "requests.balance@requests.carried_out[6]");
+	assert_true(rules_cell_is_derived(rules, test_cell("requests.total[3]")));
+	assert_true(rules_cell_is_derived(rules, test_cell("appeals.review[4]")));
+	assert_false(rules_cell_is_derived(rules, test_cell("requests.carried_out[0]")));
+	report_free(r);
+}
+
+static void test_disagreeing_total_is_kept(void **state)
+{
+	(void)state;
+	const struct rules *rules = test_form()->rules;
+	struct report *r = test_load("example-2024.yaml");
+	/* an imported total that was wrong stays wrong: it is shown, not replaced */
+	set(r, "appeals.review[4]", 9);
+	rules_set_number(rules, r, test_cell("appeals.review[0]"), 3);
+	assert_int_equal(r->numbers[test_cell("appeals.review[4]")], 9);
+	EXPECT(r, NULL, "appeals.row_sum@appeals.review[4]");
+	/* editing the total itself is the clerk's decision */
+	rules_set_number(rules, r, test_cell("appeals.review[4]"), 4);
+	EXPECT_NONE(r, NULL);
+	rules_fill_all(rules, r);
+	EXPECT_NONE(r, NULL);
+	report_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_correct_reports_are_silent),
+		cmocka_unit_test(test_balance),
+		cmocka_unit_test(test_total),
+		cmocka_unit_test(test_row_sum),
+		cmocka_unit_test(test_appeals_row_sum),
+		cmocka_unit_test(test_text_required),
+		cmocka_unit_test(test_carry),
+		cmocka_unit_test(test_messages_say_by_how_much),
+		cmocka_unit_test(test_totals_follow_their_parts),
+		cmocka_unit_test(test_disagreeing_total_is_kept),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
