@@ -65,7 +65,7 @@ static void fsync_dir(const char *dir)
 /* Moves tmp to path, refusing to replace an existing file when asked. */
 static int place(const char *tmp, const char *path, enum atomic_mode mode)
 {
-	if (mode == ATOMIC_REPLACE)
+	if (mode != ATOMIC_CREATE)
 		return rename(tmp, path) == 0 ? 0 : errno;
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
 		return 0;
@@ -125,14 +125,14 @@ int atomic_write(const char *path, const char *data, size_t len, enum atomic_mod
 	err = write_all(fd, data, len);
 	if (!err && fchmod(fd, perm) != 0)
 		err = errno;
-	if (!err && fsync(fd) != 0)
+	if (!err && mode != ATOMIC_REPLACE_UNSYNCED && fsync(fd) != 0)
 		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
 	fd = -1;
 	if (!err)
 		err = place(tmp, target, mode);
-	if (!err)
+	if (!err && mode != ATOMIC_REPLACE_UNSYNCED)
 		fsync_dir(dir);
 done:
 	if (fd >= 0)
@@ -141,7 +141,7 @@ done:
 		unlink(tmp);
 	if (err)
 		*error = xasprintf("无法写入 %s：%s%s", path, reason(err),
-				   mode == ATOMIC_REPLACE && err != EEXIST ? "（原文件没有改动）" : "");
+				   mode != ATOMIC_CREATE && err != EEXIST ? "（原文件没有改动）" : "");
 	free(tmp);
 	free(target);
 	free(dir_copy);

@@ -13,10 +13,11 @@
 #include "diag.h"
 #include "version.h"
 
-extern const struct cli_command cmd_new, cmd_check, cmd_render;
+extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render;
 
 static const struct cli_command *const commands[] = {
 	&cmd_new,
+	&cmd_edit,
 	&cmd_check,
 	&cmd_render,
 };

@@ -1,0 +1,278 @@
+/* Editing sessions; see session.h. */
+#include "session.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "catalog.h"
+#include "diag.h"
+#include "form.h"
+#include "report.h"
+#include "report_load.h"
+#include "report_save.h"
+#include "xalloc.h"
+
+/* The recovery file reaches the disk at least this often while typing. */
+#define RECOVERY_SYNC_SECONDS 5
+
+static struct session_stamp stamp_of(const char *path)
+{
+	struct session_stamp st = {0};
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		st.exists = true;
+		st.dev = sb.st_dev;
+		st.ino = sb.st_ino;
+		st.size = sb.st_size;
+		st.mtime = sb.st_mtim;
+	}
+	return st;
+}
+
+static bool stamps_equal(const struct session_stamp *a, const struct session_stamp *b)
+{
+	return a->exists == b->exists &&
+	       (!a->exists || (a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+			       a->mtime.tv_sec == b->mtime.tv_sec &&
+			       a->mtime.tv_nsec == b->mtime.tv_nsec));
+}
+
+char *session_recovery_path(const char *path)
+{
+	char *dir_copy = xstrdup(path), *base_copy = xstrdup(path);
+	char *result = xasprintf("%s/.%s.recovery", dirname(dir_copy), basename(base_copy));
+	free(dir_copy);
+	free(base_copy);
+	return result;
+}
+
+static void evaluate(struct session *s)
+{
+	rules_evaluate(s->entry->rules, s->report, NULL, &s->outcome);
+}
+
+static struct session *session_new(const char *path, const struct catalog_entry *entry,
+				   struct report *report)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->recovery_path = session_recovery_path(path);
+	s->entry = entry;
+	s->report = report;
+	s->stamp = stamp_of(path);
+	s->recovery_synced = time(NULL);
+	evaluate(s);
+	return s;
+}
+
+struct session *session_open(const char *path, struct catalog *catalog, struct diag_list *diags,
+			     bool *created)
+{
+	*created = false;
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		*created = true;
+		return NULL;
+	}
+	const struct catalog_entry *entry;
+	struct report *r = report_load_file(path, catalog, &entry, diags);
+	if (!r)
+		return NULL;
+	return session_new(path, entry, r);
+}
+
+struct session *session_create(const char *path, struct catalog *catalog, const char *organ,
+			       int year, char **error)
+{
+	const struct catalog_entry *entry = catalog_get(catalog, catalog_default_id(catalog), error);
+	if (!entry)
+		return NULL;
+	struct report *r = report_new(entry->form);
+	report_set_organ(r, organ);
+	r->year = year;
+	rules_fill_all(entry->rules, r);
+	struct session *s = session_new(path, entry, r);
+	s->dirty = true;
+	s->recovery_stale = true;
+	return s;
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	report_free(s->report);
+	rule_outcome_fini(&s->outcome);
+	free(s->path);
+	free(s->recovery_path);
+	free(s);
+}
+
+bool session_recovery_found(const struct session *s, time_t *when)
+{
+	struct stat sb;
+	if (stat(s->recovery_path, &sb) != 0)
+		return false;
+	*when = sb.st_mtime;
+	return true;
+}
+
+bool session_recovery_restore(struct session *s, struct catalog *catalog, struct diag_list *diags)
+{
+	const struct catalog_entry *entry;
+	struct report *r = report_load_file(s->recovery_path, catalog, &entry, diags);
+	if (!r)
+		return false;
+	report_free(s->report);
+	s->report = r;
+	s->entry = entry;
+	s->dirty = true;
+	s->recovery_stale = false;
+	evaluate(s);
+	return true;
+}
+
+void session_recovery_set_aside(struct session *s)
+{
+	char *old = xasprintf("%s.old", s->recovery_path);
+	rename(s->recovery_path, old);
+	free(old);
+}
+
+static void changed(struct session *s)
+{
+	s->dirty = true;
+	s->recovery_stale = true;
+	evaluate(s);
+}
+
+size_t session_set_number(struct session *s, size_t cell, int64_t value)
+{
+	size_t n = rules_set_number(s->entry->rules, s->report, cell, value);
+	changed(s);
+	return n;
+}
+
+void session_set_text(struct session *s, size_t cell, const char *text, size_t len)
+{
+	report_set_text(s->report, cell, text, len);
+	changed(s);
+}
+
+void session_set_organ(struct session *s, const char *organ)
+{
+	report_set_organ(s->report, organ);
+	changed(s);
+}
+
+void session_set_year(struct session *s, int year)
+{
+	s->report->year = year;
+	changed(s);
+}
+
+void session_set_issued_on(struct session *s, int year, int month, int day)
+{
+	s->report->issued_on = (struct report_date){year, month, day};
+	changed(s);
+}
+
+void session_set_draft(struct session *s, bool draft)
+{
+	s->report->draft = draft;
+	changed(s);
+}
+
+int session_write_recovery(struct session *s, bool sync, char **error)
+{
+	*error = NULL;
+	time_t now = time(NULL);
+	bool due = sync || now - s->recovery_synced >= RECOVERY_SYNC_SECONDS;
+	if (!s->recovery_stale && !(due && s->recovery_unsynced))
+		return 0;
+	size_t len;
+	char *text = report_format(s->report, &len);
+	int err = atomic_write(s->recovery_path, text, len,
+			       due ? ATOMIC_REPLACE : ATOMIC_REPLACE_UNSYNCED, error);
+	free(text);
+	if (!err) {
+		s->recovery_stale = false;
+		s->recovery_unsynced = !due;
+		if (due)
+			s->recovery_synced = now;
+	}
+	return err;
+}
+
+enum session_save_result session_save(struct session *s, bool force, char **error)
+{
+	*error = NULL;
+	struct session_stamp now = stamp_of(s->path);
+	if (!force && !stamps_equal(&now, &s->stamp))
+		return SESSION_SAVE_CONFLICT;
+	if (report_save(s->report, s->path, true, error) != 0)
+		return SESSION_SAVE_FAILED;
+	s->stamp = stamp_of(s->path);
+	s->dirty = false;
+	s->recovery_stale = false;
+	s->recovery_unsynced = false;
+	unlink(s->recovery_path);
+	return SESSION_SAVED;
+}
+
+enum section_state session_section_state(const struct session *s, size_t section, size_t *problems)
+{
+	const struct form *f = s->report->form;
+	const struct rules *rules = s->entry->rules;
+	enum section_state state = SECTION_EMPTY;
+	size_t count = 0;
+	bool warning = false, error = false;
+
+	for (size_t i = 0; i < s->outcome.count; i++) {
+		const struct rule_failure *fail = &s->outcome.failures[i];
+		if (f->cells[rules_failure_cell(rules, fail)].section != section)
+			continue;
+		count++;
+		if (rules_failure_severity(rules, fail) == DIAG_ERROR)
+			error = true;
+		else
+			warning = true;
+	}
+	if (problems)
+		*problems = count;
+	if (error)
+		return SECTION_ERROR;
+	if (warning)
+		return SECTION_WARNING;
+	for (size_t c = 0; c < f->ncells && state == SECTION_EMPTY; c++) {
+		if (f->cells[c].section != section)
+			continue;
+		if (f->cells[c].type == FORM_TEXT ? s->report->texts[c][0] != '\0'
+						  : s->report->numbers[c] != 0)
+			state = SECTION_COMPLETE;
+	}
+	return state;
+}
+
+size_t session_cell_failures(const struct session *s, size_t cell,
+			     const struct rule_failure **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->outcome.count && n < max; i++)
+		if (rules_failure_involves(s->entry->rules, &s->outcome.failures[i], cell))
+			out[n++] = &s->outcome.failures[i];
+	return n;
+}
+
+bool session_cell_is_broken(const struct session *s, size_t cell)
+{
+	for (size_t i = 0; i < s->outcome.count; i++)
+		if (rules_failure_cell(s->entry->rules, &s->outcome.failures[i]) == cell)
+			return true;
+	return false;
+}

@@ -1,0 +1,111 @@
+/* An editing session: one report file open in the form.  It owns the
+ * report, knows whether it has unsaved changes, keeps the recovery file
+ * beside it up to date, and re-runs the rules after every change so that
+ * the view only has to ask.  No terminal here: the form (tui) drives a
+ * session, and tests and the benchmark drive it without a screen. */
+#ifndef NIANBAO_SESSION_H
+#define NIANBAO_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "rules.h"
+
+struct catalog;
+struct catalog_entry;
+struct diag_list;
+struct report;
+
+/* How far a section of the form is. */
+enum section_state {
+	SECTION_EMPTY,		/* nothing entered yet */
+	SECTION_COMPLETE,	/* filled in, no rule broken */
+	SECTION_WARNING,	/* a warning rule is broken */
+	SECTION_ERROR,		/* an error rule is broken */
+};
+
+/* What the file on disk looked like when we last read or wrote it. */
+struct session_stamp {
+	bool exists;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+};
+
+struct session {
+	char *path;			/* the report file */
+	char *recovery_path;		/* hidden file beside it */
+	const struct catalog_entry *entry;	/* borrowed from the catalog */
+	struct report *report;		/* owned */
+	struct rule_outcome outcome;	/* the rules after the last change */
+	bool dirty;			/* changed since opened or saved */
+	bool recovery_stale;		/* changed since the recovery file was written */
+	bool recovery_unsynced;		/* written, but not yet flushed to the disk */
+	time_t recovery_synced;		/* when the recovery file last reached the disk */
+	struct session_stamp stamp;	/* the file as we last saw it */
+};
+
+/* Opens path.  When it exists it must load (else NULL, with the reasons
+ * in diags).  When it does not, *created is set and a new report of the
+ * default form is made for organ and year (which the caller asked for). */
+struct session *session_open(const char *path, struct catalog *catalog, struct diag_list *diags,
+			     bool *created);
+/* Starts a new report for a file that does not exist yet. */
+struct session *session_create(const char *path, struct catalog *catalog, const char *organ,
+			       int year, char **error);
+void session_free(struct session *s);
+
+/* The name of the recovery file of path (the caller frees it). */
+char *session_recovery_path(const char *path);
+
+/* Whether a recovery file from an earlier, unfinished session exists;
+ * *when is its modification time. */
+bool session_recovery_found(const struct session *s, time_t *when);
+/* Replaces the report with the recovery file's content (unsaved).
+ * Returns false (report untouched) with diagnostics when it does not load. */
+bool session_recovery_restore(struct session *s, struct catalog *catalog, struct diag_list *diags);
+/* Moves an unwanted recovery file aside (to ...recovery.old) rather than
+ * deleting what a clerk typed. */
+void session_recovery_set_aside(struct session *s);
+
+/* Edits.  Each re-runs the rules; set_number also updates the totals that
+ * follow (rules_set_number) and returns how many other cells changed. */
+size_t session_set_number(struct session *s, size_t cell, int64_t value);
+void session_set_text(struct session *s, size_t cell, const char *text, size_t len);
+void session_set_organ(struct session *s, const char *organ);
+void session_set_year(struct session *s, int year);
+void session_set_issued_on(struct session *s, int year, int month, int day);
+void session_set_draft(struct session *s, bool draft);
+
+/* Writes the recovery file if the report changed since it was last
+ * written; it reaches the disk (fsync) at most every few seconds unless
+ * sync is true.  Returns 0 or an errno (*error set, caller frees). */
+int session_write_recovery(struct session *s, bool sync, char **error);
+
+enum session_save_result {
+	SESSION_SAVED,
+	SESSION_SAVE_CONFLICT,	/* the file changed on disk since we read it */
+	SESSION_SAVE_FAILED,	/* *error says why; the old file is intact */
+};
+
+/* Saves atomically and removes the recovery file.  Unless force, refuses
+ * (SESSION_SAVE_CONFLICT) when someone else changed the file meanwhile. */
+enum session_save_result session_save(struct session *s, bool force, char **error);
+
+/* The state of section (a form section index) after the last change, and
+ * how many broken checks concern it. */
+enum section_state session_section_state(const struct session *s, size_t section, size_t *problems);
+
+/* Failures that involve cell (as target or as a part), in rule order.
+ * Returns how many were written to out (at most max). */
+size_t session_cell_failures(const struct session *s, size_t cell,
+			     const struct rule_failure **out, size_t max);
+
+/* True when cell is named by a failure (it is the one to correct). */
+bool session_cell_is_broken(const struct session *s, size_t cell);
+
+#endif

@@ -1,0 +1,226 @@
+/* Multi-line text editing; see textedit.h. */
+#include "textedit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "xalloc.h"
+
+static void add_line(struct textedit *e, size_t start, size_t end)
+{
+	e->lines = xgrow(e->lines, &e->cap, e->nlines + 1, sizeof *e->lines);
+	e->lines[e->nlines++] = (struct textedit_line){start, end};
+}
+
+/* Wraps every paragraph into lines no wider than e->width. */
+static void layout(struct textedit *e)
+{
+	const char *s = e->text.data;
+	size_t len = e->text.len, start = 0;
+	e->nlines = 0;
+	for (;;) {
+		const char *nl = memchr(s + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		size_t pos = start;
+		do {
+			size_t take = utf8_prefix_for_width(s + pos, end - pos, e->width);
+			if (take == 0 && pos < end) {
+				bool ok;
+				uint32_t cp;
+				take = utf8_decode(s + pos, end - pos, &cp, &ok);
+			}
+			add_line(e, pos, pos + take);
+			pos += take;
+		} while (pos < end);
+		if (!nl)
+			break;
+		start = end + 1;
+	}
+}
+
+void textedit_init(struct textedit *e, const char *text, size_t max_chars, int width)
+{
+	memset(e, 0, sizeof *e);
+	buf_init(&e->text);
+	buf_adds(&e->text, text);
+	e->cursor = 0;
+	e->goal_column = -1;
+	e->max_chars = max_chars;
+	e->width = width > 1 ? width : 2;
+	layout(e);
+}
+
+void textedit_fini(struct textedit *e)
+{
+	buf_fini(&e->text);
+	free(e->lines);
+	e->lines = NULL;
+	e->nlines = e->cap = 0;
+}
+
+void textedit_set_width(struct textedit *e, int width)
+{
+	e->width = width > 1 ? width : 2;
+	layout(e);
+}
+
+enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t len)
+{
+	size_t i = 0;
+	if (!utf8_validate(s, len, NULL))
+		return TEXTEDIT_INVALID;
+	while (i < len) {
+		uint32_t cp;
+		bool ok;
+		i += utf8_decode(s + i, len - i, &cp, &ok);
+		if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0))
+			return TEXTEDIT_CONTROL;
+	}
+	if (utf8_length(e->text.data, e->text.len) + utf8_length(s, len) > e->max_chars)
+		return TEXTEDIT_TOO_LONG;
+	struct buf *t = &e->text;
+	buf_add(t, s, len); /* grow, then open the gap at the cursor */
+	memmove(t->data + e->cursor + len, t->data + e->cursor, t->len - len - e->cursor);
+	memcpy(t->data + e->cursor, s, len);
+	e->cursor += len;
+	e->goal_column = -1;
+	layout(e);
+	return TEXTEDIT_OK;
+}
+
+/* Byte offset of the character before / after offset. */
+static size_t prev_char(const struct textedit *e, size_t offset)
+{
+	if (offset == 0)
+		return 0;
+	do
+		offset--;
+	while (offset > 0 && ((unsigned char)e->text.data[offset] & 0xC0) == 0x80);
+	return offset;
+}
+
+static size_t next_char(const struct textedit *e, size_t offset)
+{
+	if (offset >= e->text.len)
+		return e->text.len;
+	uint32_t cp;
+	bool ok;
+	return offset + utf8_decode(e->text.data + offset, e->text.len - offset, &cp, &ok);
+}
+
+static void remove_range(struct textedit *e, size_t from, size_t to)
+{
+	struct buf *t = &e->text;
+	memmove(t->data + from, t->data + to, t->len - to);
+	t->len -= to - from;
+	t->data[t->len] = '\0';
+	e->cursor = from;
+	e->goal_column = -1;
+	layout(e);
+}
+
+bool textedit_backspace(struct textedit *e)
+{
+	if (e->cursor == 0)
+		return false;
+	remove_range(e, prev_char(e, e->cursor), e->cursor);
+	return true;
+}
+
+bool textedit_delete(struct textedit *e)
+{
+	if (e->cursor >= e->text.len)
+		return false;
+	remove_range(e, e->cursor, next_char(e, e->cursor));
+	return true;
+}
+
+bool textedit_left(struct textedit *e)
+{
+	e->goal_column = -1;
+	if (e->cursor == 0)
+		return false;
+	e->cursor = prev_char(e, e->cursor);
+	return true;
+}
+
+bool textedit_right(struct textedit *e)
+{
+	e->goal_column = -1;
+	if (e->cursor >= e->text.len)
+		return false;
+	e->cursor = next_char(e, e->cursor);
+	return true;
+}
+
+size_t textedit_cursor_line(const struct textedit *e, int *column)
+{
+	/* the last line that starts at or before the cursor; a cursor at the
+	 * end of a wrapped line shows at the start of the next one */
+	size_t lo = 0, hi = e->nlines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (e->lines[mid].start <= e->cursor)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (column)
+		*column = utf8_nwidth(e->text.data + e->lines[lo].start, e->cursor - e->lines[lo].start);
+	return lo;
+}
+
+/* Puts the cursor on visual line `line` at display column goal or before. */
+static void place_on_line(struct textedit *e, size_t line, int goal)
+{
+	const struct textedit_line *l = &e->lines[line];
+	size_t take = utf8_prefix_for_width(e->text.data + l->start, l->end - l->start, goal);
+	e->cursor = l->start + take;
+	/* stay on this line: its end may equal the next line's start */
+	if (e->cursor == l->end && line + 1 < e->nlines && e->lines[line + 1].start == l->end &&
+	    e->cursor > l->start)
+		e->cursor = prev_char(e, e->cursor);
+}
+
+static bool move_vertically(struct textedit *e, long delta)
+{
+	int column;
+	size_t line = textedit_cursor_line(e, &column);
+	if (e->goal_column < 0)
+		e->goal_column = column;
+	long target = (long)line + delta;
+	if (target < 0)
+		target = 0;
+	if (target >= (long)e->nlines)
+		target = (long)e->nlines - 1;
+	if ((size_t)target == line)
+		return false;
+	int goal = e->goal_column;
+	place_on_line(e, (size_t)target, goal);
+	e->goal_column = goal;
+	return true;
+}
+
+bool textedit_up(struct textedit *e, size_t lines)
+{
+	return move_vertically(e, -(long)lines);
+}
+
+bool textedit_down(struct textedit *e, size_t lines)
+{
+	return move_vertically(e, (long)lines);
+}
+
+void textedit_home(struct textedit *e)
+{
+	e->cursor = e->lines[textedit_cursor_line(e, NULL)].start;
+	e->goal_column = -1;
+}
+
+void textedit_end(struct textedit *e)
+{
+	size_t line = textedit_cursor_line(e, NULL);
+	place_on_line(e, line, 1 << 30);
+	e->goal_column = -1;
+}

@@ -1,0 +1,863 @@
+/* The form: a full-screen terminal program (ncursesw) that walks a clerk
+ * through the report.  This file owns the terminal (start, stop,
+ * signals, resize), the main loop (key -> handler -> recovery file ->
+ * draw), the bars at the top and bottom, dialogs, saving and quitting.
+ * The pages are drawn and driven by tui_page.c, tui_basics.c and
+ * tui_sidebar.c; the report and its rules live in the session. */
+#include "tui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "catalog.h"
+#include "diag.h"
+#include "form.h"
+#include "render_text.h"
+#include "report.h"
+#include "session.h"
+#include "tui_internal.h"
+#include "utf8.h"
+#include "value.h"
+#include "xalloc.h"
+
+#define MIN_ROWS 16
+#define MIN_COLS 60
+/* How long to wait for a key before doing idle work (ms). */
+#define IDLE_MS 1000
+
+static volatile sig_atomic_t stop_signal;
+static bool curses_active;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/* Ends curses (also from the out-of-memory path) so the shell is usable. */
+static void terminal_restore(void)
+{
+	if (curses_active) {
+		endwin();
+		curses_active = false;
+	}
+}
+
+/* ---- layout ------------------------------------------------------------- */
+
+int tui_sidebar_width(const struct tui *t)
+{
+	return t->cols >= 100 ? 28 : 8;
+}
+
+int tui_content_x(const struct tui *t)
+{
+	return tui_sidebar_width(t) + 1;
+}
+
+int tui_content_width(const struct tui *t)
+{
+	return t->cols - tui_content_x(t) - 1;
+}
+
+int tui_body_top(const struct tui *t)
+{
+	(void)t;
+	return 1;
+}
+
+int tui_body_height(const struct tui *t)
+{
+	return t->rows - 3;
+}
+
+size_t tui_section(const struct tui *t)
+{
+	return t->page == 0 ? FORM_NONE : t->page - 1;
+}
+
+void tui_message(struct tui *t, enum tui_message_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char text[1024];
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	free(t->message);
+	t->message = xstrdup(text);
+	t->message_kind = kind;
+}
+
+/* ---- drawing helpers -------------------------------------------------------- */
+
+void tui_style(struct tui *t, enum tui_style style)
+{
+	static const struct {
+		short pair;
+		attr_t attr, mono;
+	} styles[] = {
+		[TUI_STYLE_NORMAL] = {0, A_NORMAL, A_NORMAL},
+		[TUI_STYLE_BAR] = {1, A_NORMAL, A_REVERSE},
+		[TUI_STYLE_HEADING] = {2, A_BOLD, A_BOLD},
+		[TUI_STYLE_LABEL] = {0, A_NORMAL, A_NORMAL},
+		[TUI_STYLE_DERIVED] = {3, A_NORMAL, A_DIM},
+		[TUI_STYLE_ERROR] = {4, A_BOLD, A_BOLD | A_UNDERLINE},
+		[TUI_STYLE_WARNING] = {5, A_NORMAL, A_UNDERLINE},
+		[TUI_STYLE_OK] = {6, A_NORMAL, A_NORMAL},
+		[TUI_STYLE_DIM] = {7, A_DIM, A_DIM},
+		[TUI_STYLE_CURSOR] = {0, A_REVERSE, A_REVERSE},
+		[TUI_STYLE_CURSOR_ERROR] = {4, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD},
+	};
+	if (t->colors)
+		attrset(styles[style].attr | COLOR_PAIR(styles[style].pair));
+	else
+		attrset(styles[style].mono);
+}
+
+int tui_put(int y, int x, const char *s, int width)
+{
+	int used = 0;
+	size_t len = strlen(s), i = 0;
+	move(y, x);
+	while (i < len && used < width) {
+		uint32_t cp;
+		bool ok;
+		size_t n = utf8_decode(s + i, len - i, &cp, &ok);
+		if (!ok)
+			cp = UTF8_REPLACEMENT;
+		if (cp == '\t' || cp == '\n')
+			cp = ' ';
+		int w = utf8_cp_width(cp);
+		if (w == 0 && cp < 0x20)
+			cp = UTF8_REPLACEMENT, w = 1;
+		if (used + w > width)
+			break;
+		wchar_t wc[2] = {(wchar_t)cp, 0};
+		addnwstr(wc, 1);
+		used += w;
+		i += n;
+	}
+	return used;
+}
+
+void tui_put_right(int y, int x, const char *s, int width)
+{
+	int w = utf8_width(s);
+	if (w > width)
+		w = width;
+	tui_blank(y, x, width - w);
+	tui_put(y, x + width - w, s, w);
+}
+
+void tui_blank(int y, int x, int width)
+{
+	move(y, x);
+	for (int i = 0; i < width; i++)
+		addch(' ');
+}
+
+/* ---- the bars ------------------------------------------------------------- */
+
+static void draw_title_bar(struct tui *t)
+{
+	tui_style(t, TUI_STYLE_BAR);
+	tui_blank(0, 0, t->cols);
+	char *title = t->session ? report_title(t->session->report) : xstrdup("新建报告");
+	const char *state = !t->session ? "" : t->session->dirty ? "未保存" : "已保存";
+	int right = utf8_width(state) + 2;
+	int used = tui_put(0, 1, " 年报 ", t->cols - right - 1);
+	tui_put(0, 1 + used, title, t->cols - right - used - 2);
+	tui_put(0, t->cols - right, state, right);
+	free(title);
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+static const char *key_hints(const struct tui *t)
+{
+	if (t->help)
+		return "按任意键返回";
+	if (t->focus == TUI_FOCUS_SECTIONS)
+		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本  F1 帮助  F10 退出";
+	if (t->page == 0)
+		return t->text_open ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"
+				    : "↑↓ 选择  Enter 修改  空格 切换草稿  Esc 目录  F2 保存  F1 帮助";
+	if (t->text_open)
+		return "输入文字  Tab 下一项  Ctrl-E 外部编辑器  Esc 目录  F2 保存  F1 帮助";
+	if (t->number_editing)
+		return "数字 继续输入  Enter 确定  Esc 取消本次输入  Tab 下一格  F1 帮助";
+	return "数字 填写  方向键/Tab 移动  Enter 确定  Del 清零  Esc 目录  F2 保存  F1 帮助";
+}
+
+static void draw_bottom_bars(struct tui *t)
+{
+	enum tui_message_kind kind = t->message_kind;
+	char *status = NULL;
+	const char *line = t->message;
+	if (!line && t->focus == TUI_FOCUS_CONTENT && t->page > 0) {
+		status = tui_page_status(t, &kind);
+		line = status;
+	}
+	tui_style(t, kind == TUI_MESSAGE_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_NORMAL);
+	tui_blank(t->rows - 2, 0, t->cols);
+	if (line)
+		tui_put(t->rows - 2, 1, line, t->cols - 2);
+	free(status);
+	tui_style(t, TUI_STYLE_BAR);
+	tui_blank(t->rows - 1, 0, t->cols);
+	tui_put(t->rows - 1, 1, key_hints(t), t->cols - 2);
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+static void draw(struct tui *t)
+{
+	erase();
+	if (t->rows < MIN_ROWS || t->cols < MIN_COLS) {
+		char notice[128];
+		snprintf(notice, sizeof notice, "窗口太小：至少需要 %d 列 × %d 行，现在是 %d × %d", MIN_COLS,
+			 MIN_ROWS, t->cols, t->rows);
+		tui_put(0, 0, notice, t->cols);
+		tui_put(1, 0, "请放大终端窗口；您填写的内容不会丢失。", t->cols);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	draw_title_bar(t);
+	if (!t->session) {
+		refresh(); /* a dialog before the report exists */
+		return;
+	}
+	if (t->help) {
+		tui_help_draw(t);
+	} else {
+		tui_sidebar_draw(t);
+		tui_style(t, TUI_STYLE_DIM);
+		mvvline(1, tui_sidebar_width(t), ACS_VLINE, tui_body_height(t));
+		tui_style(t, TUI_STYLE_NORMAL);
+		if (t->page == 0)
+			tui_basics_draw(t);
+		else
+			tui_page_draw(t);
+	}
+	draw_bottom_bars(t);
+	int y, x;
+	bool shown = !t->help && t->focus == TUI_FOCUS_CONTENT &&
+		     (t->page == 0 ? tui_basics_cursor(t, &y, &x) : tui_page_cursor(t, &y, &x));
+	curs_set(shown ? 1 : 0);
+	if (shown)
+		move(y, x);
+	refresh();
+}
+
+/* ---- dialogs ------------------------------------------------------------- */
+
+/* Asks a question in a box; returns the key (lower case) of the choice,
+ * one of `choices`.  Esc answers `cancel`. */
+static int ask(struct tui *t, const char *title, const char *const *lines, size_t nlines,
+	       const char *choices, int cancel)
+{
+	for (;;) {
+		draw(t);
+		int width = utf8_width(title) + 4;
+		for (size_t i = 0; i < nlines; i++)
+			if (utf8_width(lines[i]) + 4 > width)
+				width = utf8_width(lines[i]) + 4;
+		if (width > t->cols - 2)
+			width = t->cols - 2;
+		int height = (int)nlines + 4;
+		int y0 = (t->rows - height) / 2, x0 = (t->cols - width) / 2;
+		tui_style(t, TUI_STYLE_BAR);
+		for (int y = 0; y < height; y++)
+			tui_blank(y0 + y, x0, width);
+		tui_style(t, TUI_STYLE_BAR);
+		attron(A_BOLD);
+		tui_put(y0 + 1, x0 + 2, title, width - 4);
+		attroff(A_BOLD);
+		for (size_t i = 0; i < nlines; i++)
+			tui_put(y0 + 2 + (int)i, x0 + 2, lines[i], width - 4);
+		tui_style(t, TUI_STYLE_NORMAL);
+		curs_set(0);
+		refresh();
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			getmaxyx(stdscr, t->rows, t->cols);
+			continue;
+		}
+		if (r == OK && ch == 27)
+			return cancel;
+		if (r == OK && ch < 128 && strchr(choices, (int)(ch | 0x20)))
+			return (int)(ch | 0x20);
+		if (r == ERR && stop_signal)
+			return cancel;
+	}
+}
+
+/* Reads one line in a box; returns false on Esc.  *out is owned by the
+ * caller.  check (may be NULL) returns a problem phrase or NULL. */
+static bool prompt_line(struct tui *t, const char *title, const char *label, const char *initial,
+			size_t max_chars, const char *(*check)(const char *), char **out)
+{
+	struct textedit e;
+	textedit_init(&e, initial, max_chars, 1 << 20);
+	textedit_end(&e);
+	const char *problem = NULL;
+	for (;;) {
+		erase();
+		draw_title_bar(t);
+		int width = t->cols - 8 > 60 ? 60 : t->cols - 8;
+		int y0 = t->rows / 2 - 3, x0 = (t->cols - width) / 2;
+		tui_style(t, TUI_STYLE_BAR);
+		for (int y = 0; y < 6; y++)
+			tui_blank(y0 + y, x0, width);
+		attron(A_BOLD);
+		tui_put(y0 + 1, x0 + 2, title, width - 4);
+		attroff(A_BOLD);
+		int lw = tui_put(y0 + 3, x0 + 2, label, width - 4);
+		tui_style(t, TUI_STYLE_NORMAL);
+		int fx = x0 + 3 + lw, fw = width - lw - 5;
+		tui_blank(y0 + 3, fx, fw);
+		/* show the end of a long line */
+		int cursor_col = utf8_nwidth(e.text.data, e.cursor);
+		const char *shown = e.text.data;
+		while (cursor_col >= fw && *shown) {
+			uint32_t cp;
+			bool ok;
+			size_t n = utf8_decode(shown, strlen(shown), &cp, &ok);
+			cursor_col -= utf8_cp_width(cp);
+			shown += n;
+		}
+		tui_put(y0 + 3, fx, shown, fw);
+		tui_style(t, problem ? TUI_STYLE_ERROR : TUI_STYLE_BAR);
+		tui_put(y0 + 4, x0 + 2, problem ? problem : "Enter 确定  Esc 取消", width - 4);
+		tui_style(t, TUI_STYLE_NORMAL);
+		curs_set(1);
+		move(y0 + 3, fx + cursor_col);
+		refresh();
+
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR) {
+			if (stop_signal)
+				break;
+			continue;
+		}
+		if (r == KEY_CODE_YES) {
+			if (ch == KEY_RESIZE)
+				getmaxyx(stdscr, t->rows, t->cols);
+			else if (ch == KEY_LEFT)
+				textedit_left(&e);
+			else if (ch == KEY_RIGHT)
+				textedit_right(&e);
+			else if (ch == KEY_HOME)
+				textedit_home(&e);
+			else if (ch == KEY_END)
+				textedit_end(&e);
+			else if (ch == KEY_BACKSPACE)
+				textedit_backspace(&e);
+			else if (ch == KEY_DC)
+				textedit_delete(&e);
+			else if (ch == KEY_ENTER)
+				goto enter;
+			continue;
+		}
+		if (ch == 27)
+			break;
+		if (ch == '\r' || ch == '\n') {
+		enter:
+			problem = check ? check(e.text.data) : NULL;
+			if (!problem) {
+				*out = xstrdup(e.text.data);
+				textedit_fini(&e);
+				return true;
+			}
+			continue;
+		}
+		if (ch == 127 || ch == 8) {
+			textedit_backspace(&e);
+			continue;
+		}
+		char utf8[4];
+		size_t n = utf8_encode((uint32_t)ch, utf8);
+		if (textedit_insert(&e, utf8, n) == TEXTEDIT_TOO_LONG)
+			problem = "太长了";
+		else
+			problem = NULL;
+	}
+	textedit_fini(&e);
+	return false;
+}
+
+static const char *organ_check(const char *organ)
+{
+	return report_organ_problem(organ, strlen(organ));
+}
+
+static const char *year_check(const char *text)
+{
+	int64_t year;
+	const char *problem;
+	if (!value_parse_count(text, strlen(text), 9999, &year, &problem) ||
+	    year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX)
+		return "请填写 2008 到 2100 之间的年份";
+	return NULL;
+}
+
+/* ---- commands ---------------------------------------------------------------- */
+
+static void write_recovery(struct tui *t, bool sync)
+{
+	char *error;
+	if (session_write_recovery(t->session, sync, &error) != 0) {
+		tui_message(t, TUI_MESSAGE_ERROR, "恢复文件写不进去：%s。请尽快按 F2 保存。", error);
+		free(error);
+	}
+}
+
+static enum tui_reaction save(struct tui *t)
+{
+	if (t->page == 0 && !tui_basics_commit(t))
+		return TUI_REDRAW;
+	tui_page_commit(t);
+	char *error;
+	enum session_save_result r = session_save(t->session, false, &error);
+	if (r == SESSION_SAVE_CONFLICT) {
+		const char *lines[] = {"这个文件在您打开之后被其他程序或其他人改过。",
+				       "保存会覆盖那些修改。",
+				       "[Y] 仍然保存（覆盖）   [N] 不保存（稍后另行处理）"};
+		if (ask(t, "文件已被修改", lines, 3, "yn", 'n') != 'y') {
+			tui_message(t, TUI_MESSAGE_ERROR, "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
+			return TUI_REDRAW;
+		}
+		r = session_save(t->session, true, &error);
+	}
+	if (r == SESSION_SAVE_FAILED) {
+		tui_message(t, TUI_MESSAGE_ERROR, "保存失败：%s", error);
+		free(error);
+		return TUI_REDRAW;
+	}
+	tui_message(t, TUI_MESSAGE_INFO, "已保存到 %s", t->session->path);
+	return TUI_REDRAW;
+}
+
+/* The file beside the report with another extension (caller frees). */
+static char *sibling_path(const char *path, const char *extension)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(path, '.');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+	return xasprintf("%.*s%s", (int)stem, path, extension);
+}
+
+static enum tui_reaction render_outputs(struct tui *t)
+{
+	tui_page_commit(t);
+	size_t len;
+	char *text = render_text(t->session->report, &len);
+	char *path = sibling_path(t->session->path, ".txt");
+	char *error;
+	if (atomic_write(path, text, len, ATOMIC_REPLACE, &error) != 0) {
+		tui_message(t, TUI_MESSAGE_ERROR, "生成失败：%s", error);
+		free(error);
+	} else {
+		size_t errors = 0;
+		for (size_t s = 0; s < t->form->nsections; s++) {
+			size_t n;
+			if (session_section_state(t->session, s, &n) == SECTION_ERROR)
+				errors += n;
+		}
+		tui_message(t, errors ? TUI_MESSAGE_ERROR : TUI_MESSAGE_INFO,
+			    errors ? "已生成标准文本 %s（注意：报告还有 %zu 处错误）" : "已生成标准文本 %s", path,
+			    errors);
+	}
+	free(path);
+	free(text);
+	return TUI_REDRAW;
+}
+
+static enum tui_reaction quit(struct tui *t)
+{
+	if (t->page == 0 && !tui_basics_commit(t))
+		return TUI_REDRAW;
+	tui_page_commit(t);
+	if (!t->session->dirty)
+		return TUI_QUIT;
+	const char *lines[] = {"报告有还没有保存的修改。", "",
+			       "[S] 保存后退出   [D] 不保存，退出   [C] 继续编辑"};
+	switch (ask(t, "退出", lines, 3, "sdc", 'c')) {
+	case 's':
+		save(t);
+		return t->session->dirty ? TUI_REDRAW : TUI_QUIT;
+	case 'd':
+		unlink(t->session->recovery_path);
+		t->session->dirty = false;
+		return TUI_QUIT;
+	default:
+		return TUI_REDRAW;
+	}
+}
+
+/* Keys that mean the same everywhere. */
+static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *handled)
+{
+	*handled = true;
+	if (key.function) {
+		switch (key.code) {
+		case KEY_F(1):
+			t->help = true;
+			return TUI_REDRAW;
+		case KEY_F(2):
+			return save(t);
+		case KEY_F(5):
+			return render_outputs(t);
+		case KEY_F(10):
+			return quit(t);
+		default:
+			break;
+		}
+	} else {
+		switch (key.code) {
+		case 'S' & 0x1f:
+			return save(t);
+		case 'Q' & 0x1f:
+			return quit(t);
+		case 'N' & 0x1f:
+		case 'P' & 0x1f:
+			if (t->page == 0 && !tui_basics_commit(t))
+				return TUI_REDRAW;
+			tui_page_commit(t);
+			size_t pages = t->form->nsections + 1;
+			tui_goto_page(t, key.code == ('N' & 0x1f) ? (t->page + 1) % pages
+								    : (t->page + pages - 1) % pages);
+			t->focus = TUI_FOCUS_CONTENT;
+			return TUI_REDRAW;
+		default:
+			break;
+		}
+	}
+	*handled = false;
+	return TUI_NONE;
+}
+
+static enum tui_reaction handle_key(struct tui *t, struct tui_key key)
+{
+	if (key.function && key.code == KEY_RESIZE) {
+		getmaxyx(stdscr, t->rows, t->cols);
+		if (t->text_open && t->page > 0)
+			textedit_set_width(&t->text, tui_content_width(t) - 2);
+		return TUI_REDRAW;
+	}
+	if (t->help) {
+		t->help = false;
+		return TUI_REDRAW;
+	}
+	free(t->message);
+	t->message = NULL;
+	bool handled;
+	enum tui_reaction r = global_key(t, key, &handled);
+	if (handled)
+		return r;
+	if (t->rows < MIN_ROWS || t->cols < MIN_COLS)
+		return TUI_NONE;
+	if (t->focus == TUI_FOCUS_SECTIONS)
+		return tui_sidebar_key(t, key);
+	if (t->page == 0)
+		return tui_basics_key(t, key);
+	return tui_page_key(t, key);
+}
+
+/* Characters that are typed text rather than commands. */
+static bool is_text_char(struct tui_key key)
+{
+	return !key.function && key.code >= 0x20 && key.code != 0x7F && key.code != 27;
+}
+
+static enum tui_reaction insert_text(struct tui *t, const char *utf8, size_t len)
+{
+	free(t->message);
+	t->message = NULL;
+	if (t->help || t->rows < MIN_ROWS || t->cols < MIN_COLS)
+		return TUI_NONE;
+	if (t->focus == TUI_FOCUS_SECTIONS) {
+		/* typing in the list goes nowhere; tell the clerk how to get in */
+		tui_message(t, TUI_MESSAGE_INFO, "请先按 Enter 进入一个部分再填写");
+		return TUI_REDRAW;
+	}
+	return t->page == 0 ? tui_basics_insert(t, utf8, len) : tui_page_insert(t, utf8, len);
+}
+
+/* Reads keys until none are waiting, handling runs of typed characters
+ * (a paste) as one insertion, so the screen is drawn once per burst. */
+static enum tui_reaction process_input(struct tui *t, wint_t first, int first_kind)
+{
+	enum tui_reaction reaction = TUI_NONE;
+	struct buf run;
+	buf_init(&run);
+	wint_t ch = first;
+	int kind = first_kind;
+	for (;;) {
+		struct tui_key key = {ch, kind == KEY_CODE_YES};
+		bool in_text = t->focus == TUI_FOCUS_CONTENT && t->page > 0 && t->text_open && !t->help;
+		if (!key.function && (ch == '\r' || ch == '\n') && in_text)
+			key.code = '\n'; /* a line break inside a narrative */
+		if (is_text_char(key) || (in_text && !key.function && key.code == '\n')) {
+			char utf8[4];
+			buf_add(&run, utf8, utf8_encode((uint32_t)key.code, utf8));
+		} else {
+			if (run.len) {
+				reaction |= insert_text(t, run.data, run.len);
+				buf_clear(&run);
+			}
+			reaction |= handle_key(t, key);
+			if (reaction & TUI_QUIT)
+				break;
+		}
+		timeout(0);
+		kind = get_wch(&ch);
+		timeout(IDLE_MS);
+		if (kind == ERR)
+			break;
+	}
+	if (run.len && !(reaction & TUI_QUIT))
+		reaction |= insert_text(t, run.data, run.len);
+	buf_fini(&run);
+	return reaction;
+}
+
+/* ---- start and stop -------------------------------------------------------- */
+
+static bool utf8_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return true;
+	/* over SSH the locale is often unset: Chinese needs UTF-8 anyway */
+	return setlocale(LC_CTYPE, "C.UTF-8") && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
+static void start_curses(struct tui *t)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	set_escdelay(25);
+	initscr();
+	curses_active = true;
+	xalloc_set_fatal_hook(terminal_restore);
+	raw(); /* Ctrl-S and Ctrl-Q reach the form, not the terminal */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(IDLE_MS);
+	t->colors = has_colors();
+	if (t->colors) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_WHITE, COLOR_BLUE);
+		init_pair(2, COLOR_BLUE, -1);
+		init_pair(3, COLOR_CYAN, -1);
+		init_pair(4, COLOR_RED, -1);
+		init_pair(5, COLOR_YELLOW, -1);
+		init_pair(6, COLOR_GREEN, -1);
+		init_pair(7, -1, -1);
+	}
+	getmaxyx(stdscr, t->rows, t->cols);
+}
+
+/* Offers to restore what an unfinished session left in the recovery file;
+ * true when it was restored. */
+static bool offer_recovery(struct tui *t)
+{
+	time_t when;
+	bool restored = false;
+	if (!session_recovery_found(t->session, &when))
+		return false;
+	char stamp[64], line[256];
+	strftime(stamp, sizeof stamp, "%Y年%m月%d日 %H:%M:%S", localtime(&when));
+	snprintf(line, sizeof line, "上次编辑在 %s 留下了没有保存的内容。", stamp);
+	const char *lines[] = {line, "（可能是程序意外退出或终端断开。）", "",
+			       "[Y] 恢复这些内容   [N] 不恢复，打开已保存的文件"};
+	if (ask(t, "发现未保存的内容", lines, 4, "yn", 'y') == 'y') {
+		struct diag_list diags;
+		diag_list_init(&diags);
+		restored = session_recovery_restore(t->session, t->catalog, &diags);
+		if (restored)
+			tui_message(t, TUI_MESSAGE_INFO, "已恢复 %s 的内容；按 F2 保存", stamp);
+		else
+			tui_message(t, TUI_MESSAGE_ERROR, "恢复文件无法读取（%s），已打开保存的文件",
+				    diags.count ? diags.items[0].message : "未知原因");
+		diag_list_fini(&diags);
+	} else {
+		session_recovery_set_aside(t->session);
+		tui_message(t, TUI_MESSAGE_INFO, "没有恢复；那些内容留在 %s.old", t->session->recovery_path);
+	}
+	return restored;
+}
+
+static void loop(struct tui *t)
+{
+	unsigned fast_errors = 0;
+	draw(t);
+	while (!stop_signal) {
+		wint_t ch;
+		struct timespec before, after;
+		clock_gettime(CLOCK_MONOTONIC, &before);
+		int kind = get_wch(&ch);
+		if (kind == ERR) {
+			clock_gettime(CLOCK_MONOTONIC, &after);
+			long ms = (after.tv_sec - before.tv_sec) * 1000 +
+				  (after.tv_nsec - before.tv_nsec) / 1000000;
+			/* a terminal that went away answers at once, forever */
+			fast_errors = ms < IDLE_MS / 2 ? fast_errors + 1 : 0;
+			if (fast_errors > 100)
+				break;
+			write_recovery(t, false);
+			continue;
+		}
+		fast_errors = 0;
+		enum tui_reaction r = process_input(t, ch, kind);
+		if (r & TUI_EDITED)
+			write_recovery(t, false);
+		if (r & TUI_QUIT)
+			break;
+		if (r & TUI_REDRAW)
+			draw(t);
+	}
+}
+
+/* A report for a file that does not exist yet: what an unfinished
+ * session left behind, if the clerk wants it, else a new report for the
+ * organ and year asked for (or given on the command line).  The new file
+ * is written at once.  NULL when the clerk cancels. */
+static struct session *start_new_report(struct tui *t, const char *path, const char *organ,
+					int year)
+{
+	char *error = NULL;
+	struct session *s = NULL;
+	char *recovery = session_recovery_path(path);
+	bool has_recovery = access(recovery, F_OK) == 0;
+	free(recovery);
+	if (has_recovery) {
+		s = session_create(path, t->catalog, "（恢复中）", REPORT_YEAR_MIN, &error);
+		if (!s) {
+			free(error);
+			return NULL;
+		}
+		t->session = s;
+		t->form = s->report->form;
+		bool restored = offer_recovery(t);
+		t->session = NULL;
+		if (restored)
+			return s; /* the clerk saves it when ready */
+		session_free(s);
+	}
+
+	char *name = organ ? xstrdup(organ) : NULL, *year_text = NULL;
+	char default_year[16];
+	time_t now = time(NULL);
+	snprintf(default_year, sizeof default_year, "%d",
+		 year ? year : localtime(&now)->tm_year + 1900 - 1);
+	if (!name && !prompt_line(t, "新建报告", "发布机关：", "", REPORT_ORGAN_MAX_CHARS,
+				  organ_check, &name))
+		return NULL;
+	if (!year && !prompt_line(t, "新建报告", "报告年度：", default_year, 4, year_check,
+				  &year_text)) {
+		free(name);
+		return NULL;
+	}
+	s = session_create(path, t->catalog, name, year ? year : atoi(year_text), &error);
+	free(name);
+	free(year_text);
+	if (!s) {
+		free(error);
+		return NULL;
+	}
+	if (session_save(s, false, &error) != SESSION_SAVED) {
+		tui_message(t, TUI_MESSAGE_ERROR, "新文件没能保存：%s（内容在恢复文件中）", error);
+		free(error);
+	} else {
+		tui_message(t, TUI_MESSAGE_INFO, "已新建 %s", path);
+	}
+	return s;
+}
+
+int tui_edit(const char *path, struct catalog *catalog, const char *organ, int year, FILE *err)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(err, "nianbao edit: 需要在终端里运行（标准输入和输出都应是终端）；"
+			     "不用终端检查报告请用 nianbao check\n");
+		return 2;
+	}
+	if (!utf8_locale()) {
+		fprintf(err, "nianbao edit: 终端需要 UTF-8 编码（例如 LANG=zh_CN.UTF-8）\n");
+		return 2;
+	}
+	struct diag_list diags;
+	diag_list_init(&diags);
+	bool created;
+	struct session *s = session_open(path, catalog, &diags, &created);
+	if (!s && !created) {
+		for (size_t i = 0; i < diags.count; i++)
+			fprintf(err, "%s:%d:%d: error: %s [%s]\n", path, diags.items[i].line ? diags.items[i].line : 1,
+				diags.items[i].line ? diags.items[i].column : 1, diags.items[i].message,
+				diags.items[i].rule);
+		fprintf(err, "nianbao edit: %s 不能作为报告读取，请先改正上面的问题\n", path);
+		diag_list_fini(&diags);
+		return 2;
+	}
+	diag_list_fini(&diags);
+
+	struct tui t = {.catalog = catalog, .rows = 24, .cols = 80};
+	buf_init(&t.number);
+	start_curses(&t);
+	int status = 0;
+	if (created) {
+		s = start_new_report(&t, path, organ, year);
+		if (!s) {
+			terminal_restore();
+			buf_fini(&t.number);
+			free(t.message);
+			fprintf(err, "nianbao edit: 没有新建 %s\n", path);
+			return 0;
+		}
+	}
+	t.session = s;
+	t.form = s->report->form;
+	tui_goto_page(&t, 1);
+	t.focus = TUI_FOCUS_SECTIONS;
+	if (!created && offer_recovery(&t))
+		tui_goto_page(&t, 1); /* show the restored texts */
+	loop(&t);
+
+	if (stop_signal) {
+		write_recovery(&t, true);
+		status = 128 + stop_signal;
+	} else if (t.session->dirty) {
+		write_recovery(&t, true); /* the terminal went away */
+	}
+	terminal_restore();
+	if (stop_signal)
+		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入 %s\n", (int)stop_signal,
+			s->recovery_path);
+	tui_page_commit(&t);
+	textedit_fini(&t.text);
+	buf_fini(&t.number);
+	free(t.message);
+	session_free(s);
+	return status;
+}

@@ -1,0 +1,234 @@
+/* The first page of the form (基本信息): the report's own keys, which every
+ * format has — the organ, the year, the date it is issued, whether it is a
+ * draft.  Each is edited on one line and checked when the clerk confirms
+ * it, so the report always stays loadable. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "report.h"
+#include "session.h"
+#include "tui_internal.h"
+#include "utf8.h"
+#include "value.h"
+#include "xalloc.h"
+
+#define LABEL_WIDTH 12
+#define FIELD_X 2
+
+static const char *const field_labels[TUI_FIELDS] = {"发布机关", "报告年度", "成文日期", "草稿"};
+static const char *const field_notes[TUI_FIELDS] = {
+	"报告标题和落款中的机关名称", "报告所属的年度", "可以不填；格式 年-月-日，例如 2025-01-20",
+	"按空格切换；草稿在文本和 PDF 上都有“草稿”标记"};
+
+static int field_y(const struct tui *t, size_t field)
+{
+	return tui_body_top(t) + 2 + (int)field * 2;
+}
+
+/* The value of a field as the clerk sees it (caller frees). */
+static char *field_text(const struct tui *t, size_t field)
+{
+	const struct report *r = t->session->report;
+	switch (field) {
+	case TUI_FIELD_ORGAN:
+		return xstrdup(r->organ);
+	case TUI_FIELD_YEAR:
+		return xasprintf("%d", r->year);
+	case TUI_FIELD_ISSUED_ON:
+		return r->issued_on.year ? xasprintf("%04d-%02d-%02d", r->issued_on.year,
+						     r->issued_on.month, r->issued_on.day)
+					 : xstrdup("");
+	default:
+		return xstrdup(r->draft ? "是（草稿）" : "否");
+	}
+}
+
+void tui_basics_draw(struct tui *t)
+{
+	int x = tui_content_x(t) + FIELD_X, width = tui_content_width(t) - FIELD_X;
+	tui_style(t, TUI_STYLE_HEADING);
+	tui_put(tui_body_top(t), x, "基本信息", width);
+	for (size_t f = 0; f < TUI_FIELDS; f++) {
+		int y = field_y(t, f);
+		bool here = t->focus == TUI_FOCUS_CONTENT && t->field == f;
+		tui_style(t, TUI_STYLE_LABEL);
+		tui_put(y, x, field_labels[f], LABEL_WIDTH);
+		int vx = x + LABEL_WIDTH, vw = width - LABEL_WIDTH;
+		if (here && t->text_open) {
+			tui_style(t, TUI_STYLE_NORMAL);
+			tui_blank(y, vx, vw);
+			tui_put(y, vx, t->text.text.data, vw);
+		} else {
+			char *value = field_text(t, f);
+			tui_style(t, here ? TUI_STYLE_CURSOR : TUI_STYLE_NORMAL);
+			int used = tui_put(y, vx, *value ? value : "（未填）", vw);
+			free(value);
+			tui_style(t, TUI_STYLE_DIM);
+			if (used + 4 < vw)
+				tui_put(y, vx + used + 4, field_notes[f], vw - used - 4);
+		}
+	}
+	tui_style(t, TUI_STYLE_DIM);
+	int y = field_y(t, TUI_FIELDS);
+	char *line = xasprintf("报告格式：%s（%s）", t->form->name, t->form->id);
+	tui_put(y, x, line, width);
+	free(line);
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+static void open_field(struct tui *t, bool keep)
+{
+	char *value = keep ? field_text(t, t->field) : xstrdup("");
+	size_t max = t->field == TUI_FIELD_ORGAN ? REPORT_ORGAN_MAX_CHARS : 10;
+	textedit_fini(&t->text);
+	textedit_init(&t->text, value, max, 1 << 20);
+	textedit_end(&t->text);
+	free(value);
+	t->text_open = true;
+}
+
+bool tui_basics_commit(struct tui *t)
+{
+	if (!t->text_open)
+		return true;
+	char *value = xstrdup(t->text.text.data);
+	size_t len = value_ascii_digits(value, strlen(value));
+	const char *problem = NULL;
+	switch (t->field) {
+	case TUI_FIELD_ORGAN:
+		problem = report_organ_problem(value, len);
+		if (!problem && strcmp(value, t->session->report->organ) != 0)
+			session_set_organ(t->session, value);
+		break;
+	case TUI_FIELD_YEAR: {
+		int64_t year;
+		if (!value_parse_count(value, len, 9999, &year, &problem) || year < REPORT_YEAR_MIN ||
+		    year > REPORT_YEAR_MAX)
+			problem = "应为 2008 到 2100 之间的年份";
+		else if (year != t->session->report->year)
+			session_set_year(t->session, (int)year);
+		break;
+	}
+	case TUI_FIELD_ISSUED_ON: {
+		int y, m, d;
+		if (len == 0)
+			session_set_issued_on(t->session, 0, 0, 0);
+		else if (!value_parse_date(value, len, &y, &m, &d))
+			problem = "应写成 年-月-日，例如 2025-01-20，并且是真实的日期";
+		else
+			session_set_issued_on(t->session, y, m, d);
+		break;
+	}
+	default:
+		break;
+	}
+	free(value);
+	if (problem) {
+		tui_message(t, TUI_MESSAGE_ERROR, "%s%s（Esc 放弃修改）", field_labels[t->field], problem);
+		return false;
+	}
+	t->text_open = false;
+	return true;
+}
+
+enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len)
+{
+	if (t->field == TUI_FIELD_DRAFT) {
+		if (len == 1 && utf8[0] == ' ') {
+			session_set_draft(t->session, !t->session->report->draft);
+			return TUI_EDITED;
+		}
+		return TUI_NONE;
+	}
+	if (!t->text_open)
+		open_field(t, t->field != TUI_FIELD_YEAR);
+	enum textedit_refusal refusal = memchr(utf8, '\n', len) ? TEXTEDIT_CONTROL
+							       : textedit_insert(&t->text, utf8, len);
+	if (refusal == TEXTEDIT_TOO_LONG)
+		tui_message(t, TUI_MESSAGE_ERROR, "%s太长了", field_labels[t->field]);
+	else if (refusal != TEXTEDIT_OK)
+		tui_message(t, TUI_MESSAGE_ERROR, "这里只能写一行文字");
+	return TUI_REDRAW;
+}
+
+static enum tui_reaction move_field(struct tui *t, long delta)
+{
+	if (!tui_basics_commit(t))
+		return TUI_REDRAW;
+	long f = (long)t->field + delta;
+	if (f < 0) {
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_REDRAW;
+	}
+	if (f >= TUI_FIELDS) {
+		tui_goto_page(t, 1);
+		return TUI_REDRAW;
+	}
+	t->field = (size_t)f;
+	return TUI_REDRAW;
+}
+
+enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
+{
+	if (!key.function && key.code == 27) {
+		if (t->text_open) {
+			t->text_open = false; /* give up the edit */
+			return TUI_REDRAW;
+		}
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_REDRAW;
+	}
+	bool enter = (!key.function && (key.code == '\r' || key.code == '\n')) ||
+		     (key.function && key.code == KEY_ENTER);
+	if (enter) {
+		if (t->field == TUI_FIELD_DRAFT) {
+			session_set_draft(t->session, !t->session->report->draft);
+			return TUI_EDITED;
+		}
+		if (!t->text_open) {
+			open_field(t, true);
+			return TUI_REDRAW;
+		}
+		bool was = t->session->dirty;
+		if (!tui_basics_commit(t))
+			return TUI_REDRAW;
+		(void)was;
+		return TUI_EDITED;
+	}
+	if (!key.function && key.code == '\t')
+		return move_field(t, 1) | TUI_EDITED;
+	if (key.function && key.code == KEY_BTAB)
+		return move_field(t, -1) | TUI_EDITED;
+	if (t->text_open && key.function) {
+		switch (key.code) {
+		case KEY_LEFT: textedit_left(&t->text); return TUI_REDRAW;
+		case KEY_RIGHT: textedit_right(&t->text); return TUI_REDRAW;
+		case KEY_HOME: textedit_home(&t->text); return TUI_REDRAW;
+		case KEY_END: textedit_end(&t->text); return TUI_REDRAW;
+		case KEY_BACKSPACE: textedit_backspace(&t->text); return TUI_REDRAW;
+		case KEY_DC: textedit_delete(&t->text); return TUI_REDRAW;
+		default: break;
+		}
+	}
+	if (t->text_open && !key.function && (key.code == 127 || key.code == 8)) {
+		textedit_backspace(&t->text);
+		return TUI_REDRAW;
+	}
+	if (key.function && key.code == KEY_UP)
+		return move_field(t, -1) | TUI_EDITED;
+	if (key.function && key.code == KEY_DOWN)
+		return move_field(t, 1) | TUI_EDITED;
+	return TUI_NONE;
+}
+
+bool tui_basics_cursor(const struct tui *t, int *y, int *x)
+{
+	if (!t->text_open)
+		return false;
+	*y = field_y(t, t->field);
+	*x = tui_content_x(t) + FIELD_X + LABEL_WIDTH + utf8_nwidth(t->text.text.data, t->text.cursor);
+	return true;
+}

@@ -1,0 +1,154 @@
+/* What the parts of the form (tui_*.c) share: the view state and the
+ * reactions key handlers return.  Only tui files include this and curses.
+ * The view never computes a rule: it asks the session (session.h), which
+ * re-runs the rules after every change. */
+#ifndef NIANBAO_TUI_INTERNAL_H
+#define NIANBAO_TUI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "buf.h"
+#include "textedit.h"
+
+struct catalog;
+struct form;
+struct session;
+
+/* What a key handler did; consumed in one place, the main loop. */
+enum tui_reaction {
+	TUI_NONE = 0,
+	TUI_REDRAW = 1 << 0,	/* the view changed: draw again */
+	TUI_EDITED = 1 << 1 | TUI_REDRAW,	/* the report changed: recovery file, draw */
+	TUI_QUIT = 1 << 2,
+};
+
+/* A key as ncurses gives it: a character, or a KEY_ code. */
+struct tui_key {
+	wint_t code;
+	bool function;		/* code is a KEY_ value, not a character */
+};
+
+enum tui_focus { TUI_FOCUS_SECTIONS, TUI_FOCUS_CONTENT };
+
+/* Fields of the first page (基本信息): the report's own keys. */
+enum tui_basic_field {
+	TUI_FIELD_ORGAN,
+	TUI_FIELD_YEAR,
+	TUI_FIELD_ISSUED_ON,
+	TUI_FIELD_DRAFT,
+	TUI_FIELDS
+};
+
+enum tui_message_kind { TUI_MESSAGE_INFO, TUI_MESSAGE_ERROR };
+
+struct tui {
+	struct session *session;	/* borrowed */
+	struct catalog *catalog;	/* borrowed */
+	const struct form *form;
+
+	/* pages: 0 is 基本信息, page p > 0 is form section p - 1 */
+	size_t page;
+	enum tui_focus focus;
+	size_t item;		/* the item of the section the cursor is in */
+	size_t row;		/* table row (never a group row) */
+	size_t column;		/* table column */
+	size_t field;		/* basics page: enum tui_basic_field */
+	size_t scroll;		/* first page line shown */
+	size_t first_column;	/* first table column shown when the pane is narrow */
+
+	/* a number being typed into the cursor's cell */
+	bool number_editing;
+	struct buf number;	/* what was typed, ASCII */
+	int64_t number_before;	/* the value before typing began (Esc) */
+
+	/* the text item or basics field being edited */
+	bool text_open;
+	size_t text_cell;	/* form cell of the open text, or a basics field */
+	struct textedit text;
+	size_t text_scroll;	/* first visual line shown */
+
+	/* the message line: a transient message, else the cursor's problem */
+	char *message;
+	enum tui_message_kind message_kind;
+
+	bool help;		/* the help screen is shown */
+	int rows, cols;		/* screen size */
+	bool colors;
+};
+
+/* Layout of the screen for the current size. */
+int tui_sidebar_width(const struct tui *t);
+int tui_content_x(const struct tui *t);
+int tui_content_width(const struct tui *t);
+int tui_body_top(const struct tui *t);
+int tui_body_height(const struct tui *t);
+
+/* Sets the transient message (copied). */
+void tui_message(struct tui *t, enum tui_message_kind kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The form section shown, or FORM_NONE on the basics page. */
+size_t tui_section(const struct tui *t);
+/* Goes to page (closing any edit) and puts the cursor on its first stop. */
+void tui_goto_page(struct tui *t, size_t page);
+
+/* Colours and attributes by meaning. */
+enum tui_style {
+	TUI_STYLE_NORMAL,
+	TUI_STYLE_BAR,		/* title and key-hint bars */
+	TUI_STYLE_HEADING,
+	TUI_STYLE_LABEL,
+	TUI_STYLE_DERIVED,	/* a total the form keeps */
+	TUI_STYLE_ERROR,
+	TUI_STYLE_WARNING,
+	TUI_STYLE_OK,
+	TUI_STYLE_DIM,
+	TUI_STYLE_CURSOR,
+	TUI_STYLE_CURSOR_ERROR,
+};
+void tui_style(struct tui *t, enum tui_style style);
+
+/* Writes s at (y, x) in at most width columns, never splitting a wide
+ * character; invalid bytes show as U+FFFD.  Returns the columns used. */
+int tui_put(int y, int x, const char *s, int width);
+/* The same, right-aligned in width columns. */
+void tui_put_right(int y, int x, const char *s, int width);
+/* Fills width columns at (y, x) with spaces. */
+void tui_blank(int y, int x, int width);
+
+/* Section pages (tui_page.c). */
+void tui_page_draw(struct tui *t);
+enum tui_reaction tui_page_key(struct tui *t, struct tui_key key);
+/* Inserts typed or pasted text at the cursor (a run of characters). */
+enum tui_reaction tui_page_insert(struct tui *t, const char *utf8, size_t len);
+/* Ends any number or text edit in progress, keeping what was typed. */
+void tui_page_commit(struct tui *t);
+/* Puts the cursor on the first (or, with last, the last) stop of the page. */
+void tui_page_first_stop(struct tui *t, bool last);
+/* The line for the message bar about the cursor's cell (caller frees). */
+char *tui_page_status(const struct tui *t, enum tui_message_kind *kind);
+/* Where the terminal cursor belongs (for input methods); false if hidden. */
+bool tui_page_cursor(const struct tui *t, int *y, int *x);
+
+/* The basics page (tui_basics.c). */
+void tui_basics_draw(struct tui *t);
+enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key);
+enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len);
+/* Commits an open field; false (message set) when its value is not valid. */
+bool tui_basics_commit(struct tui *t);
+bool tui_basics_cursor(const struct tui *t, int *y, int *x);
+
+/* The section list (tui_sidebar.c). */
+void tui_sidebar_draw(struct tui *t);
+enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key);
+
+/* The help screen (tui_help.c). */
+void tui_help_draw(struct tui *t);
+
+/* Text editing in an external editor (tui_page.c). */
+enum tui_reaction tui_page_external_editor(struct tui *t);
+
+#endif

@@ -1,0 +1,90 @@
+/* The list of pages at the left of the form: 基本信息 and the sections
+ * 一 to 六, each with its state (完成, 有错, 提醒, 未填) from the session. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "form.h"
+#include "session.h"
+#include "tui_internal.h"
+
+static const struct {
+	const char *word;	/* wide list */
+	const char *mark;	/* narrow list: one character */
+	enum tui_style style;
+} states[] = {
+	[SECTION_EMPTY] = {"未填", "空", TUI_STYLE_DIM},
+	[SECTION_COMPLETE] = {"完成", "完", TUI_STYLE_OK},
+	[SECTION_WARNING] = {"提醒", "提", TUI_STYLE_WARNING},
+	[SECTION_ERROR] = {"有错", "错", TUI_STYLE_ERROR},
+};
+
+void tui_sidebar_draw(struct tui *t)
+{
+	int width = tui_sidebar_width(t);
+	bool wide = width > 10;
+	size_t pages = t->form->nsections + 1;
+	for (size_t p = 0; p < pages && (int)p * (wide ? 2 : 1) < tui_body_height(t); p++) {
+		int y = tui_body_top(t) + (int)p * (wide ? 2 : 1);
+		bool here = p == t->page;
+		tui_style(t, here ? (t->focus == TUI_FOCUS_SECTIONS ? TUI_STYLE_CURSOR : TUI_STYLE_HEADING)
+				  : TUI_STYLE_NORMAL);
+		tui_blank(y, 0, width);
+		if (p == 0) {
+			tui_put(y, 1, wide ? "基本信息" : "基本", width - 2);
+			continue;
+		}
+		const struct form_section *sec = &t->form->sections[p - 1];
+		size_t problems;
+		enum section_state state = session_section_state(t->session, p - 1, &problems);
+		int state_width = wide ? 6 : 2;
+		tui_put(y, 1, wide ? sec->heading : sec->number, width - state_width - 2);
+		if (!here || t->focus != TUI_FOCUS_SECTIONS)
+			tui_style(t, states[state].style);
+		if (wide && state >= SECTION_WARNING) {
+			char word[32];
+			snprintf(word, sizeof word, "%s%zu", state == SECTION_ERROR ? "错" : "提", problems);
+			tui_put_right(y, width - state_width - 1, word, state_width);
+		} else {
+			tui_put_right(y, width - state_width - 1, wide ? states[state].word : states[state].mark,
+				      state_width);
+		}
+	}
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key)
+{
+	size_t pages = t->form->nsections + 1;
+	if (key.function) {
+		switch (key.code) {
+		case KEY_UP:
+			tui_goto_page(t, (t->page + pages - 1) % pages);
+			return TUI_REDRAW;
+		case KEY_DOWN:
+			tui_goto_page(t, (t->page + 1) % pages);
+			return TUI_REDRAW;
+		case KEY_HOME:
+			tui_goto_page(t, 0);
+			return TUI_REDRAW;
+		case KEY_END:
+			tui_goto_page(t, pages - 1);
+			return TUI_REDRAW;
+		case KEY_RIGHT:
+		case KEY_ENTER:
+			t->focus = TUI_FOCUS_CONTENT;
+			return TUI_REDRAW;
+		default:
+			return TUI_NONE;
+		}
+	}
+	if (key.code == '\r' || key.code == '\n' || key.code == '\t') {
+		t->focus = TUI_FOCUS_CONTENT;
+		return TUI_REDRAW;
+	}
+	if (key.code == '?') {
+		t->help = true;
+		return TUI_REDRAW;
+	}
+	return TUI_NONE;
+}

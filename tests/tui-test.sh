@@ -1,0 +1,263 @@
+#!/bin/sh
+# Drives the real form (`nianbao edit`) in tmux as a clerk would: keys go
+# in with send-keys, screens come back with capture-pane.
+#   tui-test.sh NIANBAO DATA_DIR
+set -u
+NIANBAO=$1
+DATA=$2
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-tui.XXXXXX")
+SOCKET="$WORK/tmux.sock"
+failures=0
+checks=0
+
+cleanup() {
+	tmux -S "$SOCKET" kill-server 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window.
+start() {
+	cols=$1
+	rows=$2
+	shift 2
+	tmux -S "$SOCKET" kill-server 2>/dev/null
+	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
+		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
+}
+
+keys() {
+	tmux -S "$SOCKET" send-keys -t form "$@"
+}
+
+# type_text TEXT: sends TEXT literally, as an input method commits it.
+type_text() {
+	tmux -S "$SOCKET" send-keys -t form -l "$1"
+}
+
+screen() {
+	tmux -S "$SOCKET" capture-pane -t form -p
+}
+
+# wait_for TEXT: waits up to 5 s for TEXT to appear on the screen.
+wait_for() {
+	checks=$((checks + 1))
+	i=0
+	while [ $i -lt 50 ]; do
+		if screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "screen never showed \"$1\"; it shows:"
+	screen | sed 's/^/  | /' >&2
+	return 1
+}
+
+# wait_gone TEXT: waits up to 5 s for TEXT to leave the screen.
+wait_gone() {
+	checks=$((checks + 1))
+	i=0
+	while [ $i -lt 50 ]; do
+		if ! screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "screen still shows \"$1\":"
+	screen | sed 's/^/  | /' >&2
+	return 1
+}
+
+file_has() {
+	checks=$((checks + 1))
+	grep -qF -- "$2" "$1" || { fail "$1 lacks \"$2\""; }
+}
+
+pid_of_form() {
+	tmux -S "$SOCKET" list-panes -t form -F '#{pane_pid}' | head -1 |
+		xargs -I{} pgrep -P {} -x nianbao
+}
+
+cd "$WORK" || exit 1
+
+# --- without a terminal --------------------------------------------------
+checks=$((checks + 1))
+if "$NIANBAO" edit x.yaml </dev/null >out.txt 2>err.txt; then
+	fail "edit without a terminal succeeded"
+fi
+grep -q "终端" err.txt || fail "edit without a terminal did not say why: $(cat err.txt)"
+[ ! -e x.yaml ] || fail "edit without a terminal created x.yaml"
+
+# --- a report from nothing, at 80x24 ---------------------------------------
+start 80 24 edit new.yaml
+wait_for "发布机关："
+type_text "函谷关镇人民政府"
+keys Enter
+wait_for "报告年度："
+keys BSpace BSpace BSpace BSpace
+type_text "2024"
+keys Enter
+wait_for "函谷关镇人民政府2024年政府信息公开工作年度报告"
+wait_for "已新建"
+checks=$((checks + 1))
+[ -f new.yaml ] || fail "new.yaml was not created"
+# 一: Chinese text as an input method types it
+keys Enter
+type_text "2024年，函谷关镇认真贯彻落实《政府信息公开条例》。"
+keys Enter
+type_text "全年主动公开政府信息1700余条。"
+wait_for "全年主动公开政府信息1700余条。"
+wait_for "未保存"
+# 三: a number breaks the balance, the next one mends it
+keys C-n C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+type_text "3"
+wait_for "第一项加第二项之和（3）不等于第三项加第四项之和（0），相差 3"
+# letters are refused in a number cell, with a message
+type_text "x"
+wait_for "这一格只能填数字"
+# past the limit is refused, what was typed stays
+type_text "9999999999"
+wait_for "数字太大：最大为 999999999"
+keys Escape
+wait_for "已取消本次输入"
+wait_gone "第一项加第二项之和（3）"
+# type 3 into 自然人 of 一 again, then 3 into 四、结转下年度继续办理
+type_text "3"
+keys Enter
+wait_for "相差 3"
+keys NPage NPage NPage Home
+type_text "3"
+wait_gone "相差 3"
+wait_for "四、结转下年度继续办理／自然人"
+# fullwidth digits from an input method
+keys Up Up
+type_text "１"
+wait_for "“三、本年度办理结果／（七）总计／自然人”为 1"
+keys BSpace
+wait_gone "（七）总计／自然人”为 1"
+# save with Ctrl-S
+keys C-s
+wait_for "已保存到"
+file_has new.yaml "全年主动公开政府信息1700余条。"
+file_has new.yaml "new:           [3, 0, 0, 0, 0, 0, 3]"
+file_has new.yaml "carried_out:   [3, 0, 0, 0, 0, 0, 3]"
+checks=$((checks + 1))
+"$NIANBAO" check new.yaml >check.txt || fail "the saved report does not check: $(cat check.txt)"
+checks=$((checks + 1))
+[ ! -e .new.yaml.recovery ] || fail "the recovery file outlived the save"
+
+# --- reopen: everything is there; quitting with changes asks --------------
+keys F10
+wait_for "[exit 0]"
+start 80 24 edit new.yaml
+wait_for "一  完"
+keys Enter
+wait_for "2024年，函谷关镇认真贯彻落实《政府信息公开条例》。"
+type_text "补充一句。"
+keys C-q
+wait_for "报告有还没有保存的修改"
+keys c
+wait_gone "报告有还没有保存的修改"
+wait_for "补充一句。"
+keys C-q
+wait_for "报告有还没有保存的修改"
+keys s
+wait_for "[exit 0]"
+file_has new.yaml "补充一句。"
+
+# --- kill -9 in the middle: every value typed comes back ------------------
+start 80 24 edit new.yaml
+wait_for "一  完"
+keys C-n C-n C-n
+wait_for "二、主动公开政府信息情况"
+type_text "12"
+keys Tab
+type_text "3"
+keys Tab
+type_text "9"
+keys C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+keys Down Down Down
+type_text "2"
+wait_for "（一）予以公开／自然人"
+sleep 0.3
+pid=$(pid_of_form)
+checks=$((checks + 1))
+if [ -n "$pid" ]; then kill -9 "$pid"; else fail "no nianbao process to kill"; fi
+wait_for "[exit 137]"
+checks=$((checks + 1))
+[ -f .new.yaml.recovery ] || fail "no recovery file after kill -9"
+start 80 24 edit new.yaml
+wait_for "发现未保存的内容"
+keys y
+wait_for "已恢复"
+keys C-n C-n
+wait_for "规章"
+wait_for "12            3            9"
+keys C-n
+wait_for "（一）予以公开"
+keys C-s
+wait_for "已保存到"
+file_has new.yaml "regulations: {issued: 12, repealed: 3, in_force: 9}"
+file_has new.yaml "granted:       [2, 0, 0, 0, 0, 0, 2]"
+
+# --- resize: the screen is laid out again; too small says so -------------
+tmux -S "$SOCKET" resize-window -t form -x 160 -y 50
+wait_for "三、收到和处理政府信  "
+wait_for "四、结转下年度继续办理"
+tmux -S "$SOCKET" resize-window -t form -x 50 -y 12
+wait_for "窗口太小"
+tmux -S "$SOCKET" resize-window -t form -x 80 -y 24
+wait_for "（一）予以公开"
+
+# --- someone else changes the file while it is open -----------------------
+type_text "5"
+sleep 0.3
+sed 's/^organ: .*/organ: 别的机关/' new.yaml >other.yaml && mv other.yaml new.yaml
+keys F2
+wait_for "文件已被修改"
+keys n
+wait_for "没有保存：文件已被他人修改"
+file_has new.yaml "organ: 别的机关"
+keys F2
+wait_for "文件已被修改"
+keys y
+wait_for "已保存到"
+file_has new.yaml "organ: 函谷关镇人民政府"
+
+# --- SIGTERM writes the recovery file -------------------------------------
+type_text "7"
+sleep 0.2
+pid=$(pid_of_form)
+checks=$((checks + 1))
+if [ -n "$pid" ]; then kill -TERM "$pid"; else fail "no nianbao process"; fi
+wait_for "[exit 143]"
+file_has .new.yaml.recovery "granted:       [57, 0, 0, 0, 0, 0, 57]"
+
+# --- help, and a render from the form -------------------------------------
+start 80 24 edit new.yaml
+wait_for "发现未保存的内容"
+keys n
+wait_for "没有恢复"
+keys F1
+wait_for "帮助：年报编辑的按键"
+keys Escape
+wait_gone "帮助：年报编辑的按键"
+keys F5
+wait_for "已生成标准文本"
+file_has new.txt "函谷关镇人民政府2024年政府信息公开工作年度报告"
+keys F10
+wait_for "[exit 0]"
+
+echo "tui-test: $checks checks, $failures failed"
+[ "$failures" -eq 0 ]
