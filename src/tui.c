@@ -240,7 +240,7 @@ static void draw(struct tui *t)
 	} else {
 		tui_sidebar_draw(t);
 		tui_style(t, TUI_STYLE_DIM);
-		mvvline(1, tui_sidebar_width(t), ACS_VLINE, tui_body_height(t));
+		mvvline_set(1, tui_sidebar_width(t), WACS_VLINE, tui_body_height(t));
 		tui_style(t, TUI_STYLE_NORMAL);
 		if (t->page == 0)
 			tui_basics_draw(t);

@@ -243,6 +243,7 @@ struct page {
 	size_t count, cap;
 	size_t cursor_line;
 	size_t header_first, header_count;	/* the cursor table's column headers */
+	struct textedit *texts;	/* per item: the wrapped text of items not being edited */
 };
 
 static void add_line(struct page *p, enum line_kind kind, size_t item, size_t index)
@@ -251,29 +252,37 @@ static void add_line(struct page *p, enum line_kind kind, size_t item, size_t in
 	p->lines[p->count++] = (struct page_line){kind, item, index};
 }
 
-/* The visual lines of a text item that is not being edited. */
-static size_t text_lines(const struct tui *t, size_t item)
+/* The wrapped lines of a text item: the open editor's, or the page's own
+ * layout of the saved text (made once per drawing, not once per line). */
+static const struct textedit *text_layout(const struct tui *t, const struct page *p, size_t item)
 {
-	if (t->text_open && t->item == item)
-		return t->text.nlines;
-	struct textedit e;
-	textedit_init(&e, t->session->report->texts[item_at(t, item)->index], SIZE_MAX,
-		      tui_content_width(t) - 2);
-	size_t n = e.nlines;
-	textedit_fini(&e);
-	return n;
+	return t->text_open && t->item == item ? &t->text : &p->texts[item];
+}
+
+static void page_fini(const struct tui *t, struct page *p)
+{
+	for (size_t i = 0; p->texts && i < section_of(t)->nitems; i++)
+		if (!table_at(t, i))
+			textedit_fini(&p->texts[i]);
+	free(p->texts);
+	free(p->lines);
 }
 
 static void build_page(const struct tui *t, struct page *p, int view_height)
 {
 	const struct form_section *sec = section_of(t);
 	memset(p, 0, sizeof *p);
+	p->texts = xcalloc(sec->nitems, sizeof *p->texts);
 	for (size_t i = 0; i < sec->nitems; i++) {
 		const struct form_table *tab = table_at(t, i);
 		if (i > 0)
 			add_line(p, LINE_BLANK, i, 0);
 		if (!tab) {
-			size_t n = text_lines(t, i);
+			if (!(t->text_open && t->item == i))
+				textedit_init(&p->texts[i],
+					      t->session->report->texts[item_at(t, i)->index], SIZE_MAX,
+					      tui_content_width(t) - 2);
+			size_t n = text_layout(t, p, i)->nlines;
 			size_t want = sec->nitems == 1 ? (size_t)(view_height > 0 ? view_height : 1)
 						       : TEXT_MIN_LINES;
 			if (n < want)
@@ -414,37 +423,25 @@ static void draw_row(struct tui *t, const struct form_table *tab, const struct g
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 
-static void draw_text_line(struct tui *t, size_t item, size_t index, int y, int x0)
+static void draw_text_line(struct tui *t, const struct page *p, size_t item, size_t index,
+			   int y, int x0)
 {
-	const char *text;
-	size_t start, end;
-	struct textedit temp;
-	bool own = !(t->text_open && t->item == item);
-	const struct textedit *e = &t->text;
-	if (own) {
-		textedit_init(&temp, t->session->report->texts[item_at(t, item)->index], SIZE_MAX,
-			      tui_content_width(t) - 2);
-		e = &temp;
-	}
+	const struct textedit *e = text_layout(t, p, item);
 	tui_style(t, TUI_STYLE_NORMAL);
 	if (index < e->nlines) {
-		text = e->text.data;
-		start = e->lines[index].start;
-		end = e->lines[index].end;
-		char *line = xstrndup(text + start, end - start);
+		const struct textedit_line *l = &e->lines[index];
+		char *line = xstrndup(e->text.data + l->start, l->end - l->start);
 		tui_put(y, x0 + 1, line, tui_content_width(t) - 2);
 		free(line);
-	} else if (index == 0 || (index == 1 && e->text.len == 0)) {
+	} else if (index == 1 && e->text.len == 0) {
 		tui_style(t, TUI_STYLE_DIM);
-		if (index == 1)
-			tui_put(y, x0 + 1, "（在这里输入；可用中文输入法或粘贴，Enter 换段）",
-				tui_content_width(t) - 2);
+		tui_put(y, x0 + 1, "（在这里输入；可用中文输入法或粘贴，Enter 换段）",
+			tui_content_width(t) - 2);
 	}
-	if (own)
-		textedit_fini(&temp);
 }
 
-static void draw_line(struct tui *t, const struct page_line *line, int y, int x0)
+static void draw_line(struct tui *t, const struct page *p, const struct page_line *line, int y,
+		      int x0)
 {
 	const struct form_table *tab = table_at(t, line->item);
 	struct grid g;
@@ -469,7 +466,7 @@ static void draw_line(struct tui *t, const struct page_line *line, int y, int x0
 		draw_row(t, tab, &g, line->index, line->item == t->item, y, x0);
 		break;
 	case LINE_TEXT:
-		draw_text_line(t, line->item, line->index, y, x0);
+		draw_text_line(t, p, line->item, line->index, y, x0);
 		break;
 	default:
 		break;
@@ -542,9 +539,9 @@ void tui_page_draw(struct tui *t)
 	size_t sticky = place_scroll(t, &p, (size_t)height);
 	int y = top + 1;
 	for (size_t i = 0; i < sticky; i++)
-		draw_line(t, &p.lines[p.header_first + i], y++, x0);
+		draw_line(t, &p, &p.lines[p.header_first + i], y++, x0);
 	for (size_t i = t->scroll; i < p.count && y < top + 1 + height; i++)
-		draw_line(t, &p.lines[i], y++, x0);
+		draw_line(t, &p, &p.lines[i], y++, x0);
 
 	const struct rule_failure *f[PROBLEM_LINES];
 	size_t n = section_failures(t, f, PROBLEM_LINES);
@@ -567,7 +564,7 @@ void tui_page_draw(struct tui *t)
 		}
 	}
 	tui_style(t, TUI_STYLE_NORMAL);
-	free(p.lines);
+	page_fini(t, &p);
 }
 
 bool tui_page_cursor(const struct tui *t, int *y, int *x)
@@ -581,7 +578,7 @@ bool tui_page_cursor(const struct tui *t, int *y, int *x)
 	size_t sticky = place_scroll(mt, &p, (size_t)height);
 	bool shown = p.cursor_line >= t->scroll;
 	*y = tui_body_top(t) + 1 + (int)sticky + (int)(p.cursor_line - t->scroll);
-	free(p.lines);
+	page_fini(t, &p);
 	if (!shown || *y >= tui_body_top(t) + 1 + height)
 		return false;
 	const struct form_table *tab = table_at(t, t->item);

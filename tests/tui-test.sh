@@ -5,13 +5,17 @@
 set -u
 NIANBAO=$1
 DATA=$2
+case $NIANBAO in /*) ;; *) NIANBAO=$PWD/$NIANBAO ;; esac
+case $DATA in /*) ;; *) DATA=$PWD/$DATA ;; esac
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-tui.XXXXXX")
-SOCKET="$WORK/tmux.sock"
+SOCKET=
+starts=0
 failures=0
 checks=0
 
 cleanup() {
-	tmux -S "$SOCKET" kill-server 2>/dev/null
+	[ -z "${KEEP_WORK:-}" ] || { echo "kept $WORK" >&2; return; }
+	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -26,9 +30,12 @@ start() {
 	cols=$1
 	rows=$2
 	shift 2
-	tmux -S "$SOCKET" kill-server 2>/dev/null
+	# a server per window: a new one never races the old one's shutdown
+	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
+	starts=$((starts + 1))
+	SOCKET="$WORK/tmux.$starts.sock"
 	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
 }
 
@@ -140,7 +147,7 @@ type_text "3"
 wait_gone "相差 3"
 wait_for "四、结转下年度继续办理／自然人"
 # fullwidth digits from an input method
-keys Up Up
+keys Up
 type_text "１"
 wait_for "“三、本年度办理结果／（七）总计／自然人”为 1"
 keys BSpace
@@ -178,7 +185,7 @@ file_has new.yaml "补充一句。"
 # --- kill -9 in the middle: every value typed comes back ------------------
 start 80 24 edit new.yaml
 wait_for "一  完"
-keys C-n C-n C-n
+keys C-n
 wait_for "二、主动公开政府信息情况"
 type_text "12"
 keys Tab
@@ -187,7 +194,7 @@ keys Tab
 type_text "9"
 keys C-n
 wait_for "三、收到和处理政府信息公开申请情况"
-keys Down Down Down
+keys Down Down
 type_text "2"
 wait_for "（一）予以公开／自然人"
 sleep 0.3
@@ -201,7 +208,7 @@ start 80 24 edit new.yaml
 wait_for "发现未保存的内容"
 keys y
 wait_for "已恢复"
-keys C-n C-n
+keys C-n
 wait_for "规章"
 wait_for "12            3            9"
 keys C-n
@@ -221,6 +228,8 @@ tmux -S "$SOCKET" resize-window -t form -x 80 -y 24
 wait_for "（一）予以公开"
 
 # --- someone else changes the file while it is open -----------------------
+keys Down Down
+wait_for "三、本年度办理结果／（一）予以公开／自然人"
 type_text "5"
 sleep 0.3
 sed 's/^organ: .*/organ: 别的机关/' new.yaml >other.yaml && mv other.yaml new.yaml
@@ -234,15 +243,17 @@ wait_for "文件已被修改"
 keys y
 wait_for "已保存到"
 file_has new.yaml "organ: 函谷关镇人民政府"
+file_has new.yaml "granted:       [5, 0, 0, 0, 0, 0, 5]"
 
 # --- SIGTERM writes the recovery file -------------------------------------
+# typing into a cell that holds a value replaces it, as in a spreadsheet
 type_text "7"
 sleep 0.2
 pid=$(pid_of_form)
 checks=$((checks + 1))
 if [ -n "$pid" ]; then kill -TERM "$pid"; else fail "no nianbao process"; fi
 wait_for "[exit 143]"
-file_has .new.yaml.recovery "granted:       [57, 0, 0, 0, 0, 0, 57]"
+file_has .new.yaml.recovery "granted:       [7, 0, 0, 0, 0, 0, 7]"
 
 # --- help, and a render from the form -------------------------------------
 start 80 24 edit new.yaml
