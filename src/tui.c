@@ -217,7 +217,7 @@ static void draw_bottom_bars(struct tui *t)
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 
-static void draw(struct tui *t)
+void tui_draw(struct tui *t)
 {
 	erase();
 	if (t->rows < MIN_ROWS || t->cols < MIN_COLS) {
@@ -265,7 +265,7 @@ static int ask(struct tui *t, const char *title, const char *const *lines, size_
 	       const char *choices, int cancel)
 {
 	for (;;) {
-		draw(t);
+		tui_draw(t);
 		int width = utf8_width(title) + 4;
 		for (size_t i = 0; i < nlines; i++)
 			if (utf8_width(lines[i]) + 4 > width)
@@ -547,7 +547,7 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 	return TUI_NONE;
 }
 
-static enum tui_reaction handle_key(struct tui *t, struct tui_key key)
+enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key)
 {
 	if (key.function && key.code == KEY_RESIZE) {
 		getmaxyx(stdscr, t->rows, t->cols);
@@ -580,7 +580,7 @@ static bool is_text_char(struct tui_key key)
 	return !key.function && key.code >= 0x20 && key.code != 0x7F && key.code != 27;
 }
 
-static enum tui_reaction insert_text(struct tui *t, const char *utf8, size_t len)
+enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len)
 {
 	free(t->message);
 	t->message = NULL;
@@ -613,10 +613,10 @@ static enum tui_reaction process_input(struct tui *t, wint_t first, int first_ki
 			buf_add(&run, utf8, utf8_encode((uint32_t)key.code, utf8));
 		} else {
 			if (run.len) {
-				reaction |= insert_text(t, run.data, run.len);
+				reaction |= tui_insert_text(t, run.data, run.len);
 				buf_clear(&run);
 			}
-			reaction |= handle_key(t, key);
+			reaction |= tui_handle_key(t, key);
 			if (reaction & TUI_QUIT)
 				break;
 		}
@@ -627,7 +627,7 @@ static enum tui_reaction process_input(struct tui *t, wint_t first, int first_ki
 			break;
 	}
 	if (run.len && !(reaction & TUI_QUIT))
-		reaction |= insert_text(t, run.data, run.len);
+		reaction |= tui_insert_text(t, run.data, run.len);
 	buf_fini(&run);
 	return reaction;
 }
@@ -712,7 +712,7 @@ static bool offer_recovery(struct tui *t)
 static void loop(struct tui *t)
 {
 	unsigned fast_errors = 0;
-	draw(t);
+	tui_draw(t);
 	while (!stop_signal) {
 		wint_t ch;
 		struct timespec before, after;
@@ -736,7 +736,7 @@ static void loop(struct tui *t)
 		if (r & TUI_QUIT)
 			break;
 		if (r & TUI_REDRAW)
-			draw(t);
+			tui_draw(t);
 	}
 }
 

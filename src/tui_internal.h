@@ -79,6 +79,13 @@ struct tui {
 	bool colors;
 };
 
+/* The per-keystroke path, also driven by the benchmark without a
+ * terminal (tui.c): a key or a run of typed text changes state and says
+ * what changed; drawing repaints everything from state. */
+enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key);
+enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len);
+void tui_draw(struct tui *t);
+
 /* Layout of the screen for the current size. */
 int tui_sidebar_width(const struct tui *t);
 int tui_content_x(const struct tui *t);

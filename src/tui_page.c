@@ -244,6 +244,7 @@ struct page {
 	size_t cursor_line;
 	size_t header_first, header_count;	/* the cursor table's column headers */
 	struct textedit *texts;	/* per item: the wrapped text of items not being edited */
+	struct grid *grids;	/* per item: the geometry of tables */
 };
 
 static void add_line(struct page *p, enum line_kind kind, size_t item, size_t index)
@@ -265,6 +266,7 @@ static void page_fini(const struct tui *t, struct page *p)
 		if (!table_at(t, i))
 			textedit_fini(&p->texts[i]);
 	free(p->texts);
+	free(p->grids);
 	free(p->lines);
 }
 
@@ -273,6 +275,7 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 	const struct form_section *sec = section_of(t);
 	memset(p, 0, sizeof *p);
 	p->texts = xcalloc(sec->nitems, sizeof *p->texts);
+	p->grids = xcalloc(sec->nitems, sizeof *p->grids);
 	for (size_t i = 0; i < sec->nitems; i++) {
 		const struct form_table *tab = table_at(t, i);
 		if (i > 0)
@@ -296,17 +299,17 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 			}
 			continue;
 		}
-		struct grid g;
-		layout_grid(t, tab, &g);
+		struct grid *g = &p->grids[i];
+		layout_grid(t, tab, g);
 		if (tab->title)
 			add_line(p, LINE_TITLE, i, 0);
-		if (tab->label_header && utf8_width(tab->label_header) > g.label_width)
+		if (tab->label_header && utf8_width(tab->label_header) > g->label_width)
 			add_line(p, LINE_NOTE, i, 0);
 		if (t->item == i)
 			p->header_first = p->count;
-		for (size_t k = 0; k < g.groups; k++)
+		for (size_t k = 0; k < g->groups; k++)
 			add_line(p, LINE_GROUPS, i, k);
-		for (int k = 0; k < g.header_lines; k++)
+		for (int k = 0; k < g->header_lines; k++)
 			add_line(p, LINE_COLUMNS, i, (size_t)k);
 		if (t->item == i)
 			p->header_count = p->count - p->header_first;
@@ -444,9 +447,7 @@ static void draw_line(struct tui *t, const struct page *p, const struct page_lin
 		      int x0)
 {
 	const struct form_table *tab = table_at(t, line->item);
-	struct grid g;
-	if (tab)
-		layout_grid(t, tab, &g);
+	const struct grid *g = &p->grids[line->item];
 	switch (line->kind) {
 	case LINE_TITLE:
 		tui_style(t, TUI_STYLE_HEADING);
@@ -457,13 +458,13 @@ static void draw_line(struct tui *t, const struct page *p, const struct page_lin
 		tui_put(y, x0, tab->label_header, tui_content_width(t));
 		break;
 	case LINE_GROUPS:
-		draw_groups(t, tab, &g, line->index, y, x0);
+		draw_groups(t, tab, g, line->index, y, x0);
 		break;
 	case LINE_COLUMNS:
-		draw_column_labels(t, tab, &g, line->index, y, x0);
+		draw_column_labels(t, tab, g, line->index, y, x0);
 		break;
 	case LINE_ROW:
-		draw_row(t, tab, &g, line->index, line->item == t->item, y, x0);
+		draw_row(t, tab, g, line->index, line->item == t->item, y, x0);
 		break;
 	case LINE_TEXT:
 		draw_text_line(t, p, line->item, line->index, y, x0);
