@@ -184,7 +184,7 @@ static void draw_title_bar(struct tui *t)
 static const char *key_hints(const struct tui *t)
 {
 	if (t->help)
-		return "按任意键返回";
+		return "↑↓ PgUp PgDn 翻看  其他任意键返回";
 	if (t->focus == TUI_FOCUS_SECTIONS)
 		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本  F1 帮助  F10 退出";
 	if (t->page == 0)
@@ -555,10 +555,8 @@ enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key)
 			textedit_set_width(&t->text, tui_content_width(t) - 2);
 		return TUI_REDRAW;
 	}
-	if (t->help) {
-		t->help = false;
-		return TUI_REDRAW;
-	}
+	if (t->help)
+		return tui_help_key(t, key);
 	free(t->message);
 	t->message = NULL;
 	bool handled;
@@ -584,7 +582,9 @@ enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len)
 {
 	free(t->message);
 	t->message = NULL;
-	if (t->help || t->rows < MIN_ROWS || t->cols < MIN_COLS)
+	if (t->help)
+		return tui_help_key(t, (struct tui_key){(wint_t)utf8[0], false});
+	if (t->rows < MIN_ROWS || t->cols < MIN_COLS)
 		return TUI_NONE;
 	if (t->focus == TUI_FOCUS_SECTIONS) {
 		/* typing in the list goes nowhere; tell the clerk how to get in */

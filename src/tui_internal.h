@@ -75,6 +75,7 @@ struct tui {
 	enum tui_message_kind message_kind;
 
 	bool help;		/* the help screen is shown */
+	size_t help_scroll;	/* its first line shown */
 	int rows, cols;		/* screen size */
 	bool colors;
 };
@@ -152,8 +153,10 @@ bool tui_basics_cursor(const struct tui *t, int *y, int *x);
 void tui_sidebar_draw(struct tui *t);
 enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key);
 
-/* The help screen (tui_help.c). */
+/* The help screen (tui_help.c): arrows and PgUp/PgDn scroll it, any
+ * other key closes it. */
 void tui_help_draw(struct tui *t);
+enum tui_reaction tui_help_key(struct tui *t, struct tui_key key);
 
 /* Text editing in an external editor (tui_page.c). */
 enum tui_reaction tui_page_external_editor(struct tui *t);

@@ -323,6 +323,21 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 
 /* ---- drawing ---------------------------------------------------------------- */
 
+/* A column group's label centred over the columns it spans, with a rule
+ * on either side so that the span shows. */
+static void put_group_label(const char *label, int y, int x, int span)
+{
+	int w = utf8_width(label);
+	if (w + 2 >= span) {
+		tui_put(y, x, label, span);
+		return;
+	}
+	int left = (span - w) / 2;
+	mvhline_set(y, x, WACS_HLINE, left - 1);
+	tui_put(y, x + left, label, w);
+	mvhline_set(y, x + left + w + 1, WACS_HLINE, span - left - w - 1);
+}
+
 static void draw_groups(struct tui *t, const struct form_table *tab, const struct grid *g,
 			size_t level, int y, int x0)
 {
@@ -340,7 +355,7 @@ static void draw_groups(struct tui *t, const struct form_table *tab, const struc
 					   strcmp(cols->columns[k].groups[level], col->groups[level]) == 0;
 			     k++)
 				span += g->width[k];
-			tui_put(y, x + 1, col->groups[level], span - 1);
+			put_group_label(col->groups[level], y, x + 1, span - 1);
 		}
 		x += g->width[c];
 	}
