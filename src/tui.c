@@ -77,7 +77,7 @@ int tui_body_top(const struct tui *t)
 
 int tui_body_height(const struct tui *t)
 {
-	return t->rows - 3;
+	return t->rows - 2 - (t->message_lines > 1 ? t->message_lines : 1);
 }
 
 size_t tui_section(const struct tui *t)
@@ -158,6 +158,39 @@ void tui_put_right(int y, int x, const char *s, int width)
 	tui_put(y, x + width - w, s, w);
 }
 
+/* Wraps s into lines of width columns by the same rules as the
+ * narratives, drawing them from (y, x) when draw is set; past max_lines
+ * the last line ends in "…".  Returns the number of lines. */
+static int wrap(const char *s, int y, int x, int width, int max_lines, bool draw)
+{
+	struct textedit e;
+	textedit_init(&e, s, SIZE_MAX, width);
+	int lines = e.nlines < (size_t)max_lines ? (int)e.nlines : max_lines;
+	for (int i = 0; draw && i < lines; i++) {
+		const struct textedit_line *l = &e.lines[i];
+		char *part = xstrndup(e.text.data + l->start, l->end - l->start);
+		if (i + 1 == lines && e.nlines > (size_t)lines) {
+			int used = tui_put(y + i, x, part, width - 1);
+			tui_put(y + i, x + used, "…", 1);
+		} else {
+			tui_put(y + i, x, part, width);
+		}
+		free(part);
+	}
+	textedit_fini(&e);
+	return lines;
+}
+
+int tui_wrapped_lines(const char *s, int width, int max_lines)
+{
+	return wrap(s, 0, 0, width, max_lines, false);
+}
+
+int tui_put_wrapped(int y, int x, const char *s, int width, int max_lines)
+{
+	return wrap(s, y, x, width, max_lines, true);
+}
+
 void tui_blank(int y, int x, int width)
 {
 	move(y, x);
@@ -190,27 +223,34 @@ static const char *key_hints(const struct tui *t)
 	if (t->page == 0)
 		return t->text_open ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"
 				    : "↑↓ 选择  Enter 修改  空格 切换草稿  Esc 目录  F2 保存  F1 帮助";
-	if (t->text_open)
+	if (t->text_open || tui_page_on_text(t))
 		return "输入文字  Tab 下一项  Ctrl-E 外部编辑器  Esc 目录  F2 保存  F1 帮助";
 	if (t->number_editing)
 		return "数字 继续输入  Enter 确定  Esc 取消本次输入  Tab 下一格  F1 帮助";
 	return "数字 填写  方向键/Tab 移动  Enter 确定  Del 清零  Esc 目录  F2 保存  F1 帮助";
 }
 
-static void draw_bottom_bars(struct tui *t)
+/* The message line's text: a transient message, else what is wrong with
+ * (or what is) the cell under the cursor.  The caller frees it. */
+static char *bottom_message(const struct tui *t, enum tui_message_kind *kind)
 {
-	enum tui_message_kind kind = t->message_kind;
-	char *status = NULL;
-	const char *line = t->message;
-	if (!line && t->focus == TUI_FOCUS_CONTENT && t->page > 0) {
-		status = tui_page_status(t, &kind);
-		line = status;
-	}
+	*kind = t->message_kind;
+	if (t->message)
+		return xstrdup(t->message);
+	if (t->session && !t->help && t->focus == TUI_FOCUS_CONTENT && t->page > 0)
+		return tui_page_status(t, kind);
+	return NULL;
+}
+
+static void draw_bottom_bars(struct tui *t, const char *message, enum tui_message_kind kind)
+{
+	int lines = t->message_lines > 1 ? t->message_lines : 1;
+	int top = t->rows - 1 - lines;
 	tui_style(t, kind == TUI_MESSAGE_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_NORMAL);
-	tui_blank(t->rows - 2, 0, t->cols);
-	if (line)
-		tui_put(t->rows - 2, 1, line, t->cols - 2);
-	free(status);
+	for (int i = 0; i < lines; i++)
+		tui_blank(top + i, 0, t->cols);
+	if (message)
+		tui_put_wrapped(top, 1, message, t->cols - 2, lines);
 	tui_style(t, TUI_STYLE_BAR);
 	tui_blank(t->rows - 1, 0, t->cols);
 	tui_put(t->rows - 1, 1, key_hints(t), t->cols - 2);
@@ -235,6 +275,10 @@ void tui_draw(struct tui *t)
 		refresh(); /* a dialog before the report exists */
 		return;
 	}
+	/* a long message takes two lines, so that how much is wrong shows */
+	enum tui_message_kind kind;
+	char *message = bottom_message(t, &kind);
+	t->message_lines = message ? tui_wrapped_lines(message, t->cols - 2, 2) : 1;
 	if (t->help) {
 		tui_help_draw(t);
 	} else {
@@ -247,7 +291,8 @@ void tui_draw(struct tui *t)
 		else
 			tui_page_draw(t);
 	}
-	draw_bottom_bars(t);
+	draw_bottom_bars(t, message, kind);
+	free(message);
 	int y, x;
 	bool shown = !t->help && t->focus == TUI_FOCUS_CONTENT &&
 		     (t->page == 0 ? tui_basics_cursor(t, &y, &x) : tui_page_cursor(t, &y, &x));

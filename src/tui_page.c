@@ -59,6 +59,11 @@ static size_t step_row(const struct form_table *tab, size_t row, int dir)
 	return FORM_NONE;
 }
 
+bool tui_page_on_text(const struct tui *t)
+{
+	return table_at(t, t->item) == NULL;
+}
+
 static size_t cursor_cell(const struct tui *t)
 {
 	const struct form_table *tab = table_at(t, t->item);
@@ -416,10 +421,12 @@ static void draw_row(struct tui *t, const struct form_table *tab, const struct g
 	int indent = (int)row->depth * (tui_content_width(t) < 80 ? 1 : 2);
 	tui_style(t, row->group ? TUI_STYLE_HEADING : TUI_STYLE_LABEL);
 	int lw = g->label_width - indent - 1;
-	int used = tui_put(y, x0 + indent, row->label, lw);
-	if (used < utf8_width(row->label) && lw > 2) {
+	if (utf8_width(row->label) <= lw || lw <= 2) {
+		tui_put(y, x0 + indent, row->label, lw);
+	} else {
 		/* show that the label goes on: the message line has all of it */
-		tui_put(y, x0 + indent + lw - 1, "…", 2);
+		int used = tui_put(y, x0 + indent, row->label, lw - 1);
+		tui_put(y, x0 + indent + used, "…", 1);
 	}
 	if (row->group)
 		return;
@@ -503,11 +510,58 @@ static size_t section_failures(const struct tui *t, const struct rule_failure **
 	return n;
 }
 
-static int problem_lines(const struct tui *t)
+/* The list of this section's problems under the page: the first few
+ * failures, each in at most two lines so that how much is wrong shows. */
+struct problems {
+	char *messages[PROBLEM_LINES];
+	enum diag_severity severities[PROBLEM_LINES];
+	size_t count;
+	int lines;		/* the heading and every message's lines; 0 when none */
+};
+
+static void problems_build(const struct tui *t, struct problems *pr)
 {
 	const struct rule_failure *f[PROBLEM_LINES];
-	size_t n = section_failures(t, f, PROBLEM_LINES);
-	return n ? (int)n + 1 : 0;
+	const struct rules *rules = t->session->entry->rules;
+	pr->count = section_failures(t, f, PROBLEM_LINES);
+	pr->lines = pr->count ? 1 : 0;
+	for (size_t i = 0; i < pr->count; i++) {
+		pr->messages[i] = rules_failure_message(rules, t->session->report, f[i]);
+		pr->severities[i] = rules_failure_severity(rules, f[i]);
+		pr->lines += tui_wrapped_lines(pr->messages[i], tui_content_width(t) - 2, 2);
+	}
+}
+
+static void problems_fini(struct problems *pr)
+{
+	for (size_t i = 0; i < pr->count; i++)
+		free(pr->messages[i]);
+}
+
+static void problems_draw(struct tui *t, const struct problems *pr, int x0)
+{
+	if (!pr->count)
+		return;
+	int y = tui_body_top(t) + tui_body_height(t) - pr->lines;
+	size_t total;
+	session_section_state(t->session, tui_section(t), &total);
+	char head[96];
+	snprintf(head, sizeof head, "本部分有 %zu 处问题%s：", total,
+		 total > pr->count ? "（列出前几处）" : "");
+	tui_style(t, TUI_STYLE_ERROR);
+	tui_put(y++, x0, head, tui_content_width(t));
+	for (size_t i = 0; i < pr->count; i++) {
+		tui_style(t, pr->severities[i] == DIAG_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_WARNING);
+		y += tui_put_wrapped(y, x0 + 2, pr->messages[i], tui_content_width(t) - 2, 2);
+	}
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+/* Lines of the page above the problem list. */
+static int view_height(const struct tui *t, const struct problems *pr)
+{
+	int height = tui_body_height(t) - 1 - pr->lines;
+	return height < 3 ? 3 : height;
 }
 
 /* Keeps the cursor's line in view, scrolling as little as possible.  Once
@@ -540,9 +594,9 @@ void tui_page_draw(struct tui *t)
 {
 	const struct form_section *sec = section_of(t);
 	int x0 = tui_content_x(t) + 1, top = tui_body_top(t);
-	int height = tui_body_height(t) - 1 - problem_lines(t);
-	if (height < 3)
-		height = 3;
+	struct problems pr;
+	problems_build(t, &pr);
+	int height = view_height(t, &pr);
 	if (t->text_open && t->text.width != tui_content_width(t) - 2)
 		textedit_set_width(&t->text, tui_content_width(t) - 2);
 
@@ -559,26 +613,8 @@ void tui_page_draw(struct tui *t)
 	for (size_t i = t->scroll; i < p.count && y < top + 1 + height; i++)
 		draw_line(t, &p, &p.lines[i], y++, x0);
 
-	const struct rule_failure *f[PROBLEM_LINES];
-	size_t n = section_failures(t, f, PROBLEM_LINES);
-	if (n) {
-		y = top + tui_body_height(t) - (int)n - 1;
-		size_t total;
-		session_section_state(t->session, tui_section(t), &total);
-		char head[96];
-		snprintf(head, sizeof head, "本部分有 %zu 处问题%s：", total,
-			 total > n ? "（列出前几处）" : "");
-		tui_style(t, TUI_STYLE_ERROR);
-		tui_put(y++, x0, head, tui_content_width(t));
-		for (size_t i = 0; i < n; i++) {
-			char *msg = rules_failure_message(t->session->entry->rules, t->session->report, f[i]);
-			tui_style(t, rules_failure_severity(t->session->entry->rules, f[i]) == DIAG_ERROR
-					     ? TUI_STYLE_ERROR
-					     : TUI_STYLE_WARNING);
-			tui_put(y++, x0 + 2, msg, tui_content_width(t) - 2);
-			free(msg);
-		}
-	}
+	problems_draw(t, &pr, x0);
+	problems_fini(&pr);
 	tui_style(t, TUI_STYLE_NORMAL);
 	page_fini(t, &p);
 }
@@ -586,9 +622,10 @@ void tui_page_draw(struct tui *t)
 bool tui_page_cursor(const struct tui *t, int *y, int *x)
 {
 	struct tui *mt = (struct tui *)t; /* layout only: nothing observable changes */
-	int height = tui_body_height(t) - 1 - problem_lines(t);
-	if (height < 3)
-		height = 3;
+	struct problems pr;
+	problems_build(t, &pr);
+	int height = view_height(t, &pr);
+	problems_fini(&pr);
 	struct page p;
 	build_page(t, &p, height);
 	size_t sticky = place_scroll(mt, &p, (size_t)height);
