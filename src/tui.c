@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -639,6 +640,13 @@ enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len)
 	return t->page == 0 ? tui_basics_insert(t, utf8, len) : tui_page_insert(t, utf8, len);
 }
 
+/* True when the terminal has sent bytes not read yet. */
+static bool input_pending(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&in, 1, 0) > 0 && (in.revents & POLLIN);
+}
+
 /* Reads keys until none are waiting, handling runs of typed characters
  * (a paste) as one insertion, so the screen is drawn once per burst. */
 static enum tui_reaction process_input(struct tui *t, wint_t first, int first_kind)
@@ -665,9 +673,11 @@ static enum tui_reaction process_input(struct tui *t, wint_t first, int first_ki
 			if (reaction & TUI_QUIT)
 				break;
 		}
-		timeout(0);
+		/* ask the kernel, not get_wch with a zero timeout: with that,
+		 * ncurses now and then drops part of a long paste */
+		if (!input_pending())
+			break;
 		kind = get_wch(&ch);
-		timeout(IDLE_MS);
 		if (kind == ERR)
 			break;
 	}

@@ -310,7 +310,7 @@ keys Down Down Home
 type_text "3"
 keys Tab
 type_text "1"
-wait_for "自然人：第一项加第二项之和（4）不等于第三项加第四项之和（3），相差 1"
+wait_for "自然人：第一项加第二项之和（4）不等于第三项加第四项之和（3）"
 keys NPage NPage NPage Home
 type_text "1"
 wait_for "四、结转下年度继续办理／自然人"
