@@ -1,6 +1,7 @@
 /* The command table and what every command shares; see cli.h. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -11,15 +12,18 @@
 #include "atomic_file.h"
 #include "catalog.h"
 #include "diag.h"
+#include "report_save.h"
 #include "version.h"
 
 extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render;
+extern const struct cli_command cmd_import;
 
 static const struct cli_command *const commands[] = {
 	&cmd_new,
 	&cmd_edit,
 	&cmd_check,
 	&cmd_render,
+	&cmd_import,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -117,6 +121,27 @@ bool cli_write_output(struct cli *cli, const char *command, const char *path, co
 		return false;
 	}
 	return true;
+}
+
+bool cli_save_report(struct cli *cli, const char *command, const struct report *r,
+		     const char *path, bool force)
+{
+	if (strcmp(path, "-") == 0) {
+		size_t len;
+		char *text = report_format(r, &len);
+		bool ok = cli_write_output(cli, command, "-", text, len);
+		free(text);
+		return ok;
+	}
+	char *error = NULL;
+	int err = report_save(r, path, force, &error);
+	if (err == EEXIST)
+		fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command,
+			path);
+	else if (err)
+		fprintf(cli->err, "nianbao %s: %s\n", command, error);
+	free(error);
+	return err == 0;
 }
 
 int cli_main(int argc, char **argv)

@@ -50,6 +50,13 @@ void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags);
 
 /* Writes data to path (atomically), or to cli->out when path is "-".
  * Returns false after printing why. */
+struct report;
+
+/* Saves r to path (atomically; "-" is cli->out), refusing to replace an
+ * existing file unless force.  Returns false after printing why. */
+_Bool cli_save_report(struct cli *cli, const char *command, const struct report *r,
+		      const char *path, _Bool force);
+
 _Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
 		       size_t len);
 

@@ -1,0 +1,162 @@
+/* Lines and cells of a published report; see import_text.h. */
+#include "import_text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* One character of a line, decoded once. */
+struct glyph {
+	uint32_t cp;
+	size_t at, len;		/* bytes in the line */
+};
+
+static bool is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\f' || cp == '\r';
+}
+
+static bool is_digit(uint32_t cp)
+{
+	return utf8_digit_value(cp) >= 0;
+}
+
+/* Copies glyphs [from, to) of line, without "**" marks. */
+static char *copy_without_bold(const char *line, const struct glyph *g, size_t from, size_t to)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = from; i < to; i++) {
+		if (g[i].cp == '*' && i + 1 < to && g[i + 1].cp == '*') {
+			i++;
+			continue;
+		}
+		buf_add(&b, line + g[i].at, g[i].len);
+	}
+	return buf_take(&b);
+}
+
+static bool numeric(const char *s)
+{
+	size_t len = strlen(s), digits = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (is_digit(cp))
+			digits++;
+		else if (!(i == 0 && (cp == '-' || cp == '+' || cp == 0xFF0D || cp == 0x2212)) &&
+			 cp != '.' && cp != 0xFF0E && cp != ',' && cp != 0xFF0C)
+			return false;
+		i += n;
+	}
+	return digits > 0;
+}
+
+static void add_cell(struct import_line *l, const char *line, const struct glyph *g, size_t from,
+		     size_t to, size_t *cap)
+{
+	while (from < to && is_space(g[from].cp))
+		from++;
+	while (to > from && is_space(g[to - 1].cp))
+		to--;
+	if (from == to)
+		return;
+	char *text = copy_without_bold(line, g, from, to);
+	if (!*text) {
+		free(text);
+		return;
+	}
+	l->cells = xgrow(l->cells, cap, l->ncells + 1, sizeof *l->cells);
+	l->cells[l->ncells++] = (struct import_cell){
+		.text = text, .line = l->number, .column = (int)from + 1, .numeric = numeric(text)};
+}
+
+/* Cells end at a tab or at a run of two or more spaces. */
+static void split_cells(struct import_line *l, const char *line, const struct glyph *g,
+			size_t from, size_t n)
+{
+	size_t cap = 0, start = from;
+	for (size_t i = from; i < n; i++) {
+		bool tab = g[i].cp == '\t';
+		bool run = (g[i].cp == ' ' || g[i].cp == 0x3000) && i + 1 < n &&
+			   (g[i + 1].cp == ' ' || g[i + 1].cp == 0x3000 || g[i + 1].cp == '\t');
+		if (tab || run) {
+			add_cell(l, line, g, start, i, &cap);
+			while (i + 1 < n && is_space(g[i + 1].cp) && g[i + 1].cp != '\t')
+				i++;
+			start = i + 1;
+		}
+	}
+	add_cell(l, line, g, start, n, &cap);
+}
+
+static void split_line(struct import_line *l, const char *line, size_t len, struct glyph **g,
+		       size_t *gcap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		size_t k = utf8_decode(line + i, len - i, &cp, &valid);
+		*g = xgrow(*g, gcap, n + 1, sizeof **g);
+		(*g)[n++] = (struct glyph){cp, i, k};
+		i += k;
+	}
+	const struct glyph *gl = *g;
+	size_t from = 0, to = n;
+	while (from < to && is_space(gl[from].cp))
+		from++;
+	/* a markdown heading: "## 二、..." */
+	size_t hashes = from;
+	while (hashes < to && gl[hashes].cp == '#')
+		hashes++;
+	if (hashes > from && (hashes == to || is_space(gl[hashes].cp))) {
+		from = hashes;
+		while (from < to && is_space(gl[from].cp))
+			from++;
+	}
+	while (to > from && is_space(gl[to - 1].cp))
+		to--;
+	l->text = copy_without_bold(line, gl, from, to);
+	l->column = (int)from + 1;
+	split_cells(l, line, gl, 0, n);
+}
+
+void import_text_split(struct import_text *t, const char *s, size_t len)
+{
+	t->lines = NULL;
+	t->nlines = 0;
+	size_t cap = 0, gcap = 0;
+	struct glyph *g = NULL;
+	int number = 0;
+	for (size_t i = 0; i < len || (i == len && number == 0);) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		t->lines = xgrow(t->lines, &cap, t->nlines + 1, sizeof *t->lines);
+		struct import_line *l = &t->lines[t->nlines++];
+		*l = (struct import_line){.number = ++number};
+		split_line(l, s + i, end - i, &g, &gcap);
+		i = end + 1;
+		if (!nl)
+			break;
+	}
+	free(g);
+}
+
+void import_text_fini(struct import_text *t)
+{
+	for (size_t i = 0; i < t->nlines; i++) {
+		for (size_t c = 0; c < t->lines[i].ncells; c++)
+			free(t->lines[i].cells[c].text);
+		free(t->lines[i].cells);
+		free(t->lines[i].text);
+	}
+	free(t->lines);
+	t->lines = NULL;
+	t->nlines = 0;
+}
