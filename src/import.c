@@ -104,7 +104,8 @@ static bool read_title(const struct import_text *t, size_t end, struct report *r
 	return ok;
 }
 
-/* The paragraphs of a narrative section, one line each. */
+/* The paragraphs of a narrative section, one line each (a text is its
+ * lines joined, without a final line break, as report_load keeps it). */
 struct paragraphs {
 	size_t *lines;
 	size_t count, cap;
@@ -148,8 +149,9 @@ static bool set_narrative(const struct import_text *t, const struct paragraphs *
 	struct buf b;
 	buf_init(&b);
 	for (size_t i = 0; i < p->count; i++) {
+		if (i)
+			buf_addc(&b, '\n');
 		buf_adds(&b, t->lines[p->lines[i]].text);
-		buf_addc(&b, '\n');
 	}
 	const struct form *f = r->form;
 	const char *problem = report_text_problem(b.data, b.len, f->types[FORM_TEXT].max_chars);

@@ -109,7 +109,8 @@ static void split_line(struct import_line *l, const char *line, size_t len, stru
 	}
 	const struct glyph *gl = *g;
 	size_t from = 0, to = n;
-	while (from < to && is_space(gl[from].cp))
+	/* a fullwidth space at the start is a paragraph's indent: kept */
+	while (from < to && is_space(gl[from].cp) && gl[from].cp != 0x3000)
 		from++;
 	/* a markdown heading: "## 二、..." */
 	size_t hashes = from;
