@@ -16,7 +16,7 @@
 #include "version.h"
 
 extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render;
-extern const struct cli_command cmd_import;
+extern const struct cli_command cmd_import, cmd_draft;
 
 static const struct cli_command *const commands[] = {
 	&cmd_new,
@@ -24,6 +24,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_check,
 	&cmd_render,
 	&cmd_import,
+	&cmd_draft,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
