@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic_file.h"
 #include "catalog.h"
@@ -137,12 +138,19 @@ bool cli_save_report(struct cli *cli, const char *command, const struct report *
 	char *error = NULL;
 	int err = report_save(r, path, force, &error);
 	if (err == EEXIST)
-		fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command,
-			path);
+		cli_refuse_existing(cli, command, path, false);
 	else if (err)
 		fprintf(cli->err, "nianbao %s: %s\n", command, error);
 	free(error);
 	return err == 0;
+}
+
+bool cli_refuse_existing(struct cli *cli, const char *command, const char *path, bool force)
+{
+	if (force || strcmp(path, "-") == 0 || access(path, F_OK) != 0)
+		return false;
+	fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command, path);
+	return true;
 }
 
 int cli_main(int argc, char **argv)

@@ -57,6 +57,17 @@ struct report;
 _Bool cli_save_report(struct cli *cli, const char *command, const struct report *r,
 		      const char *path, _Bool force);
 
+/* True (after printing why) when path exists and may not be replaced:
+ * new, import and draft never overwrite a clerk's file without --force. */
+_Bool cli_refuse_existing(struct cli *cli, const char *command, const char *path, _Bool force);
+
+struct form;
+/* Reads a published report (nianbao import), printing which encoding it
+ * was in; its diagnostics are added to diags, unprinted.  NULL when it is
+ * not a report that can be read (cmd_import.c). */
+struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
+				    const struct form *form, struct diag_list *diags);
+
 _Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
 		       size_t len);
 

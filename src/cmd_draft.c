@@ -3,14 +3,11 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
 #include "draft.h"
-#include "import.h"
-#include "import_decode.h"
 #include "report.h"
 #include "report_load.h"
 
@@ -54,14 +51,7 @@ static struct report *read_last(struct cli *cli, const char *file, bool *guessed
 			free(error);
 			return NULL;
 		}
-		size_t len;
-		char *data = report_read_file(file, IMPORT_FILE_MAX_BYTES, &len, &diags);
-		const char *encoding = NULL;
-		if (data)
-			r = import_report(data, len, entry->form, &encoding, &diags);
-		free(data);
-		if (encoding)
-			fprintf(cli->err, "nianbao draft: %s 按 %s 编码读取\n", file, encoding);
+		r = cli_import_published(cli, "draft", file, entry->form, &diags);
 		*guessed = r && diags.count > 0;
 	} else {
 		r = report_load_file(file, cli->catalog, NULL, &diags);
@@ -93,11 +83,8 @@ static enum cli_status draft_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_draft, optind >= argc ? "要写出上年的报告文件"
 									: "只能写一个上年的报告文件");
 	const char *file = argv[optind];
-	if (strcmp(output, "-") != 0 && !force && access(output, F_OK) == 0) {
-		fprintf(cli->err, "nianbao draft: %s 已经存在，没有改动它；确要覆盖请加 --force\n",
-			output);
+	if (cli_refuse_existing(cli, "draft", output, force))
 		return CLI_REFUSED;
-	}
 	bool guessed;
 	struct report *last = read_last(cli, file, &guessed);
 	if (!last) {

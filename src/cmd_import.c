@@ -2,7 +2,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "catalog.h"
 #include "cli.h"
@@ -40,6 +39,19 @@ static size_t count_import_diags(const struct diag_list *diags)
 	return n;
 }
 
+struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
+				    const struct form *form, struct diag_list *diags)
+{
+	size_t len;
+	char *data = report_read_file(file, IMPORT_FILE_MAX_BYTES, &len, diags);
+	const char *encoding = NULL;
+	struct report *r = data ? import_report(data, len, form, &encoding, diags) : NULL;
+	free(data);
+	if (encoding)
+		fprintf(cli->err, "nianbao %s: %s 按 %s 编码读取\n", command, file, encoding);
+	return r;
+}
+
 static enum cli_status import_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -63,12 +75,8 @@ static enum cli_status import_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_import, optind >= argc ? "要写出一个已发布的报告文件"
 									: "只能写一个报告文件");
 	const char *file = argv[optind];
-	bool to_stdout = strcmp(output, "-") == 0;
-	if (!to_stdout && !force && access(output, F_OK) == 0) {
-		fprintf(cli->err, "nianbao import: %s 已经存在，没有改动它；确要覆盖请加 --force\n",
-			output);
+	if (cli_refuse_existing(cli, "import", output, force))
 		return CLI_REFUSED;
-	}
 	char *error = NULL;
 	const struct catalog_entry *entry =
 		catalog_get(cli->catalog, form_id ? form_id : catalog_default_id(cli->catalog), &error);
@@ -80,13 +88,7 @@ static enum cli_status import_run(struct cli *cli, int argc, char **argv)
 
 	struct diag_list diags;
 	diag_list_init(&diags);
-	size_t len;
-	char *data = report_read_file(file, IMPORT_FILE_MAX_BYTES, &len, &diags);
-	const char *encoding = NULL;
-	struct report *r = data ? import_report(data, len, entry->form, &encoding, &diags) : NULL;
-	free(data);
-	if (encoding)
-		fprintf(cli->err, "nianbao import: %s 按 %s 编码读取\n", file, encoding);
+	struct report *r = cli_import_published(cli, "import", file, entry->form, &diags);
 	if (!r) {
 		diag_list_sort(&diags);
 		cli_print_diags(cli->err, file, &diags);
@@ -102,7 +104,7 @@ static enum cli_status import_run(struct cli *cli, int argc, char **argv)
 
 	if (!cli_save_report(cli, "import", r, output, force))
 		status = CLI_REFUSED;
-	else if (guesses && !to_stdout)
+	else if (guesses && strcmp(output, "-") != 0)
 		fprintf(cli->err, "nianbao import: 已写出 %s；上面 %zu 处是猜测或没能读取的地方，请核对\n",
 			output, guesses);
 	report_free(r);
