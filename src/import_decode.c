@@ -22,7 +22,7 @@ static char *refuse(struct diag_list *diags, const char *rule, int line, int col
 	return NULL;
 }
 
-/* UTF-16 text has a BOM, or a NUL in every other byte of ASCII text. */
+/* UTF-16 text has a BOM, or a NUL in every other byte of its ASCII. */
 static bool looks_utf16(const unsigned char *s, size_t len)
 {
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
@@ -32,7 +32,9 @@ static bool looks_utf16(const unsigned char *s, size_t len)
 		nul_even += s[2 * i] == 0;
 		nul_odd += s[2 * i + 1] == 0;
 	}
-	return pairs >= 2 && (nul_even * 2 > pairs || nul_odd * 2 > pairs);
+	/* a binary file has NULs at both even and odd offsets */
+	return pairs >= 2 && ((nul_even * 2 > pairs && nul_odd * 8 < pairs) ||
+			      (nul_odd * 2 > pairs && nul_even * 8 < pairs));
 }
 
 /* Line and column (in characters) of byte offset at in UTF-8 text. */
