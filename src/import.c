@@ -179,6 +179,15 @@ static bool read_tables(const struct import_text *t, const struct import_layout 
 	for (size_t i = span->first; i < span->end; i++) {
 		if (l->repeated[i])
 			continue;
+		if (t->lines[i].ncells_seen > IMPORT_LINE_MAX_CELLS) {
+			char *message = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
+						  t->lines[i].ncells_seen);
+			diag_list_add(diags, DIAG_ERROR, "import.row", NULL, t->lines[i].number, 1,
+				      message);
+			free(message);
+			free(cells);
+			return false;
+		}
 		for (size_t c = 0; c < t->lines[i].ncells; c++) {
 			cells = xgrow(cells, &cap, n + 1, sizeof *cells);
 			cells[n++] = &t->lines[i].cells[c];

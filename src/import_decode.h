@@ -10,8 +10,9 @@
 
 struct diag_list;
 
-/* The most a published report may take; the largest seen is a few KiB. */
-#define IMPORT_FILE_MAX_BYTES (4u << 20)
+/* The most a published report may take: three narratives of the longest
+ * a form allows, and the tables; the seeds take a few KiB. */
+#define IMPORT_FILE_MAX_BYTES (2u << 20)
 
 /* Returns data[0..len) as NUL-terminated UTF-8 without a BOM (the caller
  * frees it; *out_len is its length) and sets *encoding to a static name

@@ -12,7 +12,8 @@
 /* One character of a line, decoded once. */
 struct glyph {
 	uint32_t cp;
-	size_t at, len;		/* bytes in the line */
+	uint32_t at;		/* byte offset in the line (a file is at most a few MiB) */
+	uint8_t len;		/* bytes */
 };
 
 static bool is_space(uint32_t cp)
@@ -66,11 +67,16 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 		to--;
 	if (from == to)
 		return;
+	if (l->ncells == IMPORT_LINE_MAX_CELLS) {
+		l->ncells_seen++;
+		return;
+	}
 	char *text = copy_without_bold(line, g, from, to);
 	if (!*text) {
 		free(text);
 		return;
 	}
+	l->ncells_seen++;
 	l->cells = xgrow(l->cells, cap, l->ncells + 1, sizeof *l->cells);
 	l->cells[l->ncells++] = (struct import_cell){
 		.text = text, .line = l->number, .column = (int)from + 1, .numeric = numeric(text)};
@@ -104,7 +110,7 @@ static void split_line(struct import_line *l, const char *line, size_t len, stru
 		bool valid;
 		size_t k = utf8_decode(line + i, len - i, &cp, &valid);
 		*g = xgrow(*g, gcap, n + 1, sizeof **g);
-		(*g)[n++] = (struct glyph){cp, i, k};
+		(*g)[n++] = (struct glyph){cp, (uint32_t)i, (uint8_t)k};
 		i += k;
 	}
 	const struct glyph *gl = *g;

@@ -208,7 +208,7 @@ head -c 4096 "$NIANBAO" >"$WORK/binary.txt"
 hostile binary.txt "不是文本文件"
 printf '\377\376\000N\001\060' >"$WORK/utf16.txt"
 hostile utf16.txt "UTF-16"
-head -c 5000000 /dev/zero | tr '\0' '0' >"$WORK/enormous.txt"
+head -c 3000000 /dev/zero | tr '\0' '0' >"$WORK/enormous.txt"
 hostile enormous.txt "文件太大"
 {
 	sed -n '1,44p' published/seed-003.txt
@@ -218,7 +218,7 @@ hostile enormous.txt "文件太大"
 	printf '\n'
 	sed -n '46,$p' published/seed-003.txt
 } >"$WORK/many.txt"
-hostile many.txt "many.txt:45:1: error: “一、本年新收政府信息公开申请数量”一行有 3000 个数"
+hostile many.txt "many.txt:45:1: error: 这一行有 3001 格"
 sed '45s/.*/一、本年新收政府信息公开申请数量\t1\t1\t0\t0\t0\t0\t123456789012345678901234567890/' \
 	published/seed-003.txt >"$WORK/digits.txt"
 hostile digits.txt "digits.txt:45:.*超过了上限 \[value.count\]"
