@@ -43,15 +43,27 @@ static void add_without_spaces(struct buf *b, const char *s)
 	}
 }
 
-/* The title names the organ, then the year: 函谷关镇人民政府2021年…; it may
- * be wrapped over several lines, or spaced (章古台镇 2021 年度…). */
-static bool read_title(const struct import_text *t, size_t end, struct report *r,
-		       struct diag_list *diags)
+/* Where "YYYY年" starts in s, or (size_t)-1. */
+static size_t find_year(const char *s, size_t len)
 {
-	struct buf title;
-	buf_init(&title);
-	int line = 0;
-	for (size_t i = 0; i < end; i++) {
+	for (size_t at = 0; at + 4 < len; at++) {
+		bool digits = true;
+		for (size_t k = 0; k < 4; k++)
+			digits = digits && s[at + k] >= '0' && s[at + k] <= '9';
+		if (digits && (at == 0 || s[at - 1] < '0' || s[at - 1] > '9') &&
+		    strncmp(s + at + 4, "年", strlen("年")) == 0)
+			return at;
+	}
+	return (size_t)-1;
+}
+
+/* The lines above the first heading, without spaces; the draft mark is
+ * noted and left out. */
+static size_t title_lines(const struct import_text *t, size_t end, struct report *r,
+			  struct buf *lines, int *numbers)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < end && n < 16; i++) {
 		const char *text = t->lines[i].text;
 		if (!*text)
 			continue;
@@ -59,48 +71,63 @@ static bool read_title(const struct import_text *t, size_t end, struct report *r
 			r->draft = true;
 			continue;
 		}
-		if (!line)
-			line = t->lines[i].number;
-		add_without_spaces(&title, text);
+		buf_init(&lines[n]);
+		add_without_spaces(&lines[n], text);
+		numbers[n++] = t->lines[i].number;
 	}
-	const char *s = title.data;
-	size_t len = title.len, at = 0;
-	for (; at + 4 < len; at++) {
-		bool digits = true;
-		for (size_t k = 0; k < 4; k++)
-			digits = digits && s[at + k] >= '0' && s[at + k] <= '9';
-		if (digits && (at == 0 || s[at - 1] < '0' || s[at - 1] > '9') &&
-		    strncmp(s + at + 4, "年", strlen("年")) == 0)
-			break;
-	}
+	return n;
+}
+
+/* The title names the organ, then the year: 函谷关镇人民政府2021年…; it may
+ * be wrapped (the organ alone on the line above the year), spaced
+ * (章古台镇 2021 年度…), or follow other lines such as a date.  The title is
+ * the first line with a year that it, or the line after it, calls a 报告. */
+static bool read_title(const struct import_text *t, size_t end, struct report *r,
+		       struct diag_list *diags)
+{
+	struct buf lines[16];
+	int numbers[16];
+	size_t n = title_lines(t, end, r, lines, numbers);
+	size_t found = n, at = 0;
+	for (int pass = 0; pass < 2 && found == n; pass++)
+		for (size_t i = 0; i < n && found == n; i++) {
+			at = find_year(lines[i].data, lines[i].len);
+			bool report = strstr(lines[i].data, "报告") ||
+				      (i + 1 < n && strstr(lines[i + 1].data, "报告"));
+			if (at != (size_t)-1 && (report || pass == 1) && (at > 0 || i > 0))
+				found = i;
+		}
 	bool ok = false;
-	if (at + 4 >= len) {
-		fail(diags, line ? line : 1,
+	char message[512];
+	if (found == n) {
+		fail(diags, n ? numbers[0] : 1,
 		     "找不到报告的标题（“发布机关＋年度＋年政府信息公开工作年度报告”），无法确定发布机关和年度");
 	} else {
+		const char *s = lines[found].data;
 		int year = (s[at] - '0') * 1000 + (s[at + 1] - '0') * 100 + (s[at + 2] - '0') * 10 +
-			   (s[at + 3] - '0');
-		const char *problem = report_organ_problem(s, at);
-		char message[512];
+		       (s[at + 3] - '0');
+		const char *organ = at ? s : lines[found - 1].data;
+		size_t organ_len = at ? at : lines[found - 1].len;
+		const char *problem = report_organ_problem(organ, organ_len);
 		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) {
 			snprintf(message, sizeof message, "标题中的年度 %d 不在 %d 到 %d 之间", year,
 				 REPORT_YEAR_MIN, REPORT_YEAR_MAX);
-			fail(diags, line, message);
-		} else if (at == 0 || problem) {
-			snprintf(message, sizeof message, "标题中年度前面的发布机关%s",
-				 at == 0 ? "没有写" : problem);
-			fail(diags, line, message);
+			fail(diags, numbers[found], message);
+		} else if (problem) {
+			snprintf(message, sizeof message, "标题中年度前面的发布机关%s", problem);
+			fail(diags, numbers[found], message);
 		} else {
-			char *organ = xstrndup(s, at);
-			report_set_organ(r, organ);
-			free(organ);
+			char *name = xstrndup(organ, organ_len);
+			report_set_organ(r, name);
+			free(name);
 			r->year = year;
-			r->key_marks[REPORT_KEY_ORGAN] = (struct report_mark){line, 1};
-			r->key_marks[REPORT_KEY_YEAR] = (struct report_mark){line, 1};
+			r->key_marks[REPORT_KEY_ORGAN] = (struct report_mark){numbers[found], 1};
+			r->key_marks[REPORT_KEY_YEAR] = (struct report_mark){numbers[found], 1};
 			ok = true;
 		}
 	}
-	buf_fini(&title);
+	for (size_t i = 0; i < n; i++)
+		buf_fini(&lines[i]);
 	return ok;
 }
 

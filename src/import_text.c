@@ -41,25 +41,39 @@ static char *copy_without_bold(const char *line, const struct glyph *g, size_t f
 	return buf_take(&b);
 }
 
+/* A number as an office writes one: digits (ASCII or fullwidth), maybe a
+ * sign, a decimal point with digits after it, or commas between digits.
+ * Whether it is a valid count is for value.c to say. */
 static bool numeric(const char *s)
 {
 	size_t len = strlen(s), digits = 0;
+	bool point = false, after_digit = false;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		bool valid;
 		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
-		if (is_digit(cp))
+		bool sign = cp == '-' || cp == '+' || cp == 0xFF0D || cp == 0x2212;
+		bool dot = cp == '.' || cp == 0xFF0E, comma = cp == ',' || cp == 0xFF0C;
+		if (is_digit(cp)) {
 			digits++;
-		else if (!(i == 0 && (cp == '-' || cp == '+' || cp == 0xFF0D || cp == 0x2212)) &&
-			 cp != '.' && cp != 0xFF0E && cp != ',' && cp != 0xFF0C)
+			after_digit = true;
+		} else if (sign && i == 0) {
+			after_digit = false;
+		} else if ((dot && !point) || (comma && !point)) {
+			if (!after_digit)
+				return false;
+			point = point || dot;
+			after_digit = false;
+		} else {
 			return false;
+		}
 		i += n;
 	}
-	return digits > 0;
+	return digits > 0 && after_digit;
 }
 
-static void add_cell(struct import_line *l, const char *line, const struct glyph *g, size_t from,
-		     size_t to, size_t *cap)
+static void add_one_cell(struct import_line *l, const char *line, const struct glyph *g,
+			 size_t from, size_t to, size_t *cap)
 {
 	while (from < to && is_space(g[from].cp))
 		from++;
@@ -80,6 +94,48 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 	l->cells = xgrow(l->cells, cap, l->ncells + 1, sizeof *l->cells);
 	l->cells[l->ncells++] = (struct import_cell){
 		.text = text, .line = l->number, .column = (int)from + 1, .numeric = numeric(text)};
+}
+
+static bool numeric_span(const char *line, const struct glyph *g, size_t from, size_t to)
+{
+	char *text = copy_without_bold(line, g, from, to);
+	bool yes = numeric(text);
+	free(text);
+	return yes;
+}
+
+/* A cell whose last words, after single spaces, are numbers ("行政许可 0",
+ * "0 0 0") is a label followed by number cells. */
+static void add_cell(struct import_line *l, const char *line, const struct glyph *g, size_t from,
+		     size_t to, size_t *cap)
+{
+	size_t split = to, word_end = to;
+	bool stopped = false;
+	for (size_t i = to; i-- > from;) {
+		if (!is_space(g[i].cp))
+			continue;
+		if (i + 1 < word_end) {
+			if (!numeric_span(line, g, i + 1, word_end)) {
+				stopped = true;
+				break;
+			}
+			split = i;
+		}
+		word_end = i;
+	}
+	if (!stopped && word_end > from && numeric_span(line, g, from, word_end))
+		split = from;
+	if (split == to) {
+		add_one_cell(l, line, g, from, to, cap);
+		return;
+	}
+	add_one_cell(l, line, g, from, split, cap);
+	size_t start = split;
+	for (size_t i = split; i <= to; i++)
+		if (i == to || is_space(g[i].cp)) {
+			add_one_cell(l, line, g, start, i, cap);
+			start = i + 1;
+		}
 }
 
 /* Cells end at a tab or at a run of two or more spaces. */
