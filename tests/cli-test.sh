@@ -175,6 +175,20 @@ contains "$WORK/err" "已经存在"
 same "$WORK/seed-003.yaml" "$WORK/seed-003.before"
 expect_status 0 "$NIANBAO" import published/seed-000.txt -o "$WORK/seed-003.yaml" --force
 contains "$WORK/seed-003.yaml" "organ: 函谷关镇人民政府"
+# a published total that does not add up is kept as published and named
+# at its place in the text, by the rule it breaks
+sed '69s/2/3/' published/seed-003.txt >"$WORK/bad-total.txt"
+expect_status 1 "$NIANBAO" import "$WORK/bad-total.txt" -o "$WORK/bad-total.yaml"
+contains "$WORK/err" "bad-total.txt:69:24: error: .*为 3.*\[requests.total\]"
+contains "$WORK/bad-total.yaml" "total:         \[1, 1, 0, 0, 0, 0, 3\]"
+expect_status 1 "$NIANBAO" check "$WORK/bad-total.yaml"
+# BOM and CRLF line ends are read as plain UTF-8
+{ printf '\357\273\277'; sed 's/$/\r/' published/seed-004.txt; } >"$WORK/crlf.txt"
+expect_status 1 "$NIANBAO" import "$WORK/crlf.txt" -o "$WORK/crlf.yaml"
+contains "$WORK/err" "按 UTF-8 编码读取"
+expect_status 0 "$NIANBAO" render "$WORK/crlf.yaml" --text "$WORK/crlf-render.txt"
+expect_status 0 "$NIANBAO" render seed-004.yaml --text "$WORK/seed-004-render.txt"
+same "$WORK/crlf-render.txt" "$WORK/seed-004-render.txt"
 # the standardized text imports back to the same data (the unit test
 # compares every fixture's data; here the bytes of a second rendering)
 for f in example-2024 seed-000 seed-003; do
