@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog.h"
 #include "cli.h"
@@ -20,7 +21,7 @@ const struct cli_command cmd_draft = {
 	.help = "  -o 文件        写到这个文件（“-”表示标准输出，也是默认）\n"
 		"  --force        文件已存在时覆盖它（默认拒绝覆盖）\n"
 		"\n"
-		"上年文件可以是报告文件（.yaml），也可以是已发布的年度报告文本（.txt，先按\n"
+		"上年文件可以是报告文件（.yaml），也可以是已发布的年度报告文本（其他文件名，先按\n"
 		"nianbao import 读取）。草稿的年度加一，标为草稿，不写成文日期；上年“结转下年度\n"
 		"继续办理”成为本年“上年结转”，现行有效件数沿用上年，其余各项为 0；正文保留上年的\n"
 		"内容供改写，其中上年的年份改为本年，开头注明“待改写”。\n"
@@ -28,10 +29,13 @@ const struct cli_command cmd_draft = {
 	.run = draft_run,
 };
 
+/* A data file ends in .yaml or .yml; anything else is taken for a
+ * published text (.txt, .md, ...). */
 static bool is_published_text(const char *path)
 {
 	size_t n = strlen(path);
-	return n >= 4 && strcasecmp(path + n - 4, ".txt") == 0;
+	return !((n >= 5 && strcasecmp(path + n - 5, ".yaml") == 0) ||
+		 (n >= 4 && strcasecmp(path + n - 4, ".yml") == 0));
 }
 
 /* Last year's report, from a data file or a published text; NULL after

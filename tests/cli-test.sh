@@ -256,6 +256,10 @@ for n in 000 001 002 003 004; do
 	expect_status $want "$NIANBAO" draft "published/seed-$n.txt" -o "$WORK/draft-$n.txt.yaml"
 	same "$WORK/draft-$n.txt.yaml" "$WORK/draft-$n.yaml"
 done
+cp published/seed-002.txt "$WORK/seed-002.md"
+expect_status 1 "$NIANBAO" draft "$WORK/seed-002.md" -o "$WORK/draft-002.md.yaml"
+same "$WORK/draft-002.md.yaml" "$WORK/draft-002.yaml"
+contains "$WORK/draft-002.yaml" "^year: 2023 "
 contains "$WORK/draft-003.yaml" "in_force: 36"
 contains "$WORK/draft-003.yaml" "2022年，湖滨区政府办"
 expect_status 2 "$NIANBAO" draft seed-000.yaml -o "$WORK/draft-003.yaml"
