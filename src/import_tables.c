@@ -163,9 +163,11 @@ static void fill_row(struct placer *p, struct row_ref *ref, const struct import_
 			}
 		if (drop == FORM_NONE)
 			say(p, DIAG_ERROR, "import.extra", path, numbers[skip],
-			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个，去掉哪一个总计都对不上：读了前 %zu 个，"
+			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个%s：读了前 %zu 个，"
 			    "最后一个数（%s）没有读取",
-			    row->label, n, ncols, ncols, numbers[skip]->text);
+			    row->label, n, ncols,
+			    tc == FORM_NONE ? "" : "，去掉哪一个总计都对不上", ncols,
+			    numbers[skip]->text);
 		else
 			say(p, DIAG_WARNING, "import.guess", path, numbers[drop],
 			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个：去掉第 %zu 个数（%s）后总计等于各项之和，"

@@ -98,6 +98,55 @@ static void test_seeds_import_as_transcribed(void **state)
 	}
 }
 
+/* text with every tab replaced by with. */
+static char *replace_tabs(const char *text, size_t len, const char *with, size_t *out_len)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\t')
+			buf_adds(&b, with);
+		else
+			buf_addc(&b, text[i]);
+	*out_len = b.len;
+	return buf_take(&b);
+}
+
+/* The same tables with one cell per line, or aligned by spaces, give the
+ * same data and the same guesses. */
+static void test_other_layouts_read_the_same(void **state)
+{
+	(void)state;
+	static const char *const layouts[] = {"\n\t", "\n", "   ", "\t\t"};
+	for (size_t i = 0; i < sizeof seeds / sizeof *seeds; i++) {
+		if (strcmp(seeds[i].name, "seed-001") == 0)
+			continue; /* already one cell per line */
+		char name[64];
+		snprintf(name, sizeof name, "published/%s.txt", seeds[i].name);
+		size_t len;
+		char *text = test_read_data(name, &len);
+		snprintf(name, sizeof name, "%s.yaml", seeds[i].name);
+		struct report *want = test_load(name);
+		for (size_t k = 0; k < sizeof layouts / sizeof *layouts; k++) {
+			size_t other_len;
+			char *other = replace_tabs(text, len, layouts[k], &other_len);
+			struct diag_list diags;
+			diag_list_init(&diags);
+			struct report *got = import_text(other, other_len, &diags, NULL);
+			if (!got || !report_equal(got, want) || diags.count != seeds[i].nguesses) {
+				print_diags(&diags);
+				fail_msg("%s with tabs as “%s” reads otherwise", seeds[i].name,
+					 layouts[k]);
+			}
+			report_free(got);
+			diag_list_fini(&diags);
+			free(other);
+		}
+		report_free(want);
+		free(text);
+	}
+}
+
 /* Renders name and imports the text; the report must come back equal. */
 static void round_trip(const char *name)
 {
@@ -299,6 +348,19 @@ static void test_what_cannot_be_placed_is_named(void **state)
 	assert_true(has_diag(&diags, "import.missing", 40)); /* row 一 is gone */
 	report_free(r);
 	free(text);
+
+	diag_list_clear(&diags);
+	size_t n;
+	char *seed = test_read_data("published/seed-002.txt", &n);
+	char *at = strstr(seed, "行政许可\t3\t\t");
+	assert_non_null(at);
+	at[strlen("行政许可\t3\t")] = '4'; /* one number too many in a one-column row */
+	r = import_text(seed, n, &diags, NULL);
+	assert_non_null(r);
+	assert_true(has_diag(&diags, "import.extra", 33));
+	assert_int_equal(r->numbers[test_cell("proactive.licensing")], 3);
+	report_free(r);
+	free(seed);
 	diag_list_fini(&diags);
 }
 
@@ -306,6 +368,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_seeds_import_as_transcribed),
+		cmocka_unit_test(test_other_layouts_read_the_same),
 		cmocka_unit_test(test_rendered_text_imports_back),
 		cmocka_unit_test(test_draft_mark_and_signature_come_back),
 		cmocka_unit_test(test_gbk_text_is_read),
