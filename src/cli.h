@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 struct catalog;
+struct catalog_entry;
 struct diag_list;
 
 /* Exit statuses (DESIGN.md, Command line). */
@@ -64,9 +65,16 @@ _Bool cli_refuse_existing(struct cli *cli, const char *command, const char *path
 struct form;
 /* Reads a published report (nianbao import), printing which encoding it
  * was in; its diagnostics are added to diags, unprinted.  NULL when it is
- * not a report that can be read (cmd_import.c). */
+ * not a report that can be read (cli_published.c). */
 struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
 				    const struct form *form, struct diag_list *diags);
+
+/* Last year's report, for draft and check --previous: a data file (.yaml,
+ * .yml) is loaded, any other file is read as a published text.  Prints
+ * its diagnostics to cli->err; *guessed is set when import had to guess;
+ * *entry (may be NULL) is its form.  NULL when it cannot be read. */
+struct report *cli_load_last_year(struct cli *cli, const char *command, const char *path,
+				  const struct catalog_entry **entry, _Bool *guessed);
 
 _Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
 		       size_t len);

@@ -3,14 +3,10 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "catalog.h"
 #include "cli.h"
-#include "diag.h"
 #include "draft.h"
 #include "report.h"
-#include "report_load.h"
 
 static enum cli_status draft_run(struct cli *cli, int argc, char **argv);
 
@@ -28,43 +24,6 @@ const struct cli_command cmd_draft = {
 		"退出状态：0 写出草稿；1 读取上年文本时有猜测（草稿仍然写出）；2 上年文件无法读取。\n",
 	.run = draft_run,
 };
-
-/* A data file ends in .yaml or .yml; anything else is taken for a
- * published text (.txt, .md, ...). */
-static bool is_published_text(const char *path)
-{
-	size_t n = strlen(path);
-	return !((n >= 5 && strcasecmp(path + n - 5, ".yaml") == 0) ||
-		 (n >= 4 && strcasecmp(path + n - 4, ".yml") == 0));
-}
-
-/* Last year's report, from a data file or a published text; NULL after
- * printing why.  *guessed is set when import had to guess. */
-static struct report *read_last(struct cli *cli, const char *file, bool *guessed)
-{
-	struct diag_list diags;
-	diag_list_init(&diags);
-	struct report *r = NULL;
-	*guessed = false;
-	if (is_published_text(file)) {
-		char *error = NULL;
-		const struct catalog_entry *entry =
-			catalog_get(cli->catalog, catalog_default_id(cli->catalog), &error);
-		if (!entry) {
-			fprintf(cli->err, "nianbao draft: %s\n", error);
-			free(error);
-			return NULL;
-		}
-		r = cli_import_published(cli, "draft", file, entry->form, &diags);
-		*guessed = r && diags.count > 0;
-	} else {
-		r = report_load_file(file, cli->catalog, NULL, &diags);
-	}
-	diag_list_sort(&diags);
-	cli_print_diags(cli->err, file, &diags);
-	diag_list_fini(&diags);
-	return r;
-}
 
 static enum cli_status draft_run(struct cli *cli, int argc, char **argv)
 {
@@ -90,7 +49,7 @@ static enum cli_status draft_run(struct cli *cli, int argc, char **argv)
 	if (cli_refuse_existing(cli, "draft", output, force))
 		return CLI_REFUSED;
 	bool guessed;
-	struct report *last = read_last(cli, file, &guessed);
+	struct report *last = cli_load_last_year(cli, "draft", file, NULL, &guessed);
 	if (!last) {
 		fprintf(cli->err, "nianbao draft: 没有写出任何文件\n");
 		return CLI_REFUSED;

@@ -6,10 +6,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
-#include "import.h"
-#include "import_decode.h"
 #include "report.h"
-#include "report_load.h"
 #include "rules.h"
 
 static enum cli_status import_run(struct cli *cli, int argc, char **argv);
@@ -37,19 +34,6 @@ static size_t count_import_diags(const struct diag_list *diags)
 	for (size_t i = 0; i < diags->count; i++)
 		n += strncmp(diags->items[i].rule, "import.", 7) == 0;
 	return n;
-}
-
-struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
-				    const struct form *form, struct diag_list *diags)
-{
-	size_t len;
-	char *data = report_read_file(file, IMPORT_FILE_MAX_BYTES, &len, diags);
-	const char *encoding = NULL;
-	struct report *r = data ? import_report(data, len, form, &encoding, diags) : NULL;
-	free(data);
-	if (encoding)
-		fprintf(cli->err, "nianbao %s: %s 按 %s 编码读取\n", command, file, encoding);
-	return r;
 }
 
 static enum cli_status import_run(struct cli *cli, int argc, char **argv)

@@ -267,6 +267,15 @@ contains "$WORK/err" "已经存在"
 expect_status 1 "$NIANBAO" check --previous example-2024.yaml broken/carry-2025.yaml
 expect_status 0 "$NIANBAO" draft example-2024.yaml -o "$WORK/draft-2025.yaml"
 contains "$WORK/draft-2025.yaml" "carried_in:    \[1, 1, 0, 0, 0, 0, 2\]"
+# check --previous takes last year's published text as well
+expect_status 0 "$NIANBAO" check --previous published/seed-003.txt "$WORK/draft-003.yaml"
+contains "$WORK/err" "按 UTF-8 编码读取"
+contains "$WORK/err" "published/seed-003.txt:45:1: warning:"
+sed 's/^\(  normative: .*in_force: \)36/\140/' "$WORK/draft-003.yaml" >"$WORK/draft-003-wrong.yaml"
+expect_status 0 "$NIANBAO" check --previous published/seed-003.txt "$WORK/draft-003-wrong.yaml"
+contains "$WORK/out" "carry.in_force"
+expect_status 2 "$NIANBAO" check --previous "$WORK/letter.txt" "$WORK/draft-003.yaml"
+contains "$WORK/err" "上年报告"
 expect_status 2 "$NIANBAO" draft "$WORK/letter.txt" -o "$WORK/never.yaml"
 checks=$((checks + 1))
 [ ! -e "$WORK/never.yaml" ] || fail "draft of a letter wrote a file"
