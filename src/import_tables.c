@@ -261,11 +261,19 @@ struct pending {
 	const struct import_cell *label;
 };
 
+/* The row under a label that names no row of the form. */
+#define UNKNOWN_ROW ((size_t)-2)
+
 static void flush(struct placer *p, struct pending *q)
 {
 	if (q->count == 0)
 		return;
-	if (q->row == FORM_NONE) {
+	if (q->row == UNKNOWN_ROW) {
+		say(p, DIAG_ERROR, "import.unplaced", NULL, q->label,
+		    "“%s”不是表格中任何一行的名称，其后的 %zu 个数没有读取", q->label->text, q->count);
+		if (q->count > 64)
+			p->failed = true;
+	} else if (q->row == FORM_NONE) {
 		say(p, DIAG_ERROR, "import.unplaced", NULL, q->numbers[0],
 		    "从这里起的 %zu 个数前面没有表格中的任何一行的名称，没有读取", q->count);
 		if (q->count > 64)
@@ -319,8 +327,17 @@ static void read_rows(struct placer *p, const struct import_cell *const *cells, 
 		bool unlike;
 		size_t m = match_row(p, norm, q.row, &unlike);
 		free(norm);
-		if (m == FORM_NONE)
-			continue; /* a header, a title, or the rest of a wrapped label */
+		if (m == FORM_NONE) {
+			/* a header, a title, or the rest of a wrapped label; but after a
+			 * row with all its numbers, the label of a row the form lacks */
+			if (q.row != FORM_NONE && q.row != UNKNOWN_ROW &&
+			    q.count >= table_of(p, &p->rows[q.row])->columns->ncolumns) {
+				flush(p, &q);
+				q.row = UNKNOWN_ROW;
+				q.label = cell;
+			}
+			continue;
+		}
 		flush(p, &q);
 		if (!header_read && !p->rows[m].group) {
 			read_header(p, p->rows[m].table, cells, i);

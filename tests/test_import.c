@@ -361,6 +361,20 @@ static void test_what_cannot_be_placed_is_named(void **state)
 	assert_int_equal(r->numbers[test_cell("proactive.licensing")], 3);
 	report_free(r);
 	free(seed);
+
+	/* a row label the form does not know: its numbers are named, not
+	 * added to the row above */
+	diag_list_clear(&diags);
+	seed = test_read_data("published/seed-004.txt", &n);
+	at = strstr(seed, "5. 属于三类内部事务信息");
+	assert_non_null(at);
+	memcpy(at + strlen("5. "), "某某某某某某某某", strlen("某某某某某某某某"));
+	r = import_text(seed, n, &diags, NULL);
+	assert_non_null(r);
+	assert_true(has_diag(&diags, "import.unplaced", 62));
+	assert_true(has_diag(&diags, "import.missing", 49));
+	report_free(r);
+	free(seed);
 	diag_list_fini(&diags);
 }
 
