@@ -315,6 +315,7 @@ static void read_header(struct placer *p, size_t table, const struct import_cell
 static void read_rows(struct placer *p, const struct import_cell *const *cells, size_t n)
 {
 	struct pending q = {.row = FORM_NONE};
+	size_t last = FORM_NONE; /* the last row (or group) a label named */
 	bool header_read = false;
 	for (size_t i = 0; i < n && !p->failed; i++) {
 		const struct import_cell *cell = cells[i];
@@ -325,7 +326,7 @@ static void read_rows(struct placer *p, const struct import_cell *const *cells, 
 		}
 		char *norm = import_label_normalize(cell->text);
 		bool unlike;
-		size_t m = match_row(p, norm, q.row, &unlike);
+		size_t m = match_row(p, norm, last, &unlike);
 		free(norm);
 		if (m == FORM_NONE) {
 			/* a header, a title, or the rest of a wrapped label; but after a
@@ -349,6 +350,7 @@ static void read_rows(struct placer *p, const struct import_cell *const *cells, 
 			    row_of(p, &p->rows[m])->label);
 		q.row = p->rows[m].group ? FORM_NONE : m;
 		q.label = cell;
+		last = m;
 	}
 	if (!p->failed)
 		flush(p, &q);
