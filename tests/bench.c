@@ -14,6 +14,7 @@
 #include "bench_clock.h"
 #include "catalog.h"
 #include "diag.h"
+#include "import.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -145,6 +146,26 @@ int main(int argc, char **argv)
 	for (int r = 0; r < rounds; r++)
 		s.us[r] = time_command(render_argv);
 	report_line("nianbao render FILE (whole process)", &s, "ms");
+
+	/* import of a typical published report (seed-004: a row with one
+	 * number too many, wrapped labels) */
+	char seed[4096];
+	snprintf(seed, sizeof seed, "%s/published/seed-004.txt", data_dir);
+	size_t seed_len;
+	char *seed_text = read_all(seed, &seed_len);
+	for (int r = 0; r < rounds; r++) {
+		double start = bench_now_us();
+		const char *encoding;
+		diag_list_clear(&diags);
+		report_free(import_report(seed_text, seed_len, entry->form, &encoding, &diags));
+		s.us[r] = bench_now_us() - start;
+	}
+	report_line("import seed-004.txt (in process)", &s, "us");
+	char *import_argv[] = {(char *)binary, "import", seed, "-o", "-", NULL};
+	for (int r = 0; r < rounds; r++)
+		s.us[r] = time_command(import_argv);
+	report_line("nianbao import seed-004.txt (whole process)", &s, "ms");
+	free(seed_text);
 
 	struct rusage usage;
 	getrusage(RUSAGE_CHILDREN, &usage);
