@@ -14,12 +14,14 @@
 #include "version.h"
 
 extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render;
+extern const struct cli_command cmd_sign;
 
 static const struct cli_command *const commands[] = {
 	&cmd_new,
 	&cmd_edit,
 	&cmd_check,
 	&cmd_render,
+	&cmd_sign,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
