@@ -920,7 +920,8 @@ struct pdf_doc *pdf_doc_open(const char *data, size_t len, char **cause)
 	if (!find_startxref(data, len, &offset, cause) || !read_sections(doc, offset, cause))
 		goto bad;
 	doc->last_xref = offset;
-	qsort(doc->entries, doc->nentries, sizeof *doc->entries, compare_entries);
+	if (doc->nentries)
+		qsort(doc->entries, doc->nentries, sizeof *doc->entries, compare_entries);
 	/* keep only the newest definition of each object */
 	size_t kept = 0;
 	for (size_t i = 0; i < doc->nentries; i++)

@@ -288,10 +288,10 @@ static void write_xref_stream(struct update *u, const struct pdf_doc *doc, uint3
 }
 
 /* The size of a signature by this signer, plus room for its variation. */
-static size_t signature_room(const struct signer *signer, char **cause)
+static size_t signature_room(const struct signer *signer, time_t when, char **cause)
 {
 	size_t len;
-	unsigned char *trial = signer_sign(signer, NULL, 0, &len, cause);
+	unsigned char *trial = signer_sign(signer, NULL, 0, when, &len, cause);
 	if (!trial)
 		return 0;
 	free(trial);
@@ -308,7 +308,7 @@ enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *
 		return len < 5 || memcmp(pdf, "%PDF-", 5) != 0 ? PDF_SIGN_NOT_PDF : PDF_SIGN_MALFORMED;
 	struct sign_target t;
 	enum pdf_sign_status status = find_target(doc, &t, cause);
-	size_t room = status == PDF_SIGN_OK ? signature_room(signer, cause) : 0;
+	size_t room = status == PDF_SIGN_OK ? signature_room(signer, when, cause) : 0;
 	if (status == PDF_SIGN_OK && room == 0)
 		status = PDF_SIGN_FAILED;
 	if (status != PDF_SIGN_OK) {
@@ -389,7 +389,7 @@ enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *
 	struct signer_part parts[2] = {{u.out.data, contents_at},
 				       {u.out.data + contents_end, total - contents_end}};
 	size_t der_len;
-	unsigned char *der = signer_sign(signer, parts, 2, &der_len, cause);
+	unsigned char *der = signer_sign(signer, parts, 2, when, &der_len, cause);
 	if (!der || der_len > room) {
 		free(der);
 		buf_fini(&u.out);

@@ -186,19 +186,24 @@ const char *signer_subject(const struct signer *s)
 }
 
 unsigned char *signer_sign(const struct signer *s, const struct signer_part *parts, size_t nparts,
-			   size_t *der_len, char **cause)
+			   time_t when, size_t *der_len, char **cause)
 {
 	*cause = NULL;
 	const unsigned int flags = CMS_DETACHED | CMS_BINARY;
 	unsigned char *result = NULL, *der = NULL;
 	BIO *content = BIO_new(BIO_s_mem());
 	CMS_ContentInfo *cms = NULL;
-	bool ok = content != NULL;
+	CMS_SignerInfo *si = NULL;
+	ASN1_TIME *signing_time = ASN1_TIME_set(NULL, when);
+	bool ok = content != NULL && signing_time != NULL;
 	for (size_t i = 0; ok && i < nparts; i++)
 		ok = BIO_write(content, parts[i].data, (int)parts[i].len) == (int)parts[i].len;
 	/* CMS_PARTIAL, so that the signer can be added with SHA-256 chosen */
 	ok = ok && (cms = CMS_sign(NULL, NULL, s->chain, NULL, flags | CMS_PARTIAL)) != NULL;
-	ok = ok && CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags) != NULL;
+	ok = ok && (si = CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags)) != NULL;
+	/* our own signing time, so that SOURCE_DATE_EPOCH gives the same bytes */
+	ok = ok && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(signing_time),
+					       signing_time, -1) == 1;
 	ok = ok && CMS_final(cms, content, NULL, flags) == 1;
 	int n = ok ? i2d_CMS_ContentInfo(cms, &der) : -1;
 	if (n > 0) {
@@ -211,6 +216,7 @@ unsigned char *signer_sign(const struct signer *s, const struct signer_part *par
 	}
 	OPENSSL_free(der);
 	CMS_ContentInfo_free(cms);
+	ASN1_TIME_free(signing_time);
 	BIO_free(content);
 	ERR_clear_error();
 	return result;

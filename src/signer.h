@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 enum signer_status {
 	SIGNER_OK,
@@ -31,13 +32,14 @@ void signer_free(struct signer *s);
 /* The certificate's subject, for messages (owned by s). */
 const char *signer_subject(const struct signer *s);
 
-/* A detached CMS signature (DER) over the concatenation of the parts.
- * Returns NULL with *cause set on failure; the caller frees the result. */
+/* A detached CMS signature (DER) over the concatenation of the parts,
+ * with signing time when.  Returns NULL with *cause set on failure; the
+ * caller frees the result. */
 struct signer_part {
 	const void *data;
 	size_t len;
 };
 unsigned char *signer_sign(const struct signer *s, const struct signer_part *parts, size_t nparts,
-			   size_t *der_len, char **cause);
+			   time_t when, size_t *der_len, char **cause);
 
 #endif
