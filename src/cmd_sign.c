@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -98,13 +99,29 @@ static char *read_input(const char *path, size_t *len, char **cause)
 	return data;
 }
 
-/* Asks for the key's password on the terminal, without echo.  Returns
- * NULL when there is no terminal. */
-static char *prompt_password(const char *key_path)
+static volatile sig_atomic_t prompt_signal;
+
+static void on_prompt_signal(int sig)
 {
+	prompt_signal = sig;
+}
+
+/* Asks for the key's password on the terminal, without echo.  Returns
+ * NULL when there is no terminal, or with *cancelled set when the clerk
+ * pressed Ctrl-C; the terminal's echo is back on either way. */
+static char *prompt_password(const char *key_path, bool *cancelled)
+{
+	static const int signals[] = {SIGINT, SIGTERM, SIGQUIT, SIGHUP};
+	struct sigaction catch = {.sa_handler = on_prompt_signal}, saved[4];
+	*cancelled = false;
 	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
+	/* no SA_RESTART: a signal ends the read, and the echo is restored */
+	sigemptyset(&catch.sa_mask);
+	prompt_signal = 0;
+	for (int i = 0; i < 4; i++)
+		sigaction(signals[i], &catch, &saved[i]);
 	struct termios old, quiet;
 	bool restore = tcgetattr(fd, &old) == 0;
 	if (restore) {
@@ -118,13 +135,28 @@ static char *prompt_password(const char *key_path)
 	char *password = xcalloc(1, PASSWORD_MAX + 1);
 	size_t n = 0;
 	char c;
-	while (n < PASSWORD_MAX && read(fd, &c, 1) == 1 && c != '\n' && c != '\r')
+	while (n < PASSWORD_MAX && !prompt_signal) {
+		ssize_t got = read(fd, &c, 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got != 1 || c == '\n' || c == '\r')
+			break;
 		password[n++] = c;
+	}
 	if (restore)
 		tcsetattr(fd, TCSAFLUSH, &old);
 	ignored = write(fd, "\n", 1);
 	(void)ignored;
 	close(fd);
+	for (int i = 0; i < 4; i++)
+		sigaction(signals[i], &saved[i], NULL);
+	if (prompt_signal) {
+		explicit_bzero(password, PASSWORD_MAX);
+		free(password);
+		*cancelled = true;
+		raise(prompt_signal); /* ends the process unless the signal is ignored */
+		return NULL;
+	}
 	return password;
 }
 
@@ -156,7 +188,13 @@ static enum cli_status load_signer(struct cli *cli, const char *key, const char 
 	bool from_env = password != NULL;
 	enum signer_status s = signer_load(key, cert, password, signer, &cause);
 	if (s == SIGNER_NEEDS_PASSWORD) {
-		password = prompt_password(key);
+		bool cancelled;
+		password = prompt_password(key, &cancelled);
+		if (cancelled) {
+			fprintf(cli->err, "nianbao sign: 已取消，没有签名\n");
+			free(cause);
+			return CLI_REFUSED;
+		}
 		if (!password) {
 			fprintf(cli->err,
 				"nianbao sign: %s；请在终端上运行以输入口令，或者用环境变量 %s 提供口令\n",
@@ -239,10 +277,19 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 		free(pdf);
 		return CLI_REFUSED;
 	}
+	time_t when = signing_time();
+	char limit[SIGNER_DATE_SIZE];
+	int validity = signer_check_validity(signer, when, limit);
+	if (validity < 0)
+		fprintf(cli->err, "nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
+				  "验证签名时会显示证书无效\n", cert, limit);
+	else if (validity > 0)
+		fprintf(cli->err, "nianbao sign: 警告：证书 %s 已于 %s 过期；验证签名时会显示证书无效\n",
+			cert, limit);
 	char *signed_pdf;
 	size_t signed_len;
 	enum pdf_sign_status s =
-		pdf_sign(pdf, len, signer, signing_time(), &signed_pdf, &signed_len, &cause);
+		pdf_sign(pdf, len, signer, when, &signed_pdf, &signed_len, &cause);
 	free(pdf);
 	char *subject = xstrdup(signer_subject(signer));
 	signer_free(signer);
@@ -260,7 +307,7 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 			fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n",
 				output);
 		else
-			fprintf(cli->err, "nianbao sign: 无法写出 %s：%s\n", output, cause);
+			fprintf(cli->err, "nianbao sign: %s\n", cause);
 		free(cause);
 		free(subject);
 		return CLI_REFUSED;

@@ -185,6 +185,32 @@ const char *signer_subject(const struct signer *s)
 	return s->subject;
 }
 
+static void format_day(const ASN1_TIME *t, char out[SIGNER_DATE_SIZE])
+{
+	struct tm tm;
+	if (ASN1_TIME_to_tm(t, &tm) == 1)
+		snprintf(out, SIGNER_DATE_SIZE, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+			 tm.tm_mday);
+	else
+		snprintf(out, SIGNER_DATE_SIZE, "?");
+}
+
+int signer_check_validity(const struct signer *s, time_t when, char limit[SIGNER_DATE_SIZE])
+{
+	time_t at = when;
+	const ASN1_TIME *from = X509_get0_notBefore(s->cert), *until = X509_get0_notAfter(s->cert);
+	if (X509_cmp_time(from, &at) > 0) {
+		format_day(from, limit);
+		return -1;
+	}
+	if (X509_cmp_time(until, &at) < 0) {
+		format_day(until, limit);
+		return 1;
+	}
+	limit[0] = '\0';
+	return 0;
+}
+
 unsigned char *signer_sign(const struct signer *s, const struct signer_part *parts, size_t nparts,
 			   time_t when, size_t *der_len, char **cause)
 {

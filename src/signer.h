@@ -32,6 +32,11 @@ void signer_free(struct signer *s);
 /* The certificate's subject, for messages (owned by s). */
 const char *signer_subject(const struct signer *s);
 
+/* Whether the certificate is valid at when: 0 if so, -1 if not yet, 1 if
+ * it has expired; limit is then the date in question, "YYYY-MM-DD". */
+#define SIGNER_DATE_SIZE 40
+int signer_check_validity(const struct signer *s, time_t when, char limit[SIGNER_DATE_SIZE]);
+
 /* A detached CMS signature (DER) over the concatenation of the parts,
  * with signing time when.  Returns NULL with *cause set on failure; the
  * caller frees the result. */

@@ -107,16 +107,36 @@ checks=$((checks + 1))
 contains typed.out "的口令"
 lacks typed.out "$PASSWORD" # not echoed
 valid typed.pdf
+# Ctrl-C at the prompt: nothing is signed and the terminal echoes again
+# (the shell ignores SIGINT so that it lives on to ask stty)
+checks=$((checks + 1))
+(sleep 1; printf '\003'; sleep 1) |
+	script -qec "sh -c 'trap \"\" INT; \"$NIANBAO\" sign pages.pdf --key \"$K/encrypted-key.pem\" --cert \"$K/cert.pem\" -o cancelled.pdf; echo status=\$?; stty -a'" \
+		/dev/null >cancelled.out 2>&1
+contains cancelled.out "已取消"
+contains cancelled.out "status=2"
+tr ' ' '\n' <cancelled.out | tr -d '\r' >stty.out
+contains stty.out "^echo$"
+absent cancelled.pdf
 
 # SOURCE_DATE_EPOCH fixes the signature's /M
 expect_status 0 env SOURCE_DATE_EPOCH=1737331200 "$NIANBAO" sign pages.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o dated.pdf
 contains dated.pdf "/M (D:20250120000000+00'00')"
 valid dated.pdf
+contains "$WORK/err" "从 .* 起才生效" # the certificate was made after 2025
 contains "$WORK/pdfsig" "Signing Time: Jan 20 2025 00:00:00"
 # and makes the output reproducible (an RSA signature has no randomness)
 expect_status 0 env SOURCE_DATE_EPOCH=1737331200 "$NIANBAO" sign pages.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o dated-again.pdf
 checks=$((checks + 1))
 cmp -s dated.pdf dated-again.pdf || fail "the same SOURCE_DATE_EPOCH gave different bytes"
+expect_status 0 env SOURCE_DATE_EPOCH=4102444800 "$NIANBAO" sign pages.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o late.pdf
+contains "$WORK/err" "已于 .* 过期"
+expect_status 0 "$NIANBAO" sign pages.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o now.pdf
+empty "$WORK/err"
+# signing a file in place, with --force
+cp pages.pdf inplace.pdf
+expect_status 0 "$NIANBAO" sign inplace.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o inplace.pdf --force
+valid inplace.pdf
 
 # --- refusals: a clear message, status 2, no output --------------------------
 # refused MESSAGE ARGS...: nianbao sign ARGS -o r1.pdf
@@ -142,6 +162,8 @@ refused "没有证书" pages.pdf --key "$K/key.pem" --cert "$K/key.pem"
 refused "无法读取私钥文件" pages.pdf --key "$K/missing.pem" --cert "$K/cert.pem"
 refused "已经签过名了" pages-signed.pdf $GOOD
 refused "已经签过名了" annots-xs-signed.pdf $GOOD
+expect_status 2 "$NIANBAO" sign pages.pdf $GOOD -o no/such/dir/out.pdf
+contains "$WORK/err" "no/such/dir/out.pdf：目录不存在"
 expect_status 2 env NIANBAO_KEY_PASSWORD=wrong "$NIANBAO" sign pages.pdf \
 	--key "$K/encrypted-key.pem" --cert "$K/cert.pem" -o r1.pdf
 contains "$WORK/err" "口令不对"

@@ -5,6 +5,7 @@
  * bounded time, never crash. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -85,8 +86,9 @@ static const char *const simple[] = {
 };
 
 /* A PDF 1.5 file of the same three objects: the catalog and the page tree
- * in an (uncompressed) object stream, a cross-reference stream. */
-static char *make_pdf_with_streams(size_t *len)
+ * in an (uncompressed) object stream, a cross-reference stream; with
+ * hybrid, a classic table for the rest whose /XRefStm points at it. */
+static char *make_pdf_with_streams(bool hybrid, size_t *len)
 {
 	struct buf b, objects;
 	buf_init(&b);
@@ -113,7 +115,12 @@ static char *make_pdf_with_streams(size_t *len)
 	buf_addf(&b, "5 0 obj\n<< /Type /XRef /Size 6 /W [1 2 1] /Root 1 0 R /Length %zu >>\nstream\n",
 		 sizeof rows);
 	buf_add(&b, (const char *)rows, sizeof rows);
-	buf_addf(&b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xref);
+	buf_adds(&b, "\nendstream\nendobj\n");
+	size_t table = b.len;
+	if (hybrid)
+		buf_addf(&b, "xref\n0 1\n0000000000 65535 f \n3 2\n%010zu 00000 n \n%010zu 00000 n \n"
+			 "trailer\n<< /Size 6 /Root 1 0 R /XRefStm %zu >>\n", page, stream, xref);
+	buf_addf(&b, "startxref\n%zu\n%%%%EOF\n", hybrid ? table : xref);
 	buf_fini(&objects);
 	*len = b.len;
 	return buf_take(&b);
@@ -283,7 +290,7 @@ static void test_sign_streams(void **state)
 {
 	(void)state;
 	size_t len, out_len;
-	char *in = make_pdf_with_streams(&len);
+	char *in = make_pdf_with_streams(false, &len);
 	struct signed_view view;
 	char *out = sign_ok(in, len, &view, &out_len);
 	assert_int_equal(view.fields, 1);
@@ -292,6 +299,49 @@ static void test_sign_streams(void **state)
 	assert_null(memmem(out + len, out_len - len, "trailer", 7));
 	expect_refused(out, out_len, PDF_SIGN_ALREADY_SIGNED, "已经签过名");
 	free(out);
+	free(in);
+}
+
+static void test_sign_hybrid(void **state)
+{
+	(void)state;
+	size_t len, out_len;
+	char *in = make_pdf_with_streams(true, &len);
+	struct signed_view view;
+	char *out = sign_ok(in, len, &view, &out_len);
+	assert_int_equal(view.fields, 1);
+	/* the update follows the newest section, a classic table */
+	assert_non_null(memmem(out + len, out_len - len, "trailer", 7));
+	free(out);
+	free(in);
+}
+
+/* An input that was already updated once: its newest page is the one
+ * the signature is added to. */
+static void test_sign_updated_input(void **state)
+{
+	(void)state;
+	size_t len, out_len;
+	char *in = make_pdf(simple, 3, "", &len);
+	const char *startxref = in + len;
+	while (memcmp(--startxref, "startxref", 9) != 0)
+		;
+	size_t prev = (size_t)strtoul(startxref + 10, NULL, 10);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, in, len);
+	size_t page = b.len;
+	buf_adds(&b, "3 0 obj\n<< /Type /Page /Parent 2 0 R /Annots [4 0 R] >>\nendobj\n");
+	size_t note = b.len;
+	buf_adds(&b, "4 0 obj\n<< /Type /Annot /Subtype /Text /Rect [0 0 9 9] >>\nendobj\n");
+	size_t xref = b.len;
+	buf_addf(&b, "xref\n3 2\n%010zu 00000 n \n%010zu 00000 n \ntrailer\n"
+		 "<< /Size 5 /Root 1 0 R /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n", page, note, prev, xref);
+	struct signed_view view;
+	char *out = sign_ok(b.data, b.len, &view, &out_len);
+	assert_int_equal(view.annots, 2);
+	free(out);
+	buf_fini(&b);
 	free(in);
 }
 
@@ -439,7 +489,7 @@ static void test_damaged_inputs(void **state)
 {
 	(void)state;
 	size_t lens[2];
-	char *inputs[2] = {make_pdf(simple, 3, "", &lens[0]), make_pdf_with_streams(&lens[1])};
+	char *inputs[2] = {make_pdf(simple, 3, "", &lens[0]), make_pdf_with_streams(false, &lens[1])};
 	static const char replacements[] = {'0', ')', '<', ' ', '\xff'};
 	size_t signed_count = 0, refused = 0;
 	for (int k = 0; k < 2; k++) {
@@ -480,6 +530,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sign_simple),
 		cmocka_unit_test(test_sign_streams),
+		cmocka_unit_test(test_sign_hybrid),
+		cmocka_unit_test(test_sign_updated_input),
 		cmocka_unit_test(test_sign_keeps_fields_and_annots),
 		cmocka_unit_test(test_sign_empty_signature_field),
 		cmocka_unit_test(test_refusals),
