@@ -21,7 +21,7 @@
 #include "signer.h"
 #include "xalloc.h"
 
-#define SIGN_MAX_INPUT (256u << 20)
+#define SIGN_MAX_INPUT (64u << 20) /* a report with seal images is a few MB */
 #define PASSWORD_ENV "NIANBAO_KEY_PASSWORD"
 #define PASSWORD_MAX 1024
 
@@ -141,7 +141,8 @@ static char *prompt_password(const char *key_path, bool *cancelled)
 			continue;
 		if (got != 1 || c == '\n' || c == '\r')
 			break;
-		password[n++] = c;
+		if (c != '\0') /* so that strlen reaches every byte to clear */
+			password[n++] = c;
 	}
 	if (restore)
 		tcsetattr(fd, TCSAFLUSH, &old);
@@ -270,6 +271,13 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 	if (!pdf) {
 		fprintf(cli->err, "nianbao sign: %s\n", cause);
 		free(cause);
+		return CLI_REFUSED;
+	}
+	/* refuse what cannot be signed before asking for a password */
+	if (pdf_sign_check(pdf, len, &cause) != PDF_SIGN_OK) {
+		fprintf(cli->err, "nianbao sign: %s：%s\n", input, cause);
+		free(cause);
+		free(pdf);
 		return CLI_REFUSED;
 	}
 	struct signer *signer;

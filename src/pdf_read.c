@@ -12,7 +12,8 @@
 #define PDF_MAX_DEPTH 64		/* arrays and dictionaries inside each other */
 #define PDF_MAX_OBJECTS 8388607u	/* the standard's limit on object numbers */
 #define PDF_MAX_SECTIONS 4096		/* cross-reference sections in a chain */
-#define PDF_MAX_INFLATED (256u << 20)	/* all decompressed streams together */
+#define PDF_MAX_INFLATED (64u << 20)	/* all decompressed streams together */
+#define PDF_MAX_ENTRIES (1u << 22)	/* cross-reference entries in all sections */
 #define PDF_MAX_NESTED_READS 8		/* stream lengths kept in other streams */
 
 struct xref_entry {
@@ -727,6 +728,8 @@ static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表写得不对", offset));
 		if (first + count > PDF_MAX_OBJECTS || count > (int64_t)(lx.end - lx.pos) / 6)
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表的条目数不对", offset));
+		if (doc->nentries + (uint64_t)count > PDF_MAX_ENTRIES)
+			return fail(cause, xstrdup("交叉引用的条目太多"));
 		for (int64_t i = 0; i < count; i++) {
 			int64_t where, generation;
 			bool used;
@@ -807,6 +810,8 @@ static bool read_xref_stream(struct pdf_doc *doc, size_t offset, struct pdf_valu
 		}
 		if ((uint64_t)count > (size_t)(end - p) / entry_len)
 			return fail(cause, xasprintf("第 %zu 字节处的交叉引用流比 /Index 说的短", offset));
+		if (doc->nentries + (uint64_t)count > PDF_MAX_ENTRIES)
+			return fail(cause, xstrdup("交叉引用的条目太多"));
 		for (int64_t i = 0; i < count; i++, p += entry_len) {
 			uint64_t t = widths[0] ? big_endian(p, widths[0]) : 1;
 			uint64_t a = big_endian(p + widths[0], widths[1]);

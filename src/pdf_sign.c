@@ -121,24 +121,27 @@ static enum pdf_sign_status check_fields(struct pdf_doc *doc, const struct pdf_v
 	return PDF_SIGN_OK;
 }
 
-/* A field name that no top-level field has yet. */
+/* "(SignatureN)" with N above every such name of a top-level field. */
 static void choose_field_name(struct pdf_doc *doc, struct sign_target *t)
 {
-	for (int n = 1;; n++) {
-		snprintf(t->field_name, sizeof t->field_name, "(Signature%d)", n);
-		bool taken = false;
-		struct pdf_iter it;
-		struct pdf_value item, field, name;
-		char *ignored = NULL;
-		pdf_iter_init(&it, &t->fields);
-		for (int seen = 0; !taken && seen < 10000 && pdf_iter_next(&it, &item); seen++)
-			taken = pdf_doc_resolve(doc, &item, &field, &ignored) &&
-				pdf_dict_get(&field, "T", &name) && name.len == strlen(t->field_name) &&
-				memcmp(name.start, t->field_name, name.len) == 0;
-		free(ignored);
-		if (!taken || n >= 10000)
-			return;
+	unsigned long highest = 0;
+	struct pdf_iter it;
+	struct pdf_value item, field, name;
+	char *ignored = NULL;
+	pdf_iter_init(&it, &t->fields);
+	for (int seen = 0; seen < MAX_FIELDS_VISITED && pdf_iter_next(&it, &item); seen++) {
+		if (!pdf_doc_resolve(doc, &item, &field, &ignored) || !pdf_dict_get(&field, "T", &name) ||
+		    name.len < 12 || name.len > 20 || memcmp(name.start, "(Signature", 10) != 0)
+			continue;
+		unsigned long n = 0;
+		size_t i = 10;
+		for (; i < name.len - 1 && name.start[i] >= '0' && name.start[i] <= '9'; i++)
+			n = n * 10 + (unsigned long)(name.start[i] - '0');
+		if (i == name.len - 1 && n > highest)
+			highest = n;
 	}
+	free(ignored);
+	snprintf(t->field_name, sizeof t->field_name, "(Signature%lu)", highest + 1);
 }
 
 /* Reads what the update needs from the input and refuses what it cannot sign. */
@@ -298,22 +301,43 @@ static size_t signature_room(const struct signer *signer, time_t when, char **ca
 	return len + SIGNATURE_MARGIN;
 }
 
+static enum pdf_sign_status open_target(const char *pdf, size_t len, struct pdf_doc **doc,
+					struct sign_target *t, char **cause)
+{
+	*cause = NULL;
+	*doc = pdf_doc_open(pdf, len, cause);
+	if (!*doc)
+		return len < 5 || memcmp(pdf, "%PDF-", 5) != 0 ? PDF_SIGN_NOT_PDF : PDF_SIGN_MALFORMED;
+	enum pdf_sign_status status = find_target(*doc, t, cause);
+	if (status != PDF_SIGN_OK) {
+		pdf_doc_free(*doc);
+		*doc = NULL;
+	}
+	return status;
+}
+
+enum pdf_sign_status pdf_sign_check(const char *pdf, size_t len, char **cause)
+{
+	struct pdf_doc *doc;
+	struct sign_target t;
+	enum pdf_sign_status status = open_target(pdf, len, &doc, &t, cause);
+	pdf_doc_free(doc);
+	return status;
+}
+
 enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *signer, time_t when,
 			      char **out, size_t *out_len, char **cause)
 {
-	*cause = NULL;
 	*out = NULL;
-	struct pdf_doc *doc = pdf_doc_open(pdf, len, cause);
-	if (!doc)
-		return len < 5 || memcmp(pdf, "%PDF-", 5) != 0 ? PDF_SIGN_NOT_PDF : PDF_SIGN_MALFORMED;
+	struct pdf_doc *doc;
 	struct sign_target t;
-	enum pdf_sign_status status = find_target(doc, &t, cause);
-	size_t room = status == PDF_SIGN_OK ? signature_room(signer, when, cause) : 0;
-	if (status == PDF_SIGN_OK && room == 0)
-		status = PDF_SIGN_FAILED;
-	if (status != PDF_SIGN_OK) {
-		pdf_doc_free(doc);
+	enum pdf_sign_status status = open_target(pdf, len, &doc, &t, cause);
+	if (status != PDF_SIGN_OK)
 		return status;
+	size_t room = signature_room(signer, when, cause);
+	if (room == 0) {
+		pdf_doc_free(doc);
+		return PDF_SIGN_FAILED;
 	}
 	if ((uint64_t)len + room * 2 + 65536 > UINT32_MAX) {
 		pdf_doc_free(doc);

@@ -23,6 +23,10 @@ enum pdf_sign_status {
 	PDF_SIGN_FAILED,		/* the signature could not be made */
 };
 
+/* Whether pdf[0..len) can be signed: everything pdf_sign checks but the
+ * signer.  On failure *cause is a Chinese sentence the caller frees. */
+enum pdf_sign_status pdf_sign_check(const char *pdf, size_t len, char **cause);
+
 /* Signs pdf[0..len) at time when (the signature's /M).  On PDF_SIGN_OK
  * *out (of *out_len bytes) is the whole signed file, which the caller
  * frees; otherwise *cause is a Chinese sentence the caller frees. */

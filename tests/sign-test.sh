@@ -174,6 +174,11 @@ expect_status 2 setsid -w "$NIANBAO" sign pages.pdf --key "$K/encrypted-key.pem"
 contains "$WORK/err" "是加密的，需要口令"
 contains "$WORK/err" "NIANBAO_KEY_PASSWORD"
 absent r1.pdf
+# an input that cannot be signed is refused before the password is asked for
+expect_status 2 setsid -w "$NIANBAO" sign pages-signed.pdf --key "$K/encrypted-key.pem" \
+	--cert "$K/cert.pem" -o r1.pdf </dev/null
+contains "$WORK/err" "已经签过名了"
+lacks "$WORK/err" "口令"
 # an existing output is kept without --force, replaced with it
 cp pages-signed.pdf before.pdf
 expect_status 2 "$NIANBAO" sign annots.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o pages-signed.pdf

@@ -266,6 +266,10 @@ static void expect_refused(const char *in, size_t len, enum pdf_sign_status want
 		fail_msg("status %d, expected %d; cause \"%s\" should say \"%s\"", s, want,
 			 cause ? cause : "", words);
 	free(cause);
+	/* the check without a signer says the same */
+	assert_int_equal(pdf_sign_check(in, len, &cause), want);
+	assert_non_null(strstr(cause, words));
+	free(cause);
 }
 
 static void test_sign_simple(void **state)
