@@ -487,50 +487,72 @@ static void test_deep_nesting(void **state)
 	free(deep);
 }
 
-/* Every prefix and every single-byte change of two small PDFs: signed
- * correctly, or refused with a reason; never a crash. */
+/* Every prefix and every single-byte change of input: signed correctly,
+ * or refused with a reason; never a crash.  Counts both outcomes. */
+static void damage_sweep(const char *input, size_t len, size_t *signed_count, size_t *refused)
+{
+	static const char replacements[] = {'0', ')', '<', ' ', '\xff'};
+	char *copy = xmalloc(len);
+	for (size_t n = 0; n <= len; n++)
+		for (size_t r = 0; r <= sizeof replacements; r++) {
+			/* r == 0: the first n bytes; else byte n replaced */
+			if (r > 0 && n == len)
+				break;
+			memcpy(copy, input, len);
+			if (r > 0)
+				copy[n] = replacements[r - 1];
+			char *cause = NULL, *out = NULL;
+			size_t out_len;
+			enum pdf_sign_status s = pdf_sign(copy, r ? len : n, ec_signer, 0, &out,
+							  &out_len, &cause);
+			if (s == PDF_SIGN_OK) {
+				assert_signature_valid(out, out_len);
+				(*signed_count)++;
+			} else {
+				assert_non_null(cause);
+				(*refused)++;
+			}
+			free(out);
+			free(cause);
+		}
+	free(copy);
+}
+
 static void test_damaged_inputs(void **state)
 {
 	(void)state;
-	size_t lens[2];
+	size_t lens[2], signed_count = 0, refused = 0;
 	char *inputs[2] = {make_pdf(simple, 3, "", &lens[0]), make_pdf_with_streams(false, &lens[1])};
-	static const char replacements[] = {'0', ')', '<', ' ', '\xff'};
-	size_t signed_count = 0, refused = 0;
 	for (int k = 0; k < 2; k++) {
-		char *copy = xmalloc(lens[k]);
-		for (size_t n = 0; n < lens[k]; n++) {
-			char *cause = NULL;
-			sign_status(inputs[k], n, &cause) == PDF_SIGN_OK ? signed_count++ : refused++;
-			free(cause);
-		}
-		for (size_t i = 0; i < lens[k]; i++)
-			for (size_t r = 0; r < sizeof replacements; r++) {
-				memcpy(copy, inputs[k], lens[k]);
-				copy[i] = replacements[r];
-				char *cause = NULL;
-				char *out = NULL;
-				size_t out_len;
-				enum pdf_sign_status s =
-					pdf_sign(copy, lens[k], ec_signer, 0, &out, &out_len, &cause);
-				if (s == PDF_SIGN_OK) {
-					assert_signature_valid(out, out_len);
-					signed_count++;
-				} else {
-					assert_non_null(cause);
-					refused++;
-				}
-				free(out);
-				free(cause);
-			}
-		free(copy);
+		damage_sweep(inputs[k], lens[k], &signed_count, &refused);
 		free(inputs[k]);
 	}
 	/* most damage is found, some (inside a name or a number) is harmless */
 	assert_true(refused > 0 && signed_count > 0);
 }
 
-int main(void)
+/* The same for the PDF files named on the command line (those libharu
+ * and qpdf write, with compressed streams). */
+static char **damage_files;
+
+static void test_damaged_files(void **state)
 {
+	(void)state;
+	for (char **f = damage_files; f && *f; f++) {
+		FILE *fp = fopen(*f, "rb");
+		assert_non_null(fp);
+		char *data = xmalloc(1 << 20);
+		size_t len = fread(data, 1, 1 << 20, fp), signed_count = 0, refused = 0;
+		fclose(fp);
+		damage_sweep(data, len, &signed_count, &refused);
+		assert_true(refused > 0 && signed_count > 0);
+		free(data);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	damage_files = argc > 1 ? argv + 1 : NULL;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sign_simple),
 		cmocka_unit_test(test_sign_streams),
@@ -542,6 +564,7 @@ int main(void)
 		cmocka_unit_test(test_prev_loop),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_damaged_inputs),
+		cmocka_unit_test(test_damaged_files),
 	};
 	return cmocka_run_group_tests(tests, setup_signers, free_signers);
 }
