@@ -231,6 +231,13 @@ static time_t signing_time(void)
 	return time(NULL);
 }
 
+/* Whether a and b name the same existing file (through links too). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -259,6 +266,11 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 	if (!key || !cert || !output)
 		return cli_usage_error(cli, &cmd_sign, "要写明 --key、--cert 和 -o");
 	const char *input = argv[optind];
+	if (same_file(output, key) || same_file(output, cert)) {
+		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
+			output);
+		return CLI_REFUSED;
+	}
 	struct stat st;
 	if (!force && lstat(output, &st) == 0) {
 		fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n", output);

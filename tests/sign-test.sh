@@ -84,6 +84,14 @@ for name in pages annots pages-xs annots-xs; do
 	# the update (in its last %%EOF)
 	flipped "$name-signed.pdf" 11
 	flipped "$name-signed.pdf" $(($(size "$name-signed.pdf") - 2))
+	# and a reader sees the same pages as before
+	pdftoppm -r 20 -png "$name.pdf" before >/dev/null 2>&1
+	pdftoppm -r 20 -png "$name-signed.pdf" after >/dev/null 2>&1
+	for page in before-*.png; do
+		checks=$((checks + 1))
+		cmp -s "$page" "after-${page#before-}" || fail "$name-signed.pdf: $page looks different"
+	done
+	rm -f before-*.png after-*.png
 done
 qpdf --json "annots-signed.pdf" >annots.json 2>/dev/null
 contains annots.json "/Link"
@@ -179,6 +187,16 @@ expect_status 2 setsid -w "$NIANBAO" sign pages-signed.pdf --key "$K/encrypted-k
 	--cert "$K/cert.pem" -o r1.pdf </dev/null
 contains "$WORK/err" "已经签过名了"
 lacks "$WORK/err" "口令"
+# the key and the certificate are never replaced, even with --force
+cp "$K/key.pem" mykey.pem
+expect_status 2 "$NIANBAO" sign pages.pdf --key mykey.pem --cert "$K/cert.pem" -o mykey.pem --force
+contains "$WORK/err" "就是私钥或证书文件"
+checks=$((checks + 1))
+cmp -s "$K/key.pem" mykey.pem || fail "the key was replaced"
+rm mykey.pem
+ln -s "$K/cert.pem" cert-link.pem
+expect_status 2 "$NIANBAO" sign pages.pdf $GOOD -o cert-link.pem --force
+contains "$WORK/err" "就是私钥或证书文件"
 # an existing output is kept without --force, replaced with it
 cp pages-signed.pdf before.pdf
 expect_status 2 "$NIANBAO" sign annots.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o pages-signed.pdf
