@@ -325,6 +325,103 @@ enum pdf_sign_status pdf_sign_check(const char *pdf, size_t len, char **cause)
 	return status;
 }
 
+/* Where the signature value's placeholders are in the output. */
+struct placeholder {
+	size_t byte_range;	/* BYTE_RANGE_WIDTH spaces */
+	size_t contents;	/* the '<' of the /Contents hex string */
+	size_t contents_end;	/* just after its '>' */
+	size_t room;		/* bytes of DER it holds */
+};
+
+/* The /Sig value: everything but /ByteRange and /Contents, which
+ * fill_signature writes once the whole file is laid out. */
+static void write_signature_value(struct update *u, uint32_t num, time_t when, size_t room,
+				  struct placeholder *ph)
+{
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	begin_object(u, num, 0);
+	buf_addf(&u->out,
+		 "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached"
+		 " /M (D:%04d%02d%02d%02d%02d%02d+00'00') /ByteRange [",
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	ph->byte_range = u->out.len;
+	buf_pad(&u->out, BYTE_RANGE_WIDTH);
+	buf_adds(&u->out, "]\n/Contents ");
+	ph->contents = u->out.len;
+	buf_addc(&u->out, '<');
+	for (size_t i = 0; i < room * 2; i++)
+		buf_addc(&u->out, '0');
+	buf_addc(&u->out, '>');
+	ph->contents_end = u->out.len;
+	ph->room = room;
+	buf_adds(&u->out, "\n>>");
+	end_object(u);
+}
+
+/* The widget, and new versions of the first page and of the catalog that
+ * refer to it. */
+static void write_field(struct update *u, const struct sign_target *t, uint32_t widget,
+			uint32_t sig)
+{
+	uint32_t page = (uint32_t)t->page_ref.number, root = (uint32_t)t->root_ref.number;
+	begin_object(u, widget, 0);
+	buf_addf(&u->out,
+		 "<< /Type /Annot /Subtype /Widget /FT /Sig /T %s /F 132 /Rect [0 0 0 0]"
+		 " /P %u %d R /V %u 0 R >>",
+		 t->field_name, page, t->page_ref.generation, sig);
+	end_object(u);
+
+	static const char *const page_drop[] = {"Annots", NULL};
+	begin_object(u, page, t->page_ref.generation);
+	copy_dict_without(&u->out, &t->page, page_drop);
+	buf_adds(&u->out, " /Annots ");
+	copy_array_adding(&u->out, &t->annots, widget);
+	buf_adds(&u->out, " >>");
+	end_object(u);
+
+	static const char *const root_drop[] = {"AcroForm", NULL};
+	static const char *const form_drop[] = {"Fields", "SigFlags", NULL};
+	begin_object(u, root, t->root_ref.generation);
+	copy_dict_without(&u->out, &t->root, root_drop);
+	buf_adds(&u->out, " /AcroForm ");
+	copy_dict_without(&u->out, &t->acroform, form_drop);
+	buf_adds(&u->out, " /Fields ");
+	copy_array_adding(&u->out, &t->fields, widget);
+	buf_adds(&u->out, " /SigFlags 3 >> >>");
+	end_object(u);
+}
+
+/* Writes /ByteRange, signs every byte but /Contents, and writes the
+ * signature into /Contents. */
+static bool fill_signature(struct buf *out, const struct placeholder *ph,
+			   const struct signer *signer, time_t when, char **cause)
+{
+	size_t tail = out->len - ph->contents_end;
+	char range[BYTE_RANGE_WIDTH + 1];
+	int n = snprintf(range, sizeof range, "0 %zu %zu %zu", ph->contents, ph->contents_end, tail);
+	memcpy(out->data + ph->byte_range, range, (size_t)n);
+
+	struct signer_part parts[2] = {{out->data, ph->contents},
+				       {out->data + ph->contents_end, tail}};
+	size_t der_len;
+	unsigned char *der = signer_sign(signer, parts, 2, when, &der_len, cause);
+	if (!der || der_len > ph->room) {
+		free(der);
+		if (!*cause)
+			*cause = xstrdup("签名比预留的位置长");
+		return false;
+	}
+	static const char hex[] = "0123456789ABCDEF";
+	char *p = out->data + ph->contents + 1;
+	for (size_t i = 0; i < der_len; i++) {
+		*p++ = hex[der[i] >> 4];
+		*p++ = hex[der[i] & 15];
+	}
+	free(der);
+	return true;
+}
+
 enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *signer, time_t when,
 			      char **out, size_t *out_len, char **cause)
 {
@@ -345,57 +442,15 @@ enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *
 	}
 
 	struct update u = {.nobjects = 0};
+	struct placeholder ph;
 	buf_init(&u.out);
 	buf_add(&u.out, pdf, len);
 	if (len && pdf[len - 1] != '\n' && pdf[len - 1] != '\r')
 		buf_addc(&u.out, '\n');
 	uint32_t sig = pdf_doc_size(doc), widget = sig + 1;
-	uint32_t root = (uint32_t)t.root_ref.number, page = (uint32_t)t.page_ref.number;
-
-	struct tm tm;
-	gmtime_r(&when, &tm);
-	begin_object(&u, sig, 0);
-	buf_addf(&u.out,
-		 "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached"
-		 " /M (D:%04d%02d%02d%02d%02d%02d+00'00') /ByteRange [",
-		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-	size_t byte_range_at = u.out.len;
-	buf_pad(&u.out, BYTE_RANGE_WIDTH);
-	buf_adds(&u.out, "]\n/Contents ");
-	size_t contents_at = u.out.len;
-	buf_addc(&u.out, '<');
-	for (size_t i = 0; i < room * 2; i++)
-		buf_addc(&u.out, '0');
-	buf_adds(&u.out, ">\n>>");
-	size_t contents_end = u.out.len - 3;
-	end_object(&u);
-
-	begin_object(&u, widget, 0);
-	buf_addf(&u.out,
-		 "<< /Type /Annot /Subtype /Widget /FT /Sig /T %s /F 132 /Rect [0 0 0 0]"
-		 " /P %u %d R /V %u 0 R >>",
-		 t.field_name, page, t.page_ref.generation, sig);
-	end_object(&u);
-
-	static const char *const page_drop[] = {"Annots", NULL};
-	begin_object(&u, page, t.page_ref.generation);
-	copy_dict_without(&u.out, &t.page, page_drop);
-	buf_adds(&u.out, " /Annots ");
-	copy_array_adding(&u.out, &t.annots, widget);
-	buf_adds(&u.out, " >>");
-	end_object(&u);
-
-	static const char *const root_drop[] = {"AcroForm", NULL};
-	static const char *const form_drop[] = {"Fields", "SigFlags", NULL};
-	begin_object(&u, root, t.root_ref.generation);
-	copy_dict_without(&u.out, &t.root, root_drop);
-	buf_adds(&u.out, " /AcroForm ");
-	copy_dict_without(&u.out, &t.acroform, form_drop);
-	buf_adds(&u.out, " /Fields ");
-	copy_array_adding(&u.out, &t.fields, widget);
-	buf_adds(&u.out, " /SigFlags 3 >> >>");
-	end_object(&u);
-
+	write_signature_value(&u, sig, when, room, &ph);
+	write_field(&u, &t, widget, sig);
+	uint32_t root = (uint32_t)t.root_ref.number;
 	if (pdf_doc_last_xref_is_stream(doc)) {
 		write_xref_stream(&u, doc, root, t.root_ref.generation);
 	} else {
@@ -404,29 +459,10 @@ enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *
 	}
 	pdf_doc_free(doc);
 
-	size_t total = u.out.len;
-	char range[BYTE_RANGE_WIDTH + 1];
-	int n = snprintf(range, sizeof range, "0 %zu %zu %zu", contents_at, contents_end,
-			 total - contents_end);
-	memcpy(u.out.data + byte_range_at, range, (size_t)n);
-
-	struct signer_part parts[2] = {{u.out.data, contents_at},
-				       {u.out.data + contents_end, total - contents_end}};
-	size_t der_len;
-	unsigned char *der = signer_sign(signer, parts, 2, when, &der_len, cause);
-	if (!der || der_len > room) {
-		free(der);
+	if (!fill_signature(&u.out, &ph, signer, when, cause)) {
 		buf_fini(&u.out);
-		if (!*cause)
-			*cause = xstrdup("签名比预留的位置长");
 		return PDF_SIGN_FAILED;
 	}
-	static const char hex[] = "0123456789ABCDEF";
-	for (size_t i = 0; i < der_len; i++) {
-		u.out.data[contents_at + 1 + 2 * i] = hex[der[i] >> 4];
-		u.out.data[contents_at + 2 + 2 * i] = hex[der[i] & 15];
-	}
-	free(der);
 	*out_len = u.out.len;
 	*out = buf_take(&u.out);
 	return PDF_SIGN_OK;
