@@ -238,6 +238,63 @@ static bool same_file(const char *a, const char *b)
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+static enum cli_status refuse_existing(struct cli *cli, const char *output)
+{
+	fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n", output);
+	return CLI_REFUSED;
+}
+
+static void warn_validity(struct cli *cli, const struct signer *signer, const char *cert,
+			  time_t when)
+{
+	char limit[SIGNER_DATE_SIZE];
+	int validity = signer_check_validity(signer, when, limit);
+	if (validity < 0)
+		fprintf(cli->err, "nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
+				  "验证签名时会显示证书无效\n", cert, limit);
+	else if (validity > 0)
+		fprintf(cli->err, "nianbao sign: 警告：证书 %s 已于 %s 过期；验证签名时会显示证书无效\n",
+			cert, limit);
+}
+
+/* Reads input, checks it, loads the key (asking for its password) and
+ * signs: *signed_pdf is the whole signed file, *subject who signed it. */
+static enum cli_status sign_input(struct cli *cli, const char *input, const char *key,
+				  const char *cert, char **signed_pdf, size_t *signed_len,
+				  char **subject)
+{
+	char *cause;
+	size_t len;
+	char *pdf = read_input(input, &len, &cause);
+	if (!pdf) {
+		fprintf(cli->err, "nianbao sign: %s\n", cause);
+		free(cause);
+		return CLI_REFUSED;
+	}
+	/* refuse what cannot be signed before asking for a password */
+	struct signer *signer = NULL;
+	enum pdf_sign_status s = pdf_sign_check(pdf, len, &cause);
+	if (s == PDF_SIGN_OK && load_signer(cli, key, cert, &signer) != CLI_OK) {
+		free(pdf);
+		return CLI_REFUSED;
+	}
+	if (s == PDF_SIGN_OK) {
+		time_t when = signing_time();
+		warn_validity(cli, signer, cert, when);
+		s = pdf_sign(pdf, len, signer, when, signed_pdf, signed_len, &cause);
+		if (s == PDF_SIGN_OK)
+			*subject = xstrdup(signer_subject(signer));
+		signer_free(signer);
+	}
+	free(pdf);
+	if (s != PDF_SIGN_OK) {
+		fprintf(cli->err, "nianbao sign: %s：%s\n", input, cause);
+		free(cause);
+		return CLI_REFUSED;
+	}
+	return CLI_OK;
+}
+
 static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -265,67 +322,25 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 								      : "只能写一个 PDF 文件");
 	if (!key || !cert || !output)
 		return cli_usage_error(cli, &cmd_sign, "要写明 --key、--cert 和 -o");
-	const char *input = argv[optind];
 	if (same_file(output, key) || same_file(output, cert)) {
 		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
 			output);
 		return CLI_REFUSED;
 	}
 	struct stat st;
-	if (!force && lstat(output, &st) == 0) {
-		fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n", output);
-		return CLI_REFUSED;
-	}
+	if (!force && lstat(output, &st) == 0)
+		return refuse_existing(cli, output);
 
-	char *cause;
-	size_t len;
-	char *pdf = read_input(input, &len, &cause);
-	if (!pdf) {
-		fprintf(cli->err, "nianbao sign: %s\n", cause);
-		free(cause);
-		return CLI_REFUSED;
-	}
-	/* refuse what cannot be signed before asking for a password */
-	if (pdf_sign_check(pdf, len, &cause) != PDF_SIGN_OK) {
-		fprintf(cli->err, "nianbao sign: %s：%s\n", input, cause);
-		free(cause);
-		free(pdf);
-		return CLI_REFUSED;
-	}
-	struct signer *signer;
-	if (load_signer(cli, key, cert, &signer) != CLI_OK) {
-		free(pdf);
-		return CLI_REFUSED;
-	}
-	time_t when = signing_time();
-	char limit[SIGNER_DATE_SIZE];
-	int validity = signer_check_validity(signer, when, limit);
-	if (validity < 0)
-		fprintf(cli->err, "nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
-				  "验证签名时会显示证书无效\n", cert, limit);
-	else if (validity > 0)
-		fprintf(cli->err, "nianbao sign: 警告：证书 %s 已于 %s 过期；验证签名时会显示证书无效\n",
-			cert, limit);
-	char *signed_pdf;
+	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
-	enum pdf_sign_status s =
-		pdf_sign(pdf, len, signer, when, &signed_pdf, &signed_len, &cause);
-	free(pdf);
-	char *subject = xstrdup(signer_subject(signer));
-	signer_free(signer);
-	if (s != PDF_SIGN_OK) {
-		fprintf(cli->err, "nianbao sign: %s：%s\n", input, cause);
-		free(cause);
-		free(subject);
+	if (sign_input(cli, argv[optind], key, cert, &signed_pdf, &signed_len, &subject) != CLI_OK)
 		return CLI_REFUSED;
-	}
 	int err = atomic_write(output, signed_pdf, signed_len, force ? ATOMIC_REPLACE : ATOMIC_CREATE,
 			       &cause);
 	free(signed_pdf);
 	if (err) {
 		if (err == EEXIST)
-			fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n",
-				output);
+			refuse_existing(cli, output);
 		else
 			fprintf(cli->err, "nianbao sign: %s\n", cause);
 		free(cause);
