@@ -405,14 +405,14 @@ static bool inflate_data(struct pdf_doc *doc, const char *in, size_t in_len, cha
 	memset(&z, 0, sizeof z);
 	if (inflateInit(&z) != Z_OK)
 		return fail(cause, xstrdup("无法解压缩"));
-	size_t cap = in_len < 4096 ? 16384 : in_len * 4, len = 0;
+	size_t cap = in_len < 4096 ? 16384 : in_len < (1u << 18) ? in_len * 4 : 1u << 20, len = 0;
 	char *buf = xmalloc(cap);
 	z.next_in = (Bytef *)in;
 	z.avail_in = in_len > UINT_MAX ? UINT_MAX : (uInt)in_len;
 	int rc = Z_OK;
 	while (rc != Z_STREAM_END) {
 		if (len == cap) {
-			if (doc->inflated + cap >= PDF_MAX_INFLATED) {
+			if (doc->inflated + cap * 2 > PDF_MAX_INFLATED) {
 				rc = Z_MEM_ERROR;
 				break;
 			}

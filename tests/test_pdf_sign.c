@@ -17,6 +17,7 @@
 #include <openssl/cms.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "pdf_read.h"
@@ -487,6 +488,28 @@ static void test_deep_nesting(void **state)
 	free(deep);
 }
 
+/* A cross-reference stream that inflates to 80 MiB is refused once the
+ * decompression cap is reached, without inflating it all. */
+static void test_decompression_bomb(void **state)
+{
+	(void)state;
+	size_t plain = 80u << 20;
+	char *zeros = xcalloc(1, plain);
+	uLongf packed_len = compressBound(plain);
+	unsigned char *packed = xmalloc(packed_len);
+	assert_int_equal(compress2(packed, &packed_len, (unsigned char *)zeros, plain, 9), Z_OK);
+	free(zeros);
+	struct buf b;
+	buf_init(&b);
+	buf_addf(&b, "%%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 2 1] /Filter /FlateDecode"
+		     " /Length %lu >>\nstream\n", (unsigned long)packed_len);
+	buf_add(&b, (const char *)packed, packed_len);
+	buf_adds(&b, "\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
+	free(packed);
+	expect_refused(b.data, b.len, PDF_SIGN_MALFORMED, "解压缩后的数据太大");
+	buf_fini(&b);
+}
+
 /* Every prefix and every single-byte change of input: signed correctly,
  * or refused with a reason; never a crash.  Counts both outcomes. */
 static void damage_sweep(const char *input, size_t len, size_t *signed_count, size_t *refused)
@@ -563,6 +586,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_prev_loop),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_decompression_bomb),
 		cmocka_unit_test(test_damaged_inputs),
 		cmocka_unit_test(test_damaged_files),
 	};
