@@ -16,8 +16,8 @@
 #include "report_save.h"
 #include "version.h"
 
-extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render;
-extern const struct cli_command cmd_import, cmd_draft;
+extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render, cmd_import, cmd_draft,
+	cmd_sign;
 
 static const struct cli_command *const commands[] = {
 	&cmd_new,
@@ -26,6 +26,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_render,
 	&cmd_import,
 	&cmd_draft,
+	&cmd_sign,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
