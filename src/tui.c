@@ -206,7 +206,9 @@ static void draw_title_bar(struct tui *t)
 	tui_style(t, TUI_STYLE_BAR);
 	tui_blank(0, 0, t->cols);
 	char *title = t->session ? report_title(t->session->report) : xstrdup("新建报告");
-	const char *state = !t->session ? "" : t->session->dirty ? "未保存" : "已保存";
+	const char *state = !t->session ? ""
+			    : t->session->dirty ? (t->session->report->draft ? "草稿 未保存" : "未保存")
+						: (t->session->report->draft ? "草稿 已保存" : "已保存");
 	int right = utf8_width(state) + 2;
 	int used = tui_put(0, 1, " 年报 ", t->cols - right - 1);
 	tui_put(0, 1 + used, title, t->cols - right - used - 2);

@@ -140,11 +140,14 @@ struct grid {
 static int number_width(const struct report *r, size_t cell)
 {
 	char text[32];
-	if (r->form->cells[cell].type == FORM_MONEY)
+	if (r->form->cells[cell].type == FORM_MONEY) {
 		value_format_money(r->numbers[cell], text);
-	else
-		snprintf(text, sizeof text, "%" PRId64, r->numbers[cell]);
-	return (int)strlen(text);
+		return (int)strlen(text);
+	}
+	int digits = 1; /* counts are never negative */
+	for (int64_t v = r->numbers[cell]; v >= 10; v /= 10)
+		digits++;
+	return digits;
 }
 
 /* Splits label into two lines of about equal width; returns the byte
