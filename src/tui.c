@@ -262,6 +262,10 @@ static void draw_bottom_bars(struct tui *t, const char *message, enum tui_messag
 
 void tui_draw(struct tui *t)
 {
+	if (t->repaint_all) {
+		clearok(curscr, TRUE);
+		t->repaint_all = false;
+	}
 	erase();
 	if (t->rows < MIN_ROWS || t->cols < MIN_COLS) {
 		char notice[128];
@@ -577,6 +581,10 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 			return save(t);
 		case 'Q' & 0x1f:
 			return quit(t);
+		case 'L' & 0x1f:
+			/* a screen garbled by a flaky connection or another program */
+			t->repaint_all = true;
+			return TUI_REDRAW;
 		case 'N' & 0x1f:
 		case 'P' & 0x1f:
 			if (t->page == 0 && !tui_basics_commit(t))

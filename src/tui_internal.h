@@ -75,6 +75,7 @@ struct tui {
 	enum tui_message_kind message_kind;
 	int message_lines;	/* lines the message line took when last drawn (1 or 2) */
 
+	bool repaint_all;	/* the next drawing repaints every cell (Ctrl-L) */
 	bool help;		/* the help screen is shown */
 	size_t help_scroll;	/* its first line shown */
 	int rows, cols;		/* screen size */
