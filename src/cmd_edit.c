@@ -5,7 +5,6 @@
 #include "cli.h"
 #include "report.h"
 #include "tui.h"
-#include "value.h"
 
 static enum cli_status edit_run(struct cli *cli, int argc, char **argv);
 
@@ -43,10 +42,8 @@ static enum cli_status edit_run(struct cli *cli, int argc, char **argv)
 	const char *problem;
 	if (organ && (problem = report_organ_problem(organ, strlen(organ))))
 		return cli_usage_error(cli, &cmd_edit, "发布机关%s", problem);
-	int64_t year = 0;
-	if (year_text && (!value_parse_count(year_text, strlen(year_text), 9999, &year, &problem) ||
-			  year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX))
-		return cli_usage_error(cli, &cmd_edit, "年度应为 %d 到 %d 之间的年份", REPORT_YEAR_MIN,
-				       REPORT_YEAR_MAX);
-	return (enum cli_status)tui_edit(argv[optind], cli->catalog, organ, (int)year, cli->err);
+	int year = 0;
+	if (year_text && (problem = report_parse_year(year_text, strlen(year_text), &year)))
+		return cli_usage_error(cli, &cmd_edit, "年度%s", problem);
+	return (enum cli_status)tui_edit(argv[optind], cli->catalog, organ, year, cli->err);
 }

@@ -9,6 +9,7 @@
 #include "form.h"
 #include "template.h"
 #include "utf8.h"
+#include "value.h"
 #include "xalloc.h"
 
 static const char *const key_names[REPORT_KEYS] = {"form", "organ", "year", "issued_on", "draft"};
@@ -145,5 +146,19 @@ const char *report_text_problem(const char *text, size_t len, size_t max_chars)
 	}
 	if (chars > max_chars)
 		return "文字太长";
+	return NULL;
+}
+
+#define STRINGIFY(x) #x
+#define NUMBER(x) STRINGIFY(x)
+
+const char *report_parse_year(const char *text, size_t len, int *year)
+{
+	int64_t value;
+	const char *problem;
+	if (!value_parse_count(text, len, 9999, &value, &problem) || value < REPORT_YEAR_MIN ||
+	    value > REPORT_YEAR_MAX)
+		return "应为 " NUMBER(REPORT_YEAR_MIN) " 到 " NUMBER(REPORT_YEAR_MAX) " 之间的年份";
+	*year = (int)value;
 	return NULL;
 }

@@ -61,6 +61,10 @@ void report_set_text(struct report *report, size_t cell, const char *text, size_
  * 函谷关镇人民政府2021年政府信息公开工作年度报告; the caller frees it. */
 char *report_title(const struct report *report);
 
+/* Reads a report year from text[0..len) (ASCII or fullwidth digits):
+ * NULL with *year set, or a static phrase saying what a year must be. */
+const char *report_parse_year(const char *text, size_t len, int *year);
+
 /* Why organ cannot be an organ's name (a static phrase), or NULL. */
 const char *report_organ_problem(const char *organ, size_t len);
 /* Why text cannot be a narrative (a static phrase), or NULL; max_chars

@@ -1,12 +1,15 @@
 /* Editing sessions; see session.h. */
+#define _GNU_SOURCE /* renameat2 */
 #include "session.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "atomic_file.h"
@@ -137,11 +140,28 @@ bool session_recovery_restore(struct session *s, struct catalog *catalog, struct
 	return true;
 }
 
-void session_recovery_set_aside(struct session *s)
+char *session_recovery_set_aside(struct session *s, char **error)
 {
-	char *old = xasprintf("%s.old", s->recovery_path);
-	rename(s->recovery_path, old);
-	free(old);
+	struct stat st;
+	time_t when = stat(s->recovery_path, &st) == 0 ? st.st_mtime : time(NULL);
+	char stamp[32];
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&when));
+	*error = NULL;
+	for (int n = 1; n < 1000; n++) {
+		char *aside = n == 1 ? xasprintf("%s.%s", s->recovery_path, stamp)
+				     : xasprintf("%s.%s-%d", s->recovery_path, stamp, n);
+		/* never over an earlier one: each refusal keeps its own file */
+		if (renameat2(AT_FDCWD, s->recovery_path, AT_FDCWD, aside, RENAME_NOREPLACE) == 0)
+			return aside;
+		int err = errno;
+		free(aside);
+		if (err != EEXIST) {
+			*error = xstrdup(strerror(err));
+			return NULL;
+		}
+	}
+	*error = xstrdup("同名的文件太多");
+	return NULL;
 }
 
 static void changed(struct session *s)
@@ -262,9 +282,15 @@ enum section_state session_section_state(const struct session *s, size_t section
 size_t session_cell_failures(const struct session *s, size_t cell,
 			     const struct rule_failure **out, size_t max)
 {
+	/* first the failures that name this cell, then those it is part of */
+	const struct rules *rules = s->entry->rules;
 	size_t n = 0;
 	for (size_t i = 0; i < s->outcome.count && n < max; i++)
-		if (rules_failure_involves(s->entry->rules, &s->outcome.failures[i], cell))
+		if (rules_failure_cell(rules, &s->outcome.failures[i]) == cell)
+			out[n++] = &s->outcome.failures[i];
+	for (size_t i = 0; i < s->outcome.count && n < max; i++)
+		if (rules_failure_cell(rules, &s->outcome.failures[i]) != cell &&
+		    rules_failure_involves(rules, &s->outcome.failures[i], cell))
 			out[n++] = &s->outcome.failures[i];
 	return n;
 }

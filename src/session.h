@@ -68,9 +68,11 @@ bool session_recovery_found(const struct session *s, time_t *when);
 /* Replaces the report with the recovery file's content (unsaved).
  * Returns false (report untouched) with diagnostics when it does not load. */
 bool session_recovery_restore(struct session *s, struct catalog *catalog, struct diag_list *diags);
-/* Moves an unwanted recovery file aside (to ...recovery.old) rather than
- * deleting what a clerk typed. */
-void session_recovery_set_aside(struct session *s);
+/* Moves an unwanted recovery file aside, to a new name with its time
+ * (...recovery.20250120-093000), rather than deleting what a clerk typed.
+ * Returns that name (the caller frees it), or NULL with *error set (the
+ * caller frees it) when the file could not be moved. */
+char *session_recovery_set_aside(struct session *s, char **error);
 
 /* Edits.  Each re-runs the rules; set_number also updates the totals that
  * follow (rules_set_number) and returns how many other cells changed. */
@@ -100,7 +102,8 @@ enum session_save_result session_save(struct session *s, bool force, char **erro
  * how many broken checks concern it. */
 enum section_state session_section_state(const struct session *s, size_t section, size_t *problems);
 
-/* Failures that involve cell (as target or as a part), in rule order.
+/* Failures that involve cell: those naming it first, then those it is a
+ * part of, each in rule order.
  * Returns how many were written to out (at most max). */
 size_t session_cell_failures(const struct session *s, size_t cell,
 			     const struct rule_failure **out, size_t max);

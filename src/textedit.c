@@ -8,6 +8,46 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Columns a character of a narrative takes: as on a terminal, except that
+ * a tab shows as one space (the form draws it so) and an invalid byte as
+ * one replacement character. */
+static int char_width(uint32_t cp, bool valid)
+{
+	if (!valid || cp == '\t')
+		return 1;
+	return utf8_cp_width(cp);
+}
+
+static int span_width(const char *s, size_t len)
+{
+	int w = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool ok;
+		i += utf8_decode(s + i, len - i, &cp, &ok);
+		w += char_width(cp, ok);
+	}
+	return w;
+}
+
+/* Bytes of the longest prefix of s no wider than width. */
+static size_t prefix_for_width(const char *s, size_t len, int width)
+{
+	size_t i = 0;
+	int w = 0;
+	while (i < len) {
+		uint32_t cp;
+		bool ok;
+		size_t n = utf8_decode(s + i, len - i, &cp, &ok);
+		int cw = char_width(cp, ok);
+		if (w + cw > width)
+			break;
+		w += cw;
+		i += n;
+	}
+	return i;
+}
+
 static void add_line(struct textedit *e, size_t start, size_t end)
 {
 	e->lines = xgrow(e->lines, &e->cap, e->nlines + 1, sizeof *e->lines);
@@ -45,7 +85,7 @@ static void layout_paragraph(struct textedit *e, size_t start, size_t end)
 			uint32_t cp;
 			bool ok;
 			size_t n = utf8_decode(s + i, end - i, &cp, &ok);
-			int w = ok ? utf8_cp_width(cp) : 1;
+			int w = char_width(cp, ok);
 			if (used + w > e->width && i > pos)
 				break;
 			used += w;
@@ -122,6 +162,7 @@ enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t 
 	memcpy(t->data + e->cursor, s, len);
 	e->cursor += len;
 	e->goal_column = -1;
+	e->at_line_end = false;
 	layout(e);
 	return TEXTEDIT_OK;
 }
@@ -154,6 +195,7 @@ static void remove_range(struct textedit *e, size_t from, size_t to)
 	t->data[t->len] = '\0';
 	e->cursor = from;
 	e->goal_column = -1;
+	e->at_line_end = false;
 	layout(e);
 }
 
@@ -176,6 +218,7 @@ bool textedit_delete(struct textedit *e)
 bool textedit_left(struct textedit *e)
 {
 	e->goal_column = -1;
+	e->at_line_end = false;
 	if (e->cursor == 0)
 		return false;
 	e->cursor = prev_char(e, e->cursor);
@@ -185,6 +228,7 @@ bool textedit_left(struct textedit *e)
 bool textedit_right(struct textedit *e)
 {
 	e->goal_column = -1;
+	e->at_line_end = false;
 	if (e->cursor >= e->text.len)
 		return false;
 	e->cursor = next_char(e, e->cursor);
@@ -194,7 +238,8 @@ bool textedit_right(struct textedit *e)
 size_t textedit_cursor_line(const struct textedit *e, int *column)
 {
 	/* the last line that starts at or before the cursor; a cursor at the
-	 * end of a wrapped line shows at the start of the next one */
+	 * end of a wrapped line shows at the start of the next one, unless it
+	 * was put at the end of its line (End, or moving up and down) */
 	size_t lo = 0, hi = e->nlines;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -203,8 +248,11 @@ size_t textedit_cursor_line(const struct textedit *e, int *column)
 		else
 			hi = mid;
 	}
+	if (e->at_line_end && lo > 0 && e->lines[lo].start == e->cursor &&
+	    e->lines[lo - 1].end == e->cursor)
+		lo--;
 	if (column)
-		*column = utf8_nwidth(e->text.data + e->lines[lo].start, e->cursor - e->lines[lo].start);
+		*column = span_width(e->text.data + e->lines[lo].start, e->cursor - e->lines[lo].start);
 	return lo;
 }
 
@@ -212,12 +260,11 @@ size_t textedit_cursor_line(const struct textedit *e, int *column)
 static void place_on_line(struct textedit *e, size_t line, int goal)
 {
 	const struct textedit_line *l = &e->lines[line];
-	size_t take = utf8_prefix_for_width(e->text.data + l->start, l->end - l->start, goal);
+	size_t take = prefix_for_width(e->text.data + l->start, l->end - l->start, goal);
 	e->cursor = l->start + take;
-	/* stay on this line: its end may equal the next line's start */
-	if (e->cursor == l->end && line + 1 < e->nlines && e->lines[line + 1].start == l->end &&
-	    e->cursor > l->start)
-		e->cursor = prev_char(e, e->cursor);
+	/* its end may also be the next line's start: stay on this line */
+	e->at_line_end = e->cursor == l->end && e->cursor > l->start && line + 1 < e->nlines &&
+			 e->lines[line + 1].start == l->end;
 }
 
 static bool move_vertically(struct textedit *e, long delta)
@@ -253,6 +300,7 @@ void textedit_home(struct textedit *e)
 {
 	e->cursor = e->lines[textedit_cursor_line(e, NULL)].start;
 	e->goal_column = -1;
+	e->at_line_end = false;
 }
 
 void textedit_end(struct textedit *e)

@@ -19,6 +19,7 @@ struct textedit_line {
 struct textedit {
 	struct buf text;
 	size_t cursor;		/* byte offset */
+	bool at_line_end;	/* a cursor where a wrapped line ends shows at its end */
 	int goal_column;	/* display column kept while moving up and down, or -1 */
 	size_t max_chars;	/* longest text accepted */
 	int width;		/* wrap width in columns */

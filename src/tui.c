@@ -31,12 +31,20 @@
 #include "value.h"
 #include "xalloc.h"
 
+/* The markers a terminal in bracketed-paste mode puts around a paste,
+ * as keys of our own (define_key). */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+#define BRACKETED_PASTE_ON "\033[?2004h"
+#define BRACKETED_PASTE_OFF "\033[?2004l"
+
 #define MIN_ROWS 16
 #define MIN_COLS 60
 /* How long to wait for a key before doing idle work (ms). */
 #define IDLE_MS 1000
 
 static volatile sig_atomic_t stop_signal;
+static bool terminal_lost;	/* the terminal went away: every read fails at once */
 static bool curses_active;
 
 static void on_stop_signal(int sig)
@@ -44,10 +52,17 @@ static void on_stop_signal(int sig)
 	stop_signal = sig;
 }
 
+void tui_bracketed_paste(bool on)
+{
+	fputs(on ? BRACKETED_PASTE_ON : BRACKETED_PASTE_OFF, stdout);
+	fflush(stdout);
+}
+
 /* Ends curses (also from the out-of-memory path) so the shell is usable. */
 static void terminal_restore(void)
 {
 	if (curses_active) {
+		tui_bracketed_paste(false);
 		endwin();
 		curses_active = false;
 	}
@@ -309,6 +324,26 @@ void tui_draw(struct tui *t)
 	refresh();
 }
 
+/* get_wch, noting a terminal that went away without a SIGHUP: it answers
+ * at once, forever, instead of waiting for the timeout. */
+static int read_key(wint_t *ch)
+{
+	static unsigned fast_errors;
+	struct timespec before, after;
+	clock_gettime(CLOCK_MONOTONIC, &before);
+	int kind = get_wch(ch);
+	if (kind != ERR) {
+		fast_errors = 0;
+		return kind;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &after);
+	long ms = (after.tv_sec - before.tv_sec) * 1000 + (after.tv_nsec - before.tv_nsec) / 1000000;
+	fast_errors = ms < IDLE_MS / 2 ? fast_errors + 1 : 0;
+	if (fast_errors > 100)
+		terminal_lost = true;
+	return ERR;
+}
+
 /* ---- dialogs ------------------------------------------------------------- */
 
 /* Asks a question in a box; returns the key (lower case) of the choice,
@@ -339,7 +374,7 @@ static int ask(struct tui *t, const char *title, const char *const *lines, size_
 		curs_set(0);
 		refresh();
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = read_key(&ch);
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			getmaxyx(stdscr, t->rows, t->cols);
 			continue;
@@ -348,7 +383,7 @@ static int ask(struct tui *t, const char *title, const char *const *lines, size_
 			return cancel;
 		if (r == OK && ch < 128 && strchr(choices, (int)(ch | 0x20)))
 			return (int)(ch | 0x20);
-		if (r == ERR && stop_signal)
+		if (r == ERR && (stop_signal || terminal_lost))
 			return cancel;
 	}
 }
@@ -396,9 +431,9 @@ static bool prompt_line(struct tui *t, const char *title, const char *label, con
 		refresh();
 
 		wint_t ch;
-		int r = get_wch(&ch);
+		int r = read_key(&ch);
 		if (r == ERR) {
-			if (stop_signal)
+			if (stop_signal || terminal_lost)
 				break;
 			continue;
 		}
@@ -455,12 +490,8 @@ static const char *organ_check(const char *organ)
 
 static const char *year_check(const char *text)
 {
-	int64_t year;
-	const char *problem;
-	if (!value_parse_count(text, strlen(text), 9999, &year, &problem) ||
-	    year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX)
-		return "请填写 2008 到 2100 之间的年份";
-	return NULL;
+	int year;
+	return report_parse_year(text, strlen(text), &year);
 }
 
 /* ---- commands ---------------------------------------------------------------- */
@@ -506,7 +537,12 @@ static char *sibling_path(const char *path, const char *extension)
 	const char *slash = strrchr(path, '/');
 	const char *dot = strrchr(path, '.');
 	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
-	return xasprintf("%.*s%s", (int)stem, path, extension);
+	char *sibling = xasprintf("%.*s%s", (int)stem, path, extension);
+	if (strcmp(sibling, path) == 0) { /* a report named 年报.txt is not overwritten */
+		free(sibling);
+		sibling = xasprintf("%s%s", path, extension);
+	}
+	return sibling;
 }
 
 static enum tui_reaction render_outputs(struct tui *t)
@@ -668,10 +704,20 @@ static enum tui_reaction process_input(struct tui *t, wint_t first, int first_ki
 	int kind = first_kind;
 	for (;;) {
 		struct tui_key key = {ch, kind == KEY_CODE_YES};
-		bool in_text = t->focus == TUI_FOCUS_CONTENT && t->page > 0 && t->text_open && !t->help;
-		if (!key.function && (ch == '\r' || ch == '\n') && in_text)
-			key.code = '\n'; /* a line break inside a narrative */
-		if (is_text_char(key) || (in_text && !key.function && key.code == '\n')) {
+		bool in_text = t->focus == TUI_FOCUS_CONTENT && t->page > 0 && tui_page_on_text(t) &&
+			       !t->help;
+		if (key.function && (ch == KEY_PASTE_BEGIN || ch == KEY_PASTE_END)) {
+			t->pasting = ch == KEY_PASTE_BEGIN;
+			goto next;
+		}
+		if (!key.function && (ch == '\r' || ch == '\n') && (in_text || t->pasting))
+			key.code = '\n'; /* a line break inside a narrative, or a paste */
+		/* a tab inside a paste is text (or, in a table, the next cell); a
+		 * terminal without bracketed paste shows a paste as a burst */
+		bool pasted_tab = !key.function && key.code == '\t' &&
+				  (t->pasting || (in_text && run.len > 0));
+		if (is_text_char(key) || pasted_tab ||
+		    (!key.function && key.code == '\n' && (in_text || t->pasting))) {
 			char utf8[4];
 			buf_add(&run, utf8, utf8_encode((uint32_t)key.code, utf8));
 		} else {
@@ -683,6 +729,7 @@ static enum tui_reaction process_input(struct tui *t, wint_t first, int first_ki
 			if (reaction & TUI_QUIT)
 				break;
 		}
+	next:
 		/* ask the kernel, not get_wch with a zero timeout: with that,
 		 * ncurses now and then drops part of a long paste */
 		if (!input_pending())
@@ -728,6 +775,9 @@ static void start_curses(struct tui *t)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	tui_bracketed_paste(true);
 	timeout(IDLE_MS);
 	t->colors = has_colors();
 	if (t->colors) {
@@ -768,35 +818,30 @@ static bool offer_recovery(struct tui *t)
 				    diags.count ? diags.items[0].message : "未知原因");
 		diag_list_fini(&diags);
 	} else {
-		session_recovery_set_aside(t->session);
-		tui_message(t, TUI_MESSAGE_INFO, "没有恢复；那些内容留在 %s.old", t->session->recovery_path);
+		char *error, *aside = session_recovery_set_aside(t->session, &error);
+		if (aside)
+			tui_message(t, TUI_MESSAGE_INFO, "没有恢复；那些内容留在 %s", aside);
+		else
+			tui_message(t, TUI_MESSAGE_ERROR, "没有恢复，但恢复文件没能移开（%s）：请先备份 %s",
+				    error, t->session->recovery_path);
+		free(aside);
+		free(error);
 	}
 	return restored;
 }
 
 static void loop(struct tui *t)
 {
-	unsigned fast_errors = 0;
 	tui_draw(t);
-	while (!stop_signal) {
+	while (!stop_signal && !terminal_lost) {
 		wint_t ch;
-		struct timespec before, after;
-		clock_gettime(CLOCK_MONOTONIC, &before);
-		int kind = get_wch(&ch);
+		int kind = read_key(&ch);
 		if (kind == ERR) {
-			clock_gettime(CLOCK_MONOTONIC, &after);
-			long ms = (after.tv_sec - before.tv_sec) * 1000 +
-				  (after.tv_nsec - before.tv_nsec) / 1000000;
-			/* a terminal that went away answers at once, forever */
-			fast_errors = ms < IDLE_MS / 2 ? fast_errors + 1 : 0;
-			if (fast_errors > 100)
-				break;
 			write_recovery(t, false);
 			continue;
 		}
-		fast_errors = 0;
 		enum tui_reaction r = process_input(t, ch, kind);
-		if (r & TUI_EDITED)
+		if (r & TUI_CHANGED)
 			write_recovery(t, false);
 		if (r & TUI_QUIT)
 			break;
@@ -852,7 +897,11 @@ static struct session *start_new_report(struct tui *t, const char *path, const c
 		free(error);
 		return NULL;
 	}
-	if (session_save(s, false, &error) != SESSION_SAVED) {
+	enum session_save_result saved = session_save(s, false, &error);
+	if (saved == SESSION_SAVE_CONFLICT) {
+		tui_message(t, TUI_MESSAGE_ERROR, "没有保存：%s 刚被别的程序建立；按 F2 决定是否覆盖",
+			    path);
+	} else if (saved == SESSION_SAVE_FAILED) {
 		tui_message(t, TUI_MESSAGE_ERROR, "新文件没能保存：%s（内容在恢复文件中）", error);
 		free(error);
 	} else {
@@ -905,9 +954,13 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	t.form = s->report->form;
 	tui_goto_page(&t, 1);
 	t.focus = TUI_FOCUS_SECTIONS;
-	if (!created && offer_recovery(&t))
-		tui_goto_page(&t, 1); /* show the restored texts */
+	if (!created && offer_recovery(&t)) {
+		t.form = s->report->form; /* the recovery file may be of another form */
+		tui_goto_page(&t, 1);	   /* show the restored texts */
+	}
 	loop(&t);
+	if (t.page == 0)
+		tui_basics_commit(&t); /* a field being typed reaches the recovery file */
 
 	if (stop_signal) {
 		write_recovery(&t, true);

@@ -98,7 +98,10 @@ bool tui_basics_commit(struct tui *t)
 	if (!t->text_open)
 		return true;
 	char *value = xstrdup(t->text.text.data);
-	size_t len = value_ascii_digits(value, strlen(value));
+	/* an input method's fullwidth digits are fine in a year or a date;
+	 * an organ's name is kept exactly as typed */
+	size_t len = t->field == TUI_FIELD_ORGAN ? strlen(value)
+						 : value_ascii_digits(value, strlen(value));
 	const char *problem = NULL;
 	switch (t->field) {
 	case TUI_FIELD_ORGAN:
@@ -107,12 +110,10 @@ bool tui_basics_commit(struct tui *t)
 			session_set_organ(t->session, value);
 		break;
 	case TUI_FIELD_YEAR: {
-		int64_t year;
-		if (!value_parse_count(value, len, 9999, &year, &problem) || year < REPORT_YEAR_MIN ||
-		    year > REPORT_YEAR_MAX)
-			problem = "应为 2008 到 2100 之间的年份";
-		else if (year != t->session->report->year)
-			session_set_year(t->session, (int)year);
+		int year;
+		problem = report_parse_year(value, len, &year);
+		if (!problem && year != t->session->report->year)
+			session_set_year(t->session, year);
 		break;
 	}
 	case TUI_FIELD_ISSUED_ON: {

@@ -21,7 +21,8 @@ struct session;
 enum tui_reaction {
 	TUI_NONE = 0,
 	TUI_REDRAW = 1 << 0,	/* the view changed: draw again */
-	TUI_EDITED = 1 << 1 | TUI_REDRAW,	/* the report changed: recovery file, draw */
+	TUI_CHANGED = 1 << 1,	/* the report changed (test this bit, not TUI_EDITED) */
+	TUI_EDITED = TUI_CHANGED | TUI_REDRAW,	/* the report changed: recovery file, draw */
 	TUI_QUIT = 1 << 2,
 };
 
@@ -76,6 +77,7 @@ struct tui {
 	int message_lines;	/* lines the message line took when last drawn (1 or 2) */
 
 	bool repaint_all;	/* the next drawing repaints every cell (Ctrl-L) */
+	bool pasting;		/* between a terminal's paste markers */
 	bool help;		/* the help screen is shown */
 	size_t help_scroll;	/* its first line shown */
 	int rows, cols;		/* screen size */
@@ -88,6 +90,10 @@ struct tui {
 enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key);
 enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len);
 void tui_draw(struct tui *t);
+
+/* Asks the terminal to mark pastes (on), or to stop (off: before an
+ * external editor runs, and when the form ends). */
+void tui_bracketed_paste(bool on);
 
 /* Layout of the screen for the current size. */
 int tui_sidebar_width(const struct tui *t);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -84,18 +85,20 @@ static void open_text(struct tui *t)
 	t->text_scroll = 0;
 }
 
+/* A narrative's text reaches the session as it is typed, so committing
+ * only ends a number being typed: an open text stays open, with its
+ * cursor where the clerk left it. */
 void tui_page_commit(struct tui *t)
 {
 	t->number_editing = false;
 	buf_clear(&t->number);
-	if (t->page > 0)
-		t->text_open = false;
 }
 
 /* Puts the cursor on item's first (or last) stop. */
 static void enter_item(struct tui *t, size_t item, bool last)
 {
 	tui_page_commit(t);
+	t->text_open = false;
 	t->item = item;
 	const struct form_table *tab = table_at(t, item);
 	if (tab) {
@@ -116,8 +119,7 @@ void tui_page_first_stop(struct tui *t, bool last)
 
 void tui_goto_page(struct tui *t, size_t page)
 {
-	if (t->page == 0)
-		t->text_open = false;
+	t->text_open = false;
 	tui_page_commit(t);
 	t->page = page;
 	t->scroll = 0;
@@ -526,13 +528,24 @@ static void problems_build(const struct tui *t, struct problems *pr)
 {
 	const struct rule_failure *f[PROBLEM_LINES];
 	const struct rules *rules = t->session->entry->rules;
-	pr->count = section_failures(t, f, PROBLEM_LINES);
-	pr->lines = pr->count ? 1 : 0;
-	for (size_t i = 0; i < pr->count; i++) {
-		pr->messages[i] = rules_failure_message(rules, t->session->report, f[i]);
-		pr->severities[i] = rules_failure_severity(rules, f[i]);
-		pr->lines += tui_wrapped_lines(pr->messages[i], tui_content_width(t) - 2, 2);
+	size_t found = section_failures(t, f, PROBLEM_LINES);
+	/* at most a third of the page, so the cells being typed into show */
+	int room = (tui_body_height(t) - 1) / 3;
+	pr->count = 0;
+	pr->lines = 0;
+	for (size_t i = 0; i < found; i++) {
+		char *message = rules_failure_message(rules, t->session->report, f[i]);
+		int lines = tui_wrapped_lines(message, tui_content_width(t) - 2, 2);
+		if (1 + pr->lines + lines > room && pr->count > 0) {
+			free(message);
+			break;
+		}
+		pr->messages[pr->count] = message;
+		pr->severities[pr->count++] = rules_failure_severity(rules, f[i]);
+		pr->lines += lines;
 	}
+	if (pr->count)
+		pr->lines++; /* the heading */
 }
 
 static void problems_fini(struct problems *pr)
@@ -578,7 +591,10 @@ static size_t place_scroll(struct tui *t, const struct page *p, size_t height)
 		t->scroll = 0;
 		return 0;
 	}
-	size_t sticky = p->header_count && cursor >= header_end ? p->header_count : 0;
+	/* the headers stay at the top only while the cursor's row has room */
+	size_t sticky = p->header_count && cursor >= header_end && height > p->header_count + 1
+				? p->header_count
+				: 0;
 	size_t room = height - sticky;
 	size_t first = t->scroll;
 	if (cursor < first)
@@ -701,43 +717,57 @@ static void start_number(struct tui *t, bool keep)
 	}
 }
 
+/* The value of what was typed into cell; "12." is 12 while its decimals
+ * are being typed, and nothing typed is 0.  False when it is not a value
+ * of the cell's type (too large, too many decimals). */
+static bool typed_value(const struct tui *t, size_t cell, const struct buf *typed, int64_t *value)
+{
+	const struct form_type *type = &t->form->types[t->form->cells[cell].type];
+	const char *problem;
+	size_t len = typed->len;
+	if (len && typed->data[len - 1] == '.')
+		len--;
+	*value = 0;
+	if (!len)
+		return true;
+	return t->form->cells[cell].type == FORM_MONEY
+		       ? value_parse_money(typed->data, len, type->decimals, type->below, value,
+					   &problem)
+		       : value_parse_count(typed->data, len, type->max, value, &problem);
+}
+
 /* Writes what was typed into the cell (live). */
 static enum tui_reaction apply_number(struct tui *t)
 {
 	size_t cell = cursor_cell(t);
-	const struct form_type *type = &t->form->types[t->form->cells[cell].type];
-	int64_t value = 0;
-	const char *problem = NULL;
-	size_t len = t->number.len;
-	if (len && t->number.data[len - 1] == '.')
-		len--; /* "12." is 12 while the decimals are being typed */
-	if (len) {
-		bool ok = t->form->cells[cell].type == FORM_MONEY
-				  ? value_parse_money(t->number.data, len, type->decimals, type->below,
-						      &value, &problem)
-				  : value_parse_count(t->number.data, len, type->max, &value, &problem);
-		if (!ok)
-			return TUI_REDRAW;
-	}
+	int64_t value;
+	if (!typed_value(t, cell, &t->number, &value))
+		return TUI_REDRAW;
 	if (value != t->session->report->numbers[cell])
 		session_set_number(t->session, cell, value);
 	return TUI_EDITED;
 }
 
-/* One typed character into a number cell. */
-static enum tui_reaction type_digit(struct tui *t, uint32_t cp)
+/* One typed character into a number cell; *refused is set (with a
+ * message) when the character cannot go there. */
+static enum tui_reaction type_digit(struct tui *t, uint32_t cp, bool *refused)
 {
 	size_t cell = cursor_cell(t);
+	const struct form_type *type = &t->form->types[t->form->cells[cell].type];
 	bool money = t->form->cells[cell].type == FORM_MONEY;
 	int digit = utf8_digit_value(cp);
 	char c;
+	*refused = true;
 	if (digit >= 0)
 		c = (char)('0' + digit);
 	else if (money && (cp == '.' || cp == 0xFF0E || cp == 0x3002))
 		c = '.';
 	else {
-		tui_message(t, TUI_MESSAGE_ERROR, money ? "这一格只能填金额（数字和小数点）"
-							: "这一格只能填数字（0 到 999999999 的整数）");
+		if (money)
+			tui_message(t, TUI_MESSAGE_ERROR, "这一格只能填金额（数字和小数点）");
+		else
+			tui_message(t, TUI_MESSAGE_ERROR, "这一格只能填数字（0 到 %" PRId64 " 的整数）",
+				    type->max);
 		return TUI_REDRAW;
 	}
 	if (!t->number_editing)
@@ -748,8 +778,8 @@ static enum tui_reaction type_digit(struct tui *t, uint32_t cp)
 		tui_message(t, TUI_MESSAGE_ERROR, "已经有小数点了");
 		return TUI_REDRAW;
 	}
-	if (point && c != '.' && strlen(point + 1) >= (size_t)t->form->types[FORM_MONEY].decimals) {
-		tui_message(t, TUI_MESSAGE_ERROR, "金额最多 4 位小数");
+	if (point && c != '.' && strlen(point + 1) >= (size_t)type->decimals) {
+		tui_message(t, TUI_MESSAGE_ERROR, "金额最多 %d 位小数", type->decimals);
 		return TUI_REDRAW;
 	}
 	if (b->len == 1 && b->data[0] == '0' && c != '.')
@@ -758,19 +788,18 @@ static enum tui_reaction type_digit(struct tui *t, uint32_t cp)
 		buf_addc(b, '0');
 	buf_addc(b, c);
 	/* refuse a digit that would go over the limit, keeping what was typed */
-	const struct form_type *type = &t->form->types[t->form->cells[cell].type];
 	int64_t v;
-	const char *problem;
-	size_t len = b->len - (b->data[b->len - 1] == '.' ? 1 : 0);
-	bool ok = money ? value_parse_money(b->data, len, type->decimals, type->below, &v, &problem)
-			: value_parse_count(b->data, len, type->max, &v, &problem);
-	if (!ok) {
+	if (!typed_value(t, cell, b, &v)) {
 		b->len--;
 		b->data[b->len] = '\0';
-		tui_message(t, TUI_MESSAGE_ERROR, money ? "金额太大：应小于 1000000000 万元"
-							: "数字太大：最大为 999999999");
+		if (money)
+			tui_message(t, TUI_MESSAGE_ERROR, "金额太大：应小于 %" PRId64 " %s", type->below,
+				    type->unit ? type->unit : "");
+		else
+			tui_message(t, TUI_MESSAGE_ERROR, "数字太大：最大为 %" PRId64, type->max);
 		return TUI_REDRAW;
 	}
+	*refused = false;
 	return apply_number(t);
 }
 
@@ -1011,23 +1040,56 @@ enum tui_reaction tui_page_key(struct tui *t, struct tui_key key)
 	return table_at(t, t->item) ? table_key(t, key) : text_key(t, key);
 }
 
-enum tui_reaction tui_page_insert(struct tui *t, const char *utf8, size_t len)
+/* Typed or pasted characters into the table: digits fill the cell under
+ * the cursor; in a paste (from a spreadsheet, say) a tab moves to the next
+ * cell and a line break to the next row, back at the first column pasted.
+ * The first character that cannot go in stops the rest, with a message,
+ * so "12 34" never becomes 1234. */
+static enum tui_reaction table_insert(struct tui *t, const char *utf8, size_t len)
 {
-	if (table_at(t, t->item)) {
-		enum tui_reaction r = TUI_NONE;
-		size_t i = 0;
-		while (i < len) {
-			uint32_t cp;
-			bool ok;
-			i += utf8_decode(utf8 + i, len - i, &cp, &ok);
-			if (cp == '?' && !t->number_editing) {
-				t->help = true;
+	enum tui_reaction r = TUI_NONE;
+	size_t start_column = t->column, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		bool ok, refused;
+		size_t at = i;
+		i += utf8_decode(utf8 + i, len - i, &cp, &ok);
+		if (cp == '\t' || cp == '\n') {
+			tui_page_commit(t);
+			r |= cp == '\t' ? move_tab(t, false) : move_vertically(t, 1, 1);
+			const struct form_table *tab = table_at(t, t->item);
+			if (!tab) {
+				if (i < len)
+					tui_message(t, TUI_MESSAGE_ERROR,
+						    "粘贴的内容超出了表格，其余部分没有填入");
 				return r | TUI_REDRAW;
 			}
-			r |= type_digit(t, cp);
+			if (cp == '\n')
+				t->column = start_column < tab->columns->ncolumns ? start_column : 0;
+			continue;
 		}
-		return r;
+		if (cp == '?' && !t->number_editing && len == 1) {
+			t->help = true;
+			return r | TUI_REDRAW;
+		}
+		r |= type_digit(t, cp, &refused);
+		if (refused) {
+			if (i < len) {
+				char *why = xstrdup(t->message ? t->message : "");
+				tui_message(t, TUI_MESSAGE_ERROR, "%s；从“%.*s”起粘贴的内容没有填入", why,
+					    (int)(i - at), utf8 + at);
+				free(why);
+			}
+			return r | TUI_REDRAW;
+		}
 	}
+	return r;
+}
+
+enum tui_reaction tui_page_insert(struct tui *t, const char *utf8, size_t len)
+{
+	if (table_at(t, t->item))
+		return table_insert(t, utf8, len);
 	if (!t->text_open)
 		open_text(t);
 	switch (textedit_insert(&t->text, utf8, len)) {
@@ -1045,7 +1107,9 @@ enum tui_reaction tui_page_insert(struct tui *t, const char *utf8, size_t len)
 
 /* ---- the external editor ------------------------------------------------------- */
 
-/* Runs the clerk's editor on path without a shell; false if none ran. */
+/* Runs the clerk's editor on path without a shell; false if none ran.
+ * Like system(), the form ignores Ctrl-C and Ctrl-\ meanwhile: they are
+ * the editor's, and the terminal is in its normal mode. */
 static bool run_editor(const char *path)
 {
 	const char *chosen = getenv("VISUAL");
@@ -1056,8 +1120,15 @@ static bool run_editor(const char *path)
 	int argc = 0;
 	for (char *w = strtok(words, " \t"); w && argc < 14; w = strtok(NULL, " \t"))
 		argv[argc++] = w;
+	struct sigaction ignore = {.sa_handler = SIG_IGN}, old_int, old_quit;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGINT, &ignore, &old_int);
+	sigaction(SIGQUIT, &ignore, &old_quit);
 	pid_t pid = fork();
 	if (pid == 0) {
+		static const int defaults[] = {SIGINT, SIGQUIT, SIGPIPE, SIGHUP, SIGTERM};
+		for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+			signal(defaults[i], SIG_DFL);
 		static const char *const fallbacks[] = {"editor", "nano", "vi"};
 		if (argc) {
 			argv[argc] = (char *)path;
@@ -1069,12 +1140,35 @@ static bool run_editor(const char *path)
 		_exit(127);
 	}
 	free(words);
-	if (pid < 0)
-		return false;
-	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return WIFEXITED(status) && WEXITSTATUS(status) != 127;
+	int status = 0;
+	bool waited = false;
+	if (pid > 0) {
+		while (!(waited = waitpid(pid, &status, 0) == pid) && errno == EINTR)
+			;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	return waited && WIFEXITED(status) && WEXITSTATUS(status) != 127;
+}
+
+/* The text an editor wrote: line ends as LF (CRLF and a lone CR both),
+ * no trailing line breaks. */
+static size_t normalize_editor_text(char *data, size_t len)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '\r') {
+			if (i + 1 < len && data[i + 1] == '\n')
+				continue;
+			data[w++] = '\n';
+		} else {
+			data[w++] = data[i];
+		}
+	}
+	while (w && data[w - 1] == '\n')
+		w--;
+	data[w] = '\0';
+	return w;
 }
 
 enum tui_reaction tui_page_external_editor(struct tui *t)
@@ -1088,46 +1182,44 @@ enum tui_reaction tui_page_external_editor(struct tui *t)
 	const struct buf *text = &t->text.text;
 	bool written = write(fd, text->data, text->len) == (ssize_t)text->len;
 	close(fd);
+	tui_bracketed_paste(false);
 	def_prog_mode();
 	endwin();
 	bool ran = written && run_editor(path);
 	reset_prog_mode();
+	tui_bracketed_paste(true);
 	refresh();
 	enum tui_reaction r = TUI_REDRAW;
+	size_t max_chars = t->form->types[FORM_TEXT].max_chars;
 	FILE *fp = ran ? fopen(path, "rb") : NULL;
 	if (!fp) {
 		tui_message(t, TUI_MESSAGE_ERROR, "外部编辑器没能运行（请设置 EDITOR 环境变量）");
-	} else {
-		size_t max = t->form->types[FORM_TEXT].max_chars * 4 + 1;
-		char *data = xmalloc(max + 1);
-		size_t len = fread(data, 1, max, fp);
-		fclose(fp);
-		while (len && (data[len - 1] == '\n' || data[len - 1] == '\r'))
-			len--;
-		data[len] = '\0';
-		/* the file may have CRLF line ends: keep LF only */
-		size_t w = 0;
-		for (size_t i = 0; i < len; i++)
-			if (!(data[i] == '\r' && i + 1 < len && data[i + 1] == '\n'))
-				data[w++] = data[i];
-		data[w] = '\0';
-		const char *problem = report_text_problem(data, w, t->form->types[FORM_TEXT].max_chars);
-		if (problem) {
-			tui_message(t, TUI_MESSAGE_ERROR, "编辑器里的文字没有采用：%s", problem);
-		} else {
-			size_t cursor = t->text.cursor;
-			textedit_fini(&t->text);
-			textedit_init(&t->text, data, t->form->types[FORM_TEXT].max_chars,
-				      tui_content_width(t) - 2);
-			t->text.cursor = cursor <= w ? cursor : w;
-			while (t->text.cursor > 0 &&
-			       ((unsigned char)data[t->text.cursor] & 0xC0) == 0x80)
-				t->text.cursor--;
-			r = text_changed(t);
-			tui_message(t, TUI_MESSAGE_INFO, "已采用外部编辑器里的文字");
-		}
-		free(data);
+		unlink(path);
+		return r;
 	}
+	/* a longer file is refused below, as too long */
+	size_t cap = max_chars * 4 + 2;
+	char *data = xmalloc(cap + 1);
+	size_t len = fread(data, 1, cap, fp);
+	fclose(fp);
+	size_t w = normalize_editor_text(data, len);
+	const char *problem = len == cap ? "太长了" : report_text_problem(data, w, max_chars);
+	if (problem) {
+		/* keep what the clerk wrote: the file stays where it is */
+		tui_message(t, TUI_MESSAGE_ERROR, "编辑器里的文字没有采用（%s）；它保存在 %s", problem,
+			    path);
+		free(data);
+		return r;
+	}
+	size_t cursor = t->text.cursor;
+	textedit_fini(&t->text);
+	textedit_init(&t->text, data, max_chars, tui_content_width(t) - 2);
+	t->text.cursor = cursor <= w ? cursor : w;
+	while (t->text.cursor > 0 && ((unsigned char)data[t->text.cursor] & 0xC0) == 0x80)
+		t->text.cursor--;
+	r = text_changed(t);
+	tui_message(t, TUI_MESSAGE_INFO, "已采用外部编辑器里的文字");
+	free(data);
 	unlink(path);
 	return r;
 }

@@ -126,6 +126,47 @@ static void test_up_and_down_keep_the_column(void **state)
 	textedit_fini(&e);
 }
 
+static void test_end_of_a_wrapped_line(void **state)
+{
+	struct textedit e;
+	int column;
+	(void)state;
+	textedit_init(&e, "abcdefghij", 1000, 4);
+	assert_int_equal(e.nlines, 3);
+	textedit_end(&e); /* the end of "abcd", not before its last letter */
+	assert_int_equal(e.cursor, 4);
+	assert_int_equal(textedit_cursor_line(&e, &column), 0);
+	assert_int_equal(column, 4);
+	assert_int_equal(textedit_insert(&e, "X", 1), TEXTEDIT_OK);
+	assert_string_equal(e.text.data, "abcdXefghij");
+	textedit_fini(&e);
+	/* moving down from the end of a line keeps to the end of the next */
+	textedit_init(&e, "abcdefghijkl", 1000, 4);
+	textedit_end(&e);
+	assert_true(textedit_down(&e, 1));
+	assert_int_equal(e.cursor, 8);
+	assert_int_equal(textedit_cursor_line(&e, &column), 1);
+	assert_int_equal(column, 4);
+	textedit_fini(&e);
+}
+
+static void test_a_tab_takes_one_column(void **state)
+{
+	struct textedit e;
+	int column;
+	(void)state;
+	/* drawn as one space, so it counts one column for wrapping and the cursor */
+	textedit_init(&e, "ab\tcdefgh", 1000, 8);
+	assert_int_equal(e.nlines, 2); /* nine columns do not fit in eight */
+	textedit_set_width(&e, 9);
+	assert_int_equal(e.nlines, 1);
+	for (int i = 0; i < 4; i++)
+		textedit_right(&e);
+	textedit_cursor_line(&e, &column);
+	assert_int_equal(column, 4); /* after "ab", the tab and "c" */
+	textedit_fini(&e);
+}
+
 static void test_insert_is_all_or_nothing(void **state)
 {
 	struct textedit e;
@@ -151,6 +192,8 @@ int main(void)
 		cmocka_unit_test(test_paragraphs_and_long_runs),
 		cmocka_unit_test(test_cursor_moves_by_character),
 		cmocka_unit_test(test_up_and_down_keep_the_column),
+		cmocka_unit_test(test_end_of_a_wrapped_line),
+		cmocka_unit_test(test_a_tab_takes_one_column),
 		cmocka_unit_test(test_insert_is_all_or_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -260,6 +260,11 @@ start 80 24 edit new.yaml
 wait_for "发现未保存的内容"
 keys n
 wait_for "没有恢复"
+# what was not restored is kept under a name of its own, never deleted
+aside=$(ls .new.yaml.recovery.2* 2>/dev/null | head -1)
+checks=$((checks + 1))
+[ -n "$aside" ] || fail "the recovery file that was not restored is gone"
+[ -z "$aside" ] || file_has "$aside" "granted:       [7, 0, 0, 0, 0, 0, 7]"
 keys F1
 wait_for "帮助：年报编辑的按键"
 keys Escape
@@ -360,7 +365,7 @@ file_has .full.yaml.recovery "二是解读形式单一。$long"
 # --- $EDITOR: the text comes back from the clerk's editor ---------------
 cat >editor.sh <<'EOS'
 #!/bin/sh
-printf '\n由外部编辑器补充的一段。\n' >>"$1"
+printf '\r由外部编辑器补充的一段。\n' >>"$1"
 EOS
 chmod +x editor.sh
 tmux -S "$SOCKET" kill-server 2>/dev/null
@@ -401,6 +406,40 @@ keys F2
 wait_for "已保存到"
 file_has appeals.yaml "review:                  [4, 1, 0, 0, 5]"
 file_has appeals.yaml "litigation_direct:       [2, 0, 0, 1, 3]"
+
+# --- typing after a save goes on where it was; pastes keep their shape ----
+"$NIANBAO" new --organ 粘贴测试机关 --year 2024 -o paste.yaml >/dev/null
+start 80 24 edit paste.yaml
+wait_for "一  提"
+keys Enter
+type_text "ABCDEF"
+keys C-s
+wait_for "已保存到"
+type_text "XYZ"
+wait_for "ABCDEFXYZ"
+# a bracketed paste: its tab and line break are text, not keys
+type_text "$(printf '\033[200~甲甲\t乙乙\r丙丙\033[201~')"
+wait_for "丙丙"
+wait_for "一、总体情况"
+# a paste from a terminal without markers comes as a burst: its tab is text too
+type_text "$(printf '丁丁\t戊戊')"
+wait_for "戊戊"
+# a row pasted from a spreadsheet fills the cells across and down
+keys C-n
+wait_for "第二十条第（一）项"
+type_text "$(printf '\033[200~3\t1\t8\n4\t0\t4\033[201~')"
+wait_for "4            0            4"
+# "12 34" is not 1234: the paste stops at the space, and says so
+keys Down
+type_text "$(printf '\033[200~12 34\033[201~')"
+wait_for "粘贴的内容没有填入"
+keys C-s
+wait_for "已保存到"
+file_has paste.yaml "ABCDEFXYZ甲甲$(printf '\t')乙乙"
+file_has paste.yaml "丙丙丁丁$(printf '\t')戊戊"
+file_has paste.yaml "regulations: {issued: 3, repealed: 1, in_force: 8}"
+file_has paste.yaml "normative:   {issued: 4, repealed: 0, in_force: 4}"
+file_has paste.yaml "licensing:   12 "
 
 # --- a wide terminal shows the whole headings --------------------------
 start 160 50 edit full.yaml
