@@ -1,0 +1,186 @@
+#!/bin/sh
+# End-to-end tests of `nianbao render --pdf`: the real binary on the
+# fixtures, its PDFs checked with poppler and qpdf as a reader's tools see
+# them: fonts embedded as subsets with a Unicode map, every character of
+# the standardized text extractable (compared as multisets of characters,
+# without a warning), a clean `qpdf --check`, the same bytes for the same
+# SOURCE_DATE_EPOCH, the size, header rows repeated when a table crosses
+# a page, the draft mark, the seal, and the refusals.
+#   pdf-test.sh NIANBAO DATA_DIR
+set -u
+NIANBAO=$1
+DATA=$2
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-pdf.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export LC_ALL=C.UTF-8
+export SOURCE_DATE_EPOCH=1737331200
+failures=0
+checks=0
+# The PDFs of the seed-sized reports stay below this (bytes).  The aim is
+# 100 KB; the default Arphic fonts' outlines alone take about 90 KB.
+MAX_SIZE=150000
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+check() {
+	checks=$((checks + 1))
+	"$@"
+}
+
+# chars FILE: each non-space character and how often it occurs.
+chars() {
+	grep -o '[^[:space:]　]' "$1" | sort | uniq -c | awk '{print $2, $1}'
+}
+
+# compare_chars TEXT PDFTEXT ALLOWED: every character of TEXT occurs in
+# PDFTEXT at least as often; a character PDFTEXT has and TEXT has not is
+# one of ALLOWED (page numbers, the draft mark, the organ of the 落款).
+# (PDFTEXT may have more of TEXT's characters: a table's header rows are
+# repeated on each page it is on.)
+compare_chars() {
+	chars "$1" >"$WORK/want"
+	chars "$2" >"$WORK/got"
+	printf '%s\n' "$3" | grep -o . | sort -u >"$WORK/allowed"
+	awk 'FILENAME == ARGV[1] { allowed[$1] = 1; next }
+	     FILENAME == ARGV[2] { want[$1] = $2; next }
+	     { got[$1] = $2 }
+	     END {
+		bad = 0
+		for (c in want) if (got[c] + 0 < want[c]) {
+			printf "  missing %s: %d in the text, %d in the PDF\n", c, want[c], got[c] + 0
+			bad = 1
+		}
+		for (c in got) if (!(c in want) && !(c in allowed)) {
+			printf "  extra %s: %d in the text, %d in the PDF\n", c, want[c] + 0, got[c]
+			bad = 1
+		}
+		exit bad
+	     }' "$WORK/allowed" "$WORK/want" "$WORK/got" >"$WORK/diff"
+}
+
+# check_pdf NAME.yaml: renders it and checks the PDF as a reader would.
+check_pdf() {
+	name=$1
+	pdf="$WORK/${name%.yaml}.pdf"
+	checks=$((checks + 1))
+	if ! "$NIANBAO" render "$DATA/$name" --pdf "$pdf" --text "$WORK/text" 2>"$WORK/err"; then
+		fail "render $name --pdf exited $?"
+		sed 's/^/  /' "$WORK/err" >&2
+		return
+	fi
+	[ -s "$WORK/err" ] && fail "render $name wrote to stderr: $(head -3 "$WORK/err")"
+
+	check pdffonts "$pdf" >"$WORK/fonts" 2>&1 || fail "pdffonts $name failed"
+	# name type (2 words) encoding emb sub uni object id
+	awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" || $(NF-2) != "yes") { bad = 1 }
+	     END { exit bad || NR < 3 }' "$WORK/fonts" ||
+		{ fail "$name: a font is not embedded as a subset with a Unicode map"; cat "$WORK/fonts" >&2; }
+
+	checks=$((checks + 1))
+	pdftotext -enc UTF-8 "$pdf" "$WORK/pdftext" 2>"$WORK/pdftotext.err" ||
+		fail "pdftotext $name failed"
+	[ -s "$WORK/pdftotext.err" ] &&
+		fail "pdftotext $name warned: $(head -3 "$WORK/pdftotext.err")"
+	organ=$(sed -n 's/^organ: //p' "$DATA/$name")
+	checks=$((checks + 1))
+	compare_chars "$WORK/text" "$WORK/pdftext" "—0123456789草稿$organ" ||
+		{ fail "$name: the PDF's text differs from the standardized text"; head -20 "$WORK/diff" >&2; }
+
+	checks=$((checks + 1))
+	qpdf --check "$pdf" >"$WORK/qpdf" 2>&1 || { fail "qpdf --check $name"; tail -5 "$WORK/qpdf" >&2; }
+
+	checks=$((checks + 1))
+	"$NIANBAO" render "$DATA/$name" --pdf "$WORK/again.pdf" 2>/dev/null
+	cmp -s "$pdf" "$WORK/again.pdf" || fail "$name: two renders with one SOURCE_DATE_EPOCH differ"
+
+	checks=$((checks + 1))
+	size=$(wc -c <"$pdf")
+	[ "$size" -lt "$MAX_SIZE" ] || fail "$name: the PDF has $size bytes, not under $MAX_SIZE"
+
+	checks=$((checks + 1))
+	pdfinfo "$pdf" >"$WORK/info" 2>&1
+	title=$("$NIANBAO" render "$DATA/$name" | head -1)
+	grep -q "^Title: *$title\$" "$WORK/info" || fail "$name: Title is not $title"
+	grep -q "^Author: *$organ\$" "$WORK/info" || fail "$name: Author is not $organ"
+	grep -q "^Subject: *政府信息公开工作年度报告" "$WORK/info" || fail "$name: no Subject"
+	grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$WORK/info" || fail "$name: not A4"
+}
+
+for name in example-2024.yaml seed-000.yaml seed-003.yaml long-2024.yaml; do
+	check_pdf "$name"
+done
+
+# --- the long report: tables cross pages with their header --------------
+pdftotext -layout "$WORK/long-2024.pdf" "$WORK/long.txt"
+checks=$((checks + 1))
+pages=$(pdfinfo "$WORK/long-2024.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 6 ] || fail "the long report has $pages pages, expected 6 or more"
+checks=$((checks + 1))
+# the requests table's header on each page it is on
+headers=$(grep -c "申请人情况" "$WORK/long.txt")
+[ "$headers" -ge 2 ] || fail "the requests table's header appears $headers times, expected it repeated"
+checks=$((checks + 1))
+# page numbers in the 公文 style, one per page
+numbers=$(grep -c "— [0-9]* —" "$WORK/long.txt")
+[ "$numbers" -eq "$pages" ] || fail "$numbers page numbers on $pages pages"
+checks=$((checks + 1))
+grep -q "987654321.1234" "$WORK/long.txt" || fail "the widest fee is not printed whole"
+
+# --- fonts: the fallback prints what GB2312 lacks ---------------------------
+checks=$((checks + 1))
+pdffonts "$WORK/long-2024.pdf" | grep -q "UMing" || fail "喆堃 did not come from the fallback font"
+
+# --- a draft carries the mark ---------------------------------------------
+sed 's/^draft: false/draft: true/' "$DATA/example-2024.yaml" >"$WORK/draft.yaml"
+checks=$((checks + 1))
+"$NIANBAO" render "$WORK/draft.yaml" --pdf "$WORK/draft.pdf" || fail "render a draft"
+pdftotext "$WORK/draft.pdf" - | grep -q "草" || fail "the draft has no 草稿 mark"
+checks=$((checks + 1))
+pdftotext "$WORK/example-2024.pdf" - | grep -q "草稿" && fail "a final report has a 草稿 mark"
+
+# --- the seal --------------------------------------------------------------
+checks=$((checks + 1))
+"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/seal.pdf" --seal "$DATA/seal.png" ||
+	fail "render --seal"
+pdfimages -list "$WORK/seal.pdf" 2>/dev/null | grep -q "image" || fail "the seal is not in the PDF"
+checks=$((checks + 1))
+"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/x.pdf" --seal "$DATA/example-2024.yaml" \
+	2>"$WORK/err" && fail "a seal that is not a PNG was accepted"
+grep -q "不是 PNG" "$WORK/err" || fail "no message for a seal that is not a PNG"
+[ -e "$WORK/x.pdf" ] && fail "a PDF was written with a bad seal"
+checks=$((checks + 1))
+"$NIANBAO" render "$DATA/example-2024.yaml" --seal "$DATA/seal.png" 2>/dev/null
+[ $? -eq 2 ] || fail "--seal without --pdf is not a usage error"
+
+# --- what cannot be printed is refused, and nothing is overwritten ---------
+sed 's/认真贯彻落实/认真𠀀贯彻落实/' "$DATA/example-2024.yaml" >"$WORK/rare.yaml"
+echo "earlier output" >"$WORK/rare.pdf"
+checks=$((checks + 1))
+"$NIANBAO" render "$WORK/rare.yaml" --pdf "$WORK/rare.pdf" 2>"$WORK/err"
+[ $? -eq 2 ] || fail "a character above U+FFFF did not give status 2"
+grep -q "rare.yaml:9:.*𠀀.*U+20000.*\[pdf.glyph\]" "$WORK/err" ||
+	{ fail "no message naming 𠀀 and its place"; cat "$WORK/err" >&2; }
+grep -q "earlier output" "$WORK/rare.pdf" || fail "a refused PDF replaced the old file"
+
+# --- fonts that cannot be found ---------------------------------------------
+mkdir -p "$WORK/fontdir"
+printf 'title = 方正小标宋简体\nheading = AR PL KaitiM GB\nbody = AR PL SungtiL GB\ntable = AR PL SungtiL GB\n' \
+	>"$WORK/fontdir/roles.conf"
+checks=$((checks + 1))
+NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/f.pdf" \
+	2>"$WORK/err"
+[ $? -eq 2 ] || fail "a missing font did not give status 2"
+grep -q "roles.conf:1: 找不到字体“方正小标宋简体”" "$WORK/err" || { fail "no message for a missing font"; cat "$WORK/err" >&2; }
+# a font file in the fonts directory is found by its family name
+ln -s /usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf "$WORK/fontdir/kai.ttf"
+printf 'title = AR PL KaitiM GB\nheading = kai.ttf\nbody = AR PL SungtiL GB\ntable = AR PL SungtiL GB\n' \
+	>"$WORK/fontdir/roles.conf"
+checks=$((checks + 1))
+NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/f.pdf" \
+	2>"$WORK/err" || { fail "fonts from the fonts directory"; cat "$WORK/err" >&2; }
+
+echo "pdf-test: $checks checks, $failures failures"
+[ "$failures" -eq 0 ]
