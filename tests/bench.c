@@ -13,6 +13,7 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "render_pdf.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -157,6 +158,33 @@ int main(int argc, char **argv)
 	for (int r = 0; r < rounds; r++)
 		s.us[r] = time_command(render_argv);
 	report_line("nianbao render FILE (whole process)", &s, "ms");
+
+	/* the PDF: fonts found, subset and embedded, on every run */
+	size_t pdf_len = 0;
+	for (int r = 0; r < rounds; r++) {
+		struct render_pdf_options options = {0};
+		char *error = NULL;
+		double start = now_us();
+		char *pdf = render_pdf(report, &options, &pdf_len, &diags, &error);
+		s.us[r] = now_us() - start;
+		if (!pdf) {
+			fprintf(stderr, "the example does not render as PDF: %s\n", error ? error : "");
+			return 2;
+		}
+		free(pdf);
+	}
+	report_line("render --pdf (in process)", &s, "ms");
+
+	char pdf_path[] = "/tmp/nianbao-bench.XXXXXX";
+	int pdf_fd = mkstemp(pdf_path);
+	if (pdf_fd >= 0)
+		close(pdf_fd);
+	char *pdf_argv[] = {(char *)binary, "render", path, "--pdf", pdf_path, NULL};
+	for (int r = 0; r < rounds; r++)
+		s.us[r] = time_command(pdf_argv);
+	report_line("nianbao render FILE --pdf OUT (whole proc.)", &s, "ms");
+	unlink(pdf_path);
+	printf("\nsize of the PDF of example-2024.yaml: %zu bytes\n", pdf_len);
 
 	struct rusage usage;
 	getrusage(RUSAGE_CHILDREN, &usage);
