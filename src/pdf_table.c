@@ -89,6 +89,77 @@ static void draw_cell(struct pdf_flow *flow, const struct cell_text *c, double x
 	}
 }
 
+/* A column as printed: a form column, or, in a table the form prints as
+ * one row (print: one_row), a form column under one of its rows. */
+struct printed_column {
+	const char *label;
+	const char *groups[8];	/* header groups above the label, outermost first */
+	size_t ngroups;
+	size_t row;		/* one_row tables: the row the value is of */
+	size_t column;		/* the form column */
+};
+
+struct printed {
+	struct printed_column *columns;
+	size_t count;
+	bool one_row;		/* no label column; one row of values */
+};
+
+static void printed_add_groups(struct printed_column *pc, const char *const *groups, size_t n)
+{
+	for (size_t g = 0; g < n && pc->ngroups < sizeof pc->groups / sizeof pc->groups[0]; g++)
+		pc->groups[pc->ngroups++] = groups[g];
+}
+
+static void printed_init(struct printed *p, const struct form_table *t)
+{
+	const struct form_column_set *cols = t->columns;
+	p->one_row = t->print_one_row;
+	size_t leaves = 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		leaves += !t->rows[i].group;
+	p->count = p->one_row ? leaves * cols->ncolumns : cols->ncolumns;
+	p->columns = xcalloc(p->count ? p->count : 1, sizeof *p->columns);
+	size_t k = 0;
+	for (size_t i = 0; i < (p->one_row ? t->nrows : 1); i++) {
+		if (p->one_row && t->rows[i].group)
+			continue;
+		/* the row's groups and its own label head its columns */
+		const char *path[8];
+		size_t depth = 0;
+		if (p->one_row) {
+			for (size_t at = i; at != FORM_NONE && depth < 8; at = t->rows[at].parent)
+				path[depth++] = t->rows[at].label;
+			for (size_t a = 0; a < depth / 2; a++) {
+				const char *swap = path[a];
+				path[a] = path[depth - 1 - a];
+				path[depth - 1 - a] = swap;
+			}
+		}
+		for (size_t c = 0; c < cols->ncolumns; c++, k++) {
+			struct printed_column *pc = &p->columns[k];
+			pc->label = cols->columns[c].label;
+			pc->row = i;
+			pc->column = c;
+			printed_add_groups(pc, path, depth);
+			printed_add_groups(pc, (const char *const *)cols->columns[c].groups,
+					   cols->columns[c].ngroups);
+		}
+	}
+}
+
+/* True when columns a and b share their header groups down to level. */
+static bool same_groups(const struct printed_column *a, const struct printed_column *b,
+			size_t level)
+{
+	if (a->ngroups <= level || b->ngroups <= level)
+		return false;
+	for (size_t l = 0; l <= level; l++)
+		if (strcmp(a->groups[l], b->groups[l]) != 0)
+			return false;
+	return true;
+}
+
 static void format_number(const struct report *r, size_t cell, char out[32])
 {
 	if (r->form->cells[cell].type == FORM_MONEY)
@@ -106,47 +177,55 @@ static double string_width(struct font_set *fonts, const char *s)
 	return w;
 }
 
-/* Column edges: x[0] is the left of the label column, x[c + 1] the right
- * of number column c. */
-static double *layout_columns(struct font_set *fonts, const struct form_table *t,
-			      const struct report *r)
+/* The cell of printed column pc in form row row. */
+static size_t printed_cell(const struct form_table *t, const struct printed *p,
+			   const struct printed_column *pc, size_t row)
 {
-	size_t nc = t->columns->ncolumns;
-	double *need = xcalloc(nc, sizeof *need);
+	return t->rows[p->one_row ? pc->row : row].first_cell + pc->column;
+}
+
+/* Column edges: x[0] is the left of the label column, x[c + 1] the right
+ * of printed column c (a one-row table has no label column: x[1] = x[0]). */
+static double *layout_columns(struct font_set *fonts, const struct form_table *t,
+			      const struct printed *p, const struct report *r)
+{
+	size_t nc = p->count;
+	double *need = xcalloc(nc ? nc : 1, sizeof *need);
 	for (size_t c = 0; c < nc; c++) {
 		need[c] = 2 * EM + 2 * PAD_X;
-		for (size_t i = 0; i < t->nrows; i++) {
-			if (t->rows[i].group)
+		for (size_t i = 0; i < (p->one_row ? 1 : t->nrows); i++) {
+			if (!p->one_row && t->rows[i].group)
 				continue;
 			char num[32];
-			format_number(r, t->rows[i].first_cell + c, num);
+			format_number(r, printed_cell(t, p, &p->columns[c], i), num);
 			double w = string_width(fonts, num) + 2 * PAD_X;
 			if (w > need[c])
 				need[c] = w;
 		}
 	}
-	double label = 0;
-	for (size_t i = 0; i < t->nrows; i++) {
-		double w = (double)t->rows[i].depth * EM + string_width(fonts, t->rows[i].label) +
-			   2 * PAD_X;
-		if (w > label)
-			label = w;
+	double total = PDF_BLOCK_WIDTH, label = 0;
+	if (!p->one_row) {
+		for (size_t i = 0; i < t->nrows; i++) {
+			double w = (double)t->rows[i].depth * EM +
+				   string_width(fonts, t->rows[i].label) + 2 * PAD_X;
+			if (w > label)
+				label = w;
+		}
+		if (label < total / (double)(nc + 1))
+			label = total / (double)(nc + 1);
+		if (label > total * 0.4)
+			label = total * 0.4;
+		/* numbers first: a wide number shrinks the label column */
+		double sum_need = 0;
+		for (size_t c = 0; c < nc; c++)
+			sum_need += need[c];
+		if (label > total - sum_need)
+			label = total - sum_need > 5 * EM ? total - sum_need : 5 * EM;
 	}
-	double total = PDF_BLOCK_WIDTH;
-	if (label < total / (double)(nc + 1))
-		label = total / (double)(nc + 1);
-	if (label > total * 0.4)
-		label = total * 0.4;
-	/* numbers first: a wide number shrinks the label column */
-	double sum_need = 0;
-	for (size_t c = 0; c < nc; c++)
-		sum_need += need[c];
-	if (label > total - sum_need)
-		label = total - sum_need > 5 * EM ? total - sum_need : 5 * EM;
-	double *width = xcalloc(nc, sizeof *width);
+	double *width = xcalloc(nc ? nc : 1, sizeof *width);
 	double rest = total - label;
 	size_t open = nc;
-	bool *fixed = xcalloc(nc, sizeof *fixed);
+	bool *fixed = xcalloc(nc ? nc : 1, sizeof *fixed);
 	for (int changed = 1; changed && open > 0;) {
 		changed = 0;
 		double share = rest / (double)open;
@@ -200,28 +279,26 @@ static void header_add(struct header *h, struct font_set *fonts, const double *x
 }
 
 static void header_build(struct header *h, struct font_set *fonts, const struct form_table *t,
-			 const double *x)
+			 const struct printed *p, const double *x)
 {
-	const struct form_column_set *cols = t->columns;
-	size_t levels = 0, nc = cols->ncolumns;
+	size_t levels = 0, nc = p->count;
 	for (size_t c = 0; c < nc; c++)
-		if (cols->columns[c].ngroups > levels)
-			levels = cols->columns[c].ngroups;
+		if (p->columns[c].ngroups > levels)
+			levels = p->columns[c].ngroups;
 	size_t first = t->title ? 1 : 0;
 	memset(h, 0, sizeof *h);
 	h->rows = first + levels + 1;
 	if (t->title)
 		header_add(h, fonts, x, 0, nc + 1, 0, 1, t->title);
-	header_add(h, fonts, x, 0, 1, first, h->rows, t->label_header ? t->label_header : "");
+	if (!p->one_row)
+		header_add(h, fonts, x, 0, 1, first, h->rows, t->label_header ? t->label_header : "");
 	for (size_t c = 0; c < nc; c++) {
-		const struct form_column *col = &cols->columns[c];
+		const struct printed_column *col = &p->columns[c];
 		for (size_t l = 0; l < col->ngroups; l++) {
-			const struct form_column *prev = c ? &cols->columns[c - 1] : NULL;
-			if (prev && prev->ngroups > l && strcmp(prev->groups[l], col->groups[l]) == 0)
+			if (c > 0 && same_groups(&p->columns[c - 1], col, l))
 				continue; /* inside the span begun to the left */
 			size_t end = c + 1;
-			while (end < nc && cols->columns[end].ngroups > l &&
-			       strcmp(cols->columns[end].groups[l], col->groups[l]) == 0)
+			while (end < nc && same_groups(col, &p->columns[end], l))
 				end++;
 			header_add(h, fonts, x, c + 1, end + 1, first + l, first + l + 1,
 				   col->groups[l]);
@@ -279,11 +356,15 @@ static void header_fini(struct header *h)
 double pdf_table_lead_height(struct font_set *fonts, const struct form_table *t,
 			     const struct report *r)
 {
-	double *x = layout_columns(fonts, t, r);
+	struct printed p;
+	printed_init(&p, t);
+	double *x = layout_columns(fonts, t, &p, r);
 	struct header header;
-	header_build(&header, fonts, t, x);
+	header_build(&header, fonts, t, &p, x);
 	double h = header_height(&header);
-	if (t->nrows > 0) {
+	if (p.one_row) {
+		h += LEADING + 2 * PAD_Y;
+	} else if (t->nrows > 0) {
 		struct cell_text label;
 		cell_text_init(&label, fonts, t->rows[0].label, x[1] - x[0],
 			       (double)t->rows[0].depth * EM, ALIGN_LEFT);
@@ -292,47 +373,62 @@ double pdf_table_lead_height(struct font_set *fonts, const struct form_table *t,
 	}
 	header_fini(&header);
 	free(x);
+	free(p.columns);
 	return h;
+}
+
+/* One row of values; label is NULL in a one-row table. */
+static void add_row(struct pdf_flow *flow, const struct form_table *t, const struct printed *p,
+		    const double *x, const struct header *header, size_t i, bool first,
+		    const struct report *r)
+{
+	const struct form_row *row = p->one_row ? NULL : &t->rows[i];
+	struct cell_text label = {0};
+	double h = LEADING + 2 * PAD_Y;
+	if (row) {
+		cell_text_init(&label, flow->fonts, row->label, x[1] - x[0],
+			       (double)row->depth * EM, ALIGN_LEFT);
+		h = cell_text_height(&label);
+	}
+	/* the header never ends a page: it goes with the first row */
+	if (first) {
+		pdf_flow_need(flow, header_height(header) + h);
+		header_draw(flow, header, x);
+	} else if (h > pdf_flow_room(flow)) {
+		pdf_flow_break(flow);
+		header_draw(flow, header, x);
+	}
+	if (row)
+		draw_cell(flow, &label, x[0], x[1] - x[0], flow->y, h);
+	for (size_t c = 0; c < p->count; c++) {
+		if (row && row->group) {
+			draw_cell(flow, NULL, x[c + 1], x[c + 2] - x[c + 1], flow->y, h);
+			continue;
+		}
+		char num[32];
+		format_number(r, printed_cell(t, p, &p->columns[c], i), num);
+		struct cell_text value;
+		/* numbers never wrap; they are right-aligned in their column */
+		cell_text_init(&value, flow->fonts, num, 1e6, 0, ALIGN_RIGHT);
+		draw_cell(flow, &value, x[c + 1], x[c + 2] - x[c + 1], flow->y, h);
+		cell_text_fini(&value);
+	}
+	flow->y += h;
+	if (row)
+		cell_text_fini(&label);
 }
 
 void pdf_table_add(struct pdf_flow *flow, const struct form_table *t, const struct report *r)
 {
-	size_t nc = t->columns->ncolumns;
-	double *x = layout_columns(flow->fonts, t, r);
+	struct printed p;
+	printed_init(&p, t);
+	double *x = layout_columns(flow->fonts, t, &p, r);
 	struct header header;
-	header_build(&header, flow->fonts, t, x);
-	double header_h = header_height(&header);
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct form_row *row = &t->rows[i];
-		struct cell_text label;
-		cell_text_init(&label, flow->fonts, row->label, x[1] - x[0],
-			       (double)row->depth * EM, ALIGN_LEFT);
-		double h = cell_text_height(&label);
-		/* the header never ends a page: it goes with the first row */
-		if (i == 0) {
-			pdf_flow_need(flow, header_h + h);
-			header_draw(flow, &header, x);
-		} else if (h > pdf_flow_room(flow)) {
-			pdf_flow_break(flow);
-			header_draw(flow, &header, x);
-		}
-		draw_cell(flow, &label, x[0], x[1] - x[0], flow->y, h);
-		for (size_t c = 0; c < nc; c++) {
-			if (row->group) {
-				draw_cell(flow, NULL, x[c + 1], x[c + 2] - x[c + 1], flow->y, h);
-				continue;
-			}
-			char num[32];
-			format_number(r, row->first_cell + c, num);
-			struct cell_text value;
-			cell_text_init(&value, flow->fonts, num, 1e6, 0, ALIGN_RIGHT);
-			/* numbers never wrap; they are right-aligned in their column */
-			draw_cell(flow, &value, x[c + 1], x[c + 2] - x[c + 1], flow->y, h);
-			cell_text_fini(&value);
-		}
-		flow->y += h;
-		cell_text_fini(&label);
-	}
+	header_build(&header, flow->fonts, t, &p, x);
+	size_t rows = p.one_row ? 1 : t->nrows;
+	for (size_t i = 0; i < rows; i++)
+		add_row(flow, t, &p, x, &header, i, i == 0, r);
 	header_fini(&header);
 	free(x);
+	free(p.columns);
 }
