@@ -65,13 +65,14 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 		size_t end = to;
 		while (end > from && is_space(cps[end - 1]))
 			end--;
-		double natural = 0;
+		/* the glyphs' own advances, without the grid's character space */
+		double glyphs = 0;
 		for (size_t i = from; i < end; i++)
-			natural += widths[i];
+			glyphs += widths[i] - BODY_CHAR_SPACE;
 		double space = BODY_CHAR_SPACE;
-		double slack = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - x - natural;
-		if (justify && k + 1 < nlines && end - from > 1 && slack > 0)
-			space += slack / (double)(end - from - 1);
+		if (justify && k + 1 < nlines && end - from > 1)
+			/* the last glyph ends exactly at the right edge */
+			space = (PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - x - glyphs) / (double)(end - from - 1);
 		pdf_flow_need(flow, PDF_LINE_PITCH);
 		pdf_page_add_text(flow->page, flow->fonts, role, PDF_BODY_SIZE, x,
 				  PDF_PAGE_HEIGHT - baseline(flow->y, PDF_BODY_SIZE), cps + from,

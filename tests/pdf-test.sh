@@ -100,6 +100,15 @@ check_pdf() {
 	size=$(wc -c <"$pdf")
 	[ "$size" -lt "$MAX_SIZE" ] || fail "$name: the PDF has $size bytes, not under $MAX_SIZE"
 
+	# every word inside the text block (156 x 225 mm from 28 mm left, 37 mm
+	# top), but the page numbers below it; coordinates from the top left
+	checks=$((checks + 1))
+	pdftotext -bbox "$pdf" - | grep '<word' | awk -F'"' '
+		$2 < 79.32 || $6 > 521.62 || $4 < 104.8 || ($8 > 742.7 && $0 !~ />— [0-9]+ —</ && $0 !~ />(—|[0-9]+)</) {
+			print "  outside the text block:", $0; bad = 1 }
+		END { exit bad }' >"$WORK/outside" ||
+		{ fail "$name: text sticks out of the text block"; head -5 "$WORK/outside" >&2; }
+
 	checks=$((checks + 1))
 	pdfinfo "$pdf" >"$WORK/info" 2>&1
 	title=$("$NIANBAO" render "$DATA/$name" | head -1)
@@ -128,6 +137,13 @@ numbers=$(grep -c "— [0-9]* —" "$WORK/long.txt")
 [ "$numbers" -eq "$pages" ] || fail "$numbers page numbers on $pages pages"
 checks=$((checks + 1))
 grep -q "987654321.1234" "$WORK/long.txt" || fail "the widest fee is not printed whole"
+
+# --- the appeals table is the official single row -------------------------
+checks=$((checks + 1))
+pdftotext -layout "$WORK/example-2024.pdf" "$WORK/example.txt"
+results=$(grep -o "结果" "$WORK/example.txt" | wc -l)
+# 结果维持, 结果纠正, 其他结果 under each of 行政复议 and the two 行政诉讼
+[ "$results" -ge 9 ] || fail "the appeals table is not one row of 15 cells ($results 结果)"
 
 # --- fonts: the fallback prints what GB2312 lacks ---------------------------
 checks=$((checks + 1))
