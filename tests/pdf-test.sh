@@ -198,5 +198,21 @@ checks=$((checks + 1))
 NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/f.pdf" \
 	2>"$WORK/err" || { fail "fonts from the fonts directory"; cat "$WORK/err" >&2; }
 
+# --- a font libharu would misprint -----------------------------------------
+# WenQuanYi Zen Hei builds ㈠ from parts numbered above 32767, which libharu
+# 2.3.0 drops; its ideographs are whole glyphs and print right.
+printf 'title = WenQuanYi Zen Hei\nheading = WenQuanYi Zen Hei\nbody = WenQuanYi Zen Hei\ntable = WenQuanYi Zen Hei\n' \
+	>"$WORK/fontdir/roles.conf"
+checks=$((checks + 1))
+NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/long-2024.yaml" --pdf "$WORK/wqy.pdf" \
+	2>"$WORK/err" || { fail "WenQuanYi Zen Hei could not print the long report"; cat "$WORK/err" >&2; }
+sed 's/（一）主动公开/㈠主动公开/' "$DATA/example-2024.yaml" >"$WORK/circled.yaml"
+checks=$((checks + 1))
+NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$WORK/circled.yaml" --pdf "$WORK/wqy.pdf" \
+	2>"$WORK/err"
+[ $? -eq 2 ] || fail "a glyph libharu misprints did not give status 2"
+grep -q "㈠.*WenQuanYi Zen Hei.*会把这个字印错" "$WORK/err" ||
+	{ fail "no message for the misprinted ㈠"; cat "$WORK/err" >&2; }
+
 echo "pdf-test: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]
