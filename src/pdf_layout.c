@@ -148,6 +148,39 @@ void pdf_flow_break(struct pdf_flow *flow)
 	flow->y = PDF_BLOCK_TOP;
 }
 
+void pdf_flow_break_keeping(struct pdf_flow *flow, int lines)
+{
+	double top = flow->y - lines * PDF_LINE_PITCH; /* where the lines to move begin */
+	double cut = PDF_PAGE_HEIGHT - top;		/* the same, in page coordinates */
+	size_t index = (size_t)(flow->page - flow->layout->pages), moving = 0;
+	bool movable = top >= PDF_BLOCK_TOP + PDF_LINE_PITCH - 0.01;
+	for (size_t i = 0; movable && i < flow->page->count; i++) {
+		const struct pdf_item *it = &flow->page->items[i];
+		if (it->y < cut) {
+			movable = it->kind == PDF_ITEM_TEXT;
+			moving++;
+		}
+	}
+	pdf_flow_break(flow);
+	if (!movable || moving == 0)
+		return;
+	struct pdf_page *old = &flow->layout->pages[index];
+	double shift = (PDF_PAGE_HEIGHT - PDF_BLOCK_TOP) - cut;
+	size_t kept = 0;
+	for (size_t i = 0; i < old->count; i++) {
+		struct pdf_item *it = &old->items[i];
+		if (it->y >= cut) {
+			old->items[kept++] = *it;
+			continue;
+		}
+		struct pdf_item *moved = add_item(flow->page, it->kind, it->x, it->y + shift);
+		*moved = *it; /* takes over the text */
+		moved->y += shift;
+	}
+	old->count = kept;
+	flow->y = PDF_BLOCK_TOP + lines * PDF_LINE_PITCH;
+}
+
 double pdf_flow_room(const struct pdf_flow *flow)
 {
 	return PDF_BLOCK_TOP + PDF_BLOCK_HEIGHT - flow->y;

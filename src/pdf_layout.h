@@ -91,6 +91,11 @@ struct pdf_flow {
 void pdf_flow_init(struct pdf_flow *flow, struct pdf_layout *layout, struct font_set *fonts);
 /* Starts a new page. */
 void pdf_flow_break(struct pdf_flow *flow);
+/* Starts a new page and moves the last lines lines of text of this one
+ * onto it, so that what comes next does not stand alone; when those
+ * lines are not plain text on the grid (a table ends the page), or are
+ * all the page has, it only starts a new page. */
+void pdf_flow_break_keeping(struct pdf_flow *flow, int lines);
 /* Starts a new page unless height more points fit on this one. */
 void pdf_flow_need(struct pdf_flow *flow, double height);
 /* Moves y down to the next line of the page's grid of 22 lines. */

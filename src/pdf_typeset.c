@@ -193,8 +193,7 @@ static double body_width(struct font_set *fonts, const char *s)
 /* The 落款: the date four characters in from the right, the organ
  * centred over it (two characters in from the right when there is no
  * date), and the seal centred over both, a little above their middle.
- * When the page has no room left for it, it goes to the next page
- * alone: moving the last lines of text along is not done yet. */
+ * It never stands alone on a page. */
 static void add_signature(struct pdf_flow *flow, const struct report *r, double seal_aspect)
 {
 	char date[64] = "";
@@ -203,11 +202,16 @@ static void add_signature(struct pdf_flow *flow, const struct report *r, double 
 			 r->issued_on.day);
 	double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH;
 	pdf_flow_snap(flow);
-	/* one blank line above the 落款, or none rather than a page of its own */
+	/* one blank line above the 落款, or none rather than a page of its
+	 * own; if even that does not fit, the last two lines of text come
+	 * along to the next page */
 	double lines = seal_aspect > 0 ? 3 : 2;
-	if (pdf_flow_room(flow) >= (lines + 1) * PDF_LINE_PITCH - 0.01)
+	if (pdf_flow_room(flow) >= (lines + 1) * PDF_LINE_PITCH - 0.01) {
 		flow->y += PDF_LINE_PITCH;
-	pdf_flow_need(flow, lines * PDF_LINE_PITCH);
+	} else if (pdf_flow_room(flow) < lines * PDF_LINE_PITCH - 0.01) {
+		pdf_flow_break_keeping(flow, 2);
+		flow->y += PDF_LINE_PITCH;
+	}
 	double organ_w = body_width(flow->fonts, r->organ);
 	double organ_x = right - 2 * PDF_CHAR_PITCH - organ_w, centre = organ_x + organ_w / 2;
 	if (*date) {
