@@ -109,6 +109,13 @@ check_pdf() {
 		END { exit bad }' >"$WORK/outside" ||
 		{ fail "$name: text sticks out of the text block"; head -5 "$WORK/outside" >&2; }
 
+	# the 落款 is not alone on the last page
+	checks=$((checks + 1))
+	last=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+	pdftotext -f "$last" -l "$last" "$pdf" - | grep -v -e "^$organ\$" -e "^[0-9]*年[0-9]*月[0-9]*日\$" \
+		-e "^— [0-9]* —\$" -e '^[[:space:]]*$' >"$WORK/last" || true
+	[ -s "$WORK/last" ] || fail "$name: the 落款 stands alone on the last page"
+
 	checks=$((checks + 1))
 	pdfinfo "$pdf" >"$WORK/info" 2>&1
 	title=$("$NIANBAO" render "$DATA/$name" | head -1)
