@@ -111,10 +111,10 @@ static void printed_add_groups(struct printed_column *pc, const char *const *gro
 		pc->groups[pc->ngroups++] = groups[g];
 }
 
-static void printed_init(struct printed *p, const struct form_table *t)
+static void printed_init(struct printed *p, const struct form_table *t, bool one_row)
 {
 	const struct form_column_set *cols = t->columns;
-	p->one_row = t->print_one_row;
+	p->one_row = one_row;
 	size_t leaves = 0;
 	for (size_t i = 0; i < t->nrows; i++)
 		leaves += !t->rows[i].group;
@@ -252,6 +252,22 @@ static double *layout_columns(struct font_set *fonts, const struct form_table *t
 	return x;
 }
 
+/* The printed columns and their edges: the form's one-row layout when
+ * its numbers fit across the text block, else a row per form row. */
+static double *layout_table(struct font_set *fonts, const struct form_table *t,
+			    const struct report *r, struct printed *p)
+{
+	printed_init(p, t, t->print_one_row);
+	double *x = layout_columns(fonts, t, p, r);
+	if (p->one_row && x[p->count + 1] > PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH + 0.01) {
+		free(x);
+		free(p->columns);
+		printed_init(p, t, false);
+		x = layout_columns(fonts, t, p, r);
+	}
+	return x;
+}
+
 /* A header cell spans columns [c0, c1) (0 is the label column) and
  * header rows [r0, r1). */
 struct header_cell {
@@ -357,8 +373,7 @@ double pdf_table_lead_height(struct font_set *fonts, const struct form_table *t,
 			     const struct report *r)
 {
 	struct printed p;
-	printed_init(&p, t);
-	double *x = layout_columns(fonts, t, &p, r);
+	double *x = layout_table(fonts, t, r, &p);
 	struct header header;
 	header_build(&header, fonts, t, &p, x);
 	double h = header_height(&header);
@@ -421,8 +436,7 @@ static void add_row(struct pdf_flow *flow, const struct form_table *t, const str
 void pdf_table_add(struct pdf_flow *flow, const struct form_table *t, const struct report *r)
 {
 	struct printed p;
-	printed_init(&p, t);
-	double *x = layout_columns(flow->fonts, t, &p, r);
+	double *x = layout_table(flow->fonts, t, r, &p);
 	struct header header;
 	header_build(&header, flow->fonts, t, &p, x);
 	size_t rows = p.one_row ? 1 : t->nrows;

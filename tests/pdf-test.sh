@@ -61,6 +61,18 @@ compare_chars() {
 	     }' "$WORK/allowed" "$WORK/want" "$WORK/got" >"$WORK/diff"
 }
 
+# inside_block PDF NAME: every word inside the text block (156 x 225 mm,
+# 28 mm from the left, 37 mm from the top), but the page numbers below
+# it; pdftotext's coordinates are points from the top left.
+inside_block() {
+	checks=$((checks + 1))
+	pdftotext -bbox "$1" - | grep '<word' | awk -F'"' '
+		$2 < 79.32 || $6 > 521.62 || $4 < 104.8 || ($8 > 742.7 && $0 !~ />(—|[0-9]+)</) {
+			print "  outside the text block:", $0; bad = 1 }
+		END { exit bad }' >"$WORK/outside" ||
+		{ fail "$2: text sticks out of the text block"; head -5 "$WORK/outside" >&2; }
+}
+
 # check_pdf NAME.yaml: renders it and checks the PDF as a reader would.
 check_pdf() {
 	name=$1
@@ -100,14 +112,7 @@ check_pdf() {
 	size=$(wc -c <"$pdf")
 	[ "$size" -lt "$MAX_SIZE" ] || fail "$name: the PDF has $size bytes, not under $MAX_SIZE"
 
-	# every word inside the text block (156 x 225 mm from 28 mm left, 37 mm
-	# top), but the page numbers below it; coordinates from the top left
-	checks=$((checks + 1))
-	pdftotext -bbox "$pdf" - | grep '<word' | awk -F'"' '
-		$2 < 79.32 || $6 > 521.62 || $4 < 104.8 || ($8 > 742.7 && $0 !~ />— [0-9]+ —</ && $0 !~ />(—|[0-9]+)</) {
-			print "  outside the text block:", $0; bad = 1 }
-		END { exit bad }' >"$WORK/outside" ||
-		{ fail "$name: text sticks out of the text block"; head -5 "$WORK/outside" >&2; }
+	inside_block "$pdf" "$name"
 
 	# the 落款 is not alone on the last page
 	checks=$((checks + 1))
@@ -144,6 +149,16 @@ numbers=$(grep -c "— [0-9]* —" "$WORK/long.txt")
 [ "$numbers" -eq "$pages" ] || fail "$numbers page numbers on $pages pages"
 checks=$((checks + 1))
 grep -q "987654321.1234" "$WORK/long.txt" || fail "the widest fee is not printed whole"
+
+# --- the widest numbers stay inside the text block -------------------------
+checks=$((checks + 1))
+"$NIANBAO" render "$DATA/wide-numbers.yaml" --pdf "$WORK/wide.pdf" 2>/dev/null
+[ $? -eq 1 ] || fail "wide-numbers.yaml (totals broken) did not render with status 1"
+inside_block "$WORK/wide.pdf" wide-numbers.yaml
+checks=$((checks + 1))
+n=$(pdftotext "$WORK/wide.pdf" - | grep -o "999999999" | wc -l)
+# 7 x 25 requests cells, 15 appeals, 6 + 3 proactive counts and the fee
+[ "$n" -eq 200 ] || fail "wide-numbers.yaml: $n of the 200 numbers printed whole"
 
 # --- the appeals table is the official single row -------------------------
 checks=$((checks + 1))
