@@ -17,6 +17,9 @@
 #ifndef NIANBAO_FONTS_DIR
 #define NIANBAO_FONTS_DIR "fonts"
 #endif
+#ifndef NIANBAO_FONTS_INSTALL_DIR
+#define NIANBAO_FONTS_INSTALL_DIR "/usr/local/share/nianbao/fonts"
+#endif
 
 static const char *const role_names[FONT_ROLES] = {"title", "heading", "body", "table"};
 
@@ -28,7 +31,12 @@ const char *font_role_name(enum font_role role)
 const char *font_roles_dir(void)
 {
 	const char *dir = getenv("NIANBAO_FONTS_DIR");
-	return dir && *dir ? dir : NIANBAO_FONTS_DIR;
+	if (dir && *dir)
+		return dir;
+	/* the source tree's, for a program run where it was built */
+	if (access(NIANBAO_FONTS_DIR "/" FONT_ROLES_FILE, R_OK) == 0)
+		return NIANBAO_FONTS_DIR;
+	return NIANBAO_FONTS_INSTALL_DIR;
 }
 
 static bool looks_like_path(const char *s)

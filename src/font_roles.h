@@ -21,7 +21,8 @@ struct font_roles {
 	struct font_source fallback[FONT_ROLES];
 };
 
-/* The fonts directory: $NIANBAO_FONTS_DIR, else the one built in. */
+/* The fonts directory: $NIANBAO_FONTS_DIR, else the source tree's
+ * fonts/ when it is there, else the installed one. */
 const char *font_roles_dir(void);
 
 /* Reads dir/roles.conf and finds every font it names.  Returns 0, or -1
