@@ -172,70 +172,78 @@ static void add_heading(struct pdf_flow *flow, const char *heading, double next)
 	free(cps);
 }
 
-static void add_line_at(struct pdf_flow *flow, const char *s, double x, double y)
+static void add_run_at(struct pdf_flow *flow, const uint32_t *cps, size_t n, double x, double y)
 {
-	size_t n;
-	uint32_t *cps = pdf_decode(s, strlen(s), &n);
 	pdf_page_add_text(flow->page, flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, x,
 			  PDF_PAGE_HEIGHT - baseline(y, PDF_BODY_SIZE), cps, n, BODY_CHAR_SPACE);
-	free(cps);
-}
-
-static double body_width(struct font_set *fonts, const char *s)
-{
-	size_t n;
-	uint32_t *cps = pdf_decode(s, strlen(s), &n);
-	double w = pdf_text_width(fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, cps, n, BODY_CHAR_SPACE);
-	free(cps);
-	return w;
 }
 
 /* The 落款: the date four characters in from the right, the organ
  * centred over it (two characters in from the right when there is no
- * date), and the seal centred over both, a little above their middle.
- * It never stands alone on a page. */
+ * date or it is too long; a very long name wraps), and the seal centred
+ * over both, a little above their middle.  It never stands alone on a
+ * page. */
 static void add_signature(struct pdf_flow *flow, const struct report *r, double seal_aspect)
 {
 	char date[64] = "";
 	if (r->issued_on.year)
 		snprintf(date, sizeof date, "%d年%d月%d日", r->issued_on.year, r->issued_on.month,
 			 r->issued_on.day);
-	double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH;
+	double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH, limit = right - 2 * PDF_CHAR_PITCH;
+	size_t n, nd;
+	uint32_t *organ = pdf_decode(r->organ, strlen(r->organ), &n);
+	uint32_t *day = pdf_decode(date, strlen(date), &nd);
+	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
+	pdf_text_widths(flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, organ, n, BODY_CHAR_SPACE,
+			widths);
+	size_t *starts;
+	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT, &starts);
+
 	pdf_flow_snap(flow);
 	/* one blank line above the 落款, or none rather than a page of its
 	 * own; if even that does not fit, the last two lines of text come
 	 * along to the next page */
-	double lines = seal_aspect > 0 ? 3 : 2;
+	double lines = (double)nlines + (nd ? 1 : 0) + (seal_aspect > 0 ? 1 : 0);
 	if (pdf_flow_room(flow) >= (lines + 1) * PDF_LINE_PITCH - 0.01) {
 		flow->y += PDF_LINE_PITCH;
 	} else if (pdf_flow_room(flow) < lines * PDF_LINE_PITCH - 0.01) {
 		pdf_flow_break_keeping(flow, 2);
 		flow->y += PDF_LINE_PITCH;
 	}
-	double organ_w = body_width(flow->fonts, r->organ);
-	double organ_x = right - 2 * PDF_CHAR_PITCH - organ_w, centre = organ_x + organ_w / 2;
-	if (*date) {
-		double date_w = body_width(flow->fonts, date);
-		double date_x = right - 4 * PDF_CHAR_PITCH - date_w;
-		centre = date_x + date_w / 2;
-		if (centre + organ_w / 2 < right - 2 * PDF_CHAR_PITCH)
-			organ_x = centre - organ_w / 2;
-		add_line_at(flow, date, date_x, flow->y + PDF_LINE_PITCH);
+	double date_w = pdf_text_width(flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, day, nd,
+				       BODY_CHAR_SPACE);
+	double date_x = right - 4 * PDF_CHAR_PITCH - date_w;
+	double centre = nd ? date_x + date_w / 2 : 0, top = flow->y;
+	for (size_t k = 0; k < nlines; k++) {
+		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
+		double w = 0;
+		for (size_t i = from; i < to; i++)
+			w += widths[i];
+		double x = nd && centre + w / 2 <= limit ? centre - w / 2 : limit - w;
+		if (!nd && k == 0)
+			centre = x + w / 2;
+		add_run_at(flow, organ + from, to - from, x, flow->y);
+		flow->y += PDF_LINE_PITCH;
 	}
-	if (organ_x < PDF_BLOCK_LEFT)
-		organ_x = PDF_BLOCK_LEFT;
-	add_line_at(flow, r->organ, organ_x, flow->y);
+	if (nd) {
+		add_run_at(flow, day, nd, date_x, flow->y);
+		flow->y += PDF_LINE_PITCH;
+	}
 	if (seal_aspect > 0) {
 		double h = SEAL_SIZE, w = SEAL_SIZE * seal_aspect;
 		if (w > SEAL_SIZE) {
 			w = SEAL_SIZE;
 			h = SEAL_SIZE / seal_aspect;
 		}
-		double middle = flow->y + PDF_LINE_PITCH * 0.8;
+		/* over the organ's last line and the date, a little above their middle */
+		double middle = top + (double)nlines * PDF_LINE_PITCH - PDF_LINE_PITCH * 0.2;
 		pdf_page_add_image(flow->page, centre - w / 2, PDF_PAGE_HEIGHT - middle - h / 2, w,
 				   h);
 	}
-	flow->y += 2 * PDF_LINE_PITCH;
+	free(starts);
+	free(widths);
+	free(day);
+	free(organ);
 }
 
 static void add_page_number(struct pdf_layout *layout, struct font_set *fonts, size_t index)

@@ -160,6 +160,14 @@ n=$(pdftotext "$WORK/wide.pdf" - | grep -o "999999999" | wc -l)
 # 7 x 25 requests cells, 15 appeals, 6 + 3 proactive counts and the fee
 [ "$n" -eq 200 ] || fail "wide-numbers.yaml: $n of the 200 numbers printed whole"
 
+# --- an organ of 100 characters wraps in the title and the 落款 ------------
+long_organ=$(printf '某某省某某市某某县人民政府办公室%.0s' 1 2 3 4 5 6)某某省
+sed "s/^organ: .*/organ: $long_organ/" "$DATA/example-2024.yaml" >"$WORK/organ.yaml"
+checks=$((checks + 1))
+"$NIANBAO" render "$WORK/organ.yaml" --pdf "$WORK/organ.pdf" --seal "$DATA/seal.png" 2>"$WORK/err" ||
+	{ fail "a 100-character organ did not render"; cat "$WORK/err" >&2; }
+inside_block "$WORK/organ.pdf" "the 100-character organ"
+
 # --- the appeals table is the official single row -------------------------
 checks=$((checks + 1))
 pdftotext -layout "$WORK/example-2024.pdf" "$WORK/example.txt"
