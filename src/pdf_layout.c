@@ -48,9 +48,27 @@ static struct pdf_item *add_item(struct pdf_page *page, enum pdf_item_kind kind,
 	return item;
 }
 
+static bool near(double a, double b)
+{
+	return a - b < 0.01 && b - a < 0.01;
+}
+
+/* How far back a rule is looked for again: a table row's cells share
+ * their edges with the row above, some forty items earlier. */
+#define RULE_LOOKBACK 128
+
 void pdf_page_add_rule(struct pdf_page *page, double x1, double y1, double x2, double y2,
 		       double width)
 {
+	/* neighbouring table cells draw their shared edge once */
+	for (size_t i = page->count, seen = 0; i-- > 0 && seen < RULE_LOOKBACK; seen++) {
+		const struct pdf_item *r = &page->items[i];
+		if (r->kind != PDF_ITEM_RULE || !near(r->size, width))
+			continue;
+		if ((near(r->x, x1) && near(r->y, y1) && near(r->x2, x2) && near(r->y2, y2)) ||
+		    (near(r->x, x2) && near(r->y, y2) && near(r->x2, x1) && near(r->y2, y1)))
+			return;
+	}
 	struct pdf_item *item = add_item(page, PDF_ITEM_RULE, x1, y1);
 	item->x2 = x2;
 	item->y2 = y2;
