@@ -24,6 +24,7 @@
 #include "form.h"
 #include "pdf_check.h"
 #include "pdf_layout.h"
+#include "pdf_seal.h"
 #include "pdf_tounicode.h"
 #include "pdf_typeset.h"
 #include "report.h"
@@ -182,22 +183,6 @@ static HPDF_Date creation_date(void)
 	return d;
 }
 
-static bool is_png(const char *path, char **error)
-{
-	static const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-	unsigned char head[8];
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		*error = xasprintf("无法读取印章图片 %s：%s", path, strerror(errno));
-		return false;
-	}
-	bool ok = fread(head, 1, 8, fp) == 8 && memcmp(head, signature, 8) == 0;
-	fclose(fp);
-	if (!ok)
-		*error = xasprintf("印章图片 %s 不是 PNG 文件", path);
-	return ok;
-}
-
 /* libharu's whole output. */
 static char *haru_save(struct haru *h, size_t *len)
 {
@@ -255,7 +240,8 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 		font_set_close(&fonts);
 		return NULL;
 	}
-	if (options->seal_png && !is_png(options->seal_png, error)) {
+	double seal_aspect = 0;
+	if (options->seal_png && (*error = pdf_seal_check(options->seal_png, &seal_aspect))) {
 		font_set_close(&fonts);
 		return NULL;
 	}
@@ -275,15 +261,13 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 	HPDF_SetCurrentEncoder(h.pdf, "UTF-8");
 	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
 	HPDF_Image seal = NULL;
-	double seal_aspect = 0;
 	if (options->seal_png) {
 		seal = HPDF_LoadPngImageFromFile(h.pdf, options->seal_png);
-		if (!seal || HPDF_Image_GetHeight(seal) == 0) {
+		if (!seal) {
 			*error = xasprintf("libharu 无法读取印章图片 %s（错误码 0x%04X）",
 					   options->seal_png, (unsigned)h.error);
 			goto done;
 		}
-		seal_aspect = (double)HPDF_Image_GetWidth(seal) / HPDF_Image_GetHeight(seal);
 	}
 
 	pdf_typeset_report(r, &fonts, seal_aspect, &layout);

@@ -197,6 +197,16 @@ checks=$((checks + 1))
 	2>"$WORK/err" && fail "a seal that is not a PNG was accepted"
 grep -q "不是 PNG" "$WORK/err" || fail "no message for a seal that is not a PNG"
 [ -e "$WORK/x.pdf" ] && fail "a PDF was written with a bad seal"
+# damaged PNGs: libharu would let libpng abort the program on them
+printf '\211PNG\r\n\032\nnot a picture' >"$WORK/damaged.png"
+head -c 60 "$DATA/seal.png" >"$WORK/cut.png"
+for png in damaged.png cut.png; do
+	checks=$((checks + 1))
+	"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/x.pdf" --seal "$WORK/$png" 2>"$WORK/err"
+	[ $? -eq 2 ] || fail "a damaged seal ($png) did not give status 2"
+	grep -q "印章图片 .*$png 已损坏" "$WORK/err" || { fail "no message for the damaged $png"; cat "$WORK/err" >&2; }
+	[ -e "$WORK/x.pdf" ] && fail "a PDF was written with the damaged $png"
+done
 checks=$((checks + 1))
 "$NIANBAO" render "$DATA/example-2024.yaml" --seal "$DATA/seal.png" 2>/dev/null
 [ $? -eq 2 ] || fail "--seal without --pdf is not a usage error"
