@@ -64,6 +64,16 @@ struct font_face *font_face_open(const char *path, unsigned index, char **error)
 	f->upem = hb_face_get_upem(f->face);
 	f->font = hb_font_create(f->face);
 	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+	/* a damaged or cut file reads as a font without characters */
+	static const uint32_t common[] = {'0', 'A', 0x4E00 /* 一 */, 0x7684 /* 的 */};
+	bool any = false;
+	for (size_t i = 0; i < sizeof common / sizeof common[0] && !any; i++)
+		any = font_face_glyph(f, common[i]) != 0;
+	if (!any) {
+		*error = xasprintf("字体文件 %s 已损坏或不完整：读不出其中的字", path);
+		font_face_free(f);
+		return NULL;
+	}
 	char name[256];
 	unsigned len = sizeof name;
 	if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY, hb_language_from_string("en", -1),

@@ -238,6 +238,20 @@ checks=$((checks + 1))
 NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/f.pdf" \
 	2>"$WORK/err" || { fail "fonts from the fonts directory"; cat "$WORK/err" >&2; }
 
+# damaged font files are refused, not printed as blanks
+echo "not a font" >"$WORK/fontdir/junk.ttf"
+head -c 100000 /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf >"$WORK/fontdir/cut.ttf"
+for font in junk.ttf cut.ttf; do
+	printf 'title = %s\nheading = %s\nbody = %s\ntable = %s\n' $font $font $font $font \
+		>"$WORK/fontdir/roles.conf"
+	checks=$((checks + 1))
+	NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/example-2024.yaml" \
+		--pdf "$WORK/f.pdf" 2>"$WORK/err"
+	[ $? -eq 2 ] || fail "the damaged font $font did not give status 2"
+	grep -q "$font" "$WORK/err" || { fail "no message naming the damaged $font"; cat "$WORK/err" >&2; }
+done
+rm -f "$WORK/fontdir/junk.ttf" "$WORK/fontdir/cut.ttf"
+
 # --- a font libharu would misprint -----------------------------------------
 # WenQuanYi Zen Hei builds ㈠ from parts numbered above 32767, which libharu
 # 2.3.0 drops; its ideographs are whole glyphs and print right.
