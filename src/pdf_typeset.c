@@ -271,7 +271,7 @@ static void add_draft_mark(struct pdf_layout *layout, struct font_set *fonts, si
 	struct pdf_page *page = &layout->pages[index];
 	size_t n;
 	uint32_t *cps = pdf_decode(pdf_typeset_draft_mark, strlen(pdf_typeset_draft_mark), &n);
-	double size = 120;
+	double size = 150;
 	double w = pdf_text_width(fonts, FONT_ROLE_TITLE, size, cps, n, 0);
 	size_t before = page->count;
 	double c = cos(M_PI / 4), cx = PDF_PAGE_WIDTH / 2, cy = PDF_PAGE_HEIGHT / 2;
@@ -280,7 +280,7 @@ static void add_draft_mark(struct pdf_layout *layout, struct font_set *fonts, si
 			  cy - (w / 2 + 0.36 * size) * c, cps, n, 0);
 	free(cps);
 	for (size_t i = before; i < page->count; i++) {
-		page->items[i].gray = 0.82;
+		page->items[i].gray = 0.72;
 		page->items[i].angle = 45;
 	}
 	/* move the mark's runs to the front */
