@@ -6,6 +6,7 @@
 #include "render_pdf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <hpdf.h>
 #include <math.h>
 #include <stdbool.h>
@@ -37,7 +38,6 @@ struct haru {
 	HPDF_STATUS detail;
 	HPDF_Font fonts[FONT_SET_MAX_FACES];
 	char *names[FONT_SET_MAX_FACES];	/* as libharu named them, owned */
-	int font_files[FONT_SET_MAX_FACES];	/* memfds holding the subsets */
 };
 
 static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -47,6 +47,38 @@ static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 		h->error = error;
 		h->detail = detail;
 	}
+}
+
+/* Puts data where libharu, which reads fonts only from files, can open
+ * it: a file in memory (memfd), or where /proc is missing, a temporary
+ * file the caller unlinks once libharu has opened it.  Returns the open
+ * descriptor and the name in path, or -1. */
+static int subset_file(const char *data, size_t len, char *path, size_t size)
+{
+	int fd = memfd_create("nianbao-font", MFD_CLOEXEC);
+	if (fd >= 0) {
+		snprintf(path, size, "/proc/self/fd/%d", fd);
+		if (access(path, R_OK) != 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	if (fd < 0) {
+		const char *tmp = getenv("TMPDIR");
+		snprintf(path, size, "%s/nianbao-font.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		fd = mkostemp(path, O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+	}
+	if (write(fd, data, len) != (ssize_t)len) {
+		int saved = errno;
+		close(fd);
+		if (strncmp(path, "/proc/", 6) != 0)
+			unlink(path);
+		errno = saved ? saved : ENOSPC;
+		return -1;
+	}
+	return fd;
 }
 
 /* Loads the subset of face holding the characters the pages use. */
@@ -63,19 +95,18 @@ static bool load_font(struct haru *h, struct font_set *set, int face, char **err
 				   font_face_path(set->faces[face]));
 		return false;
 	}
-	int fd = memfd_create("nianbao-font", MFD_CLOEXEC);
-	bool ok = fd >= 0 && write(fd, subset, len) == (ssize_t)len;
+	char path[4096];
+	int fd = subset_file(subset, len, path, sizeof path);
 	free(subset);
-	if (!ok) {
-		*error = xasprintf("无法为字体子集分配内存文件：%s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0) {
+		*error = xasprintf("无法为字体子集建立临时文件：%s", strerror(errno));
 		return false;
 	}
-	h->font_files[face] = fd;
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	const char *name = HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE);
+	/* libharu holds the file open itself until it has embedded the font */
+	if (strncmp(path, "/proc/", 6) != 0)
+		unlink(path);
+	close(fd);
 	if (name) {
 		h->fonts[face] = HPDF_GetFont(h->pdf, name, "UTF-8");
 		h->names[face] = xstrdup(name);
@@ -247,8 +278,6 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 	}
 
 	struct haru h = {0};
-	for (int i = 0; i < FONT_SET_MAX_FACES; i++)
-		h.font_files[i] = -1;
 	h.pdf = HPDF_New(haru_error, &h);
 	char *out = NULL;
 	struct pdf_layout layout;
@@ -303,11 +332,8 @@ done:
 	pdf_layout_fini(&layout);
 	if (h.pdf)
 		HPDF_Free(h.pdf);
-	for (int i = 0; i < FONT_SET_MAX_FACES; i++) {
-		if (h.font_files[i] >= 0)
-			close(h.font_files[i]);
+	for (int i = 0; i < FONT_SET_MAX_FACES; i++)
 		free(h.names[i]);
-	}
 	font_set_close(&fonts);
 	return out;
 }
