@@ -196,12 +196,14 @@ static void draw_images(struct haru *h, const struct pdf_layout *layout, HPDF_Im
 		}
 }
 
-/* The creation date: SOURCE_DATE_EPOCH when set (reproducible builds'
- * convention), else now; in UTC. */
+/* The creation date: SOURCE_DATE_EPOCH when it is set to a number of
+ * seconds (reproducible builds' convention), else now; in UTC. */
 static HPDF_Date creation_date(void)
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t t = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	char *end = NULL;
+	long long seconds = epoch && *epoch ? strtoll(epoch, &end, 10) : -1;
+	time_t t = end && *end == '\0' && seconds >= 0 ? (time_t)seconds : time(NULL);
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	HPDF_Date d = {.year = tm.tm_year + 1900,
