@@ -47,7 +47,20 @@ static void typeset_fini(struct typeset *t)
 
 static bool is_page_number(const struct pdf_item *it)
 {
-	return it->size == PDF_PAGE_NUMBER_SIZE;
+	return it->kind == PDF_ITEM_TEXT && it->size == PDF_PAGE_NUMBER_SIZE;
+}
+
+/* Steps through every item of every page (start with *p = *i = 0); *p is
+ * the page of the item returned. */
+static const struct pdf_item *next_item(const struct pdf_layout *l, size_t *p, size_t *i)
+{
+	while (*p < l->count) {
+		if (*i < l->pages[*p].count)
+			return &l->pages[*p].items[(*i)++];
+		(*p)++;
+		*i = 0;
+	}
+	return NULL;
 }
 
 static void test_body_on_the_grid(void **state)
@@ -56,24 +69,23 @@ static void test_body_on_the_grid(void **state)
 	struct typeset t;
 	typeset("long-2024.yaml", &t);
 	size_t lines = 0;
-	for (size_t p = 0; p < t.layout.count; p++)
-		for (size_t i = 0; i < t.layout.pages[p].count; i++) {
-			const struct pdf_item *it = &t.layout.pages[p].items[i];
-			if (it->kind != PDF_ITEM_TEXT || it->size != PDF_BODY_SIZE)
-				continue;
-			/* which of the page's 22 lines its baseline sits on */
-			double line = (PDF_PAGE_HEIGHT - it->y - PDF_BLOCK_TOP - PDF_LINE_PITCH / 2 -
-				       0.36 * PDF_BODY_SIZE) /
-				      PDF_LINE_PITCH;
-			if (fabs(line - round(line)) > 1e-6 || line < -1e-6 ||
-			    line > PDF_LINES_PER_PAGE - 1 + 1e-6)
-				fail_msg("page %zu: \"%s\" is off the grid (line %.3f)", p + 1, it->text,
-					 line);
-			if (it->x < PDF_BLOCK_LEFT - 1e-6)
-				fail_msg("page %zu: \"%s\" starts left of the text block", p + 1,
-					 it->text);
-			lines++;
-		}
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+		if (it->kind != PDF_ITEM_TEXT || it->size != PDF_BODY_SIZE)
+			continue;
+		/* which of the page's 22 lines its baseline sits on */
+		double line = (PDF_PAGE_HEIGHT - it->y - PDF_BLOCK_TOP - PDF_LINE_PITCH / 2 -
+			       0.36 * PDF_BODY_SIZE) /
+			      PDF_LINE_PITCH;
+		if (fabs(line - round(line)) > 1e-6 || line < -1e-6 ||
+		    line > PDF_LINES_PER_PAGE - 1 + 1e-6)
+			fail_msg("page %zu: \"%s\" is off the grid (line %.3f)", p + 1, it->text,
+				 line);
+		if (it->x < PDF_BLOCK_LEFT - 1e-6)
+			fail_msg("page %zu: \"%s\" starts left of the text block", p + 1,
+				 it->text);
+		lines++;
+	}
 	assert_true(lines > 60); /* three pages of narrative and more */
 	typeset_fini(&t);
 }
@@ -84,26 +96,25 @@ static void test_page_numbers(void **state)
 	struct typeset t;
 	typeset("long-2024.yaml", &t);
 	assert_true(t.layout.count >= 6);
-	for (size_t p = 0; p < t.layout.count; p++) {
-		const struct pdf_page *page = &t.layout.pages[p];
-		char want[32];
-		snprintf(want, sizeof want, "— %zu —", p + 1);
-		size_t found = 0;
-		for (size_t i = 0; i < page->count; i++) {
-			const struct pdf_item *it = &page->items[i];
-			if (it->kind != PDF_ITEM_TEXT || !is_page_number(it))
-				continue;
-			assert_string_equal(it->text, want);
-			/* below the text block; odd pages on the right, even on the left */
-			assert_true(it->y < PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT);
-			if (p % 2 == 0)
-				assert_true(it->x > PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
-			else
-				assert_true(it->x < PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
-			found++;
-		}
-		assert_int_equal(found, 1);
+	size_t *numbers = calloc(t.layout.count, sizeof *numbers);
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+	if (!is_page_number(it))
+		continue;
+	char want[32];
+	snprintf(want, sizeof want, "— %zu —", p + 1);
+	assert_string_equal(it->text, want);
+	/* below the text block; odd pages on the right, even on the left */
+	assert_true(it->y < PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT);
+	if (p % 2 == 0)
+		assert_true(it->x > PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
+	else
+		assert_true(it->x < PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
+	numbers[p]++;
 	}
+	for (size_t p = 0; p < t.layout.count; p++)
+	assert_int_equal(numbers[p], 1);
+	free(numbers);
 	typeset_fini(&t);
 }
 
@@ -114,14 +125,12 @@ static void test_header_repeated(void **state)
 	(void)state;
 	struct typeset t;
 	typeset("long-2024.yaml", &t);
-	size_t pages_with_header = 0;
-	for (size_t p = 0; p < t.layout.count; p++) {
-		bool here = false;
-		for (size_t i = 0; i < t.layout.pages[p].count; i++) {
-			const struct pdf_item *it = &t.layout.pages[p].items[i];
-			here |= it->kind == PDF_ITEM_TEXT && strcmp(it->text, "申请人情况") == 0;
-		}
-		pages_with_header += here;
+	size_t pages_with_header = 0, last = (size_t)-1;
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));)
+	if (it->kind == PDF_ITEM_TEXT && strcmp(it->text, "申请人情况") == 0 && p != last) {
+		pages_with_header++;
+		last = p;
 	}
 	assert_int_equal(pages_with_header, 2);
 	typeset_fini(&t);
@@ -134,21 +143,20 @@ static void test_rules_inside(void **state)
 	struct typeset t;
 	typeset("wide-numbers.yaml", &t);
 	size_t rules = 0;
-	for (size_t p = 0; p < t.layout.count; p++)
-		for (size_t i = 0; i < t.layout.pages[p].count; i++) {
-			const struct pdf_item *it = &t.layout.pages[p].items[i];
-			if (it->kind != PDF_ITEM_RULE)
-				continue;
-			double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH + 0.01;
-			double bottom = PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT - 0.01;
-			double top = PDF_PAGE_HEIGHT - PDF_BLOCK_TOP + 0.01;
-			if (it->x < PDF_BLOCK_LEFT - 0.01 || it->x2 > right || it->y < bottom ||
-			    it->y2 < bottom || it->y > top || it->y2 > top)
-				fail_msg("page %zu: a rule from (%.1f, %.1f) to (%.1f, %.1f) leaves "
-					 "the text block",
-					 p + 1, it->x, it->y, it->x2, it->y2);
-			rules++;
-		}
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+		if (it->kind != PDF_ITEM_RULE)
+			continue;
+		double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH + 0.01;
+		double bottom = PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT - 0.01;
+		double top = PDF_PAGE_HEIGHT - PDF_BLOCK_TOP + 0.01;
+		if (it->x < PDF_BLOCK_LEFT - 0.01 || it->x2 > right || it->y < bottom ||
+		    it->y2 < bottom || it->y > top || it->y2 > top)
+			fail_msg("page %zu: a rule from (%.1f, %.1f) to (%.1f, %.1f) leaves "
+				 "the text block",
+				 p + 1, it->x, it->y, it->x2, it->y2);
+		rules++;
+	}
 	assert_true(rules > 100);
 	typeset_fini(&t);
 }
