@@ -27,6 +27,7 @@ static void check_text(struct checker *c, enum font_role role, const char *text,
 		       const char *where, const char *path, struct report_mark mark)
 {
 	size_t len = strlen(text), line = 1, column = 0;
+	bool multiline = strchr(text, '\n') != NULL;
 	uint32_t reported[MAX_PROBLEMS];
 	size_t nreported = 0;
 	for (size_t i = 0; i < len && c->problems < MAX_PROBLEMS;) {
@@ -55,8 +56,13 @@ static void check_text(struct checker *c, enum font_role role, const char *text,
 			reported[nreported++] = cp;
 			char *message = xasprintf("%s第 %zu 行第 %zu 个字“%s”（U+%04X）无法印进 PDF：%s",
 						  where, line, column, ch, (unsigned)cp, problem);
-			diag_list_add(c->diags, DIAG_ERROR, PDF_CHECK_RULE, path, mark.line,
-				      mark.column, message);
+			/* a text of several lines is a block scalar, whose mark is its
+			 * indicator (|) and whose line k is k lines below it */
+			struct report_mark at = mark;
+			if (mark.line && multiline)
+				at = (struct report_mark){mark.line + (int)line, 1};
+			diag_list_add(c->diags, DIAG_ERROR, PDF_CHECK_RULE, path, at.line, at.column,
+				      message);
 			free(message);
 			c->problems++;
 		}

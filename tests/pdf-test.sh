@@ -217,7 +217,7 @@ echo "earlier output" >"$WORK/rare.pdf"
 checks=$((checks + 1))
 "$NIANBAO" render "$WORK/rare.yaml" --pdf "$WORK/rare.pdf" 2>"$WORK/err"
 [ $? -eq 2 ] || fail "a character above U+FFFF did not give status 2"
-grep -q "rare.yaml:9:.*𠀀.*U+20000.*\[pdf.glyph\]" "$WORK/err" ||
+grep -q "rare.yaml:10:1:.*𠀀.*U+20000.*\[pdf.glyph\]" "$WORK/err" ||
 	{ fail "no message naming 𠀀 and its place"; cat "$WORK/err" >&2; }
 grep -q "earlier output" "$WORK/rare.pdf" || fail "a refused PDF replaced the old file"
 

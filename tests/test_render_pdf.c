@@ -51,9 +51,10 @@ static void test_renders_and_repeats(void **state)
 }
 
 /* text is put into text.overview of the example; the error must name
- * the character, its code and its line within the narrative. */
+ * the character, its code and its line within the narrative, and give
+ * the file line below the value's start where that line is. */
 static void expect_refused(const char *text, const char *character, const char *code,
-			   const char *where)
+			   const char *where, int lines_below)
 {
 	struct report *r = test_load("example-2024.yaml");
 	size_t cell = test_cell("text.overview");
@@ -69,7 +70,7 @@ static void expect_refused(const char *text, const char *character, const char *
 	const struct diag *d = &diags.items[0];
 	assert_string_equal(d->rule, "pdf.glyph");
 	assert_string_equal(d->path, "text.overview");
-	assert_int_equal(d->line, r->marks[cell].line);
+	assert_int_equal(d->line, r->marks[cell].line + lines_below);
 	if (!strstr(d->message, character) || !strstr(d->message, code) ||
 	    !strstr(d->message, where))
 		fail_msg("message lacks %s %s %s: %s", character, code, where, d->message);
@@ -82,9 +83,9 @@ static void test_refuses_unprintable(void **state)
 	(void)state;
 	/* above U+FFFF: libharu would print a blank */
 	expect_refused("第一行。\n其中𠀀字在第二行，𠀀重复只报一次。", "𠀀", "U+20000",
-		       "第 2 行第 3 个字");
+		       "第 2 行第 3 个字", 2);
 	/* Georgian: in none of the default fonts */
-	expect_refused("ა", "ა", "U+10D0", "第 1 行第 1 个字");
+	expect_refused("ა", "ა", "U+10D0", "第 1 行第 1 个字", 0);
 }
 
 /* A character outside GB2312 comes from the fallback font. */
