@@ -76,7 +76,7 @@ inside_block() {
 # check_pdf NAME.yaml: renders it and checks the PDF as a reader would.
 check_pdf() {
 	name=$1
-	pdf="$WORK/${name%.yaml}.pdf"
+	pdf="$WORK/$(basename "${name%.yaml}").pdf"
 	checks=$((checks + 1))
 	if ! "$NIANBAO" render "$DATA/$name" --pdf "$pdf" --text "$WORK/text" 2>"$WORK/err"; then
 		fail "render $name --pdf exited $?"
@@ -130,7 +130,7 @@ check_pdf() {
 	grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$WORK/info" || fail "$name: not A4"
 }
 
-for name in example-2024.yaml seed-000.yaml seed-003.yaml long-2024.yaml; do
+for name in example-2024.yaml seed-000.yaml seed-003.yaml pdf/long-2024.yaml; do
 	check_pdf "$name"
 done
 
@@ -152,7 +152,7 @@ grep -q "987654321.1234" "$WORK/long.txt" || fail "the widest fee is not printed
 
 # --- the widest numbers stay inside the text block -------------------------
 checks=$((checks + 1))
-"$NIANBAO" render "$DATA/wide-numbers.yaml" --pdf "$WORK/wide.pdf" 2>/dev/null
+"$NIANBAO" render "$DATA/pdf/wide-numbers.yaml" --pdf "$WORK/wide.pdf" 2>/dev/null
 [ $? -eq 1 ] || fail "wide-numbers.yaml (totals broken) did not render with status 1"
 inside_block "$WORK/wide.pdf" wide-numbers.yaml
 checks=$((checks + 1))
@@ -164,7 +164,7 @@ n=$(pdftotext "$WORK/wide.pdf" - | grep -o "999999999" | wc -l)
 long_organ=$(printf '某某省某某市某某县人民政府办公室%.0s' 1 2 3 4 5 6)某某省
 sed "s/^organ: .*/organ: $long_organ/" "$DATA/example-2024.yaml" >"$WORK/organ.yaml"
 checks=$((checks + 1))
-"$NIANBAO" render "$WORK/organ.yaml" --pdf "$WORK/organ.pdf" --seal "$DATA/seal.png" 2>"$WORK/err" ||
+"$NIANBAO" render "$WORK/organ.yaml" --pdf "$WORK/organ.pdf" --seal "$DATA/pdf/seal.png" 2>"$WORK/err" ||
 	{ fail "a 100-character organ did not render"; cat "$WORK/err" >&2; }
 inside_block "$WORK/organ.pdf" "the 100-character organ"
 
@@ -189,7 +189,7 @@ pdftotext "$WORK/example-2024.pdf" - | grep -q "草稿" && fail "a final report 
 
 # --- the seal --------------------------------------------------------------
 checks=$((checks + 1))
-"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/seal.pdf" --seal "$DATA/seal.png" ||
+"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/seal.pdf" --seal "$DATA/pdf/seal.png" ||
 	fail "render --seal"
 pdfimages -list "$WORK/seal.pdf" 2>/dev/null | grep -q "image" || fail "the seal is not in the PDF"
 checks=$((checks + 1))
@@ -199,7 +199,7 @@ grep -q "不是 PNG" "$WORK/err" || fail "no message for a seal that is not a PN
 [ -e "$WORK/x.pdf" ] && fail "a PDF was written with a bad seal"
 # damaged PNGs: libharu would let libpng abort the program on them
 printf '\211PNG\r\n\032\nnot a picture' >"$WORK/damaged.png"
-head -c 60 "$DATA/seal.png" >"$WORK/cut.png"
+head -c 60 "$DATA/pdf/seal.png" >"$WORK/cut.png"
 for png in damaged.png cut.png; do
 	checks=$((checks + 1))
 	"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/x.pdf" --seal "$WORK/$png" 2>"$WORK/err"
@@ -208,7 +208,7 @@ for png in damaged.png cut.png; do
 	[ -e "$WORK/x.pdf" ] && fail "a PDF was written with the damaged $png"
 done
 checks=$((checks + 1))
-"$NIANBAO" render "$DATA/example-2024.yaml" --seal "$DATA/seal.png" 2>/dev/null
+"$NIANBAO" render "$DATA/example-2024.yaml" --seal "$DATA/pdf/seal.png" 2>/dev/null
 [ $? -eq 2 ] || fail "--seal without --pdf is not a usage error"
 
 # --- what cannot be printed is refused, and nothing is overwritten ---------
@@ -258,7 +258,7 @@ rm -f "$WORK/fontdir/junk.ttf" "$WORK/fontdir/cut.ttf"
 printf 'title = WenQuanYi Zen Hei\nheading = WenQuanYi Zen Hei\nbody = WenQuanYi Zen Hei\ntable = WenQuanYi Zen Hei\n' \
 	>"$WORK/fontdir/roles.conf"
 checks=$((checks + 1))
-NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/long-2024.yaml" --pdf "$WORK/wqy.pdf" \
+NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/pdf/long-2024.yaml" --pdf "$WORK/wqy.pdf" \
 	2>"$WORK/err" || { fail "WenQuanYi Zen Hei could not print the long report"; cat "$WORK/err" >&2; }
 sed 's/（一）主动公开/㈠主动公开/' "$DATA/example-2024.yaml" >"$WORK/circled.yaml"
 checks=$((checks + 1))

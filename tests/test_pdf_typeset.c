@@ -67,7 +67,7 @@ static void test_body_on_the_grid(void **state)
 {
 	(void)state;
 	struct typeset t;
-	typeset("long-2024.yaml", &t);
+	typeset("pdf/long-2024.yaml", &t);
 	size_t lines = 0;
 	const struct pdf_item *it;
 	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
@@ -94,7 +94,7 @@ static void test_page_numbers(void **state)
 {
 	(void)state;
 	struct typeset t;
-	typeset("long-2024.yaml", &t);
+	typeset("pdf/long-2024.yaml", &t);
 	assert_true(t.layout.count >= 6);
 	size_t *numbers = calloc(t.layout.count, sizeof *numbers);
 	const struct pdf_item *it;
@@ -124,7 +124,7 @@ static void test_header_repeated(void **state)
 {
 	(void)state;
 	struct typeset t;
-	typeset("long-2024.yaml", &t);
+	typeset("pdf/long-2024.yaml", &t);
 	size_t pages_with_header = 0, last = (size_t)-1;
 	const struct pdf_item *it;
 	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));)
@@ -141,7 +141,7 @@ static void test_rules_inside(void **state)
 {
 	(void)state;
 	struct typeset t;
-	typeset("wide-numbers.yaml", &t);
+	typeset("pdf/wide-numbers.yaml", &t);
 	size_t rules = 0;
 	const struct pdf_item *it;
 	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
