@@ -1,25 +1,32 @@
 /* The command table and what every command shares; see cli.h. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atomic_file.h"
 #include "catalog.h"
 #include "diag.h"
+#include "report_save.h"
 #include "version.h"
 
-extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render;
+extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render, cmd_import, cmd_draft,
+	cmd_sign;
 
 static const struct cli_command *const commands[] = {
 	&cmd_new,
 	&cmd_edit,
 	&cmd_check,
 	&cmd_render,
+	&cmd_import,
+	&cmd_draft,
+	&cmd_sign,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -116,6 +123,34 @@ bool cli_write_output(struct cli *cli, const char *command, const char *path, co
 		free(error);
 		return false;
 	}
+	return true;
+}
+
+bool cli_save_report(struct cli *cli, const char *command, const struct report *r,
+		     const char *path, bool force)
+{
+	if (strcmp(path, "-") == 0) {
+		size_t len;
+		char *text = report_format(r, &len);
+		bool ok = cli_write_output(cli, command, "-", text, len);
+		free(text);
+		return ok;
+	}
+	char *error = NULL;
+	int err = report_save(r, path, force, &error);
+	if (err == EEXIST)
+		cli_refuse_existing(cli, command, path, false);
+	else if (err)
+		fprintf(cli->err, "nianbao %s: %s\n", command, error);
+	free(error);
+	return err == 0;
+}
+
+bool cli_refuse_existing(struct cli *cli, const char *command, const char *path, bool force)
+{
+	if (force || strcmp(path, "-") == 0 || access(path, F_OK) != 0)
+		return false;
+	fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command, path);
 	return true;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 struct catalog;
+struct catalog_entry;
 struct diag_list;
 
 /* Exit statuses (DESIGN.md, Command line). */
@@ -50,6 +51,31 @@ void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags);
 
 /* Writes data to path (atomically), or to cli->out when path is "-".
  * Returns false after printing why. */
+struct report;
+
+/* Saves r to path (atomically; "-" is cli->out), refusing to replace an
+ * existing file unless force.  Returns false after printing why. */
+_Bool cli_save_report(struct cli *cli, const char *command, const struct report *r,
+		      const char *path, _Bool force);
+
+/* True (after printing why) when path exists and may not be replaced:
+ * new, import and draft never overwrite a clerk's file without --force. */
+_Bool cli_refuse_existing(struct cli *cli, const char *command, const char *path, _Bool force);
+
+struct form;
+/* Reads a published report (nianbao import), printing which encoding it
+ * was in; its diagnostics are added to diags, unprinted.  NULL when it is
+ * not a report that can be read (cli_published.c). */
+struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
+				    const struct form *form, struct diag_list *diags);
+
+/* Last year's report, for draft and check --previous: a data file (.yaml,
+ * .yml) is loaded, any other file is read as a published text.  Prints
+ * its diagnostics to cli->err; *guessed is set when import had to guess;
+ * *entry (may be NULL) is its form.  NULL when it cannot be read. */
+struct report *cli_load_last_year(struct cli *cli, const char *command, const char *path,
+				  const struct catalog_entry **entry, _Bool *guessed);
+
 _Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
 		       size_t len);
 

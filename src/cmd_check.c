@@ -20,6 +20,7 @@ const struct cli_command cmd_check = {
 	.usage = "文件... [--previous 上年文件] [--format text|json]",
 	.summary = "检查报告：数据能否读取，勾稽关系是否成立",
 	.help = "  --previous 文件    上年的报告，用于核对上年结转和现行有效件数\n"
+		"                     （报告文件，或已发布的文本：按 nianbao import 读取）\n"
 		"  --format text|json 输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）\n"
 		"\n"
 		"退出状态：0 没有错误（可以有警告）；1 有报告违反规则；2 有文件无法作为报告读取。\n",
@@ -101,10 +102,10 @@ static enum cli_status check_run(struct cli *cli, int argc, char **argv)
 	struct report *previous = NULL;
 	const struct catalog_entry *previous_entry = NULL;
 	if (previous_path) {
-		previous = report_load_file(previous_path, cli->catalog, &previous_entry, &diags);
+		bool guessed; /* a published text's guesses are printed; the check goes on */
+		previous = cli_load_last_year(cli, "check", previous_path, &previous_entry, &guessed);
 		if (!previous) {
-			fprintf(cli->err, "nianbao check: 上年报告 %s 无法读取：\n", previous_path);
-			cli_print_diags(cli->err, previous_path, &diags);
+			fprintf(cli->err, "nianbao check: 上年报告 %s 无法读取\n", previous_path);
 			diag_list_fini(&diags);
 			return CLI_REFUSED;
 		}

@@ -583,11 +583,29 @@ static bool label_groups(struct form_builder *b, const struct ytree *data_labels
 	return true;
 }
 
+/* An optional list of data paths under key (e.g. required: [a, b]). */
+static bool get_path_list(struct form_builder *b, const struct ytree *map, const char *key,
+			  char ***out, size_t *count)
+{
+	const struct ytree *list = ytree_get(map, key);
+	if (!list)
+		return true;
+	if (list->kind != YTREE_SEQUENCE || list->count == 0)
+		return fail(b, list, "%s 应为非空列表", key);
+	*out = xcalloc(list->count + 1, sizeof **out);
+	for (size_t j = 0; j < list->count; j++) {
+		if (!is_scalar(list->items[j]))
+			return fail(b, list->items[j], "%s 的每一项应为数据路径", key);
+		(*out)[(*count)++] = xstrdup(list->items[j]->value);
+	}
+	return true;
+}
+
 static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 {
 	static const char *const fields[] = {"id", "severity", "message", "each", "table",
 					     "assert", "cell", "fill", "needs", "required",
-					     "value_type", NULL};
+					     "texts", "forbidden", "value_type", NULL};
 	struct form *f = b->form;
 	if (!rules || rules->kind != YTREE_SEQUENCE)
 		return fail(b, rules, "rules 应为列表");
@@ -626,18 +644,11 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 			else
 				ok = fail(b, ytree_get(r, "value_type"), "value_type 只能是 count 或 money");
 		}
-		const struct ytree *req = ytree_get(r, "required");
-		if (ok && req) {
-			if (req->kind != YTREE_SEQUENCE || req->count == 0)
-				ok = fail(b, req, "required 应为非空列表");
-			rule->required = xcalloc(req->count + 1, sizeof *rule->required);
-			for (size_t j = 0; ok && j < req->count; j++) {
-				if (!is_scalar(req->items[j]))
-					ok = fail(b, req->items[j], "required 的每一项应为数据路径");
-				else
-					rule->required[rule->nrequired++] = xstrdup(req->items[j]->value);
-			}
-		}
+		ok = ok && get_path_list(b, r, "required", &rule->required, &rule->nrequired) &&
+		     get_path_list(b, r, "texts", &rule->texts, &rule->ntexts) &&
+		     get_string(b, r, "forbidden", false, &rule->forbidden);
+		if (ok && !rule->forbidden != !rule->ntexts)
+			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
 		for (size_t j = 0; ok && j + 1 < f->nrules; j++)
 			if (strcmp(f->rules[j].id, rule->id) == 0)
 				ok = fail(b, r, "规则 id“%s”重复", rule->id);
@@ -817,6 +828,10 @@ void form_free(struct form *f)
 		for (size_t j = 0; j < r->nrequired; j++)
 			free(r->required[j]);
 		free(r->required);
+		for (size_t j = 0; j < r->ntexts; j++)
+			free(r->texts[j]);
+		free(r->texts);
+		free(r->forbidden);
 	}
 	free(f->rules);
 	free(f->cells_by_path);

@@ -126,6 +126,9 @@ struct form_rule {
 	bool needs_previous;
 	char **required;	/* required: cells that must not be empty */
 	size_t nrequired;
+	char *forbidden;	/* forbidden: what none of texts may contain */
+	char **texts;
+	size_t ntexts;
 	int value_type;		/* value rules: the type they guard, else -1 */
 	int line;		/* where it is written, for compile errors */
 };

@@ -19,7 +19,11 @@ struct rule_term {
 	bool previous;		/* read from last year's report */
 };
 
-enum check_kind { CHECK_EQUATION, CHECK_REQUIRED };
+enum check_kind {
+	CHECK_EQUATION,		/* two sums of cells must be equal */
+	CHECK_REQUIRED,		/* a text must not be blank */
+	CHECK_FORBIDDEN,	/* a text must not contain the rule's forbidden words */
+};
 
 struct rule_check {
 	enum check_kind kind;
@@ -275,6 +279,23 @@ static bool compile_instance(struct compiler *c, size_t table, size_t row, size_
 	return true;
 }
 
+/* One check of kind per text cell named in paths. */
+static bool compile_text_checks(struct compiler *c, char *const *paths, size_t npaths,
+				enum check_kind kind)
+{
+	const struct form *f = c->rules->form;
+	for (size_t i = 0; i < npaths; i++) {
+		size_t cell = form_find_cell(f, paths[i]);
+		if (cell == FORM_NONE || f->cells[cell].type != FORM_TEXT)
+			return compile_fail(c, "“%s”不是正文格", paths[i]);
+		struct rule_check *k = new_check(c->rules);
+		k->kind = kind;
+		k->rule = c->rule_index;
+		k->cell = cell;
+	}
+	return true;
+}
+
 static bool compile_rule(struct compiler *c)
 {
 	const struct form_rule *rule = c->rule;
@@ -282,20 +303,12 @@ static bool compile_rule(struct compiler *c)
 
 	if (rule->value_type >= 0)
 		return true; /* applied by the loader, when a value is read */
-	if (rule->nrequired) {
-		for (size_t i = 0; i < rule->nrequired; i++) {
-			size_t cell = form_find_cell(f, rule->required[i]);
-			if (cell == FORM_NONE || f->cells[cell].type != FORM_TEXT)
-				return compile_fail(c, "required 中的“%s”不是正文格", rule->required[i]);
-			struct rule_check *k = new_check(c->rules);
-			k->kind = CHECK_REQUIRED;
-			k->rule = c->rule_index;
-			k->cell = cell;
-		}
-		return true;
-	}
+	if (rule->nrequired)
+		return compile_text_checks(c, rule->required, rule->nrequired, CHECK_REQUIRED);
+	if (rule->ntexts)
+		return compile_text_checks(c, rule->texts, rule->ntexts, CHECK_FORBIDDEN);
 	if (!rule->assert)
-		return compile_fail(c, "%s", "规则需要 assert、required 或 value_type");
+		return compile_fail(c, "%s", "规则需要 assert、required、texts 或 value_type");
 	if (!rule->each)
 		return compile_instance(c, FORM_NONE, FORM_NONE, FORM_NONE);
 	size_t table = rule->table ? form_find_table(f, rule->table) : FORM_NONE;
@@ -434,6 +447,11 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 		const struct rule_check *ck = &r->checks[k];
 		if (ck->kind == CHECK_REQUIRED) {
 			if (text_is_blank(report->texts[ck->cell]))
+				add_failure(out, k, 0, 0);
+			continue;
+		}
+		if (ck->kind == CHECK_FORBIDDEN) {
+			if (strstr(report->texts[ck->cell], r->form->rules[ck->rule].forbidden))
 				add_failure(out, k, 0, 0);
 			continue;
 		}

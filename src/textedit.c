@@ -1,6 +1,7 @@
 /* Multi-line text editing; see textedit.h. */
 #include "textedit.h"
 
+#include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,52 @@ static void add_line(struct textedit *e, size_t start, size_t end)
 	e->lines[e->nlines++] = (struct textedit_line){start, end};
 }
 
+/* Where a line may end after each byte of s[0..len) (libunibreak, with
+ * the Chinese tailoring: no line starts with 。，、 or a closing quote,
+ * none ends with an opening one).  The caller frees the result. */
+static char *break_opportunities(const char *s, size_t len)
+{
+	static bool ready;
+	if (!ready) {
+		init_linebreak();
+		ready = true;
+	}
+	char *brks = xmalloc(len ? len : 1);
+	if (len)
+		set_linebreaks_utf8((const utf8_t *)s, len, "zh", brks);
+	return brks;
+}
+
+/* Wraps one paragraph s[start..end) into lines no wider than e->width,
+ * breaking where the line-breaking rules allow, and inside a run only
+ * when nothing else fits (a long number or word). */
+static void layout_paragraph(struct textedit *e, size_t start, size_t end)
+{
+	const char *s = e->text.data;
+	char *brks = break_opportunities(s + start, end - start);
+	size_t pos = start;
+	do {
+		size_t i = pos, last_break = 0;
+		int used = 0;
+		while (i < end) {
+			uint32_t cp;
+			bool ok;
+			size_t n = utf8_decode(s + i, end - i, &cp, &ok);
+			int w = ok ? utf8_cp_width(cp) : 1;
+			if (used + w > e->width && i > pos)
+				break;
+			used += w;
+			i += n;
+			if (i < end && brks[i - 1 - start] == LINEBREAK_ALLOWBREAK)
+				last_break = i;
+		}
+		size_t take = i < end && last_break > pos ? last_break : i;
+		add_line(e, pos, take);
+		pos = take;
+	} while (pos < end);
+	free(brks);
+}
+
 /* Wraps every paragraph into lines no wider than e->width. */
 static void layout(struct textedit *e)
 {
@@ -22,17 +69,7 @@ static void layout(struct textedit *e)
 	for (;;) {
 		const char *nl = memchr(s + start, '\n', len - start);
 		size_t end = nl ? (size_t)(nl - s) : len;
-		size_t pos = start;
-		do {
-			size_t take = utf8_prefix_for_width(s + pos, end - pos, e->width);
-			if (take == 0 && pos < end) {
-				bool ok;
-				uint32_t cp;
-				take = utf8_decode(s + pos, end - pos, &cp, &ok);
-			}
-			add_line(e, pos, pos + take);
-			pos += take;
-		} while (pos < end);
+		layout_paragraph(e, start, end);
 		if (!nl)
 			break;
 		start = end + 1;

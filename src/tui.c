@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -77,7 +78,7 @@ int tui_body_top(const struct tui *t)
 
 int tui_body_height(const struct tui *t)
 {
-	return t->rows - 3;
+	return t->rows - 2 - (t->message_lines > 1 ? t->message_lines : 1);
 }
 
 size_t tui_section(const struct tui *t)
@@ -158,6 +159,39 @@ void tui_put_right(int y, int x, const char *s, int width)
 	tui_put(y, x + width - w, s, w);
 }
 
+/* Wraps s into lines of width columns by the same rules as the
+ * narratives, drawing them from (y, x) when draw is set; past max_lines
+ * the last line ends in "…".  Returns the number of lines. */
+static int wrap(const char *s, int y, int x, int width, int max_lines, bool draw)
+{
+	struct textedit e;
+	textedit_init(&e, s, SIZE_MAX, width);
+	int lines = e.nlines < (size_t)max_lines ? (int)e.nlines : max_lines;
+	for (int i = 0; draw && i < lines; i++) {
+		const struct textedit_line *l = &e.lines[i];
+		char *part = xstrndup(e.text.data + l->start, l->end - l->start);
+		if (i + 1 == lines && e.nlines > (size_t)lines) {
+			int used = tui_put(y + i, x, part, width - 1);
+			tui_put(y + i, x + used, "…", 1);
+		} else {
+			tui_put(y + i, x, part, width);
+		}
+		free(part);
+	}
+	textedit_fini(&e);
+	return lines;
+}
+
+int tui_wrapped_lines(const char *s, int width, int max_lines)
+{
+	return wrap(s, 0, 0, width, max_lines, false);
+}
+
+int tui_put_wrapped(int y, int x, const char *s, int width, int max_lines)
+{
+	return wrap(s, y, x, width, max_lines, true);
+}
+
 void tui_blank(int y, int x, int width)
 {
 	move(y, x);
@@ -172,7 +206,9 @@ static void draw_title_bar(struct tui *t)
 	tui_style(t, TUI_STYLE_BAR);
 	tui_blank(0, 0, t->cols);
 	char *title = t->session ? report_title(t->session->report) : xstrdup("新建报告");
-	const char *state = !t->session ? "" : t->session->dirty ? "未保存" : "已保存";
+	const char *state = !t->session ? ""
+			    : t->session->dirty ? (t->session->report->draft ? "草稿 未保存" : "未保存")
+						: (t->session->report->draft ? "草稿 已保存" : "已保存");
 	int right = utf8_width(state) + 2;
 	int used = tui_put(0, 1, " 年报 ", t->cols - right - 1);
 	tui_put(0, 1 + used, title, t->cols - right - used - 2);
@@ -184,41 +220,52 @@ static void draw_title_bar(struct tui *t)
 static const char *key_hints(const struct tui *t)
 {
 	if (t->help)
-		return "按任意键返回";
+		return "↑↓ PgUp PgDn 翻看  其他任意键返回";
 	if (t->focus == TUI_FOCUS_SECTIONS)
 		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本  F1 帮助  F10 退出";
 	if (t->page == 0)
 		return t->text_open ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"
 				    : "↑↓ 选择  Enter 修改  空格 切换草稿  Esc 目录  F2 保存  F1 帮助";
-	if (t->text_open)
+	if (t->text_open || tui_page_on_text(t))
 		return "输入文字  Tab 下一项  Ctrl-E 外部编辑器  Esc 目录  F2 保存  F1 帮助";
 	if (t->number_editing)
 		return "数字 继续输入  Enter 确定  Esc 取消本次输入  Tab 下一格  F1 帮助";
 	return "数字 填写  方向键/Tab 移动  Enter 确定  Del 清零  Esc 目录  F2 保存  F1 帮助";
 }
 
-static void draw_bottom_bars(struct tui *t)
+/* The message line's text: a transient message, else what is wrong with
+ * (or what is) the cell under the cursor.  The caller frees it. */
+static char *bottom_message(const struct tui *t, enum tui_message_kind *kind)
 {
-	enum tui_message_kind kind = t->message_kind;
-	char *status = NULL;
-	const char *line = t->message;
-	if (!line && t->focus == TUI_FOCUS_CONTENT && t->page > 0) {
-		status = tui_page_status(t, &kind);
-		line = status;
-	}
+	*kind = t->message_kind;
+	if (t->message)
+		return xstrdup(t->message);
+	if (t->session && !t->help && t->focus == TUI_FOCUS_CONTENT && t->page > 0)
+		return tui_page_status(t, kind);
+	return NULL;
+}
+
+static void draw_bottom_bars(struct tui *t, const char *message, enum tui_message_kind kind)
+{
+	int lines = t->message_lines > 1 ? t->message_lines : 1;
+	int top = t->rows - 1 - lines;
 	tui_style(t, kind == TUI_MESSAGE_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_NORMAL);
-	tui_blank(t->rows - 2, 0, t->cols);
-	if (line)
-		tui_put(t->rows - 2, 1, line, t->cols - 2);
-	free(status);
+	for (int i = 0; i < lines; i++)
+		tui_blank(top + i, 0, t->cols);
+	if (message)
+		tui_put_wrapped(top, 1, message, t->cols - 2, lines);
 	tui_style(t, TUI_STYLE_BAR);
 	tui_blank(t->rows - 1, 0, t->cols);
 	tui_put(t->rows - 1, 1, key_hints(t), t->cols - 2);
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 
-static void draw(struct tui *t)
+void tui_draw(struct tui *t)
 {
+	if (t->repaint_all) {
+		clearok(curscr, TRUE);
+		t->repaint_all = false;
+	}
 	erase();
 	if (t->rows < MIN_ROWS || t->cols < MIN_COLS) {
 		char notice[128];
@@ -235,19 +282,24 @@ static void draw(struct tui *t)
 		refresh(); /* a dialog before the report exists */
 		return;
 	}
+	/* a long message takes two lines, so that how much is wrong shows */
+	enum tui_message_kind kind;
+	char *message = bottom_message(t, &kind);
+	t->message_lines = message ? tui_wrapped_lines(message, t->cols - 2, 2) : 1;
 	if (t->help) {
 		tui_help_draw(t);
 	} else {
 		tui_sidebar_draw(t);
 		tui_style(t, TUI_STYLE_DIM);
-		mvvline(1, tui_sidebar_width(t), ACS_VLINE, tui_body_height(t));
+		mvvline_set(1, tui_sidebar_width(t), WACS_VLINE, tui_body_height(t));
 		tui_style(t, TUI_STYLE_NORMAL);
 		if (t->page == 0)
 			tui_basics_draw(t);
 		else
 			tui_page_draw(t);
 	}
-	draw_bottom_bars(t);
+	draw_bottom_bars(t, message, kind);
+	free(message);
 	int y, x;
 	bool shown = !t->help && t->focus == TUI_FOCUS_CONTENT &&
 		     (t->page == 0 ? tui_basics_cursor(t, &y, &x) : tui_page_cursor(t, &y, &x));
@@ -265,7 +317,7 @@ static int ask(struct tui *t, const char *title, const char *const *lines, size_
 	       const char *choices, int cancel)
 {
 	for (;;) {
-		draw(t);
+		tui_draw(t);
 		int width = utf8_width(title) + 4;
 		for (size_t i = 0; i < nlines; i++)
 			if (utf8_width(lines[i]) + 4 > width)
@@ -529,6 +581,10 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 			return save(t);
 		case 'Q' & 0x1f:
 			return quit(t);
+		case 'L' & 0x1f:
+			/* a screen garbled by a flaky connection or another program */
+			t->repaint_all = true;
+			return TUI_REDRAW;
 		case 'N' & 0x1f:
 		case 'P' & 0x1f:
 			if (t->page == 0 && !tui_basics_commit(t))
@@ -547,7 +603,7 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 	return TUI_NONE;
 }
 
-static enum tui_reaction handle_key(struct tui *t, struct tui_key key)
+enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key)
 {
 	if (key.function && key.code == KEY_RESIZE) {
 		getmaxyx(stdscr, t->rows, t->cols);
@@ -555,10 +611,8 @@ static enum tui_reaction handle_key(struct tui *t, struct tui_key key)
 			textedit_set_width(&t->text, tui_content_width(t) - 2);
 		return TUI_REDRAW;
 	}
-	if (t->help) {
-		t->help = false;
-		return TUI_REDRAW;
-	}
+	if (t->help)
+		return tui_help_key(t, key);
 	free(t->message);
 	t->message = NULL;
 	bool handled;
@@ -580,11 +634,13 @@ static bool is_text_char(struct tui_key key)
 	return !key.function && key.code >= 0x20 && key.code != 0x7F && key.code != 27;
 }
 
-static enum tui_reaction insert_text(struct tui *t, const char *utf8, size_t len)
+enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len)
 {
 	free(t->message);
 	t->message = NULL;
-	if (t->help || t->rows < MIN_ROWS || t->cols < MIN_COLS)
+	if (t->help)
+		return tui_help_key(t, (struct tui_key){(wint_t)utf8[0], false});
+	if (t->rows < MIN_ROWS || t->cols < MIN_COLS)
 		return TUI_NONE;
 	if (t->focus == TUI_FOCUS_SECTIONS) {
 		/* typing in the list goes nowhere; tell the clerk how to get in */
@@ -592,6 +648,13 @@ static enum tui_reaction insert_text(struct tui *t, const char *utf8, size_t len
 		return TUI_REDRAW;
 	}
 	return t->page == 0 ? tui_basics_insert(t, utf8, len) : tui_page_insert(t, utf8, len);
+}
+
+/* True when the terminal has sent bytes not read yet. */
+static bool input_pending(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&in, 1, 0) > 0 && (in.revents & POLLIN);
 }
 
 /* Reads keys until none are waiting, handling runs of typed characters
@@ -613,21 +676,23 @@ static enum tui_reaction process_input(struct tui *t, wint_t first, int first_ki
 			buf_add(&run, utf8, utf8_encode((uint32_t)key.code, utf8));
 		} else {
 			if (run.len) {
-				reaction |= insert_text(t, run.data, run.len);
+				reaction |= tui_insert_text(t, run.data, run.len);
 				buf_clear(&run);
 			}
-			reaction |= handle_key(t, key);
+			reaction |= tui_handle_key(t, key);
 			if (reaction & TUI_QUIT)
 				break;
 		}
-		timeout(0);
+		/* ask the kernel, not get_wch with a zero timeout: with that,
+		 * ncurses now and then drops part of a long paste */
+		if (!input_pending())
+			break;
 		kind = get_wch(&ch);
-		timeout(IDLE_MS);
 		if (kind == ERR)
 			break;
 	}
 	if (run.len && !(reaction & TUI_QUIT))
-		reaction |= insert_text(t, run.data, run.len);
+		reaction |= tui_insert_text(t, run.data, run.len);
 	buf_fini(&run);
 	return reaction;
 }
@@ -712,7 +777,7 @@ static bool offer_recovery(struct tui *t)
 static void loop(struct tui *t)
 {
 	unsigned fast_errors = 0;
-	draw(t);
+	tui_draw(t);
 	while (!stop_signal) {
 		wint_t ch;
 		struct timespec before, after;
@@ -736,7 +801,7 @@ static void loop(struct tui *t)
 		if (r & TUI_QUIT)
 			break;
 		if (r & TUI_REDRAW)
-			draw(t);
+			tui_draw(t);
 	}
 }
 

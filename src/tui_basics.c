@@ -73,9 +73,12 @@ void tui_basics_draw(struct tui *t)
 	}
 	tui_style(t, TUI_STYLE_DIM);
 	int y = field_y(t, TUI_FIELDS);
-	char *line = xasprintf("报告格式：%s（%s）", t->form->name, t->form->id);
-	tui_put(y, x, line, width);
-	free(line);
+	char *name = xasprintf("报告格式：%s", t->form->name);
+	char *id = xasprintf("格式编号：%s", t->form->id);
+	tui_put(y, x, name, width);
+	tui_put(y + 1, x, id, width);
+	free(name);
+	free(id);
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 

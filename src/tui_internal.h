@@ -73,11 +73,21 @@ struct tui {
 	/* the message line: a transient message, else the cursor's problem */
 	char *message;
 	enum tui_message_kind message_kind;
+	int message_lines;	/* lines the message line took when last drawn (1 or 2) */
 
+	bool repaint_all;	/* the next drawing repaints every cell (Ctrl-L) */
 	bool help;		/* the help screen is shown */
+	size_t help_scroll;	/* its first line shown */
 	int rows, cols;		/* screen size */
 	bool colors;
 };
+
+/* The per-keystroke path, also driven by the benchmark without a
+ * terminal (tui.c): a key or a run of typed text changes state and says
+ * what changed; drawing repaints everything from state. */
+enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key);
+enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len);
+void tui_draw(struct tui *t);
 
 /* Layout of the screen for the current size. */
 int tui_sidebar_width(const struct tui *t);
@@ -116,6 +126,11 @@ void tui_style(struct tui *t, enum tui_style style);
 int tui_put(int y, int x, const char *s, int width);
 /* The same, right-aligned in width columns. */
 void tui_put_right(int y, int x, const char *s, int width);
+/* Draws s wrapped into lines of width columns from (y, x), at most
+ * max_lines (the last cut with "…"); returns the lines used.
+ * tui_wrapped_lines counts them without drawing. */
+int tui_put_wrapped(int y, int x, const char *s, int width, int max_lines);
+int tui_wrapped_lines(const char *s, int width, int max_lines);
 /* Fills width columns at (y, x) with spaces. */
 void tui_blank(int y, int x, int width);
 
@@ -130,6 +145,8 @@ void tui_page_commit(struct tui *t);
 void tui_page_first_stop(struct tui *t, bool last);
 /* The line for the message bar about the cursor's cell (caller frees). */
 char *tui_page_status(const struct tui *t, enum tui_message_kind *kind);
+/* True when the cursor is on a narrative rather than in a table. */
+bool tui_page_on_text(const struct tui *t);
 /* Where the terminal cursor belongs (for input methods); false if hidden. */
 bool tui_page_cursor(const struct tui *t, int *y, int *x);
 
@@ -145,8 +162,10 @@ bool tui_basics_cursor(const struct tui *t, int *y, int *x);
 void tui_sidebar_draw(struct tui *t);
 enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key);
 
-/* The help screen (tui_help.c). */
+/* The help screen (tui_help.c): arrows and PgUp/PgDn scroll it, any
+ * other key closes it. */
 void tui_help_draw(struct tui *t);
+enum tui_reaction tui_help_key(struct tui *t, struct tui_key key);
 
 /* Text editing in an external editor (tui_page.c). */
 enum tui_reaction tui_page_external_editor(struct tui *t);

@@ -59,6 +59,11 @@ static size_t step_row(const struct form_table *tab, size_t row, int dir)
 	return FORM_NONE;
 }
 
+bool tui_page_on_text(const struct tui *t)
+{
+	return table_at(t, t->item) == NULL;
+}
+
 static size_t cursor_cell(const struct tui *t)
 {
 	const struct form_table *tab = table_at(t, t->item);
@@ -135,11 +140,14 @@ struct grid {
 static int number_width(const struct report *r, size_t cell)
 {
 	char text[32];
-	if (r->form->cells[cell].type == FORM_MONEY)
+	if (r->form->cells[cell].type == FORM_MONEY) {
 		value_format_money(r->numbers[cell], text);
-	else
-		snprintf(text, sizeof text, "%" PRId64, r->numbers[cell]);
-	return (int)strlen(text);
+		return (int)strlen(text);
+	}
+	int digits = 1; /* counts are never negative */
+	for (int64_t v = r->numbers[cell]; v >= 10; v /= 10)
+		digits++;
+	return digits;
 }
 
 /* Splits label into two lines of about equal width; returns the byte
@@ -243,6 +251,8 @@ struct page {
 	size_t count, cap;
 	size_t cursor_line;
 	size_t header_first, header_count;	/* the cursor table's column headers */
+	struct textedit *texts;	/* per item: the wrapped text of items not being edited */
+	struct grid *grids;	/* per item: the geometry of tables */
 };
 
 static void add_line(struct page *p, enum line_kind kind, size_t item, size_t index)
@@ -251,29 +261,39 @@ static void add_line(struct page *p, enum line_kind kind, size_t item, size_t in
 	p->lines[p->count++] = (struct page_line){kind, item, index};
 }
 
-/* The visual lines of a text item that is not being edited. */
-static size_t text_lines(const struct tui *t, size_t item)
+/* The wrapped lines of a text item: the open editor's, or the page's own
+ * layout of the saved text (made once per drawing, not once per line). */
+static const struct textedit *text_layout(const struct tui *t, const struct page *p, size_t item)
 {
-	if (t->text_open && t->item == item)
-		return t->text.nlines;
-	struct textedit e;
-	textedit_init(&e, t->session->report->texts[item_at(t, item)->index], SIZE_MAX,
-		      tui_content_width(t) - 2);
-	size_t n = e.nlines;
-	textedit_fini(&e);
-	return n;
+	return t->text_open && t->item == item ? &t->text : &p->texts[item];
+}
+
+static void page_fini(const struct tui *t, struct page *p)
+{
+	for (size_t i = 0; p->texts && i < section_of(t)->nitems; i++)
+		if (!table_at(t, i))
+			textedit_fini(&p->texts[i]);
+	free(p->texts);
+	free(p->grids);
+	free(p->lines);
 }
 
 static void build_page(const struct tui *t, struct page *p, int view_height)
 {
 	const struct form_section *sec = section_of(t);
 	memset(p, 0, sizeof *p);
+	p->texts = xcalloc(sec->nitems, sizeof *p->texts);
+	p->grids = xcalloc(sec->nitems, sizeof *p->grids);
 	for (size_t i = 0; i < sec->nitems; i++) {
 		const struct form_table *tab = table_at(t, i);
 		if (i > 0)
 			add_line(p, LINE_BLANK, i, 0);
 		if (!tab) {
-			size_t n = text_lines(t, i);
+			if (!(t->text_open && t->item == i))
+				textedit_init(&p->texts[i],
+					      t->session->report->texts[item_at(t, i)->index], SIZE_MAX,
+					      tui_content_width(t) - 2);
+			size_t n = text_layout(t, p, i)->nlines;
 			size_t want = sec->nitems == 1 ? (size_t)(view_height > 0 ? view_height : 1)
 						       : TEXT_MIN_LINES;
 			if (n < want)
@@ -287,17 +307,17 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 			}
 			continue;
 		}
-		struct grid g;
-		layout_grid(t, tab, &g);
+		struct grid *g = &p->grids[i];
+		layout_grid(t, tab, g);
 		if (tab->title)
 			add_line(p, LINE_TITLE, i, 0);
-		if (tab->label_header && utf8_width(tab->label_header) > g.label_width)
+		if (tab->label_header && utf8_width(tab->label_header) > g->label_width)
 			add_line(p, LINE_NOTE, i, 0);
 		if (t->item == i)
 			p->header_first = p->count;
-		for (size_t k = 0; k < g.groups; k++)
+		for (size_t k = 0; k < g->groups; k++)
 			add_line(p, LINE_GROUPS, i, k);
-		for (int k = 0; k < g.header_lines; k++)
+		for (int k = 0; k < g->header_lines; k++)
 			add_line(p, LINE_COLUMNS, i, (size_t)k);
 		if (t->item == i)
 			p->header_count = p->count - p->header_first;
@@ -310,6 +330,21 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
+
+/* A column group's label centred over the columns it spans, with a rule
+ * on either side so that the span shows. */
+static void put_group_label(const char *label, int y, int x, int span)
+{
+	int w = utf8_width(label);
+	if (w + 2 >= span) {
+		tui_put(y, x, label, span);
+		return;
+	}
+	int left = (span - w) / 2;
+	mvhline_set(y, x, WACS_HLINE, left - 1);
+	tui_put(y, x + left, label, w);
+	mvhline_set(y, x + left + w + 1, WACS_HLINE, span - left - w - 1);
+}
 
 static void draw_groups(struct tui *t, const struct form_table *tab, const struct grid *g,
 			size_t level, int y, int x0)
@@ -328,7 +363,7 @@ static void draw_groups(struct tui *t, const struct form_table *tab, const struc
 					   strcmp(cols->columns[k].groups[level], col->groups[level]) == 0;
 			     k++)
 				span += g->width[k];
-			tui_put(y, x + 1, col->groups[level], span - 1);
+			put_group_label(col->groups[level], y, x + 1, span - 1);
 		}
 		x += g->width[c];
 	}
@@ -389,10 +424,12 @@ static void draw_row(struct tui *t, const struct form_table *tab, const struct g
 	int indent = (int)row->depth * (tui_content_width(t) < 80 ? 1 : 2);
 	tui_style(t, row->group ? TUI_STYLE_HEADING : TUI_STYLE_LABEL);
 	int lw = g->label_width - indent - 1;
-	int used = tui_put(y, x0 + indent, row->label, lw);
-	if (used < utf8_width(row->label) && lw > 2) {
+	if (utf8_width(row->label) <= lw || lw <= 2) {
+		tui_put(y, x0 + indent, row->label, lw);
+	} else {
 		/* show that the label goes on: the message line has all of it */
-		tui_put(y, x0 + indent + lw - 1, "…", 2);
+		int used = tui_put(y, x0 + indent, row->label, lw - 1);
+		tui_put(y, x0 + indent + used, "…", 1);
 	}
 	if (row->group)
 		return;
@@ -414,42 +451,28 @@ static void draw_row(struct tui *t, const struct form_table *tab, const struct g
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 
-static void draw_text_line(struct tui *t, size_t item, size_t index, int y, int x0)
+static void draw_text_line(struct tui *t, const struct page *p, size_t item, size_t index,
+			   int y, int x0)
 {
-	const char *text;
-	size_t start, end;
-	struct textedit temp;
-	bool own = !(t->text_open && t->item == item);
-	const struct textedit *e = &t->text;
-	if (own) {
-		textedit_init(&temp, t->session->report->texts[item_at(t, item)->index], SIZE_MAX,
-			      tui_content_width(t) - 2);
-		e = &temp;
-	}
+	const struct textedit *e = text_layout(t, p, item);
 	tui_style(t, TUI_STYLE_NORMAL);
 	if (index < e->nlines) {
-		text = e->text.data;
-		start = e->lines[index].start;
-		end = e->lines[index].end;
-		char *line = xstrndup(text + start, end - start);
+		const struct textedit_line *l = &e->lines[index];
+		char *line = xstrndup(e->text.data + l->start, l->end - l->start);
 		tui_put(y, x0 + 1, line, tui_content_width(t) - 2);
 		free(line);
-	} else if (index == 0 || (index == 1 && e->text.len == 0)) {
+	} else if (index == 1 && e->text.len == 0) {
 		tui_style(t, TUI_STYLE_DIM);
-		if (index == 1)
-			tui_put(y, x0 + 1, "（在这里输入；可用中文输入法或粘贴，Enter 换段）",
-				tui_content_width(t) - 2);
+		tui_put(y, x0 + 1, "（在这里输入；可用中文输入法或粘贴，Enter 换段）",
+			tui_content_width(t) - 2);
 	}
-	if (own)
-		textedit_fini(&temp);
 }
 
-static void draw_line(struct tui *t, const struct page_line *line, int y, int x0)
+static void draw_line(struct tui *t, const struct page *p, const struct page_line *line, int y,
+		      int x0)
 {
 	const struct form_table *tab = table_at(t, line->item);
-	struct grid g;
-	if (tab)
-		layout_grid(t, tab, &g);
+	const struct grid *g = &p->grids[line->item];
 	switch (line->kind) {
 	case LINE_TITLE:
 		tui_style(t, TUI_STYLE_HEADING);
@@ -460,16 +483,16 @@ static void draw_line(struct tui *t, const struct page_line *line, int y, int x0
 		tui_put(y, x0, tab->label_header, tui_content_width(t));
 		break;
 	case LINE_GROUPS:
-		draw_groups(t, tab, &g, line->index, y, x0);
+		draw_groups(t, tab, g, line->index, y, x0);
 		break;
 	case LINE_COLUMNS:
-		draw_column_labels(t, tab, &g, line->index, y, x0);
+		draw_column_labels(t, tab, g, line->index, y, x0);
 		break;
 	case LINE_ROW:
-		draw_row(t, tab, &g, line->index, line->item == t->item, y, x0);
+		draw_row(t, tab, g, line->index, line->item == t->item, y, x0);
 		break;
 	case LINE_TEXT:
-		draw_text_line(t, line->item, line->index, y, x0);
+		draw_text_line(t, p, line->item, line->index, y, x0);
 		break;
 	default:
 		break;
@@ -490,11 +513,58 @@ static size_t section_failures(const struct tui *t, const struct rule_failure **
 	return n;
 }
 
-static int problem_lines(const struct tui *t)
+/* The list of this section's problems under the page: the first few
+ * failures, each in at most two lines so that how much is wrong shows. */
+struct problems {
+	char *messages[PROBLEM_LINES];
+	enum diag_severity severities[PROBLEM_LINES];
+	size_t count;
+	int lines;		/* the heading and every message's lines; 0 when none */
+};
+
+static void problems_build(const struct tui *t, struct problems *pr)
 {
 	const struct rule_failure *f[PROBLEM_LINES];
-	size_t n = section_failures(t, f, PROBLEM_LINES);
-	return n ? (int)n + 1 : 0;
+	const struct rules *rules = t->session->entry->rules;
+	pr->count = section_failures(t, f, PROBLEM_LINES);
+	pr->lines = pr->count ? 1 : 0;
+	for (size_t i = 0; i < pr->count; i++) {
+		pr->messages[i] = rules_failure_message(rules, t->session->report, f[i]);
+		pr->severities[i] = rules_failure_severity(rules, f[i]);
+		pr->lines += tui_wrapped_lines(pr->messages[i], tui_content_width(t) - 2, 2);
+	}
+}
+
+static void problems_fini(struct problems *pr)
+{
+	for (size_t i = 0; i < pr->count; i++)
+		free(pr->messages[i]);
+}
+
+static void problems_draw(struct tui *t, const struct problems *pr, int x0)
+{
+	if (!pr->count)
+		return;
+	int y = tui_body_top(t) + tui_body_height(t) - pr->lines;
+	size_t total;
+	session_section_state(t->session, tui_section(t), &total);
+	char head[96];
+	snprintf(head, sizeof head, "本部分有 %zu 处问题%s：", total,
+		 total > pr->count ? "（列出前几处）" : "");
+	tui_style(t, TUI_STYLE_ERROR);
+	tui_put(y++, x0, head, tui_content_width(t));
+	for (size_t i = 0; i < pr->count; i++) {
+		tui_style(t, pr->severities[i] == DIAG_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_WARNING);
+		y += tui_put_wrapped(y, x0 + 2, pr->messages[i], tui_content_width(t) - 2, 2);
+	}
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+/* Lines of the page above the problem list. */
+static int view_height(const struct tui *t, const struct problems *pr)
+{
+	int height = tui_body_height(t) - 1 - pr->lines;
+	return height < 3 ? 3 : height;
 }
 
 /* Keeps the cursor's line in view, scrolling as little as possible.  Once
@@ -527,9 +597,9 @@ void tui_page_draw(struct tui *t)
 {
 	const struct form_section *sec = section_of(t);
 	int x0 = tui_content_x(t) + 1, top = tui_body_top(t);
-	int height = tui_body_height(t) - 1 - problem_lines(t);
-	if (height < 3)
-		height = 3;
+	struct problems pr;
+	problems_build(t, &pr);
+	int height = view_height(t, &pr);
 	if (t->text_open && t->text.width != tui_content_width(t) - 2)
 		textedit_set_width(&t->text, tui_content_width(t) - 2);
 
@@ -542,46 +612,29 @@ void tui_page_draw(struct tui *t)
 	size_t sticky = place_scroll(t, &p, (size_t)height);
 	int y = top + 1;
 	for (size_t i = 0; i < sticky; i++)
-		draw_line(t, &p.lines[p.header_first + i], y++, x0);
+		draw_line(t, &p, &p.lines[p.header_first + i], y++, x0);
 	for (size_t i = t->scroll; i < p.count && y < top + 1 + height; i++)
-		draw_line(t, &p.lines[i], y++, x0);
+		draw_line(t, &p, &p.lines[i], y++, x0);
 
-	const struct rule_failure *f[PROBLEM_LINES];
-	size_t n = section_failures(t, f, PROBLEM_LINES);
-	if (n) {
-		y = top + tui_body_height(t) - (int)n - 1;
-		size_t total;
-		session_section_state(t->session, tui_section(t), &total);
-		char head[96];
-		snprintf(head, sizeof head, "本部分有 %zu 处问题%s：", total,
-			 total > n ? "（列出前几处）" : "");
-		tui_style(t, TUI_STYLE_ERROR);
-		tui_put(y++, x0, head, tui_content_width(t));
-		for (size_t i = 0; i < n; i++) {
-			char *msg = rules_failure_message(t->session->entry->rules, t->session->report, f[i]);
-			tui_style(t, rules_failure_severity(t->session->entry->rules, f[i]) == DIAG_ERROR
-					     ? TUI_STYLE_ERROR
-					     : TUI_STYLE_WARNING);
-			tui_put(y++, x0 + 2, msg, tui_content_width(t) - 2);
-			free(msg);
-		}
-	}
+	problems_draw(t, &pr, x0);
+	problems_fini(&pr);
 	tui_style(t, TUI_STYLE_NORMAL);
-	free(p.lines);
+	page_fini(t, &p);
 }
 
 bool tui_page_cursor(const struct tui *t, int *y, int *x)
 {
 	struct tui *mt = (struct tui *)t; /* layout only: nothing observable changes */
-	int height = tui_body_height(t) - 1 - problem_lines(t);
-	if (height < 3)
-		height = 3;
+	struct problems pr;
+	problems_build(t, &pr);
+	int height = view_height(t, &pr);
+	problems_fini(&pr);
 	struct page p;
 	build_page(t, &p, height);
 	size_t sticky = place_scroll(mt, &p, (size_t)height);
 	bool shown = p.cursor_line >= t->scroll;
 	*y = tui_body_top(t) + 1 + (int)sticky + (int)(p.cursor_line - t->scroll);
-	free(p.lines);
+	page_fini(t, &p);
 	if (!shown || *y >= tui_body_top(t) + 1 + height)
 		return false;
 	const struct form_table *tab = table_at(t, t->item);

@@ -7,6 +7,7 @@
 #include "form.h"
 #include "session.h"
 #include "tui_internal.h"
+#include "utf8.h"
 
 static const struct {
 	const char *word;	/* wide list */
@@ -18,6 +19,26 @@ static const struct {
 	[SECTION_WARNING] = {"提醒", "提", TUI_STYLE_WARNING},
 	[SECTION_ERROR] = {"有错", "错", TUI_STYLE_ERROR},
 };
+
+/* A section's heading in the wide list: what does not fit on its line
+ * goes on the line below, under the title rather than under the number. */
+static void put_heading(const struct form_section *sec, int y, int width)
+{
+	const char *h = sec->heading;
+	size_t len = strlen(h), first = utf8_prefix_for_width(h, len, width);
+	tui_put(y, 1, h, width);
+	if (first == len)
+		return;
+	int indent = utf8_width(sec->number) + 2; /* under the title, past "一、" */
+	int room = width - indent;
+	const char *rest = h + first;
+	if (utf8_width(rest) <= room) {
+		tui_put(y + 1, 1 + indent, rest, room);
+	} else {
+		int used = tui_put(y + 1, 1 + indent, rest, room - 1);
+		tui_put(y + 1, 1 + indent + used, "…", 1);
+	}
+}
 
 void tui_sidebar_draw(struct tui *t)
 {
@@ -38,7 +59,10 @@ void tui_sidebar_draw(struct tui *t)
 		size_t problems;
 		enum section_state state = session_section_state(t->session, p - 1, &problems);
 		int state_width = wide ? 6 : 2;
-		tui_put(y, 1, wide ? sec->heading : sec->number, width - state_width - 2);
+		if (wide)
+			put_heading(sec, y, width - state_width - 2);
+		else
+			tui_put(y, 1, sec->number, width - state_width - 2);
 		if (!here || t->focus != TUI_FOCUS_SECTIONS)
 			tui_style(t, states[state].style);
 		if (wide && state >= SECTION_WARNING) {

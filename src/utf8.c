@@ -173,6 +173,8 @@ int utf8_cp_width(uint32_t cp)
 		return 0;
 	if (cp < 0x300)
 		return 1;
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2; /* CJK Unified Ideographs: most of what a report holds */
 	if (in_table(cp, zero, sizeof zero / sizeof zero[0]))
 		return 0;
 	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))

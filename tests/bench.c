@@ -11,26 +11,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_clock.h"
 #include "catalog.h"
 #include "diag.h"
+#include "import.h"
 #include "render_pdf.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
 #include "rules.h"
-
-static double now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 struct sample {
 	double *us;
@@ -39,7 +28,7 @@ struct sample {
 
 static void report_line(const char *what, struct sample *s, const char *unit)
 {
-	qsort(s->us, (size_t)s->n, sizeof *s->us, compare_doubles);
+	bench_sort(s->us, (size_t)s->n);
 	double median = s->us[s->n / 2], p90 = s->us[s->n * 9 / 10];
 	double scale = strcmp(unit, "ms") == 0 ? 1e3 : 1.0;
 	printf("| %-44s | %10.3f %s | %10.3f %s |\n", what, median / scale, unit, p90 / scale, unit);
@@ -66,7 +55,7 @@ static char *read_all(const char *path, size_t *len)
 static double time_command(char *const argv[])
 {
 	fflush(stdout);
-	double start = now_us();
+	double start = bench_now_us();
 	pid_t pid = fork();
 	if (pid == 0) {
 		int null = open("/dev/null", O_WRONLY);
@@ -77,7 +66,7 @@ static double time_command(char *const argv[])
 	}
 	int status;
 	waitpid(pid, &status, 0);
-	return now_us() - start;
+	return bench_now_us() - start;
 }
 
 int main(int argc, char **argv)
@@ -114,38 +103,38 @@ int main(int argc, char **argv)
 	struct rule_outcome outcome = {0};
 	const int inner = 1000;
 	for (int r = 0; r < rounds; r++) {
-		double start = now_us();
+		double start = bench_now_us();
 		for (int i = 0; i < inner; i++)
 			rules_evaluate(entry->rules, report, NULL, &outcome);
-		s.us[r] = (now_us() - start) / inner;
+		s.us[r] = (bench_now_us() - start) / inner;
 	}
 	report_line("rules: evaluate every check of a report", &s, "us");
 
 	/* an edit of one count, totals following */
 	size_t cell = 0;
 	for (int r = 0; r < rounds; r++) {
-		double start = now_us();
+		double start = bench_now_us();
 		for (int i = 0; i < inner; i++)
 			rules_set_number(entry->rules, report, cell + 7, (int64_t)(i & 7));
-		s.us[r] = (now_us() - start) / inner;
+		s.us[r] = (bench_now_us() - start) / inner;
 	}
 	report_line("rules: set one count and its totals", &s, "us");
 
 	for (int r = 0; r < rounds; r++) {
-		double start = now_us();
+		double start = bench_now_us();
 		diag_list_clear(&diags);
 		struct report *again = report_load_buffer(text, len, catalog, NULL, &diags);
 		rules_diagnose(entry->rules, again, NULL, &diags);
 		report_free(again);
-		s.us[r] = now_us() - start;
+		s.us[r] = bench_now_us() - start;
 	}
 	report_line("load and check one file (in process)", &s, "us");
 
 	for (int r = 0; r < rounds; r++) {
-		double start = now_us();
+		double start = bench_now_us();
 		size_t out_len;
 		free(render_text(report, &out_len));
-		s.us[r] = now_us() - start;
+		s.us[r] = bench_now_us() - start;
 	}
 	report_line("render --text (in process)", &s, "us");
 
@@ -159,14 +148,34 @@ int main(int argc, char **argv)
 		s.us[r] = time_command(render_argv);
 	report_line("nianbao render FILE (whole process)", &s, "ms");
 
+	/* import of a typical published report (seed-004: a row with one
+	 * number too many, wrapped labels) */
+	char seed[4096];
+	snprintf(seed, sizeof seed, "%s/published/seed-004.txt", data_dir);
+	size_t seed_len;
+	char *seed_text = read_all(seed, &seed_len);
+	for (int r = 0; r < rounds; r++) {
+		double start = bench_now_us();
+		const char *encoding;
+		diag_list_clear(&diags);
+		report_free(import_report(seed_text, seed_len, entry->form, &encoding, &diags));
+		s.us[r] = bench_now_us() - start;
+	}
+	report_line("import seed-004.txt (in process)", &s, "us");
+	char *import_argv[] = {(char *)binary, "import", seed, "-o", "-", NULL};
+	for (int r = 0; r < rounds; r++)
+		s.us[r] = time_command(import_argv);
+	report_line("nianbao import seed-004.txt (whole process)", &s, "ms");
+	free(seed_text);
+
 	/* the PDF: fonts found, subset and embedded, on every run */
 	size_t pdf_len = 0;
 	for (int r = 0; r < rounds; r++) {
 		struct render_pdf_options options = {0};
 		char *error = NULL;
-		double start = now_us();
+		double start = bench_now_us();
 		char *pdf = render_pdf(report, &options, &pdf_len, &diags, &error);
-		s.us[r] = now_us() - start;
+		s.us[r] = bench_now_us() - start;
 		if (!pdf) {
 			fprintf(stderr, "the example does not render as PDF: %s\n", error ? error : "");
 			return 2;

@@ -268,5 +268,17 @@ NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$WORK/circled.yaml" --pdf "
 grep -q "㈠.*WenQuanYi Zen Hei.*会把这个字印错" "$WORK/err" ||
 	{ fail "no message for the misprinted ㈠"; cat "$WORK/err" >&2; }
 
+# --- our PDF, with its own incremental update, signs and verifies -----------
+if command -v openssl >/dev/null && command -v pdfsig >/dev/null; then
+	checks=$((checks + 1))
+	openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=nianbao test" -days 2 \
+		-keyout "$WORK/key.pem" -out "$WORK/cert.pem" >/dev/null 2>&1 || fail "openssl made no key"
+	"$NIANBAO" sign "$WORK/example-2024.pdf" --key "$WORK/key.pem" --cert "$WORK/cert.pem" \
+		-o "$WORK/signed.pdf" >/dev/null 2>"$WORK/err" || { fail "sign refused our PDF"; cat "$WORK/err" >&2; }
+	pdfsig "$WORK/signed.pdf" 2>&1 | grep -q "Signature is Valid" || fail "pdfsig does not find our signed PDF valid"
+	pdftotext "$WORK/signed.pdf" /dev/null 2>"$WORK/err" && [ ! -s "$WORK/err" ] ||
+		fail "the signed PDF's text does not come out cleanly"
+fi
+
 echo "pdf-test: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]

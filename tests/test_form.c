@@ -110,7 +110,8 @@ static void test_every_design_rule_is_declared(void **state)
 {
 	static const char *const ids[] = {"requests.balance", "requests.total", "requests.row_sum",
 					  "appeals.row_sum",  "value.count",	"proactive.fees",
-					  "text.required",    "carry.requests", "carry.in_force"};
+					  "text.required",    "carry.requests", "carry.in_force",
+					  "text.rewrite"};
 	const struct form *f = test_form()->form;
 	(void)state;
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -119,8 +120,9 @@ static void test_every_design_rule_is_declared(void **state)
 			found = found || strcmp(f->rules[r].id, ids[i]) == 0;
 		assert_true(found);
 	}
-	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + carry 7 + in_force 2 */
-	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 7 + 2);
+	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 + carry 7 +
+	 * in_force 2 */
+	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 7 + 2);
 }
 
 static const char minimal[] =
@@ -190,6 +192,7 @@ static void test_broken_definitions(void **state)
 		{"id: t\n", "id: &a t\n", "锚点"},
 		{"name: t\n", "name: [[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "嵌套"},
 		{"max: 9,", "max: -9,", "整数"},
+		{"message: m, assert:", "message: m, forbidden: x, assert:", "forbidden 和 texts 要一起写"},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -122,6 +122,20 @@ static void test_text_required(void **state)
 	report_free(r);
 }
 
+static void test_text_rewrite(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	const char *marked = "【待改写】以下是上年报告的原文。\n2024年，示例县……";
+	report_set_text(r, test_cell("text.other"), marked, strlen(marked));
+	EXPECT(r, NULL, "text.rewrite@text.other");
+	/* the mark taken away, the rule is silent */
+	const char *rewritten = "2024年，示例县……";
+	report_set_text(r, test_cell("text.other"), rewritten, strlen(rewritten));
+	EXPECT_NONE(r, NULL);
+	report_free(r);
+}
+
 static void test_carry(void **state)
 {
 	(void)state;
@@ -219,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_row_sum),
 		cmocka_unit_test(test_appeals_row_sum),
 		cmocka_unit_test(test_text_required),
+		cmocka_unit_test(test_text_rewrite),
 		cmocka_unit_test(test_carry),
 		cmocka_unit_test(test_messages_say_by_how_much),
 		cmocka_unit_test(test_totals_follow_their_parts),

@@ -5,13 +5,17 @@
 set -u
 NIANBAO=$1
 DATA=$2
+case $NIANBAO in /*) ;; *) NIANBAO=$PWD/$NIANBAO ;; esac
+case $DATA in /*) ;; *) DATA=$PWD/$DATA ;; esac
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-tui.XXXXXX")
-SOCKET="$WORK/tmux.sock"
+SOCKET=
+starts=0
 failures=0
 checks=0
 
 cleanup() {
-	tmux -S "$SOCKET" kill-server 2>/dev/null
+	[ -z "${KEEP_WORK:-}" ] || { echo "kept $WORK" >&2; return; }
+	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -26,9 +30,12 @@ start() {
 	cols=$1
 	rows=$2
 	shift 2
-	tmux -S "$SOCKET" kill-server 2>/dev/null
+	# a server per window: a new one never races the old one's shutdown
+	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
+	starts=$((starts + 1))
+	SOCKET="$WORK/tmux.$starts.sock"
 	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
 }
 
@@ -140,7 +147,7 @@ type_text "3"
 wait_gone "相差 3"
 wait_for "四、结转下年度继续办理／自然人"
 # fullwidth digits from an input method
-keys Up Up
+keys Up
 type_text "１"
 wait_for "“三、本年度办理结果／（七）总计／自然人”为 1"
 keys BSpace
@@ -178,7 +185,7 @@ file_has new.yaml "补充一句。"
 # --- kill -9 in the middle: every value typed comes back ------------------
 start 80 24 edit new.yaml
 wait_for "一  完"
-keys C-n C-n C-n
+keys C-n
 wait_for "二、主动公开政府信息情况"
 type_text "12"
 keys Tab
@@ -187,7 +194,7 @@ keys Tab
 type_text "9"
 keys C-n
 wait_for "三、收到和处理政府信息公开申请情况"
-keys Down Down Down
+keys Down Down
 type_text "2"
 wait_for "（一）予以公开／自然人"
 sleep 0.3
@@ -201,7 +208,7 @@ start 80 24 edit new.yaml
 wait_for "发现未保存的内容"
 keys y
 wait_for "已恢复"
-keys C-n C-n
+keys C-n
 wait_for "规章"
 wait_for "12            3            9"
 keys C-n
@@ -221,6 +228,8 @@ tmux -S "$SOCKET" resize-window -t form -x 80 -y 24
 wait_for "（一）予以公开"
 
 # --- someone else changes the file while it is open -----------------------
+keys Down Down
+wait_for "三、本年度办理结果／（一）予以公开／自然人"
 type_text "5"
 sleep 0.3
 sed 's/^organ: .*/organ: 别的机关/' new.yaml >other.yaml && mv other.yaml new.yaml
@@ -234,15 +243,17 @@ wait_for "文件已被修改"
 keys y
 wait_for "已保存到"
 file_has new.yaml "organ: 函谷关镇人民政府"
+file_has new.yaml "granted:       [5, 0, 0, 0, 0, 0, 5]"
 
 # --- SIGTERM writes the recovery file -------------------------------------
+# typing into a cell that holds a value replaces it, as in a spreadsheet
 type_text "7"
 sleep 0.2
 pid=$(pid_of_form)
 checks=$((checks + 1))
 if [ -n "$pid" ]; then kill -TERM "$pid"; else fail "no nianbao process"; fi
 wait_for "[exit 143]"
-file_has .new.yaml.recovery "granted:       [57, 0, 0, 0, 0, 0, 57]"
+file_has .new.yaml.recovery "granted:       [7, 0, 0, 0, 0, 0, 7]"
 
 # --- help, and a render from the form -------------------------------------
 start 80 24 edit new.yaml
@@ -256,6 +267,146 @@ wait_gone "帮助：年报编辑的按键"
 keys F5
 wait_for "已生成标准文本"
 file_has new.txt "函谷关镇人民政府2024年政府信息公开工作年度报告"
+keys F10
+wait_for "[exit 0]"
+
+# --- a complete, correct report from nothing, with the keyboard alone ------
+start 80 24 edit full.yaml
+wait_for "发布机关："
+type_text "示例镇人民政府"
+keys Enter
+wait_for "报告年度："
+keys BSpace BSpace BSpace BSpace
+type_text "2025"
+keys Enter
+wait_for "已新建"
+# 基本信息: the date it is issued
+keys Home Enter
+wait_for "成文日期    （未填）"
+keys Down Down Enter
+type_text "2026-01-20"
+keys Enter
+wait_for "成文日期    2026-01-20"
+# 一
+keys C-n
+wait_for "一、总体情况"
+type_text "2025年，示例镇认真贯彻落实《中华人民共和国政府信息公开条例》。"
+# 二: every cell by Tab, the fee with decimals
+keys C-n
+wait_for "第二十条第（一）项"
+for v in 1 0 5 2 1 9 30 12 2; do
+	type_text "$v"
+	keys Tab
+done
+type_text "3.5"
+wait_for "3.5"
+# 三: the columns balance once the carried-over request is entered
+keys C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+type_text "4"
+keys Tab
+type_text "1"
+keys Down Down Home
+type_text "3"
+keys Tab
+type_text "1"
+wait_for "自然人：第一项加第二项之和（4）不等于第三项加第四项之和（3）"
+keys NPage NPage NPage Home
+type_text "1"
+wait_for "四、结转下年度继续办理／自然人"
+wait_gone "相差 1"
+# 四
+keys C-n
+wait_for "四、政府信息公开行政复议、行政诉讼情况"
+type_text "1"
+# 五 and 六
+keys C-n
+wait_for "五、存在的主要问题及改进情况"
+type_text "一是公开内容还不够全面；二是解读形式单一。"
+keys C-n
+wait_for "六、其他需要报告的事项"
+type_text "无。"
+wait_for "六  完"
+keys C-s
+wait_for "已保存到 full.yaml"
+checks=$((checks + 1))
+"$NIANBAO" check full.yaml >check.txt 2>&1 || fail "the complete report does not check: $(cat check.txt)"
+checks=$((checks + 1))
+[ ! -s check.txt ] || fail "the complete report has warnings: $(cat check.txt)"
+file_has full.yaml "issued_on: 2026-01-20"
+file_has full.yaml "regulations: {issued: 1, repealed: 0, in_force: 5}"
+file_has full.yaml "normative:   {issued: 2, repealed: 1, in_force: 9}"
+file_has full.yaml 'fees:        "3.5000"'
+file_has full.yaml "new:           [4, 1, 0, 0, 0, 0, 5]"
+file_has full.yaml "total:         [3, 1, 0, 0, 0, 0, 4]"
+file_has full.yaml "carried_out:   [1, 0, 0, 0, 0, 0, 1]"
+file_has full.yaml "review:                  [1, 0, 0, 0, 1]"
+file_has full.yaml "无。"
+
+# --- a paste of a long text arrives whole; SIGHUP keeps it ---------------
+long=$(i=0; while [ $i -lt 60 ]; do printf '第%d段文字，政府信息公开工作稳步推进。' $i; i=$((i + 1)); done)
+keys C-p
+wait_for "五、存在的主要问题及改进情况"
+keys End
+type_text "$long"
+wait_for "第59段文字"
+sleep 0.3
+pid=$(pid_of_form)
+checks=$((checks + 1))
+if [ -n "$pid" ]; then kill -HUP "$pid"; else fail "no nianbao process"; fi
+wait_for "[exit 129]"
+file_has .full.yaml.recovery "二是解读形式单一。$long"
+
+# --- $EDITOR: the text comes back from the clerk's editor ---------------
+cat >editor.sh <<'EOS'
+#!/bin/sh
+printf '\n由外部编辑器补充的一段。\n' >>"$1"
+EOS
+chmod +x editor.sh
+tmux -S "$SOCKET" kill-server 2>/dev/null
+starts=$((starts + 1))
+SOCKET="$WORK/tmux.$starts.sock"
+tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 80 -y 24 \
+	"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color EDITOR=$WORK/editor.sh $NIANBAO edit full.yaml; echo \"[exit \$?]\"; sleep 600"
+wait_for "发现未保存的内容"
+keys y
+wait_for "已恢复"
+keys C-n C-n C-n C-n
+wait_for "五、存在的主要问题及改进情况"
+keys C-e
+wait_for "已采用外部编辑器里的文字"
+keys C-s
+wait_for "已保存到"
+file_has full.yaml "由外部编辑器补充的一段。"
+file_has full.yaml "第59段文字，政府信息公开工作稳步推进。"
+
+# --- a published total that disagrees is shown, never overwritten ------
+cp "$DATA/broken/appeals-row-sum.yaml" appeals.yaml
+start 80 24 edit appeals.yaml
+wait_for "四  错"
+keys C-n C-n C-n
+wait_for "四、政府信息公开行政复议、行政诉讼情况"
+wait_for "“行政诉讼／未经复议直接起诉／总计”为 3"
+wait_for "之和为 2，相差 1"
+keys Down
+type_text "5"
+wait_for "之和为 6，相差 3"
+keys BSpace
+type_text "2"
+wait_gone "相差"
+# a total that agreed with its parts follows them
+keys Up
+type_text "4"
+keys F2
+wait_for "已保存到"
+file_has appeals.yaml "review:                  [4, 1, 0, 0, 5]"
+file_has appeals.yaml "litigation_direct:       [2, 0, 0, 1, 3]"
+
+# --- a wide terminal shows the whole headings --------------------------
+start 160 50 edit full.yaml
+wait_for "三、收到和处理政府信  完成"
+wait_for "     息公开申请情况"
+wait_for "六、其他需要报告的事  完成"
 keys F10
 wait_for "[exit 0]"
 

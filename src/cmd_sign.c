@@ -1,0 +1,362 @@
+/* nianbao sign: a detached CMS signature appended to a finished PDF, and
+ * printing the signed file. */
+#define _GNU_SOURCE /* explicit_bzero */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "cli.h"
+#include "pdf_sign.h"
+#include "print.h"
+#include "signer.h"
+#include "xalloc.h"
+
+#define SIGN_MAX_INPUT (64u << 20) /* a report with seal images is a few MB */
+#define PASSWORD_ENV "NIANBAO_KEY_PASSWORD"
+#define PASSWORD_MAX 1024
+
+static enum cli_status sign_run(struct cli *cli, int argc, char **argv);
+
+const struct cli_command cmd_sign = {
+	.name = "sign",
+	.usage = "输入.pdf --key 私钥.pem --cert 证书.pem -o 输出.pdf [--force] [--print]",
+	.summary = "给排好的 PDF 加上数字签名（可以接着打印）",
+	.help = "  --key 文件      PEM 格式的私钥（可以是加密的）\n"
+		"  --cert 文件     PEM 格式的证书；文件里其后的证书作为证书链一并放入签名\n"
+		"  -o 文件         写出签名后的 PDF\n"
+		"  --force         输出文件已存在时替换它（默认拒绝）\n"
+		"  --print         签名后交给 CUPS 的 lp 命令打印\n"
+		"  --printer 名称  打印到这台打印机（默认为系统的默认打印机）\n"
+		"\n"
+		"签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
+		"工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
+		"不再签名。\n"
+		"\n"
+		"私钥加密时，口令从环境变量 " PASSWORD_ENV " 读取（供脚本使用）；没有\n"
+		"设置时在终端上提示输入，输入的内容不显示。为了不让口令出现在进程列表和\n"
+		"命令历史里，口令不能写在命令行上。私钥只在内存中使用，用完即清除，\n"
+		"不会写到任何文件里。\n",
+	.run = sign_run,
+};
+
+/* Reads the whole input PDF; *cause says why not. */
+static char *read_input(const char *path, size_t *len, char **cause)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		*cause = xasprintf("无法读取 %s：%s", path,
+				   err == ENOENT ? "文件不存在" : err == EACCES ? "没有读取权限" : strerror(err));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > SIGN_MAX_INPUT) {
+		close(fd);
+		*cause = S_ISREG(st.st_mode) ? xasprintf("%s 超过 %u MiB，不像是一份报告", path, SIGN_MAX_INPUT >> 20)
+					     : xasprintf("%s 不是普通文件", path);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *data = xmalloc(cap);
+	for (;;) {
+		ssize_t got = read(fd, data + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*cause = xasprintf("读取 %s 时出错：%s", path, strerror(errno));
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		if (n == cap) { /* the file grew while we read it */
+			if (cap > SIGN_MAX_INPUT) {
+				*cause = xasprintf("%s 超过 %u MiB，不像是一份报告", path, SIGN_MAX_INPUT >> 20);
+				free(data);
+				close(fd);
+				return NULL;
+			}
+			cap *= 2;
+			data = xrealloc(data, cap);
+		}
+	}
+	close(fd);
+	*len = n;
+	return data;
+}
+
+static volatile sig_atomic_t prompt_signal;
+
+static void on_prompt_signal(int sig)
+{
+	prompt_signal = sig;
+}
+
+/* Asks for the key's password on the terminal, without echo.  Returns
+ * NULL when there is no terminal, or with *cancelled set when the clerk
+ * pressed Ctrl-C; the terminal's echo is back on either way. */
+static char *prompt_password(const char *key_path, bool *cancelled)
+{
+	static const int signals[] = {SIGINT, SIGTERM, SIGQUIT, SIGHUP};
+	struct sigaction catch = {.sa_handler = on_prompt_signal}, saved[4];
+	*cancelled = false;
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	/* no SA_RESTART: a signal ends the read, and the echo is restored */
+	sigemptyset(&catch.sa_mask);
+	prompt_signal = 0;
+	for (int i = 0; i < 4; i++)
+		sigaction(signals[i], &catch, &saved[i]);
+	struct termios old, quiet;
+	bool restore = tcgetattr(fd, &old) == 0;
+	if (restore) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	char *prompt = xasprintf("私钥 %s 的口令：", key_path);
+	ssize_t ignored = write(fd, prompt, strlen(prompt));
+	free(prompt);
+	char *password = xcalloc(1, PASSWORD_MAX + 1);
+	size_t n = 0;
+	char c;
+	while (n < PASSWORD_MAX && !prompt_signal) {
+		ssize_t got = read(fd, &c, 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got != 1 || c == '\n' || c == '\r')
+			break;
+		if (c != '\0') /* so that strlen reaches every byte to clear */
+			password[n++] = c;
+	}
+	if (restore)
+		tcsetattr(fd, TCSAFLUSH, &old);
+	ignored = write(fd, "\n", 1);
+	(void)ignored;
+	close(fd);
+	for (int i = 0; i < 4; i++)
+		sigaction(signals[i], &saved[i], NULL);
+	if (prompt_signal) {
+		explicit_bzero(password, PASSWORD_MAX);
+		free(password);
+		*cancelled = true;
+		raise(prompt_signal); /* ends the process unless the signal is ignored */
+		return NULL;
+	}
+	return password;
+}
+
+static void password_free(char *password)
+{
+	if (password) {
+		explicit_bzero(password, strlen(password));
+		free(password);
+	}
+}
+
+/* The password of the environment, taken out of it so that lp does not
+ * inherit it. */
+static char *take_env_password(void)
+{
+	char *value = getenv(PASSWORD_ENV);
+	if (!value)
+		return NULL;
+	char *copy = xstrdup(value);
+	explicit_bzero(value, strlen(value));
+	unsetenv(PASSWORD_ENV);
+	return copy;
+}
+
+static enum cli_status load_signer(struct cli *cli, const char *key, const char *cert,
+				   struct signer **signer)
+{
+	char *password = take_env_password(), *cause;
+	bool from_env = password != NULL;
+	enum signer_status s = signer_load(key, cert, password, signer, &cause);
+	if (s == SIGNER_NEEDS_PASSWORD) {
+		bool cancelled;
+		password = prompt_password(key, &cancelled);
+		if (cancelled) {
+			fprintf(cli->err, "nianbao sign: 已取消，没有签名\n");
+			free(cause);
+			return CLI_REFUSED;
+		}
+		if (!password) {
+			fprintf(cli->err,
+				"nianbao sign: %s；请在终端上运行以输入口令，或者用环境变量 %s 提供口令\n",
+				cause, PASSWORD_ENV);
+			free(cause);
+			return CLI_REFUSED;
+		}
+		free(cause);
+		s = signer_load(key, cert, password, signer, &cause);
+	}
+	password_free(password);
+	if (s == SIGNER_OK)
+		return CLI_OK;
+	if (s == SIGNER_BAD_PASSWORD && from_env)
+		fprintf(cli->err, "nianbao sign: %s（口令取自环境变量 %s）\n", cause, PASSWORD_ENV);
+	else
+		fprintf(cli->err, "nianbao sign: %s\n", cause);
+	free(cause);
+	return CLI_REFUSED;
+}
+
+/* The signing time: SOURCE_DATE_EPOCH for reproducible output, else now. */
+static time_t signing_time(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (epoch && *epoch) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(epoch, &end, 10);
+		if (!*end && !errno && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
+}
+
+/* Whether a and b name the same existing file (through links too). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static enum cli_status refuse_existing(struct cli *cli, const char *output)
+{
+	fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n", output);
+	return CLI_REFUSED;
+}
+
+static void warn_validity(struct cli *cli, const struct signer *signer, const char *cert,
+			  time_t when)
+{
+	char limit[SIGNER_DATE_SIZE];
+	int validity = signer_check_validity(signer, when, limit);
+	if (validity < 0)
+		fprintf(cli->err, "nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
+				  "验证签名时会显示证书无效\n", cert, limit);
+	else if (validity > 0)
+		fprintf(cli->err, "nianbao sign: 警告：证书 %s 已于 %s 过期；验证签名时会显示证书无效\n",
+			cert, limit);
+}
+
+/* Reads input, checks it, loads the key (asking for its password) and
+ * signs: *signed_pdf is the whole signed file, *subject who signed it. */
+static enum cli_status sign_input(struct cli *cli, const char *input, const char *key,
+				  const char *cert, char **signed_pdf, size_t *signed_len,
+				  char **subject)
+{
+	char *cause;
+	size_t len;
+	char *pdf = read_input(input, &len, &cause);
+	if (!pdf) {
+		fprintf(cli->err, "nianbao sign: %s\n", cause);
+		free(cause);
+		return CLI_REFUSED;
+	}
+	/* refuse what cannot be signed before asking for a password */
+	struct signer *signer = NULL;
+	enum pdf_sign_status s = pdf_sign_check(pdf, len, &cause);
+	if (s == PDF_SIGN_OK && load_signer(cli, key, cert, &signer) != CLI_OK) {
+		free(pdf);
+		return CLI_REFUSED;
+	}
+	if (s == PDF_SIGN_OK) {
+		time_t when = signing_time();
+		warn_validity(cli, signer, cert, when);
+		s = pdf_sign(pdf, len, signer, when, signed_pdf, signed_len, &cause);
+		if (s == PDF_SIGN_OK)
+			*subject = xstrdup(signer_subject(signer));
+		signer_free(signer);
+	}
+	free(pdf);
+	if (s != PDF_SIGN_OK) {
+		fprintf(cli->err, "nianbao sign: %s：%s\n", input, cause);
+		free(cause);
+		return CLI_REFUSED;
+	}
+	return CLI_OK;
+}
+
+static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"key", required_argument, NULL, 'k'},	 {"cert", required_argument, NULL, 'c'},
+		{"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
+		{"print", no_argument, NULL, 'p'},	 {"printer", required_argument, NULL, 'P'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *key = NULL, *cert = NULL, *output = NULL, *printer = NULL;
+	bool force = false, print = false;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
+		switch (c) {
+		case 'k': key = optarg; break;
+		case 'c': cert = optarg; break;
+		case 'o': output = optarg; break;
+		case 'f': force = true; break;
+		case 'p': print = true; break;
+		case 'P': printer = optarg; print = true; break;
+		default: return cli_option_error(cli, &cmd_sign, c, argv);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error(cli, &cmd_sign, optind >= argc ? "要写出一个 PDF 文件"
+								      : "只能写一个 PDF 文件");
+	if (!key || !cert || !output)
+		return cli_usage_error(cli, &cmd_sign, "要写明 --key、--cert 和 -o");
+	if (same_file(output, key) || same_file(output, cert)) {
+		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
+			output);
+		return CLI_REFUSED;
+	}
+	struct stat st;
+	if (!force && lstat(output, &st) == 0)
+		return refuse_existing(cli, output);
+
+	char *signed_pdf, *subject, *cause;
+	size_t signed_len;
+	if (sign_input(cli, argv[optind], key, cert, &signed_pdf, &signed_len, &subject) != CLI_OK)
+		return CLI_REFUSED;
+	int err = atomic_write(output, signed_pdf, signed_len, force ? ATOMIC_REPLACE : ATOMIC_CREATE,
+			       &cause);
+	free(signed_pdf);
+	if (err) {
+		if (err == EEXIST)
+			refuse_existing(cli, output);
+		else
+			fprintf(cli->err, "nianbao sign: %s\n", cause);
+		free(cause);
+		free(subject);
+		return CLI_REFUSED;
+	}
+	fprintf(cli->out, "已用“%s”的证书签名，写出 %s\n", subject, output);
+	free(subject);
+	if (!print)
+		return CLI_OK;
+	fflush(cli->out);
+	if (print_pdf(output, printer, &cause) != PRINT_OK) {
+		fprintf(cli->err, "nianbao sign: 签名后的 %s 已写出，但没有打印：%s\n", output, cause);
+		free(cause);
+		return CLI_REFUSED;
+	}
+	fprintf(cli->out, "已交给打印机打印：%s\n", output);
+	return CLI_OK;
+}

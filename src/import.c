@@ -1,0 +1,304 @@
+/* The steps of import put together; see import.h. */
+#include "import.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "form.h"
+#include "import_decode.h"
+#include "import_label.h"
+#include "import_layout.h"
+#include "import_tables.h"
+#include "import_text.h"
+#include "report.h"
+#include "utf8.h"
+#include "value.h"
+#include "xalloc.h"
+
+/* The mark nianbao puts above the title of a draft (render_text.c). */
+#define DRAFT_MARK "【草稿】"
+
+static struct report *fail(struct diag_list *diags, int line, const char *message)
+{
+	diag_list_add(diags, DIAG_ERROR, "import.report", NULL, line, 1, message);
+	return NULL;
+}
+
+/* Text without ASCII and fullwidth spaces. */
+static void add_without_spaces(struct buf *b, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (cp != ' ' && cp != '\t' && cp != 0x3000 && cp != 0xA0)
+			buf_add(b, s + i, n);
+		i += n;
+	}
+}
+
+/* Where "YYYY年" starts in s, or (size_t)-1. */
+static size_t find_year(const char *s, size_t len)
+{
+	for (size_t at = 0; at + 4 < len; at++) {
+		bool digits = true;
+		for (size_t k = 0; k < 4; k++)
+			digits = digits && s[at + k] >= '0' && s[at + k] <= '9';
+		if (digits && (at == 0 || s[at - 1] < '0' || s[at - 1] > '9') &&
+		    strncmp(s + at + 4, "年", strlen("年")) == 0)
+			return at;
+	}
+	return (size_t)-1;
+}
+
+/* The lines above the first heading, without spaces; the draft mark is
+ * noted and left out. */
+static size_t title_lines(const struct import_text *t, size_t end, struct report *r,
+			  struct buf *lines, int *numbers)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < end && n < 16; i++) {
+		const char *text = t->lines[i].text;
+		if (!*text)
+			continue;
+		if (strcmp(text, DRAFT_MARK) == 0) {
+			r->draft = true;
+			continue;
+		}
+		buf_init(&lines[n]);
+		add_without_spaces(&lines[n], text);
+		numbers[n++] = t->lines[i].number;
+	}
+	return n;
+}
+
+/* The title names the organ, then the year: 函谷关镇人民政府2021年…; it may
+ * be wrapped (the organ alone on the line above the year), spaced
+ * (章古台镇 2021 年度…), or follow other lines such as a date.  The title is
+ * the first line with a year that it, or the line after it, calls a 报告. */
+static bool read_title(const struct import_text *t, size_t end, struct report *r,
+		       struct diag_list *diags)
+{
+	struct buf lines[16];
+	int numbers[16];
+	size_t n = title_lines(t, end, r, lines, numbers);
+	size_t found = n, at = 0;
+	for (int pass = 0; pass < 2 && found == n; pass++)
+		for (size_t i = 0; i < n && found == n; i++) {
+			at = find_year(lines[i].data, lines[i].len);
+			bool report = strstr(lines[i].data, "报告") ||
+				      (i + 1 < n && strstr(lines[i + 1].data, "报告"));
+			if (at != (size_t)-1 && (report || pass == 1) && (at > 0 || i > 0))
+				found = i;
+		}
+	bool ok = false;
+	char message[512];
+	if (found == n) {
+		fail(diags, n ? numbers[0] : 1,
+		     "找不到报告的标题（“发布机关＋年度＋年政府信息公开工作年度报告”），无法确定发布机关和年度");
+	} else {
+		const char *s = lines[found].data;
+		int year = (s[at] - '0') * 1000 + (s[at + 1] - '0') * 100 + (s[at + 2] - '0') * 10 +
+		       (s[at + 3] - '0');
+		const char *organ = at ? s : lines[found - 1].data;
+		size_t organ_len = at ? at : lines[found - 1].len;
+		const char *problem = report_organ_problem(organ, organ_len);
+		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) {
+			snprintf(message, sizeof message, "标题中的年度 %d 不在 %d 到 %d 之间", year,
+				 REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			fail(diags, numbers[found], message);
+		} else if (problem) {
+			snprintf(message, sizeof message, "标题中年度前面的发布机关%s", problem);
+			fail(diags, numbers[found], message);
+		} else {
+			char *name = xstrndup(organ, organ_len);
+			report_set_organ(r, name);
+			free(name);
+			r->year = year;
+			r->key_marks[REPORT_KEY_ORGAN] = (struct report_mark){numbers[found], 1};
+			r->key_marks[REPORT_KEY_YEAR] = (struct report_mark){numbers[found], 1};
+			ok = true;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		buf_fini(&lines[i]);
+	return ok;
+}
+
+/* The paragraphs of a narrative section, one line each (a text is its
+ * lines joined, without a final line break, as report_load keeps it). */
+struct paragraphs {
+	size_t *lines;
+	size_t count, cap;
+};
+
+static void collect_paragraphs(const struct import_text *t, const struct import_layout *l,
+			       size_t first, size_t end, struct paragraphs *p)
+{
+	p->count = 0;
+	for (size_t i = first; i < end; i++) {
+		if (!*t->lines[i].text || l->repeated[i])
+			continue;
+		p->lines = xgrow(p->lines, &p->cap, p->count + 1, sizeof *p->lines);
+		p->lines[p->count++] = i;
+	}
+}
+
+/* The 落款 that may end the last section: the organ, then a date such as
+ * 2022年1月20日.  It is the report's issued_on, not part of the text. */
+static void take_signature(const struct import_text *t, struct paragraphs *p, struct report *r)
+{
+	if (p->count == 0)
+		return;
+	const char *date = t->lines[p->lines[p->count - 1]].text;
+	int y, m, d, used = 0;
+	if (sscanf(date, "%4d年%2d月%2d日%n", &y, &m, &d, &used) != 3 || date[used] != '\0')
+		return;
+	char iso[32];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	if (!value_parse_date(iso, strlen(iso), &y, &m, &d))
+		return;
+	r->issued_on = (struct report_date){y, m, d};
+	p->count--;
+	if (p->count > 0 && strcmp(t->lines[p->lines[p->count - 1]].text, r->organ) == 0)
+		p->count--;
+}
+
+static bool set_narrative(const struct import_text *t, const struct paragraphs *p, size_t cell,
+			  struct report *r, struct diag_list *diags)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < p->count; i++) {
+		if (i)
+			buf_addc(&b, '\n');
+		buf_adds(&b, t->lines[p->lines[i]].text);
+	}
+	const struct form *f = r->form;
+	const char *problem = report_text_problem(b.data, b.len, f->types[FORM_TEXT].max_chars);
+	bool ok = problem == NULL;
+	if (!ok) {
+		char *message = xasprintf("“%s”%s", f->cells[cell].label, problem);
+		diag_list_add(diags, DIAG_ERROR, "import.text", f->cells[cell].path,
+			      p->count ? t->lines[p->lines[0]].number : 1, 1, message);
+		free(message);
+	} else {
+		report_set_text(r, cell, b.data, b.len);
+		if (p->count)
+			r->marks[cell] = (struct report_mark){t->lines[p->lines[0]].number, 1};
+	}
+	buf_fini(&b);
+	return ok;
+}
+
+static bool read_tables(const struct import_text *t, const struct import_layout *l, size_t s,
+			struct report *r, struct diag_list *diags)
+{
+	const struct import_section_span *span = &l->sections[s];
+	const struct import_cell **cells = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = span->first; i < span->end; i++) {
+		if (l->repeated[i])
+			continue;
+		if (t->lines[i].ncells_seen > IMPORT_LINE_MAX_CELLS) {
+			char *message = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
+						  t->lines[i].ncells_seen);
+			diag_list_add(diags, DIAG_ERROR, "import.row", NULL, t->lines[i].number, 1,
+				      message);
+			free(message);
+			free(cells);
+			return false;
+		}
+		for (size_t c = 0; c < t->lines[i].ncells; c++) {
+			cells = xgrow(cells, &cap, n + 1, sizeof *cells);
+			cells[n++] = &t->lines[i].cells[c];
+		}
+	}
+	bool ok = import_tables_read(r->form, s, cells, n, span->heading_line, r, diags);
+	free(cells);
+	return ok;
+}
+
+static bool has_item(const struct form_section *sec, enum form_item_kind kind, size_t *index)
+{
+	for (size_t i = 0; i < sec->nitems; i++)
+		if (sec->items[i].kind == kind) {
+			if (index)
+				*index = sec->items[i].index;
+			return true;
+		}
+	return false;
+}
+
+static bool read_sections(const struct import_text *t, const struct import_layout *l,
+			  struct report *r, struct diag_list *diags)
+{
+	const struct form *f = r->form;
+	struct paragraphs p = {0};
+	bool ok = true;
+	size_t last_text = FORM_NONE;
+	for (size_t s = 0; s < f->nsections; s++)
+		if (has_item(&f->sections[s], FORM_ITEM_TEXT, NULL))
+			last_text = s;
+	for (size_t s = 0; s < f->nsections && ok; s++) {
+		const struct form_section *sec = &f->sections[s];
+		const struct import_section_span *span = &l->sections[s];
+		if (!span->heading_line) {
+			char *message = xasprintf("找不到“%s”这一部分，其中各项%s", sec->heading,
+						  has_item(sec, FORM_ITEM_TABLE, NULL) ? "记为 0" : "为空");
+			diag_list_add(diags, DIAG_ERROR, "import.missing", NULL, 1, 1, message);
+			free(message);
+			continue;
+		}
+		size_t cell;
+		if (has_item(sec, FORM_ITEM_TABLE, NULL)) {
+			ok = read_tables(t, l, s, r, diags);
+		} else if (has_item(sec, FORM_ITEM_TEXT, &cell)) {
+			collect_paragraphs(t, l, span->first, span->end, &p);
+			if (s == last_text)
+				take_signature(t, &p, r);
+			ok = set_narrative(t, &p, cell, r, diags);
+		}
+	}
+	free(p.lines);
+	return ok;
+}
+
+struct report *import_report(const char *data, size_t len, const struct form *f,
+			     const char **encoding, struct diag_list *diags)
+{
+	size_t utf8_len;
+	char *utf8 = import_decode(data, len, &utf8_len, encoding, diags);
+	if (!utf8)
+		return NULL;
+	struct import_text text;
+	import_text_split(&text, utf8, utf8_len);
+	free(utf8);
+	struct import_layout layout;
+	import_layout_find(&layout, f, &text);
+
+	struct report *r = NULL;
+	if (layout.nfound * 2 < f->nsections) {
+		char *message = xasprintf("这不像一份%s：%zu 个部分的标题（如“%s”）只找到 %zu 个",
+					  f->name, f->nsections, f->sections[0].heading,
+					  layout.nfound);
+		fail(diags, 1, message);
+		free(message);
+	} else {
+		r = report_new(f);
+		if (!read_title(&text, layout.title_end, r, diags) ||
+		    !read_sections(&text, &layout, r, diags)) {
+			report_free(r);
+			r = NULL;
+		}
+	}
+	import_layout_fini(&layout);
+	import_text_fini(&text);
+	return r;
+}

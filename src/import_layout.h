@@ -1,0 +1,32 @@
+/* The third step of import: where the title and each section of the form
+ * are in the published text.  A section starts at a line that is its
+ * official heading (一、总体情况), or its title alone (存在的主要问题及改进情况),
+ * in the form's order; a heading written a second time inside its own
+ * section is left out of the section.  The headings come from the form
+ * (struct form), never from C. */
+#ifndef NIANBAO_IMPORT_LAYOUT_H
+#define NIANBAO_IMPORT_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct form;
+struct import_text;
+
+struct import_section_span {
+	size_t first, end;	/* lines after the heading, [first, end) */
+	int heading_line;	/* 0 when the heading was not found */
+};
+
+struct import_layout {
+	size_t title_end;	/* the lines before the first heading: [0, title_end) */
+	struct import_section_span *sections;	/* owned; one per form section */
+	size_t nfound;		/* sections whose heading was found */
+	bool *repeated;		/* owned; per line: a heading written twice */
+};
+
+void import_layout_find(struct import_layout *layout, const struct form *form,
+			const struct import_text *text);
+void import_layout_fini(struct import_layout *layout);
+
+#endif

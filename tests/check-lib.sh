@@ -1,0 +1,40 @@
+# Helpers of the end-to-end tests, sourced by cli-test.sh and sign-test.sh.
+# The sourcing script sets WORK (a scratch directory), failures and checks.
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# expect_status WANT COMMAND...: runs COMMAND (stdout to $WORK/out, stderr
+# to $WORK/err) and checks its exit status.
+expect_status() {
+	want=$1
+	shift
+	checks=$((checks + 1))
+	"$@" >"$WORK/out" 2>"$WORK/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		fail "$* exited $got, expected $want"
+		sed 's/^/  stderr: /' "$WORK/err" >&2
+	fi
+}
+
+# same FILE GOLDEN: FILE's bytes equal GOLDEN's.
+same() {
+	checks=$((checks + 1))
+	if ! cmp -s "$1" "$2"; then
+		fail "$1 differs from $2"
+		diff "$2" "$1" | head -20 >&2
+	fi
+}
+
+contains() {
+	checks=$((checks + 1))
+	grep -q -- "$2" "$1" || fail "$1 lacks \"$2\""
+}
+
+empty() {
+	checks=$((checks + 1))
+	[ ! -s "$1" ] || { fail "$1 is not empty:"; head -5 "$1" >&2; }
+}

@@ -1,0 +1,96 @@
+/* Splitting published text into lines and cells: every layout offices
+ * use gives the same cells, at the right line and column. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "import_text.h"
+
+struct expected_cell {
+	const char *text;
+	int column;
+	bool numeric;
+};
+
+static const struct {
+	const char *line;
+	size_t ncells;
+	struct expected_cell cells[8];
+} cases[] = {
+	{"规章\t0\t0\t0", 4, {{"规章", 1, false}, {"0", 4, true}, {"0", 6, true}, {"0", 8, true}}},
+	{"\t\u3000\u30000", 1, {{"0", 4, true}}},	/* fullwidth spaces before a number */
+	{"行政许可\t0\t\t", 2, {{"行政许可", 1, false}, {"0", 6, true}}},
+	{"规章                       0             0", 3,
+	 {{"规章", 1, false}, {"0", 26, true}, {"0", 40, true}}},
+	{"行政许可 0", 2, {{"行政许可", 1, false}, {"0", 6, true}}},
+	{"1. 属于国家秘密\t0", 2, {{"1. 属于国家秘密", 1, false}, {"0", 11, true}}},
+	{"**一是**信息公开", 1, {{"一是信息公开", 1, false}}},
+	{"１２\t-1\t1,234\t12.5\t1.\t3.其他", 6,
+	 {{"１２", 1, true}, {"-1", 4, true}, {"1,234", 7, true}, {"12.5", 13, true},
+	  {"1.", 18, false}, {"3.其他", 21, false}}},
+	{"", 0, {{NULL, 0, false}}},
+};
+
+static void test_cells_of_each_layout(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct import_text t;
+		import_text_split(&t, cases[i].line, strlen(cases[i].line));
+		assert_int_equal(t.nlines, 1);
+		const struct import_line *l = &t.lines[0];
+		if (l->ncells != cases[i].ncells)
+			fail_msg("“%s”: %zu cells, expected %zu", cases[i].line, l->ncells,
+				 cases[i].ncells);
+		for (size_t c = 0; c < l->ncells; c++) {
+			assert_string_equal(l->cells[c].text, cases[i].cells[c].text);
+			assert_int_equal(l->cells[c].column, cases[i].cells[c].column);
+			assert_int_equal(l->cells[c].numeric, cases[i].cells[c].numeric);
+			assert_int_equal(l->cells[c].line, 1);
+		}
+		import_text_fini(&t);
+	}
+}
+
+static void test_lines_lose_marks_and_keep_indent(void **state)
+{
+	(void)state;
+	const char *text = "## 二、主动公开政府信息情况\r\n\u3000\u3000正文。   \n\n#不是标题\n";
+	struct import_text t;
+	import_text_split(&t, text, strlen(text));
+	assert_int_equal(t.nlines, 4);
+	assert_string_equal(t.lines[0].text, "二、主动公开政府信息情况");
+	assert_string_equal(t.lines[1].text, "\u3000\u3000正文。");
+	assert_string_equal(t.lines[2].text, "");
+	assert_string_equal(t.lines[3].text, "#不是标题");
+	assert_int_equal(t.lines[3].number, 4);
+	import_text_fini(&t);
+}
+
+static void test_a_line_keeps_at_most_its_cells(void **state)
+{
+	(void)state;
+	char line[4 * 500 + 1];
+	for (int i = 0; i < 500; i++)
+		memcpy(line + 2 * i, "0\t", 2);
+	line[1000] = '\0';
+	struct import_text t;
+	import_text_split(&t, line, strlen(line));
+	assert_int_equal(t.lines[0].ncells, IMPORT_LINE_MAX_CELLS);
+	assert_int_equal(t.lines[0].ncells_seen, 500);
+	import_text_fini(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cells_of_each_layout),
+		cmocka_unit_test(test_lines_lose_marks_and_keep_indent),
+		cmocka_unit_test(test_a_line_keeps_at_most_its_cells),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

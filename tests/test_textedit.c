@@ -1,0 +1,157 @@
+/* The narrative editor: wrapping by display width and line-breaking
+ * rules, a cursor that moves by character, all-or-nothing insertion. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "textedit.h"
+#include "utf8.h"
+
+/* The text of visual line i. */
+static void line_text(const struct textedit *e, size_t i, char *out, size_t size)
+{
+	const struct textedit_line *l = &e->lines[i];
+	snprintf(out, size, "%.*s", (int)(l->end - l->start), e->text.data + l->start);
+}
+
+static void test_wraps_by_display_width(void **state)
+{
+	struct textedit e;
+	char line[128];
+	(void)state;
+	/* 10 columns hold five Chinese characters */
+	textedit_init(&e, "函谷关镇人民政府认真贯彻落实条例", 1000, 10); /* 16 characters */
+	assert_int_equal(e.nlines, 4);
+	for (size_t i = 0; i < e.nlines; i++) {
+		line_text(&e, i, line, sizeof line);
+		assert_true(utf8_width(line) <= 10);
+	}
+	line_text(&e, 0, line, sizeof line);
+	assert_string_equal(line, "函谷关镇人");
+	/* an odd width never takes half a character */
+	textedit_set_width(&e, 9);
+	line_text(&e, 0, line, sizeof line);
+	assert_string_equal(line, "函谷关镇");
+	textedit_fini(&e);
+}
+
+static void test_no_line_starts_with_closing_punctuation(void **state)
+{
+	static const char *const texts[] = {
+		"一二三四五，六七八九十",	/* ， would start line 2 */
+		"一二三四五。六七八九十",
+		"一二三四五、六七八九十",
+		"一二三四“五六七八九十",	/* “ would end line 1 */
+		"一二三四五）六七八九十",
+		"一二三四五》六七八九十",
+	};
+	static const char *const never_first[] = {"，", "。", "、", "）", "》"};
+	(void)state;
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct textedit e;
+		char line[128];
+		textedit_init(&e, texts[i], 1000, 10);
+		assert_true(e.nlines >= 2);
+		for (size_t k = 0; k < e.nlines; k++) {
+			line_text(&e, k, line, sizeof line);
+			assert_true(utf8_width(line) <= 10);
+			for (size_t p = 0; p < sizeof never_first / sizeof never_first[0]; p++)
+				if (strncmp(line, never_first[p], strlen(never_first[p])) == 0)
+					fail_msg("line %zu of \"%s\" starts with %s", k, texts[i],
+						 never_first[p]);
+			size_t len = strlen(line);
+			if (len >= 3 && strcmp(line + len - 3, "“") == 0)
+				fail_msg("line %zu of \"%s\" ends with “", k, texts[i]);
+		}
+		textedit_fini(&e);
+	}
+}
+
+static void test_paragraphs_and_long_runs(void **state)
+{
+	struct textedit e;
+	char line[128];
+	(void)state;
+	/* an empty paragraph is a line of its own; a long number is cut */
+	textedit_init(&e, "甲\n\n12345678901234567890", 1000, 8);
+	assert_int_equal(e.nlines, 5);
+	line_text(&e, 1, line, sizeof line);
+	assert_string_equal(line, "");
+	line_text(&e, 2, line, sizeof line);
+	assert_string_equal(line, "12345678");
+	textedit_fini(&e);
+}
+
+static void test_cursor_moves_by_character(void **state)
+{
+	struct textedit e;
+	int column;
+	(void)state;
+	textedit_init(&e, "a函b", 1000, 40);
+	assert_true(textedit_right(&e));
+	assert_int_equal(e.cursor, 1);
+	assert_true(textedit_right(&e)); /* over all three bytes of 函 */
+	assert_int_equal(e.cursor, 4);
+	textedit_cursor_line(&e, &column);
+	assert_int_equal(column, 3); /* 函 takes two columns */
+	assert_true(textedit_backspace(&e));
+	assert_string_equal(e.text.data, "ab");
+	assert_int_equal(e.cursor, 1);
+	assert_true(textedit_left(&e));
+	assert_false(textedit_left(&e));
+	textedit_fini(&e);
+}
+
+static void test_up_and_down_keep_the_column(void **state)
+{
+	struct textedit e;
+	int column;
+	(void)state;
+	textedit_init(&e, "一二三四五\nab\n六七八九十", 1000, 40);
+	textedit_right(&e);
+	textedit_right(&e);
+	textedit_right(&e); /* column 6, after 三 */
+	assert_true(textedit_down(&e, 1));
+	assert_int_equal(textedit_cursor_line(&e, &column), 1);
+	assert_int_equal(column, 2); /* the end of "ab" */
+	assert_true(textedit_down(&e, 1));
+	assert_int_equal(textedit_cursor_line(&e, &column), 2);
+	assert_int_equal(column, 6); /* back at the goal column */
+	assert_false(textedit_down(&e, 1));
+	textedit_fini(&e);
+}
+
+static void test_insert_is_all_or_nothing(void **state)
+{
+	struct textedit e;
+	(void)state;
+	textedit_init(&e, "一二", 4, 40);
+	assert_int_equal(textedit_insert(&e, "三四五", strlen("三四五")), TEXTEDIT_TOO_LONG);
+	assert_string_equal(e.text.data, "一二");
+	assert_int_equal(textedit_insert(&e, "a\x01", 2), TEXTEDIT_CONTROL);
+	assert_int_equal(textedit_insert(&e, "\xe5\x87", 2), TEXTEDIT_INVALID);
+	assert_string_equal(e.text.data, "一二");
+	textedit_end(&e);
+	assert_int_equal(textedit_insert(&e, "三\n", strlen("三\n")), TEXTEDIT_OK);
+	assert_string_equal(e.text.data, "一二三\n");
+	assert_int_equal(e.nlines, 2);
+	textedit_fini(&e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wraps_by_display_width),
+		cmocka_unit_test(test_no_line_starts_with_closing_punctuation),
+		cmocka_unit_test(test_paragraphs_and_long_runs),
+		cmocka_unit_test(test_cursor_moves_by_character),
+		cmocka_unit_test(test_up_and_down_keep_the_column),
+		cmocka_unit_test(test_insert_is_all_or_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
