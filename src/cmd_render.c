@@ -1,11 +1,14 @@
-/* nianbao render: the standardized text of a report. */
+/* nianbao render: the standardized text and the PDF of a report. */
 #include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
+#include "render_pdf.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -15,26 +18,59 @@ static enum cli_status render_run(struct cli *cli, int argc, char **argv);
 
 const struct cli_command cmd_render = {
 	.name = "render",
-	.usage = "文件 [--text 输出.txt]",
-	.summary = "把报告排成标准文本",
+	.usage = "文件 [--text 输出.txt] [--pdf 输出.pdf [--seal 印章.png]]",
+	.summary = "把报告排成标准文本或 PDF",
 	.help = "  --text 文件    写出标准文本（“-”表示标准输出；不写任何选项时也输出到标准输出）\n"
+		"  --pdf 文件     写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）\n"
+		"  --seal 图片    把 PNG 印章图片盖在 PDF 的落款上\n"
 		"\n"
 		"输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
-		"仍然输出，但在标准错误上列出问题，退出状态为 1。\n",
+		"仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
+		"有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
+		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
 	.run = render_run,
 };
+
+/* Renders and writes the PDF; false after printing why not. */
+static bool write_pdf(struct cli *cli, const char *file, const struct report *r,
+		      const char *pdf_path, const char *seal_path)
+{
+	struct diag_list problems;
+	diag_list_init(&problems);
+	struct render_pdf_options options = {.seal_png = seal_path};
+	size_t len;
+	char *error;
+	char *pdf = render_pdf(r, &options, &len, &problems, &error);
+	bool ok = pdf != NULL;
+	if (!pdf) {
+		cli_print_diags(cli->err, file, &problems);
+		if (error)
+			fprintf(cli->err, "nianbao render: %s\n", error);
+		fprintf(cli->err, "nianbao render: 没有写出 %s\n", pdf_path);
+		free(error);
+	} else {
+		ok = cli_write_output(cli, "render", pdf_path, pdf, len);
+	}
+	free(pdf);
+	diag_list_fini(&problems);
+	return ok;
+}
 
 static enum cli_status render_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"text", required_argument, NULL, 't'},
+		{"pdf", required_argument, NULL, 'p'},
+		{"seal", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *text_path = NULL;
+	const char *text_path = NULL, *pdf_path = NULL, *seal_path = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
 		switch (c) {
 		case 't': text_path = optarg; break;
+		case 'p': pdf_path = optarg; break;
+		case 's': seal_path = optarg; break;
 		default: return cli_option_error(cli, &cmd_render, c, argv);
 		}
 	}
@@ -42,7 +78,9 @@ static enum cli_status render_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_render, optind >= argc ? "要写出一个报告文件"
 									: "只能写一个报告文件");
 	const char *file = argv[optind];
-	if (!text_path)
+	if (seal_path && !pdf_path)
+		return cli_usage_error(cli, &cmd_render, "--seal 只能和 --pdf 一起用");
+	if (!text_path && !pdf_path)
 		text_path = "-";
 
 	struct diag_list diags;
@@ -59,11 +97,15 @@ static enum cli_status render_run(struct cli *cli, int argc, char **argv)
 	enum cli_status status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
 	cli_print_diags(cli->err, file, &diags);
 
-	size_t len;
-	char *text = render_text(r, &len);
-	if (!cli_write_output(cli, "render", text_path, text, len))
+	if (text_path) {
+		size_t len;
+		char *text = render_text(r, &len);
+		if (!cli_write_output(cli, "render", text_path, text, len))
+			status = CLI_REFUSED;
+		free(text);
+	}
+	if (pdf_path && !write_pdf(cli, file, r, pdf_path, seal_path))
 		status = CLI_REFUSED;
-	free(text);
 	report_free(r);
 	diag_list_fini(&diags);
 	return status;

@@ -1,0 +1,251 @@
+/* Reading fonts/roles.conf and finding each font it names; see
+ * font_roles.h.  Only this file talks to fontconfig. */
+#include "font_roles.h"
+
+#include <dirent.h>
+#include <fontconfig/fontconfig.h>
+#include <fontconfig/fcfreetype.h> /* after fontconfig.h, which it needs */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+#ifndef NIANBAO_FONTS_DIR
+#define NIANBAO_FONTS_DIR "fonts"
+#endif
+#ifndef NIANBAO_FONTS_INSTALL_DIR
+#define NIANBAO_FONTS_INSTALL_DIR "/usr/local/share/nianbao/fonts"
+#endif
+
+static const char *const role_names[FONT_ROLES] = {"title", "heading", "body", "table"};
+
+const char *font_role_name(enum font_role role)
+{
+	return role_names[role];
+}
+
+const char *font_roles_dir(void)
+{
+	const char *dir = getenv("NIANBAO_FONTS_DIR");
+	if (dir && *dir)
+		return dir;
+	/* the source tree's, for a program run where it was built */
+	if (access(NIANBAO_FONTS_DIR "/" FONT_ROLES_FILE, R_OK) == 0)
+		return NIANBAO_FONTS_DIR;
+	return NIANBAO_FONTS_INSTALL_DIR;
+}
+
+static bool looks_like_path(const char *s)
+{
+	size_t n = strlen(s);
+	return strchr(s, '/') ||
+	       (n > 4 && (strcasecmp(s + n - 4, ".ttf") == 0 || strcasecmp(s + n - 4, ".ttc") == 0));
+}
+
+/* True when the font pattern lists family among its family names. */
+static bool has_family(FcPattern *font, const char *family)
+{
+	FcChar8 *name;
+	for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &name) == FcResultMatch; i++)
+		if (strcasecmp((const char *)name, family) == 0)
+			return true;
+	return false;
+}
+
+/* The first TrueType file of set that has family, or false. */
+static bool find_family(FcFontSet *set, const char *family, struct font_source *out)
+{
+	bool found = false;
+	const char *best = NULL;
+	int best_index = 0;
+	for (int i = 0; i < set->nfont; i++) {
+		FcChar8 *file, *format;
+		int index = 0;
+		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+		    !has_family(set->fonts[i], family))
+			continue;
+		if (FcPatternGetString(set->fonts[i], FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+		    strcmp((const char *)format, "TrueType") != 0)
+			continue;
+		FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+		/* fontconfig lists in no fixed order: take the smallest name so
+		 * that the same machine always prints with the same file */
+		if (!best || strcmp((const char *)file, best) < 0 ||
+		    (strcmp((const char *)file, best) == 0 && index < best_index)) {
+			best = (const char *)file;
+			best_index = index;
+		}
+	}
+	if (best) {
+		out->path = xstrdup(best);
+		out->index = (unsigned)best_index;
+		found = true;
+	}
+	return found;
+}
+
+/* The fonts of config with family (the caller destroys the set). */
+static FcFontSet *list_family(FcConfig *config, const char *family)
+{
+	FcPattern *pattern = FcPatternCreate();
+	FcPatternAddString(pattern, FC_FAMILY, (const FcChar8 *)family);
+	FcObjectSet *want = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_FAMILY, FC_FONTFORMAT, NULL);
+	FcFontSet *set = FcFontList(config, pattern, want);
+	FcObjectSetDestroy(want);
+	FcPatternDestroy(pattern);
+	return set;
+}
+
+/* The font files of dir, read directly: fontconfig would want to write
+ * a cache there, which a clerk's fonts directory need not allow. */
+static FcFontSet *scan_dir(const char *dir)
+{
+	FcFontSet *set = FcFontSetCreate();
+	DIR *d = opendir(dir);
+	if (!d)
+		return set;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !looks_like_path(e->d_name))
+			continue;
+		char *file = xasprintf("%s/%s", dir, e->d_name);
+		int count;
+		FcFreeTypeQueryAll((const FcChar8 *)file, (unsigned)-1, NULL, &count, set);
+		free(file);
+	}
+	closedir(d);
+	return set;
+}
+
+struct finder {
+	const char *dir;
+	FcFontSet *local;	/* the fonts directory's own files */
+	FcConfig *system;	/* loaded only if needed */
+};
+
+static bool find_font(struct finder *f, const char *spec, struct font_source *out)
+{
+	out->name = xstrdup(spec);
+	if (looks_like_path(spec)) {
+		out->path = spec[0] == '/' ? xstrdup(spec) : xasprintf("%s/%s", f->dir, spec);
+		out->index = 0;
+		return access(out->path, R_OK) == 0;
+	}
+	if (!f->local)
+		f->local = scan_dir(f->dir);
+	if (find_family(f->local, spec, out))
+		return true;
+	if (!f->system)
+		f->system = FcInitLoadConfigAndFonts();
+	if (!f->system)
+		return false;
+	FcFontSet *set = list_family(f->system, spec);
+	bool found = set && find_family(set, spec, out);
+	if (set)
+		FcFontSetDestroy(set);
+	return found;
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return s;
+}
+
+static void source_fini(struct font_source *s)
+{
+	free(s->path);
+	free(s->name);
+	s->path = s->name = NULL;
+}
+
+void font_roles_fini(struct font_roles *roles)
+{
+	for (int r = 0; r < FONT_ROLES; r++) {
+		source_fini(&roles->primary[r]);
+		source_fini(&roles->fallback[r]);
+	}
+}
+
+int font_roles_load(const char *dir, struct font_roles *roles, char **error)
+{
+	memset(roles, 0, sizeof *roles);
+	char *file = xasprintf("%s/%s", dir, FONT_ROLES_FILE);
+	FILE *fp = fopen(file, "r");
+	if (!fp) {
+		*error = xasprintf("无法读取字体配置 %s", file);
+		free(file);
+		return -1;
+	}
+	struct finder finder = {.dir = dir};
+	char line[1024];
+	int lineno = 0, status = 0;
+	while (status == 0 && fgets(line, sizeof line, fp)) {
+		lineno++;
+		char *s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		char *eq = strchr(s, '=');
+		if (!eq) {
+			*error = xasprintf("%s:%d: 应写成“角色 = 字体 | 后备字体”", file, lineno);
+			status = -1;
+			break;
+		}
+		*eq = '\0';
+		char *role = trim(s), *fonts = eq + 1, *bar = strchr(fonts, '|');
+		if (bar)
+			*bar = '\0';
+		int r = 0;
+		while (r < FONT_ROLES && strcmp(role_names[r], role) != 0)
+			r++;
+		if (r == FONT_ROLES) {
+			*error = xasprintf("%s:%d: 没有“%s”这个字体角色（可用的角色：title、heading、"
+					   "body、table）",
+					   file, lineno, role);
+			status = -1;
+			break;
+		}
+		source_fini(&roles->primary[r]);
+		source_fini(&roles->fallback[r]);
+		const char *specs[2] = {trim(fonts), bar ? trim(bar + 1) : ""};
+		struct font_source *targets[2] = {&roles->primary[r], &roles->fallback[r]};
+		for (int k = 0; k < 2 && status == 0; k++) {
+			if (*specs[k] == '\0') {
+				if (k == 0) {
+					*error = xasprintf("%s:%d: 角色 %s 没有写字体", file, lineno,
+							   role);
+					status = -1;
+				}
+				continue;
+			}
+			if (!find_font(&finder, specs[k], targets[k])) {
+				*error = xasprintf("%s:%d: 找不到字体“%s”（角色 %s）：既不是可读的文件，"
+						   "本目录和系统中也没有这个字体族",
+						   file, lineno, specs[k], role);
+				status = -1;
+			}
+		}
+	}
+	fclose(fp);
+	for (int r = 0; status == 0 && r < FONT_ROLES; r++)
+		if (!roles->primary[r].path) {
+			*error = xasprintf("%s: 没有为角色 %s 指定字体", file, role_names[r]);
+			status = -1;
+		}
+	if (finder.local)
+		FcFontSetDestroy(finder.local);
+	if (finder.system)
+		FcConfigDestroy(finder.system);
+	free(file);
+	if (status != 0)
+		font_roles_fini(roles);
+	return status;
+}

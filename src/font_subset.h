@@ -1,0 +1,20 @@
+/* A real subset of a font: only the glyphs a report uses, which is what
+ * libharu is given to embed.  libharu's own "subset" only empties unused
+ * outlines and keeps every other table, which makes a report of a few
+ * pages weigh 500 KB.  Glyph ids are kept as in the full font, so that
+ * what font_face_glyph_printable found of a glyph holds for the subset;
+ * its cmap is replaced by one libharu reads fast (font_cmap.h). */
+#ifndef NIANBAO_FONT_SUBSET_H
+#define NIANBAO_FONT_SUBSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct font_face;
+
+/* The subset of face holding the characters cps[0..n) (ascending) as a
+ * TrueType file in memory (the caller frees it; *len is its size), or NULL when
+ * HarfBuzz cannot subset the font. */
+char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t n, size_t *len);
+
+#endif

@@ -1,0 +1,341 @@
+/* Drawing the typeset pages with libharu; see render_pdf.h.  libharu
+ * is given each font already subset by HarfBuzz (through an in-memory
+ * file, as libharu 2.3.0 reads fonts only from files), so what it embeds
+ * is small; its own ToUnicode maps are replaced afterwards. */
+#define _GNU_SOURCE
+#include "render_pdf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <hpdf.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "font_face.h"
+#include "font_roles.h"
+#include "font_set.h"
+#include "font_subset.h"
+#include "form.h"
+#include "pdf_check.h"
+#include "pdf_layout.h"
+#include "pdf_seal.h"
+#include "pdf_tounicode.h"
+#include "pdf_typeset.h"
+#include "report.h"
+#include "version.h"
+#include "xalloc.h"
+
+struct haru {
+	HPDF_Doc pdf;
+	HPDF_STATUS error;	/* the first error libharu reported */
+	HPDF_STATUS detail;
+	HPDF_Font fonts[FONT_SET_MAX_FACES];
+	char *names[FONT_SET_MAX_FACES];	/* as libharu named them, owned */
+};
+
+static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct haru *h = data;
+	if (!h->error) {
+		h->error = error;
+		h->detail = detail;
+	}
+}
+
+/* Puts data where libharu, which reads fonts only from files, can open
+ * it: a file in memory (memfd), or where /proc is missing, a temporary
+ * file the caller unlinks once libharu has opened it.  Returns the open
+ * descriptor and the name in path, or -1. */
+static int subset_file(const char *data, size_t len, char *path, size_t size)
+{
+	int fd = memfd_create("nianbao-font", MFD_CLOEXEC);
+	if (fd >= 0) {
+		snprintf(path, size, "/proc/self/fd/%d", fd);
+		if (access(path, R_OK) != 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	if (fd < 0) {
+		const char *tmp = getenv("TMPDIR");
+		snprintf(path, size, "%s/nianbao-font.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		fd = mkostemp(path, O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+	}
+	if (write(fd, data, len) != (ssize_t)len) {
+		int saved = errno;
+		close(fd);
+		if (strncmp(path, "/proc/", 6) != 0)
+			unlink(path);
+		errno = saved ? saved : ENOSPC;
+		return -1;
+	}
+	return fd;
+}
+
+/* Loads the subset of face holding the characters the pages use. */
+static bool load_font(struct haru *h, struct font_set *set, int face, char **error)
+{
+	size_t n, len;
+	uint32_t *cps = font_set_used(set, face, &n);
+	char *subset = n ? font_subset_make(set->faces[face], cps, n, &len) : NULL;
+	free(cps);
+	if (!n)
+		return true;
+	if (!subset) {
+		*error = xasprintf("无法从字体 %s 中取出所用的字（HarfBuzz 子集化失败）",
+				   font_face_path(set->faces[face]));
+		return false;
+	}
+	char path[4096];
+	int fd = subset_file(subset, len, path, sizeof path);
+	free(subset);
+	if (fd < 0) {
+		*error = xasprintf("无法为字体子集建立临时文件：%s", strerror(errno));
+		return false;
+	}
+	const char *name = HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE);
+	/* libharu holds the file open itself until it has embedded the font */
+	if (strncmp(path, "/proc/", 6) != 0)
+		unlink(path);
+	close(fd);
+	if (name) {
+		h->fonts[face] = HPDF_GetFont(h->pdf, name, "UTF-8");
+		h->names[face] = xstrdup(name);
+	}
+	if (!name || !h->fonts[face]) {
+		*error = xasprintf("libharu 无法使用字体 %s（错误码 0x%04X）",
+				   font_face_path(set->faces[face]), (unsigned)h->error);
+		return false;
+	}
+	return true;
+}
+
+/* Draws one page's items in order.  Rules are stroked together until
+ * text interrupts them. */
+static void draw_page(struct haru *h, const struct pdf_page *src)
+{
+	HPDF_Page page = HPDF_AddPage(h->pdf);
+	HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	HPDF_Page_SetWidth(page, (HPDF_REAL)PDF_PAGE_WIDTH);
+	HPDF_Page_SetHeight(page, (HPDF_REAL)PDF_PAGE_HEIGHT);
+	int font = -1;
+	double size = 0, space = 0, gray = 0, width = -1;
+	bool path = false;
+	for (size_t i = 0; i < src->count; i++) {
+		const struct pdf_item *it = &src->items[i];
+		if (it->kind != PDF_ITEM_RULE && path) {
+			HPDF_Page_Stroke(page);
+			path = false;
+		}
+		switch (it->kind) {
+		case PDF_ITEM_RULE:
+			if (it->size != width) {
+				if (path)
+					HPDF_Page_Stroke(page);
+				path = false;
+				width = it->size;
+				HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+			}
+			HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+			HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
+			path = true;
+			break;
+		case PDF_ITEM_TEXT:
+			if (it->face < 0 || !h->fonts[it->face])
+				break;
+			HPDF_Page_BeginText(page);
+			if (it->face != font || it->size != size) {
+				font = it->face;
+				size = it->size;
+				HPDF_Page_SetFontAndSize(page, h->fonts[font], (HPDF_REAL)size);
+			}
+			if (it->char_space != space) {
+				space = it->char_space;
+				HPDF_Page_SetCharSpace(page, (HPDF_REAL)space);
+			}
+			if (it->gray != gray) {
+				gray = it->gray;
+				HPDF_Page_SetGrayFill(page, (HPDF_REAL)gray);
+			}
+			double a = it->angle * M_PI / 180;
+			HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a),
+						(HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
+						(HPDF_REAL)it->x, (HPDF_REAL)it->y);
+			HPDF_Page_ShowText(page, it->text);
+			HPDF_Page_EndText(page);
+			break;
+		case PDF_ITEM_IMAGE:
+			break; /* drawn by the caller, which holds the image */
+		}
+	}
+	if (path)
+		HPDF_Page_Stroke(page);
+}
+
+static void draw_images(struct haru *h, const struct pdf_layout *layout, HPDF_Image seal)
+{
+	HPDF_Page page = NULL;
+	for (size_t p = 0; p < layout->count; p++)
+		for (size_t i = 0; i < layout->pages[p].count; i++) {
+			const struct pdf_item *it = &layout->pages[p].items[i];
+			if (it->kind != PDF_ITEM_IMAGE || !seal)
+				continue;
+			/* pages are drawn in order; find the libharu page again */
+			page = HPDF_GetPageByIndex(h->pdf, (HPDF_UINT)p);
+			HPDF_Page_DrawImage(page, seal, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
+					    (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
+		}
+}
+
+/* The creation date: SOURCE_DATE_EPOCH when it is set to a number of
+ * seconds (reproducible builds' convention), else now; in UTC. */
+static HPDF_Date creation_date(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end = NULL;
+	long long seconds = epoch && *epoch ? strtoll(epoch, &end, 10) : -1;
+	time_t t = end && *end == '\0' && seconds >= 0 ? (time_t)seconds : time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	HPDF_Date d = {.year = tm.tm_year + 1900,
+		       .month = tm.tm_mon + 1,
+		       .day = tm.tm_mday,
+		       .hour = tm.tm_hour,
+		       .minutes = tm.tm_min,
+		       .seconds = tm.tm_sec,
+		       .ind = 'Z'};
+	return d;
+}
+
+/* libharu's whole output. */
+static char *haru_save(struct haru *h, size_t *len)
+{
+	if (HPDF_SaveToStream(h->pdf) != HPDF_OK)
+		return NULL;
+	HPDF_UINT32 size = HPDF_GetStreamSize(h->pdf);
+	char *data = xmalloc(size ? size : 1);
+	HPDF_UINT32 got = size;
+	HPDF_ResetStream(h->pdf);
+	if (HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)data, &got) != HPDF_OK &&
+	    got != size) {
+		free(data);
+		return NULL;
+	}
+	*len = got;
+	return data;
+}
+
+/* Replaces libharu's ToUnicode maps with ones of the characters each
+ * font printed. */
+static char *fix_tounicode(const struct haru *h, const struct font_set *set, const char *raw,
+			   size_t raw_len, size_t *len)
+{
+	struct pdf_tounicode_font fonts[FONT_SET_MAX_FACES];
+	uint32_t *used[FONT_SET_MAX_FACES];
+	size_t n = 0;
+	for (size_t f = 0; f < set->nfaces; f++) {
+		if (!h->names[f])
+			continue;
+		used[n] = font_set_used(set, (int)f, &fonts[n].n);
+		fonts[n].cps = used[n];
+		fonts[n].name = h->names[f];
+		n++;
+	}
+	char *out = pdf_tounicode_fix(raw, raw_len, fonts, n, len);
+	for (size_t i = 0; i < n; i++)
+		free(used[i]);
+	return out;
+}
+
+char *render_pdf(const struct report *r, const struct render_pdf_options *options,
+		 size_t *len, struct diag_list *diags, char **error)
+{
+	*error = NULL;
+	struct font_roles roles;
+	const char *dir = options->fonts_dir ? options->fonts_dir : font_roles_dir();
+	if (font_roles_load(dir, &roles, error) != 0)
+		return NULL;
+	struct font_set fonts;
+	int opened = font_set_open(&fonts, &roles, error);
+	font_roles_fini(&roles);
+	if (opened != 0)
+		return NULL;
+	if (!pdf_check_report(r, &fonts, diags)) {
+		font_set_close(&fonts);
+		return NULL;
+	}
+	double seal_aspect = 0;
+	if (options->seal_png && (*error = pdf_seal_check(options->seal_png, &seal_aspect))) {
+		font_set_close(&fonts);
+		return NULL;
+	}
+
+	struct haru h = {0};
+	h.pdf = HPDF_New(haru_error, &h);
+	char *out = NULL;
+	struct pdf_layout layout;
+	pdf_layout_init(&layout);
+	if (!h.pdf) {
+		*error = xstrdup("libharu 无法创建 PDF 文档");
+		goto done;
+	}
+	HPDF_UseUTFEncodings(h.pdf);
+	HPDF_SetCurrentEncoder(h.pdf, "UTF-8");
+	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
+	HPDF_Image seal = NULL;
+	if (options->seal_png) {
+		seal = HPDF_LoadPngImageFromFile(h.pdf, options->seal_png);
+		if (!seal) {
+			*error = xasprintf("libharu 无法读取印章图片 %s（错误码 0x%04X）",
+					   options->seal_png, (unsigned)h.error);
+			goto done;
+		}
+	}
+
+	pdf_typeset_report(r, &fonts, seal_aspect, &layout);
+	for (size_t f = 0; f < fonts.nfaces; f++)
+		if (!load_font(&h, &fonts, (int)f, error))
+			goto done;
+	for (size_t p = 0; p < layout.count; p++)
+		draw_page(&h, &layout.pages[p]);
+	draw_images(&h, &layout, seal);
+
+	char *title = report_title(r);
+	HPDF_SetInfoAttr(h.pdf, HPDF_INFO_TITLE, title);
+	free(title);
+	HPDF_SetInfoAttr(h.pdf, HPDF_INFO_AUTHOR, r->organ);
+	HPDF_SetInfoAttr(h.pdf, HPDF_INFO_SUBJECT, r->form->name);
+	HPDF_SetInfoAttr(h.pdf, HPDF_INFO_CREATOR, "nianbao " NIANBAO_VERSION);
+	HPDF_Date date = creation_date();
+	HPDF_SetInfoDateAttr(h.pdf, HPDF_INFO_CREATION_DATE, date);
+	HPDF_SetInfoDateAttr(h.pdf, HPDF_INFO_MOD_DATE, date);
+
+	size_t raw_len;
+	char *raw = h.error ? NULL : haru_save(&h, &raw_len);
+	if (!raw) {
+		*error = xasprintf("libharu 无法生成 PDF（错误码 0x%04X，详细 %u）", (unsigned)h.error,
+				   (unsigned)h.detail);
+		goto done;
+	}
+	out = fix_tounicode(&h, &fonts, raw, raw_len, len);
+	free(raw);
+	if (!out)
+		*error = xstrdup("libharu 生成的 PDF 结构不完整，无法补上文字映射");
+done:
+	pdf_layout_fini(&layout);
+	if (h.pdf)
+		HPDF_Free(h.pdf);
+	for (int i = 0; i < FONT_SET_MAX_FACES; i++)
+		free(h.names[i]);
+	font_set_close(&fonts);
+	return out;
+}

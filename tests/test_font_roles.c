@@ -1,0 +1,126 @@
+/* fonts/roles.conf: each role's font and fallback found by path, in the
+ * fonts directory or through fontconfig; mistakes named with their line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "font_roles.h"
+
+static char dir[] = "/tmp/nianbao-roles.XXXXXX";
+
+static int make_dir(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof path, "%s/%s", dir, FONT_ROLES_FILE);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/kai.ttf", dir);
+	unlink(path);
+	return rmdir(dir);
+}
+
+/* Loads roles.conf with text; returns the error (the caller frees it) or
+ * NULL, leaving the roles in *roles. */
+static char *load(const char *text, struct font_roles *roles)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/%s", dir, FONT_ROLES_FILE);
+	FILE *fp = fopen(path, "w");
+	fputs(text, fp);
+	fclose(fp);
+	char *error = NULL;
+	if (font_roles_load(dir, roles, &error) == 0)
+		return NULL;
+	assert_non_null(error);
+	return error;
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), m = strlen(end);
+	return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+static void test_finds_every_role(void **state)
+{
+	(void)state;
+	char kai[128];
+	snprintf(kai, sizeof kai, "%s/kai.ttf", dir);
+	assert_int_equal(symlink("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", kai), 0);
+	struct font_roles roles;
+	char *error = load("# comment\n\n"
+			   "title   = AR PL SungtiL GB | AR PL UMing CN\n"
+			   "heading = kai.ttf\n"
+			   "body    = /usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf\n"
+			   "table   = AR PL KaitiM GB | AR PL UMing CN\n",
+			   &roles);
+	assert_null(error);
+	assert_true(ends_with(roles.primary[FONT_ROLE_TITLE].path, "gbsn00lp.ttf"));
+	assert_true(ends_with(roles.fallback[FONT_ROLE_TITLE].path, "uming.ttc"));
+	assert_string_equal(roles.primary[FONT_ROLE_HEADING].path, kai);
+	assert_null(roles.fallback[FONT_ROLE_HEADING].path);
+	assert_true(ends_with(roles.primary[FONT_ROLE_BODY].path, "gbsn00lp.ttf"));
+	/* a family in the fonts directory is found there before the system's */
+	assert_string_equal(roles.primary[FONT_ROLE_TABLE].path, kai);
+	font_roles_fini(&roles);
+}
+
+static const struct {
+	const char *conf;
+	const char *error;
+} mistakes[] = {
+	{"title = AR PL SungtiL GB\n", "没有为角色 heading 指定字体"},
+	{"title = AR PL SungtiL GB\ncolour = AR PL SungtiL GB\n", ":2: 没有“colour”这个字体角色"},
+	{"title AR PL SungtiL GB\n", ":1: 应写成“角色 = 字体 | 后备字体”"},
+	{"title = \n", ":1: 角色 title 没有写字体"},
+	{"title = /no/such/font.ttf\n", ":1: 找不到字体“/no/such/font.ttf”（角色 title）"},
+	{"title = AR PL SungtiL GB | 没有这种字体\n", ":1: 找不到字体“没有这种字体”"},
+};
+
+static void test_names_mistakes(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof mistakes / sizeof mistakes[0]; i++) {
+		struct font_roles roles;
+		char *error = load(mistakes[i].conf, &roles);
+		if (!error)
+			fail_msg("accepted: %s", mistakes[i].conf);
+		if (!strstr(error, mistakes[i].error))
+			fail_msg("%s: got %s, expected %s", mistakes[i].conf, error, mistakes[i].error);
+		free(error);
+	}
+}
+
+static void test_missing_file(void **state)
+{
+	(void)state;
+	struct font_roles roles;
+	char *error = NULL;
+	assert_int_equal(font_roles_load("/no/such/dir", &roles, &error), -1);
+	assert_non_null(strstr(error, "无法读取字体配置 /no/such/dir/roles.conf"));
+	free(error);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_finds_every_role),
+		cmocka_unit_test(test_names_mistakes),
+		cmocka_unit_test(test_missing_file),
+	};
+	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+}

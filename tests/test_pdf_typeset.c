@@ -1,0 +1,173 @@
+/* The typeset pages, before libharu: body text on the grid of 22 lines
+ * of GB/T 9704, inside the text block, page numbers in the 公文 style on
+ * the side of each page's outer edge, table headers repeated. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "font_roles.h"
+#include "font_set.h"
+#include "pdf_layout.h"
+#include "pdf_typeset.h"
+#include "report.h"
+#include "support.h"
+
+struct typeset {
+	struct font_set fonts;
+	struct pdf_layout layout;
+	struct report *report;
+};
+
+static void typeset(const char *name, struct typeset *t)
+{
+	struct font_roles roles;
+	char *error = NULL;
+	assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
+	assert_int_equal(font_set_open(&t->fonts, &roles, &error), 0);
+	font_roles_fini(&roles);
+	t->report = test_load(name);
+	pdf_layout_init(&t->layout);
+	pdf_typeset_report(t->report, &t->fonts, 0, &t->layout);
+}
+
+static void typeset_fini(struct typeset *t)
+{
+	pdf_layout_fini(&t->layout);
+	font_set_close(&t->fonts);
+	report_free(t->report);
+}
+
+static bool is_page_number(const struct pdf_item *it)
+{
+	return it->kind == PDF_ITEM_TEXT && it->size == PDF_PAGE_NUMBER_SIZE;
+}
+
+/* Steps through every item of every page (start with *p = *i = 0); *p is
+ * the page of the item returned. */
+static const struct pdf_item *next_item(const struct pdf_layout *l, size_t *p, size_t *i)
+{
+	while (*p < l->count) {
+		if (*i < l->pages[*p].count)
+			return &l->pages[*p].items[(*i)++];
+		(*p)++;
+		*i = 0;
+	}
+	return NULL;
+}
+
+static void test_body_on_the_grid(void **state)
+{
+	(void)state;
+	struct typeset t;
+	typeset("pdf/long-2024.yaml", &t);
+	size_t lines = 0;
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+		if (it->kind != PDF_ITEM_TEXT || it->size != PDF_BODY_SIZE)
+			continue;
+		/* which of the page's 22 lines its baseline sits on */
+		double line = (PDF_PAGE_HEIGHT - it->y - PDF_BLOCK_TOP - PDF_LINE_PITCH / 2 -
+			       0.36 * PDF_BODY_SIZE) /
+			      PDF_LINE_PITCH;
+		if (fabs(line - round(line)) > 1e-6 || line < -1e-6 ||
+		    line > PDF_LINES_PER_PAGE - 1 + 1e-6)
+			fail_msg("page %zu: \"%s\" is off the grid (line %.3f)", p + 1, it->text,
+				 line);
+		if (it->x < PDF_BLOCK_LEFT - 1e-6)
+			fail_msg("page %zu: \"%s\" starts left of the text block", p + 1,
+				 it->text);
+		lines++;
+	}
+	assert_true(lines > 60); /* three pages of narrative and more */
+	typeset_fini(&t);
+}
+
+static void test_page_numbers(void **state)
+{
+	(void)state;
+	struct typeset t;
+	typeset("pdf/long-2024.yaml", &t);
+	assert_true(t.layout.count >= 6);
+	size_t *numbers = calloc(t.layout.count, sizeof *numbers);
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+	if (!is_page_number(it))
+		continue;
+	char want[32];
+	snprintf(want, sizeof want, "— %zu —", p + 1);
+	assert_string_equal(it->text, want);
+	/* below the text block; odd pages on the right, even on the left */
+	assert_true(it->y < PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT);
+	if (p % 2 == 0)
+		assert_true(it->x > PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
+	else
+		assert_true(it->x < PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
+	numbers[p]++;
+	}
+	for (size_t p = 0; p < t.layout.count; p++)
+	assert_int_equal(numbers[p], 1);
+	free(numbers);
+	typeset_fini(&t);
+}
+
+/* The requests table crosses a page in the long report: its header is on
+ * both pages. */
+static void test_header_repeated(void **state)
+{
+	(void)state;
+	struct typeset t;
+	typeset("pdf/long-2024.yaml", &t);
+	size_t pages_with_header = 0, last = (size_t)-1;
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));)
+	if (it->kind == PDF_ITEM_TEXT && strcmp(it->text, "申请人情况") == 0 && p != last) {
+		pages_with_header++;
+		last = p;
+	}
+	assert_int_equal(pages_with_header, 2);
+	typeset_fini(&t);
+}
+
+/* Rules stay inside the text block, and a table's cells share edges. */
+static void test_rules_inside(void **state)
+{
+	(void)state;
+	struct typeset t;
+	typeset("pdf/wide-numbers.yaml", &t);
+	size_t rules = 0;
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+		if (it->kind != PDF_ITEM_RULE)
+			continue;
+		double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH + 0.01;
+		double bottom = PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT - 0.01;
+		double top = PDF_PAGE_HEIGHT - PDF_BLOCK_TOP + 0.01;
+		if (it->x < PDF_BLOCK_LEFT - 0.01 || it->x2 > right || it->y < bottom ||
+		    it->y2 < bottom || it->y > top || it->y2 > top)
+			fail_msg("page %zu: a rule from (%.1f, %.1f) to (%.1f, %.1f) leaves "
+				 "the text block",
+				 p + 1, it->x, it->y, it->x2, it->y2);
+		rules++;
+	}
+	assert_true(rules > 100);
+	typeset_fini(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_body_on_the_grid),
+		cmocka_unit_test(test_page_numbers),
+		cmocka_unit_test(test_header_repeated),
+		cmocka_unit_test(test_rules_inside),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,146 @@
+/* The PDF renderer in process: a report renders, the same report gives
+ * the same bytes under SOURCE_DATE_EPOCH, and a character that cannot be
+ * printed is an error naming it and its place, not a blank. */
+#define _GNU_SOURCE /* memmem */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+#include "render_pdf.h"
+#include "report.h"
+#include "support.h"
+
+static char *render(const struct report *r, size_t *len, struct diag_list *diags, char **error)
+{
+	struct render_pdf_options options = {0};
+	return render_pdf(r, &options, len, diags, error);
+}
+
+static void test_renders_and_repeats(void **state)
+{
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1737331200", 1);
+	struct report *r = test_load("example-2024.yaml");
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t len1, len2;
+	char *error;
+	char *a = render(r, &len1, &diags, &error);
+	assert_non_null(a);
+	assert_null(error);
+	assert_int_equal(diags.count, 0);
+	assert_memory_equal(a, "%PDF-1.", 7);
+	assert_non_null(memmem(a, len1, "/CreationDate (D:20250120000000Z", 32));
+	char *b = render(r, &len2, &diags, &error);
+	assert_non_null(b);
+	assert_int_equal(len1, len2);
+	assert_memory_equal(a, b, len1);
+	free(a);
+	free(b);
+	diag_list_fini(&diags);
+	report_free(r);
+	unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* text is put into text.overview of the example; the error must name
+ * the character, its code and its line within the narrative, and give
+ * the file line below the value's start where that line is. */
+static void expect_refused(const char *text, const char *character, const char *code,
+			   const char *where, int lines_below)
+{
+	struct report *r = test_load("example-2024.yaml");
+	size_t cell = test_cell("text.overview");
+	report_set_text(r, cell, text, strlen(text));
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t len;
+	char *error;
+	char *pdf = render(r, &len, &diags, &error);
+	assert_null(pdf);
+	assert_null(error);
+	assert_int_equal(diags.count, 1);
+	const struct diag *d = &diags.items[0];
+	assert_string_equal(d->rule, "pdf.glyph");
+	assert_string_equal(d->path, "text.overview");
+	assert_int_equal(d->line, r->marks[cell].line + lines_below);
+	if (!strstr(d->message, character) || !strstr(d->message, code) ||
+	    !strstr(d->message, where))
+		fail_msg("message lacks %s %s %s: %s", character, code, where, d->message);
+	diag_list_fini(&diags);
+	report_free(r);
+}
+
+static void test_refuses_unprintable(void **state)
+{
+	(void)state;
+	/* above U+FFFF: libharu would print a blank */
+	expect_refused("第一行。\n其中𠀀字在第二行，𠀀重复只报一次。", "𠀀", "U+20000",
+		       "第 2 行第 3 个字", 2);
+	/* Georgian: in none of the default fonts */
+	expect_refused("ა", "ა", "U+10D0", "第 1 行第 1 个字", 0);
+}
+
+/* A character outside GB2312 comes from the fallback font. */
+static void test_fallback_font(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	const char *text = "本年度办理“喆堃镕”三字。";
+	report_set_text(r, test_cell("text.overview"), text, strlen(text));
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t len;
+	char *error;
+	char *pdf = render(r, &len, &diags, &error);
+	assert_non_null(pdf);
+	assert_non_null(memmem(pdf, len, "UMing", 5));
+	free(pdf);
+	diag_list_fini(&diags);
+	report_free(r);
+}
+
+static void test_missing_font(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/nianbao-fonts.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/roles.conf", dir);
+	FILE *fp = fopen(path, "w");
+	fputs("# test\ntitle = AR PL SungtiL GB\nbody = 没有这种字体\n", fp);
+	fclose(fp);
+	struct report *r = test_load("example-2024.yaml");
+	struct render_pdf_options options = {.fonts_dir = dir};
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t len;
+	char *error;
+	assert_null(render_pdf(r, &options, &len, &diags, &error));
+	assert_non_null(error);
+	assert_non_null(strstr(error, "roles.conf:3"));
+	assert_non_null(strstr(error, "没有这种字体"));
+	free(error);
+	unlink(path);
+	rmdir(dir);
+	diag_list_fini(&diags);
+	report_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_renders_and_repeats),
+		cmocka_unit_test(test_refuses_unprintable),
+		cmocka_unit_test(test_fallback_font),
+		cmocka_unit_test(test_missing_font),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
