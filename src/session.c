@@ -302,3 +302,12 @@ bool session_cell_is_broken(const struct session *s, size_t cell)
 			return true;
 	return false;
 }
+
+size_t session_error_count(const struct session *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->outcome.count; i++)
+		if (rules_failure_severity(s->entry->rules, &s->outcome.failures[i]) == DIAG_ERROR)
+			n++;
+	return n;
+}

@@ -102,6 +102,9 @@ enum session_save_result session_save(struct session *s, bool force, char **erro
  * how many broken checks concern it. */
 enum section_state session_section_state(const struct session *s, size_t section, size_t *problems);
 
+/* How many error rules (not warnings) the report breaks. */
+size_t session_error_count(const struct session *s);
+
 /* Failures that involve cell: those naming it first, then those it is a
  * part of, each in rule order.
  * Returns how many were written to out (at most max). */

@@ -23,6 +23,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "form.h"
+#include "render_pdf.h"
 #include "render_text.h"
 #include "report.h"
 #include "session.h"
@@ -237,7 +238,7 @@ static const char *key_hints(const struct tui *t)
 	if (t->help)
 		return "↑↓ PgUp PgDn 翻看  其他任意键返回";
 	if (t->focus == TUI_FOCUS_SECTIONS)
-		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本  F1 帮助  F10 退出";
+		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本和PDF  F1 帮助  F10 退出";
 	if (t->page == 0)
 		return t->text_open ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"
 				    : "↑↓ 选择  Enter 修改  空格 切换草稿  Esc 目录  F2 保存  F1 帮助";
@@ -545,28 +546,47 @@ static char *sibling_path(const char *path, const char *extension)
 	return sibling;
 }
 
+/* Writes the standardized text and the PDF beside the report. */
 static enum tui_reaction render_outputs(struct tui *t)
 {
 	tui_page_commit(t);
+	const struct report *report = t->session->report;
 	size_t len;
-	char *text = render_text(t->session->report, &len);
-	char *path = sibling_path(t->session->path, ".txt");
-	char *error;
-	if (atomic_write(path, text, len, ATOMIC_REPLACE, &error) != 0) {
-		tui_message(t, TUI_MESSAGE_ERROR, "生成失败：%s", error);
-		free(error);
-	} else {
-		size_t errors = 0;
-		for (size_t s = 0; s < t->form->nsections; s++) {
-			size_t n;
-			if (session_section_state(t->session, s, &n) == SECTION_ERROR)
-				errors += n;
-		}
-		tui_message(t, errors ? TUI_MESSAGE_ERROR : TUI_MESSAGE_INFO,
-			    errors ? "已生成标准文本 %s（注意：报告还有 %zu 处错误）" : "已生成标准文本 %s", path,
-			    errors);
+	char *text = render_text(report, &len);
+	char *text_path = sibling_path(t->session->path, ".txt");
+	char *pdf_path = sibling_path(t->session->path, ".pdf");
+	char *error = NULL;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	if (atomic_write(text_path, text, len, ATOMIC_REPLACE, &error) != 0) {
+		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s", error);
+		goto done;
 	}
-	free(path);
+	struct render_pdf_options options = {0};
+	size_t pdf_len;
+	char *pdf = render_pdf(report, &options, &pdf_len, &diags, &error);
+	if (!pdf) {
+		tui_message(t, TUI_MESSAGE_ERROR, "已生成标准文本 %s；PDF 没有生成：%s", text_path,
+			    diags.count ? diags.items[0].message : error);
+		goto done;
+	}
+	int failed = atomic_write(pdf_path, pdf, pdf_len, ATOMIC_REPLACE, &error);
+	free(pdf);
+	if (failed) {
+		tui_message(t, TUI_MESSAGE_ERROR, "已生成标准文本 %s；PDF 没有生成：%s", text_path, error);
+		goto done;
+	}
+	size_t errors = session_error_count(t->session);
+	if (errors)
+		tui_message(t, TUI_MESSAGE_ERROR, "已生成 %s 和 %s（注意：报告还有 %zu 处错误）", text_path,
+			    pdf_path, errors);
+	else
+		tui_message(t, TUI_MESSAGE_INFO, "已生成 %s 和 %s", text_path, pdf_path);
+done:
+	diag_list_fini(&diags);
+	free(error);
+	free(text_path);
+	free(pdf_path);
 	free(text);
 	return TUI_REDRAW;
 }

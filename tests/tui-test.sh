@@ -270,8 +270,11 @@ wait_for "帮助：年报编辑的按键"
 keys Escape
 wait_gone "帮助：年报编辑的按键"
 keys F5
-wait_for "已生成标准文本"
+wait_for "已生成 new.txt 和 new.pdf"
 file_has new.txt "函谷关镇人民政府2024年政府信息公开工作年度报告"
+checks=$((checks + 1))
+pdftotext new.pdf new-pdf.txt 2>/dev/null || fail "F5 wrote no readable PDF"
+file_has new-pdf.txt "全年主动公开政府信息1700余条。"
 keys F10
 wait_for "[exit 0]"
 
