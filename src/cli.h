@@ -79,4 +79,16 @@ struct report *cli_load_last_year(struct cli *cli, const char *command, const ch
 _Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
 		       size_t len);
 
+/* Renders the PDF of report (read from file) in memory.  Returns it (the
+ * caller frees it; *len is its size), or NULL after printing to cli->err
+ * which characters cannot be printed, or what is wrong with the fonts. */
+char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
+		     const struct report *report, const char *seal_path, size_t *len);
+
+/* Loads the report file, prints the rules it breaks (*broken is set when
+ * one is an error) and renders its PDF as cli_render_pdf does; NULL after
+ * printing why the file is not a report or cannot be printed. */
+char *cli_report_pdf(struct cli *cli, const char *command, const char *file,
+		     const char *seal_path, size_t *len, _Bool *broken);
+
 #endif

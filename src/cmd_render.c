@@ -8,7 +8,6 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
-#include "render_pdf.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -35,24 +34,14 @@ const struct cli_command cmd_render = {
 static bool write_pdf(struct cli *cli, const char *file, const struct report *r,
 		      const char *pdf_path, const char *seal_path)
 {
-	struct diag_list problems;
-	diag_list_init(&problems);
-	struct render_pdf_options options = {.seal_png = seal_path};
 	size_t len;
-	char *error;
-	char *pdf = render_pdf(r, &options, &len, &problems, &error);
-	bool ok = pdf != NULL;
+	char *pdf = cli_render_pdf(cli, "render", file, r, seal_path, &len);
 	if (!pdf) {
-		cli_print_diags(cli->err, file, &problems);
-		if (error)
-			fprintf(cli->err, "nianbao render: %s\n", error);
 		fprintf(cli->err, "nianbao render: 没有写出 %s\n", pdf_path);
-		free(error);
-	} else {
-		ok = cli_write_output(cli, "render", pdf_path, pdf, len);
+		return false;
 	}
+	bool ok = cli_write_output(cli, "render", pdf_path, pdf, len);
 	free(pdf);
-	diag_list_fini(&problems);
 	return ok;
 }
 

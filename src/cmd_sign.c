@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
@@ -29,14 +30,18 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv);
 
 const struct cli_command cmd_sign = {
 	.name = "sign",
-	.usage = "输入.pdf --key 私钥.pem --cert 证书.pem -o 输出.pdf [--force] [--print]",
-	.summary = "给排好的 PDF 加上数字签名（可以接着打印）",
+	.usage = "输入.pdf|报告.yaml --key 私钥.pem --cert 证书.pem -o 输出.pdf [--force] [--print]",
+	.summary = "给排好的 PDF 加上数字签名（可以接着打印）；给的是报告文件时先排成 PDF",
 	.help = "  --key 文件      PEM 格式的私钥（可以是加密的）\n"
 		"  --cert 文件     PEM 格式的证书；文件里其后的证书作为证书链一并放入签名\n"
 		"  -o 文件         写出签名后的 PDF\n"
 		"  --force         输出文件已存在时替换它（默认拒绝）\n"
 		"  --print         签名后交给 CUPS 的 lp 命令打印\n"
 		"  --printer 名称  打印到这台打印机（默认为系统的默认打印机）\n"
+		"  --seal 图片     输入是报告文件时，把 PNG 印章盖在落款上\n"
+		"\n"
+		"输入是报告文件（.yaml 或 .yml）时，先像 render --pdf 那样排成 PDF，签名后才写出，\n"
+		"一条命令完成排版、签名和打印；报告违反勾稽关系时仍然签名，但列出问题，退出状态为 1。\n"
 		"\n"
 		"签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
 		"工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
@@ -257,16 +262,30 @@ static void warn_validity(struct cli *cli, const struct signer *signer, const ch
 			cert, limit);
 }
 
-/* Reads input, checks it, loads the key (asking for its password) and
+/* A report file rather than a finished PDF: named .yaml or .yml. */
+static bool is_report_file(const char *path)
+{
+	size_t n = strlen(path);
+	return (n > 5 && strcasecmp(path + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcasecmp(path + n - 4, ".yml") == 0);
+}
+
+/* Reads input (a PDF, or a report whose PDF is rendered), checks it, loads the key (asking for its password) and
  * signs: *signed_pdf is the whole signed file, *subject who signed it. */
-static enum cli_status sign_input(struct cli *cli, const char *input, const char *key,
-				  const char *cert, char **signed_pdf, size_t *signed_len,
-				  char **subject)
+static enum cli_status sign_input(struct cli *cli, const char *input, const char *seal,
+				  const char *key, const char *cert, char **signed_pdf,
+				  size_t *signed_len, char **subject, bool *broken)
 {
 	char *cause;
 	size_t len;
-	char *pdf = read_input(input, &len, &cause);
-	if (!pdf) {
+	char *pdf;
+	*broken = false;
+	if (is_report_file(input)) {
+		/* a report: its PDF is rendered here, signed, and only then written */
+		pdf = cli_report_pdf(cli, "sign", input, seal, &len, broken);
+		if (!pdf)
+			return CLI_REFUSED;
+	} else if (!(pdf = read_input(input, &len, &cause))) {
 		fprintf(cli->err, "nianbao sign: %s\n", cause);
 		free(cause);
 		return CLI_REFUSED;
@@ -301,9 +320,9 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 		{"key", required_argument, NULL, 'k'},	 {"cert", required_argument, NULL, 'c'},
 		{"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
 		{"print", no_argument, NULL, 'p'},	 {"printer", required_argument, NULL, 'P'},
-		{NULL, 0, NULL, 0},
+		{"seal", required_argument, NULL, 's'}, {NULL, 0, NULL, 0},
 	};
-	const char *key = NULL, *cert = NULL, *output = NULL, *printer = NULL;
+	const char *key = NULL, *cert = NULL, *output = NULL, *printer = NULL, *seal = NULL;
 	bool force = false, print = false;
 	int c;
 	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
@@ -314,6 +333,7 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 		case 'f': force = true; break;
 		case 'p': print = true; break;
 		case 'P': printer = optarg; print = true; break;
+		case 's': seal = optarg; break;
 		default: return cli_option_error(cli, &cmd_sign, c, argv);
 		}
 	}
@@ -322,6 +342,8 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 								      : "只能写一个 PDF 文件");
 	if (!key || !cert || !output)
 		return cli_usage_error(cli, &cmd_sign, "要写明 --key、--cert 和 -o");
+	if (seal && !is_report_file(argv[optind]))
+		return cli_usage_error(cli, &cmd_sign, "--seal 只能用于报告文件（.yaml），排好的 PDF 不再改动");
 	if (same_file(output, key) || same_file(output, cert)) {
 		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
 			output);
@@ -333,7 +355,9 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 
 	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
-	if (sign_input(cli, argv[optind], key, cert, &signed_pdf, &signed_len, &subject) != CLI_OK)
+	bool broken;
+	if (sign_input(cli, argv[optind], seal, key, cert, &signed_pdf, &signed_len, &subject,
+		       &broken) != CLI_OK)
 		return CLI_REFUSED;
 	int err = atomic_write(output, signed_pdf, signed_len, force ? ATOMIC_REPLACE : ATOMIC_CREATE,
 			       &cause);
@@ -349,8 +373,9 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 	}
 	fprintf(cli->out, "已用“%s”的证书签名，写出 %s\n", subject, output);
 	free(subject);
+	enum cli_status done = broken ? CLI_BROKEN : CLI_OK; /* as render says */
 	if (!print)
-		return CLI_OK;
+		return done;
 	fflush(cli->out);
 	if (print_pdf(output, printer, &cause) != PRINT_OK) {
 		fprintf(cli->err, "nianbao sign: 签名后的 %s 已写出，但没有打印：%s\n", output, cause);
@@ -358,5 +383,5 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 		return CLI_REFUSED;
 	}
 	fprintf(cli->out, "已交给打印机打印：%s\n", output);
-	return CLI_OK;
+	return done;
 }

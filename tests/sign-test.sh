@@ -162,7 +162,9 @@ printf 'organ: 函谷关镇人民政府\n' >report.yaml
 head -c 700 pages.pdf >truncated.pdf
 refused "无法读取 missing.pdf：文件不存在" missing.pdf $GOOD
 refused "不是普通文件" adir $GOOD
-refused "不是 PDF 文件" report.yaml $GOOD
+refused "缺少键“form”" report.yaml $GOOD
+printf 'organ: 函谷关镇人民政府\n' >report.txt
+refused "不是 PDF 文件" report.txt $GOOD
 refused "truncated.pdf：文件末尾没有 startxref" truncated.pdf $GOOD
 refused "不匹配" pages.pdf --key "$K/other-key.pem" --cert "$K/cert.pem"
 refused "没有可用的私钥" pages.pdf --key "$K/cert.pem" --cert "$K/cert.pem"
@@ -215,6 +217,22 @@ key_line=$(sed -n 2p "$K/key.pem")
 ! grep -rqF -- "$key_line" "$WORK" || fail "a line of the private key was written under $WORK"
 checks=$((checks + 1))
 ! ls -a | grep -q 'tmp-' || fail "temporary files were left behind"
+
+# --- a report file is rendered, signed and printed in one step --------------
+EXAMPLE="$(cd "$(dirname "$0")" && pwd)/data/example-2024.yaml"
+mkdir -p onestep
+expect_status 0 "$NIANBAO" sign "$EXAMPLE" $GOOD -o onestep/report.pdf
+valid onestep/report.pdf
+checks=$((checks + 1))
+pdftotext onestep/report.pdf onestep/report.txt 2>/dev/null
+grep -q "示例县人民政府" onestep/report.txt || fail "the signed report's text does not come back"
+cp "$(dirname "$EXAMPLE")/broken/requests-balance.yaml" onestep/broken.yaml
+expect_status 1 "$NIANBAO" sign onestep/broken.yaml $GOOD -o onestep/broken.pdf
+contains "$WORK/err" "[requests.balance]"
+valid onestep/broken.pdf
+expect_status 2 "$NIANBAO" sign pages.pdf $GOOD --seal seal.png -o onestep/sealed.pdf
+contains "$WORK/err" "--seal 只能用于报告文件"
+absent onestep/sealed.pdf
 
 # --- printing through a fake lp ---------------------------------------------
 mkdir bin nolp

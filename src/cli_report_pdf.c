@@ -1,0 +1,54 @@
+/* The PDF of a report for the commands that make one (render, sign):
+ * rendered in memory, with the characters that cannot be printed or the
+ * trouble with the fonts printed the way commands print; see cli.h. */
+#include "cli.h"
+
+#include <stdlib.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "render_pdf.h"
+#include "report.h"
+#include "report_load.h"
+#include "rules.h"
+
+char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
+		     const struct report *report, const char *seal_path, size_t *len)
+{
+	struct diag_list problems;
+	diag_list_init(&problems);
+	struct render_pdf_options options = {.seal_png = seal_path};
+	char *error = NULL;
+	char *pdf = render_pdf(report, &options, len, &problems, &error);
+	if (!pdf) {
+		cli_print_diags(cli->err, file, &problems);
+		if (error)
+			fprintf(cli->err, "nianbao %s: %s\n", command, error);
+		fprintf(cli->err, "nianbao %s: %s 没有排成 PDF\n", command, file);
+	}
+	free(error);
+	diag_list_fini(&problems);
+	return pdf;
+}
+
+char *cli_report_pdf(struct cli *cli, const char *command, const char *file,
+		     const char *seal_path, size_t *len, bool *broken)
+{
+	struct diag_list diags;
+	diag_list_init(&diags);
+	const struct catalog_entry *entry;
+	struct report *r = report_load_file(file, cli->catalog, &entry, &diags);
+	char *pdf = NULL;
+	*broken = false;
+	if (r) {
+		rules_diagnose(entry->rules, r, NULL, &diags);
+		diag_list_sort(&diags);
+		*broken = diag_list_has_errors(&diags);
+	}
+	cli_print_diags(cli->err, file, &diags);
+	if (r)
+		pdf = cli_render_pdf(cli, command, file, r, seal_path, len);
+	report_free(r);
+	diag_list_fini(&diags);
+	return pdf;
+}
