@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -46,13 +47,50 @@ static bool stamps_equal(const struct session_stamp *a, const struct session_sta
 			       a->mtime.tv_nsec == b->mtime.tv_nsec));
 }
 
-char *session_recovery_path(const char *path)
+/* A hidden file beside path: DIR/.NAME.suffix. */
+static char *hidden_sibling(const char *path, const char *suffix)
 {
 	char *dir_copy = xstrdup(path), *base_copy = xstrdup(path);
-	char *result = xasprintf("%s/.%s.recovery", dirname(dir_copy), basename(base_copy));
+	char *result = xasprintf("%s/.%s.%s", dirname(dir_copy), basename(base_copy), suffix);
 	free(dir_copy);
 	free(base_copy);
 	return result;
+}
+
+char *session_recovery_path(const char *path)
+{
+	return hidden_sibling(path, "recovery");
+}
+
+int session_lock(const char *path, char **error)
+{
+	char *lock_path = hidden_sibling(path, "lock");
+	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	*error = NULL;
+	if (fd < 0) {
+		/* a directory we may not write to: saving will say so; no lock */
+		free(lock_path);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		*error = xasprintf(errno == EWOULDBLOCK ? "%s 正在另一个 nianbao 窗口中编辑；请先在那里保存并退出"
+						       : "%s 无法加锁",
+				   path);
+		close(fd);
+		fd = -1;
+	}
+	free(lock_path);
+	return fd;
+}
+
+void session_unlock(const char *path, int fd)
+{
+	if (fd < 0)
+		return;
+	char *lock_path = hidden_sibling(path, "lock");
+	unlink(lock_path);
+	close(fd);
+	free(lock_path);
 }
 
 static void evaluate(struct session *s)

@@ -50,8 +50,8 @@ struct session {
 };
 
 /* Opens path.  When it exists it must load (else NULL, with the reasons
- * in diags).  When it does not, *created is set and a new report of the
- * default form is made for organ and year (which the caller asked for). */
+ * in diags).  When it does not, NULL with *created set: the caller makes
+ * the new report with session_create. */
 struct session *session_open(const char *path, struct catalog *catalog, struct diag_list *diags,
 			     bool *created);
 /* Starts a new report for a file that does not exist yet. */
@@ -61,6 +61,14 @@ void session_free(struct session *s);
 
 /* The name of the recovery file of path (the caller frees it). */
 char *session_recovery_path(const char *path);
+
+/* Takes the lock that keeps a second form from editing path (a hidden
+ * .NAME.lock beside it, held with flock while the form runs).  Returns a
+ * descriptor for session_unlock, or -1: with *error set (the caller frees
+ * it) when another form holds the lock, without when the directory takes
+ * no lock file (saving there will fail and say so). */
+int session_lock(const char *path, char **error);
+void session_unlock(const char *path, int fd);
 
 /* Whether a recovery file from an earlier, unfinished session exists;
  * *when is its modification time. */

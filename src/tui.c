@@ -941,11 +941,19 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 		fprintf(err, "nianbao edit: 终端需要 UTF-8 编码（例如 LANG=zh_CN.UTF-8）\n");
 		return 2;
 	}
+	char *lock_error;
+	int lock = session_lock(path, &lock_error);
+	if (lock_error) {
+		fprintf(err, "nianbao edit: %s\n", lock_error);
+		free(lock_error);
+		return 2;
+	}
 	struct diag_list diags;
 	diag_list_init(&diags);
 	bool created;
 	struct session *s = session_open(path, catalog, &diags, &created);
 	if (!s && !created) {
+		session_unlock(path, lock);
 		for (size_t i = 0; i < diags.count; i++)
 			fprintf(err, "%s:%d:%d: error: %s [%s]\n", path, diags.items[i].line ? diags.items[i].line : 1,
 				diags.items[i].line ? diags.items[i].column : 1, diags.items[i].message,
@@ -967,6 +975,7 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 			buf_fini(&t.number);
 			free(t.message);
 			fprintf(err, "nianbao edit: 没有新建 %s\n", path);
+			session_unlock(path, lock);
 			return 0;
 		}
 	}
@@ -997,5 +1006,6 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	buf_fini(&t.number);
 	free(t.message);
 	session_free(s);
+	session_unlock(path, lock);
 	return status;
 }

@@ -227,6 +227,13 @@ wait_for "窗口太小"
 tmux -S "$SOCKET" resize-window -t form -x 80 -y 24
 wait_for "（一）予以公开"
 
+# --- a second form on the same report is refused while the first runs ---
+checks=$((checks + 1))
+if script -qec "$NIANBAO edit new.yaml" /dev/null </dev/null >second.txt 2>&1; then
+	fail "a second form opened new.yaml while the first had it open"
+fi
+grep -q "正在另一个 nianbao 窗口中编辑" second.txt || fail "the second form did not say why: $(cat second.txt)"
+
 # --- someone else changes the file while it is open -----------------------
 keys Down Down
 wait_for "三、本年度办理结果／（一）予以公开／自然人"
@@ -277,6 +284,8 @@ pdftotext new.pdf new-pdf.txt 2>/dev/null || fail "F5 wrote no readable PDF"
 file_has new-pdf.txt "全年主动公开政府信息1700余条。"
 keys F10
 wait_for "[exit 0]"
+checks=$((checks + 1))
+[ ! -e .new.yaml.lock ] || fail "the lock file outlived the form"
 
 # --- a complete, correct report from nothing, with the keyboard alone ------
 start 80 24 edit full.yaml
