@@ -2,6 +2,8 @@
  * format has — the organ, the year, the date it is issued, whether it is a
  * draft.  Each is edited on one line and checked when the clerk confirms
  * it, so the report always stays loadable. */
+#include "tui_internal.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +12,6 @@
 #include "form.h"
 #include "report.h"
 #include "session.h"
-#include "tui_internal.h"
 #include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
@@ -196,11 +197,7 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 			open_field(t, true);
 			return TUI_REDRAW;
 		}
-		bool was = t->session->dirty;
-		if (!tui_basics_commit(t))
-			return TUI_REDRAW;
-		(void)was;
-		return TUI_EDITED;
+		return tui_basics_commit(t) ? TUI_EDITED : TUI_REDRAW;
 	}
 	if (!key.function && key.code == '\t')
 		return move_field(t, 1) | TUI_EDITED;

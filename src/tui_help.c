@@ -1,9 +1,10 @@
 /* The help screen (F1): every key of the form. */
+#include "tui_internal.h"
+
 #include <curses.h>
 #include <stddef.h>
 #include <stdio.h>
 
-#include "tui_internal.h"
 
 static const char *const help_lines[] = {
 	"【在各部分之间】",

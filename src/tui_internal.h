@@ -58,7 +58,6 @@ struct tui {
 	size_t column;		/* table column */
 	size_t field;		/* basics page: enum tui_basic_field */
 	size_t scroll;		/* first page line shown */
-	size_t first_column;	/* first table column shown when the pane is narrow */
 
 	/* a number being typed into the cursor's cell */
 	bool number_editing;
@@ -69,7 +68,6 @@ struct tui {
 	bool text_open;
 	size_t text_cell;	/* form cell of the open text, or a basics field */
 	struct textedit text;
-	size_t text_scroll;	/* first visual line shown */
 
 	/* the message line: a transient message, else the cursor's problem */
 	char *message;

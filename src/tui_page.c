@@ -5,16 +5,16 @@
  * broken is asked of the session and shown beside the cells and in the
  * message line.  Drawing only reads; key handlers change state and
  * return what changed. */
+#include "tui_internal.h"
+
 #include <curses.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -22,7 +22,6 @@
 #include "report.h"
 #include "rules.h"
 #include "session.h"
-#include "tui_internal.h"
 #include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
@@ -82,7 +81,6 @@ static void open_text(struct tui *t)
 		      t->form->types[FORM_TEXT].max_chars, tui_content_width(t) - 2);
 	t->text_open = true;
 	t->text_cell = cell;
-	t->text_scroll = 0;
 }
 
 /* A narrative's text reaches the session as it is typed, so committing
@@ -123,7 +121,6 @@ void tui_goto_page(struct tui *t, size_t page)
 	tui_page_commit(t);
 	t->page = page;
 	t->scroll = 0;
-	t->first_column = 0;
 	t->field = 0;
 	if (page > 0)
 		tui_page_first_stop(t, false);
@@ -211,9 +208,7 @@ static void layout_grid(const struct tui *t, const struct form_table *tab, struc
 		if (cols->columns[c].ngroups > g->groups)
 			g->groups = cols->columns[c].ngroups;
 	/* the columns that fit, keeping the cursor's in view */
-	size_t first = t->first_column < n ? t->first_column : 0;
-	if (table_at(t, t->item) == tab && t->column < first)
-		first = t->column;
+	size_t first = 0;
 	for (;;) {
 		int x = g->label_width;
 		size_t last = first;

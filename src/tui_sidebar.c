@@ -1,12 +1,13 @@
 /* The list of pages at the left of the form: 基本信息 and the sections
  * 一 to 六, each with its state (完成, 有错, 提醒, 未填) from the session. */
+#include "tui_internal.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "form.h"
 #include "session.h"
-#include "tui_internal.h"
 #include "utf8.h"
 
 static const struct {

@@ -20,6 +20,7 @@
 #include "report.h"
 #include "session.h"
 #include "tui_internal.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 static void report_line(const char *what, double *us, int n)
@@ -37,15 +38,20 @@ static char *scratch_copy(const char *report_path, char *dir)
 		perror(report_path);
 		exit(2);
 	}
-	char data[1 << 16];
-	size_t len = fread(data, 1, sizeof data, in);
+	struct buf data;
+	buf_init(&data);
+	char chunk[1 << 16];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		buf_add(&data, chunk, n);
 	fclose(in);
 	char *path = xasprintf("%s/report.yaml", dir);
 	char *error;
-	if (atomic_write(path, data, len, ATOMIC_CREATE, &error) != 0) {
+	if (atomic_write(path, data.data, data.len, ATOMIC_CREATE, &error) != 0) {
 		fprintf(stderr, "%s\n", error);
 		exit(2);
 	}
+	buf_fini(&data);
 	return path;
 }
 
@@ -58,9 +64,9 @@ static enum tui_reaction keystroke(struct tui *t, int i)
 	return tui_handle_key(t, (struct tui_key){KEY_BACKSPACE, true});
 }
 
-static void measure(struct tui *t, int rows, int cols, int rounds, double *us)
+static void measure(struct tui *t, const char *where, int rows, int cols, int rounds, double *us)
 {
-	char label[96];
+	char label[128];
 	resize_term(rows, cols);
 	t->rows = rows;
 	t->cols = cols;
@@ -71,7 +77,7 @@ static void measure(struct tui *t, int rows, int cols, int rounds, double *us)
 		keystroke(t, r);
 		us[r] = bench_now_us() - start;
 	}
-	snprintf(label, sizeof label, "key handler (value, totals, rules), %dx%d", cols, rows);
+	snprintf(label, sizeof label, "%s: key handler, %dx%d", where, cols, rows);
 	report_line(label, us, rounds);
 
 	for (int r = 0; r < rounds; r++) {
@@ -80,7 +86,7 @@ static void measure(struct tui *t, int rows, int cols, int rounds, double *us)
 		tui_draw(t);
 		us[r] = bench_now_us() - start;
 	}
-	snprintf(label, sizeof label, "key handler + repaint of the screen, %dx%d", cols, rows);
+	snprintf(label, sizeof label, "%s: key handler + repaint, %dx%d", where, cols, rows);
 	report_line(label, us, rounds);
 }
 
@@ -123,11 +129,29 @@ int main(int argc, char **argv)
 	t.focus = TUI_FOCUS_CONTENT;
 
 	double *us = calloc((size_t)rounds, sizeof *us);
-	printf("| %-52s | %12s | %12s |\n", "one keystroke in table 三 (example-2024.yaml)", "median",
-	       "90th pct");
+	char where[96];
+	printf("| %-52s | %12s | %12s |\n", "one keystroke (example-2024.yaml)", "median", "90th pct");
 	printf("|------------------------------------------------------|--------------|--------------|\n");
-	measure(&t, 24, 80, rounds, us);
-	measure(&t, 50, 160, rounds, us);
+	measure(&t, "table 三", 24, 80, rounds, us);
+	measure(&t, "table 三", 50, 160, rounds, us);
+
+	/* typing at the end of the narrative of 五, as written and 20 times as long */
+	size_t problems = form_find_cell(t.form, "text.problems");
+	size_t narrative = t.form->cells[problems].section;
+	tui_goto_page(&t, narrative + 1);
+	textedit_end(&t.text);
+	measure(&t, "narrative 五", 24, 80, rounds, us);
+	struct buf longer;
+	buf_init(&longer);
+	for (int i = 0; i < 20; i++)
+		buf_adds(&longer, s->report->texts[problems]);
+	session_set_text(s, problems, longer.data, longer.len);
+	buf_fini(&longer);
+	tui_goto_page(&t, narrative + 1);
+	t.text.cursor = t.text.text.len;
+	snprintf(where, sizeof where, "narrative 五 of %zu characters",
+		 utf8_length(t.text.text.data, t.text.text.len));
+	measure(&t, where, 24, 80, rounds, us);
 
 	for (int r = 0; r < rounds; r++) {
 		keystroke(&t, r);
