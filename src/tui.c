@@ -276,12 +276,36 @@ static void draw_bottom_bars(struct tui *t, const char *message, enum tui_messag
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 
-void tui_draw(struct tui *t)
+void tui_layout(struct tui *t)
 {
 	if (t->repaint_all) {
 		clearok(curscr, TRUE);
 		t->repaint_all = false;
 	}
+	tui_page_layout_free(t);
+	free(t->status);
+	t->status = NULL;
+	t->cursor_shown = false;
+	if (!t->session || t->rows < MIN_ROWS || t->cols < MIN_COLS)
+		return;
+	/* a long message takes two lines, so that how much is wrong shows */
+	t->status = bottom_message(t, &t->status_kind);
+	t->message_lines = t->status ? tui_wrapped_lines(t->status, t->cols - 2, 2) : 1;
+	if (t->help) {
+		tui_help_layout(t);
+		return;
+	}
+	if (t->page == 0)
+		t->cursor_shown = t->focus == TUI_FOCUS_CONTENT &&
+				  tui_basics_cursor(t, &t->cursor_y, &t->cursor_x);
+	else
+		tui_page_layout(t);
+	if (t->focus != TUI_FOCUS_CONTENT)
+		t->cursor_shown = false;
+}
+
+void tui_draw(struct tui *t)
+{
 	erase();
 	if (t->rows < MIN_ROWS || t->cols < MIN_COLS) {
 		char notice[128];
@@ -298,10 +322,6 @@ void tui_draw(struct tui *t)
 		refresh(); /* a dialog before the report exists */
 		return;
 	}
-	/* a long message takes two lines, so that how much is wrong shows */
-	enum tui_message_kind kind;
-	char *message = bottom_message(t, &kind);
-	t->message_lines = message ? tui_wrapped_lines(message, t->cols - 2, 2) : 1;
 	if (t->help) {
 		tui_help_draw(t);
 	} else {
@@ -314,15 +334,18 @@ void tui_draw(struct tui *t)
 		else
 			tui_page_draw(t);
 	}
-	draw_bottom_bars(t, message, kind);
-	free(message);
-	int y, x;
-	bool shown = !t->help && t->focus == TUI_FOCUS_CONTENT &&
-		     (t->page == 0 ? tui_basics_cursor(t, &y, &x) : tui_page_cursor(t, &y, &x));
-	curs_set(shown ? 1 : 0);
-	if (shown)
-		move(y, x);
+	draw_bottom_bars(t, t->status, t->status_kind);
+	curs_set(t->cursor_shown ? 1 : 0);
+	if (t->cursor_shown)
+		move(t->cursor_y, t->cursor_x);
 	refresh();
+}
+
+/* After a change: lay the screen out again and draw it. */
+static void show(struct tui *t)
+{
+	tui_layout(t);
+	tui_draw(t);
 }
 
 /* get_wch, noting a terminal that went away without a SIGHUP: it answers
@@ -353,7 +376,7 @@ static int ask(struct tui *t, const char *title, const char *const *lines, size_
 	       const char *choices, int cancel)
 {
 	for (;;) {
-		tui_draw(t);
+		show(t);
 		int width = utf8_width(title) + 4;
 		for (size_t i = 0; i < nlines; i++)
 			if (utf8_width(lines[i]) + 4 > width)
@@ -852,7 +875,7 @@ static bool offer_recovery(struct tui *t)
 
 static void loop(struct tui *t)
 {
-	tui_draw(t);
+	show(t);
 	while (!stop_signal && !terminal_lost) {
 		wint_t ch;
 		int kind = read_key(&ch);
@@ -866,7 +889,7 @@ static void loop(struct tui *t)
 		if (r & TUI_QUIT)
 			break;
 		if (r & TUI_REDRAW)
-			tui_draw(t);
+			show(t);
 	}
 }
 
@@ -1002,6 +1025,8 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入 %s\n", (int)stop_signal,
 			s->recovery_path);
 	tui_page_commit(&t);
+	tui_page_layout_free(&t);
+	free(t.status);
 	textedit_fini(&t.text);
 	buf_fini(&t.number);
 	free(t.message);

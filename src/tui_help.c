@@ -54,11 +54,16 @@ static size_t help_last_scroll(const struct tui *t)
 	return HELP_LINES > help_room(t) ? HELP_LINES - help_room(t) : 0;
 }
 
+void tui_help_layout(struct tui *t)
+{
+	size_t last = help_last_scroll(t);
+	if (t->help_scroll > last)
+		t->help_scroll = last; /* after a resize */
+}
+
 void tui_help_draw(struct tui *t)
 {
 	size_t room = help_room(t), last = help_last_scroll(t);
-	if (t->help_scroll > last)
-		t->help_scroll = last;
 	tui_style(t, TUI_STYLE_HEADING);
 	int used = tui_put(tui_body_top(t), 2, "帮助：年报编辑的按键", t->cols - 4);
 	tui_style(t, TUI_STYLE_DIM);

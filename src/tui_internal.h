@@ -72,11 +72,18 @@ struct tui {
 	/* the message line: a transient message, else the cursor's problem */
 	char *message;
 	enum tui_message_kind message_kind;
-	int message_lines;	/* lines the message line took when last drawn (1 or 2) */
+	int message_lines;	/* lines the message line takes (1 or 2), from tui_layout */
 
 	bool repaint_all;	/* the next drawing repaints every cell (Ctrl-L) */
 	bool pasting;		/* between a terminal's paste markers */
 	bool help;		/* the help screen is shown */
+
+	/* what tui_layout found for the state above; drawing only reads it */
+	struct tui_page_layout *layout;	/* the section page, owned */
+	char *status;		/* the message line's text (owned), or NULL */
+	enum tui_message_kind status_kind;
+	bool cursor_shown;	/* where the terminal cursor goes, for input methods */
+	int cursor_y, cursor_x;
 	size_t help_scroll;	/* its first line shown */
 	int rows, cols;		/* screen size */
 	bool colors;
@@ -87,6 +94,9 @@ struct tui {
  * what changed; drawing repaints everything from state. */
 enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key);
 enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len);
+/* Lays the screen out for the state (after every change, before drawing)
+ * and draws it; drawing only reads what the layout found. */
+void tui_layout(struct tui *t);
 void tui_draw(struct tui *t);
 
 /* Asks the terminal to mark pastes (on), or to stop (off: before an
@@ -138,7 +148,11 @@ int tui_wrapped_lines(const char *s, int width, int max_lines);
 /* Fills width columns at (y, x) with spaces. */
 void tui_blank(int y, int x, int width);
 
-/* Section pages (tui_page.c). */
+/* Section pages (tui_page.c).  tui_page_layout lays the page out for the
+ * current state (scroll, wrapping, the problem list, the cursor) and keeps
+ * the result in t->layout; tui_page_draw only draws what it found. */
+void tui_page_layout(struct tui *t);
+void tui_page_layout_free(struct tui *t);
 void tui_page_draw(struct tui *t);
 enum tui_reaction tui_page_key(struct tui *t, struct tui_key key);
 /* Inserts typed or pasted text at the cursor (a run of characters). */
@@ -151,8 +165,6 @@ void tui_page_first_stop(struct tui *t, bool last);
 char *tui_page_status(const struct tui *t, enum tui_message_kind *kind);
 /* True when the cursor is on a narrative rather than in a table. */
 bool tui_page_on_text(const struct tui *t);
-/* Where the terminal cursor belongs (for input methods); false if hidden. */
-bool tui_page_cursor(const struct tui *t, int *y, int *x);
 
 /* The basics page (tui_basics.c). */
 void tui_basics_draw(struct tui *t);
@@ -168,6 +180,7 @@ enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key);
 
 /* The help screen (tui_help.c): arrows and PgUp/PgDn scroll it, any
  * other key closes it. */
+void tui_help_layout(struct tui *t);
 void tui_help_draw(struct tui *t);
 enum tui_reaction tui_help_key(struct tui *t, struct tui_key key);
 

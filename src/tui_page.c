@@ -250,6 +250,7 @@ struct page {
 	size_t header_first, header_count;	/* the cursor table's column headers */
 	struct textedit *texts;	/* per item: the wrapped text of items not being edited */
 	struct grid *grids;	/* per item: the geometry of tables */
+	size_t nitems;		/* of the section laid out */
 };
 
 static void add_line(struct page *p, enum line_kind kind, size_t item, size_t index)
@@ -265,11 +266,11 @@ static const struct textedit *text_layout(const struct tui *t, const struct page
 	return t->text_open && t->item == item ? &t->text : &p->texts[item];
 }
 
-static void page_fini(const struct tui *t, struct page *p)
+static void page_fini(struct page *p)
 {
-	for (size_t i = 0; p->texts && i < section_of(t)->nitems; i++)
-		if (!table_at(t, i))
-			textedit_fini(&p->texts[i]);
+	/* texts not laid out are all zero, which textedit_fini takes */
+	for (size_t i = 0; p->texts && i < p->nitems; i++)
+		textedit_fini(&p->texts[i]);
 	free(p->texts);
 	free(p->grids);
 	free(p->lines);
@@ -279,6 +280,7 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 {
 	const struct form_section *sec = section_of(t);
 	memset(p, 0, sizeof *p);
+	p->nitems = sec->nitems;
 	p->texts = xcalloc(sec->nitems, sizeof *p->texts);
 	p->grids = xcalloc(sec->nitems, sizeof *p->grids);
 	for (size_t i = 0; i < sec->nitems; i++) {
@@ -604,49 +606,32 @@ static size_t place_scroll(struct tui *t, const struct page *p, size_t height)
 	return sticky;
 }
 
-void tui_page_draw(struct tui *t)
+/* What laying the page out found, kept for drawing it. */
+struct tui_page_layout {
+	struct page page;
+	struct problems problems;
+	int height;		/* lines of the page above the problem list */
+	size_t sticky;		/* column headers kept at the top */
+};
+
+void tui_page_layout_free(struct tui *t)
 {
-	const struct form_section *sec = section_of(t);
-	int x0 = tui_content_x(t) + 1, top = tui_body_top(t);
-	struct problems pr;
-	problems_build(t, &pr);
-	int height = view_height(t, &pr);
-	if (t->text_open && t->text.width != tui_content_width(t) - 2)
-		textedit_set_width(&t->text, tui_content_width(t) - 2);
-
-	tui_style(t, TUI_STYLE_HEADING);
-	tui_put(top, x0, sec->heading, tui_content_width(t));
-	tui_style(t, TUI_STYLE_NORMAL);
-
-	struct page p;
-	build_page(t, &p, height);
-	size_t sticky = place_scroll(t, &p, (size_t)height);
-	int y = top + 1;
-	for (size_t i = 0; i < sticky; i++)
-		draw_line(t, &p, &p.lines[p.header_first + i], y++, x0);
-	for (size_t i = t->scroll; i < p.count && y < top + 1 + height; i++)
-		draw_line(t, &p, &p.lines[i], y++, x0);
-
-	problems_draw(t, &pr, x0);
-	problems_fini(&pr);
-	tui_style(t, TUI_STYLE_NORMAL);
-	page_fini(t, &p);
+	struct tui_page_layout *l = t->layout;
+	if (!l)
+		return;
+	page_fini(&l->page);
+	problems_fini(&l->problems);
+	free(l);
+	t->layout = NULL;
 }
 
-bool tui_page_cursor(const struct tui *t, int *y, int *x)
+/* Where the terminal cursor belongs on the laid-out page (for input
+ * methods); false when the highlighted cell is the cursor. */
+static bool page_cursor(const struct tui *t, const struct tui_page_layout *l, int *y, int *x)
 {
-	struct tui *mt = (struct tui *)t; /* layout only: nothing observable changes */
-	struct problems pr;
-	problems_build(t, &pr);
-	int height = view_height(t, &pr);
-	problems_fini(&pr);
-	struct page p;
-	build_page(t, &p, height);
-	size_t sticky = place_scroll(mt, &p, (size_t)height);
-	bool shown = p.cursor_line >= t->scroll;
-	*y = tui_body_top(t) + 1 + (int)sticky + (int)(p.cursor_line - t->scroll);
-	page_fini(t, &p);
-	if (!shown || *y >= tui_body_top(t) + 1 + height)
+	const struct page *p = &l->page;
+	*y = tui_body_top(t) + 1 + (int)l->sticky + (int)(p->cursor_line - t->scroll);
+	if (p->cursor_line < t->scroll || *y >= tui_body_top(t) + 1 + l->height)
 		return false;
 	const struct form_table *tab = table_at(t, t->item);
 	if (!tab) {
@@ -656,14 +641,45 @@ bool tui_page_cursor(const struct tui *t, int *y, int *x)
 		return t->text_open;
 	}
 	if (!t->number_editing)
-		return false; /* the highlighted cell is the cursor */
-	struct grid g;
-	layout_grid(t, tab, &g);
-	int x_end = tui_content_x(t) + 1 + g.label_width;
-	for (size_t c = g.first; c <= t->column && c < g.last; c++)
-		x_end += g.width[c];
+		return false;
+	const struct grid *g = &p->grids[t->item];
+	int x_end = tui_content_x(t) + 1 + g->label_width;
+	for (size_t c = g->first; c <= t->column && c < g->last; c++)
+		x_end += g->width[c];
 	*x = x_end;
 	return true;
+}
+
+void tui_page_layout(struct tui *t)
+{
+	tui_page_layout_free(t);
+	struct tui_page_layout *l = xcalloc(1, sizeof *l);
+	t->layout = l;
+	if (t->text_open && t->text.width != tui_content_width(t) - 2)
+		textedit_set_width(&t->text, tui_content_width(t) - 2);
+	problems_build(t, &l->problems);
+	l->height = view_height(t, &l->problems);
+	build_page(t, &l->page, l->height);
+	l->sticky = place_scroll(t, &l->page, (size_t)l->height);
+	t->cursor_shown = page_cursor(t, l, &t->cursor_y, &t->cursor_x);
+}
+
+void tui_page_draw(struct tui *t)
+{
+	const struct tui_page_layout *l = t->layout;
+	const struct page *p = &l->page;
+	const struct form_section *sec = section_of(t);
+	int x0 = tui_content_x(t) + 1, top = tui_body_top(t);
+	tui_style(t, TUI_STYLE_HEADING);
+	tui_put(top, x0, sec->heading, tui_content_width(t));
+	tui_style(t, TUI_STYLE_NORMAL);
+	int y = top + 1;
+	for (size_t i = 0; i < l->sticky; i++)
+		draw_line(t, p, &p->lines[p->header_first + i], y++, x0);
+	for (size_t i = t->scroll; i < p->count && y < top + 1 + l->height; i++)
+		draw_line(t, p, &p->lines[i], y++, x0);
+	problems_draw(t, &l->problems, x0);
+	tui_style(t, TUI_STYLE_NORMAL);
 }
 
 /* ---- the message line --------------------------------------------------------- */

@@ -70,6 +70,7 @@ static void measure(struct tui *t, const char *where, int rows, int cols, int ro
 	resize_term(rows, cols);
 	t->rows = rows;
 	t->cols = cols;
+	tui_layout(t);
 	tui_draw(t);
 
 	for (int r = 0; r < rounds; r++) {
@@ -83,6 +84,7 @@ static void measure(struct tui *t, const char *where, int rows, int cols, int ro
 	for (int r = 0; r < rounds; r++) {
 		double start = bench_now_us();
 		keystroke(t, r);
+		tui_layout(t);
 		tui_draw(t);
 		us[r] = bench_now_us() - start;
 	}
@@ -172,6 +174,8 @@ int main(int argc, char **argv)
 	unlink(s->recovery_path);
 	unlink(path);
 	rmdir(dir);
+	tui_page_layout_free(&t);
+	free(t.status);
 	textedit_fini(&t.text);
 	buf_fini(&t.number);
 	free(t.message);
