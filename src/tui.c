@@ -276,6 +276,46 @@ static void draw_bottom_bars(struct tui *t, const char *message, enum tui_messag
 	tui_style(t, TUI_STYLE_NORMAL);
 }
 
+/* The dialogs a command can open while the form runs. */
+static const struct {
+	const char *title;
+	const char *lines[3];
+	const char *choices;
+	int cancel;
+} dialogs[] = {
+	[TUI_DIALOG_CONFLICT] = {"文件已被修改",
+				 {"这个文件在您打开之后被其他程序或其他人改过。", "保存会覆盖那些修改。",
+				  "[Y] 仍然保存（覆盖）   [N] 不保存（稍后另行处理）"},
+				 "yn", 'n'},
+	[TUI_DIALOG_QUIT] = {"退出",
+			     {"报告有还没有保存的修改。", "",
+			      "[S] 保存后退出   [D] 不保存，退出   [C] 继续编辑"},
+			     "sdc", 'c'},
+};
+
+/* Draws a question in a box over the screen. */
+static void draw_box(struct tui *t, const char *title, const char *const *lines, size_t nlines)
+{
+	int width = utf8_width(title) + 4;
+	for (size_t i = 0; i < nlines; i++)
+		if (utf8_width(lines[i]) + 4 > width)
+			width = utf8_width(lines[i]) + 4;
+	if (width > t->cols - 2)
+		width = t->cols - 2;
+	int height = (int)nlines + 4;
+	int y0 = (t->rows - height) / 2, x0 = (t->cols - width) / 2;
+	tui_style(t, TUI_STYLE_BAR);
+	for (int y = 0; y < height; y++)
+		tui_blank(y0 + y, x0, width);
+	attron(A_BOLD);
+	tui_put(y0 + 1, x0 + 2, title, width - 4);
+	attroff(A_BOLD);
+	for (size_t i = 0; i < nlines; i++)
+		tui_put(y0 + 2 + (int)i, x0 + 2, lines[i], width - 4);
+	tui_style(t, TUI_STYLE_NORMAL);
+	curs_set(0);
+}
+
 void tui_layout(struct tui *t)
 {
 	if (t->repaint_all) {
@@ -335,9 +375,13 @@ void tui_draw(struct tui *t)
 			tui_page_draw(t);
 	}
 	draw_bottom_bars(t, t->status, t->status_kind);
-	curs_set(t->cursor_shown ? 1 : 0);
-	if (t->cursor_shown)
-		move(t->cursor_y, t->cursor_x);
+	if (t->dialog) {
+		draw_box(t, dialogs[t->dialog].title, dialogs[t->dialog].lines, 3);
+	} else {
+		curs_set(t->cursor_shown ? 1 : 0);
+		if (t->cursor_shown)
+			move(t->cursor_y, t->cursor_x);
+	}
 	refresh();
 }
 
@@ -370,32 +414,16 @@ static int read_key(wint_t *ch)
 
 /* ---- dialogs ------------------------------------------------------------- */
 
-/* Asks a question in a box; returns the key (lower case) of the choice,
- * one of `choices`.  Esc answers `cancel`. */
+/* Asks a question before the form starts (the recovery file); returns the
+ * key (lower case) of the choice, one of `choices`.  Esc answers
+ * `cancel`.  Questions asked while the form runs are dialogs instead
+ * (enum tui_dialog), answered through the main loop. */
 static int ask(struct tui *t, const char *title, const char *const *lines, size_t nlines,
 	       const char *choices, int cancel)
 {
 	for (;;) {
 		show(t);
-		int width = utf8_width(title) + 4;
-		for (size_t i = 0; i < nlines; i++)
-			if (utf8_width(lines[i]) + 4 > width)
-				width = utf8_width(lines[i]) + 4;
-		if (width > t->cols - 2)
-			width = t->cols - 2;
-		int height = (int)nlines + 4;
-		int y0 = (t->rows - height) / 2, x0 = (t->cols - width) / 2;
-		tui_style(t, TUI_STYLE_BAR);
-		for (int y = 0; y < height; y++)
-			tui_blank(y0 + y, x0, width);
-		tui_style(t, TUI_STYLE_BAR);
-		attron(A_BOLD);
-		tui_put(y0 + 1, x0 + 2, title, width - 4);
-		attroff(A_BOLD);
-		for (size_t i = 0; i < nlines; i++)
-			tui_put(y0 + 2 + (int)i, x0 + 2, lines[i], width - 4);
-		tui_style(t, TUI_STYLE_NORMAL);
-		curs_set(0);
+		draw_box(t, title, lines, nlines);
 		refresh();
 		wint_t ch;
 		int r = read_key(&ch);
@@ -529,30 +557,34 @@ static void write_recovery(struct tui *t, bool sync)
 	}
 }
 
+/* Saves (force: over a file someone else changed); a conflict opens the
+ * dialog that asks whether to. */
+static enum tui_reaction save_report(struct tui *t, bool force)
+{
+	char *error;
+	enum session_save_result r = session_save(t->session, force, &error);
+	if (r == SESSION_SAVE_CONFLICT) {
+		t->dialog = TUI_DIALOG_CONFLICT;
+		return TUI_REDRAW;
+	}
+	if (r == SESSION_SAVE_FAILED) {
+		tui_message(t, TUI_MESSAGE_ERROR, "保存失败：%s", error);
+		free(error);
+		t->quit_after_save = false;
+		return TUI_REDRAW;
+	}
+	tui_message(t, TUI_MESSAGE_INFO, "已保存到 %s", t->session->path);
+	if (t->quit_after_save)
+		return TUI_QUIT;
+	return TUI_REDRAW;
+}
+
 static enum tui_reaction save(struct tui *t)
 {
 	if (t->page == 0 && !tui_basics_commit(t))
 		return TUI_REDRAW;
 	tui_page_commit(t);
-	char *error;
-	enum session_save_result r = session_save(t->session, false, &error);
-	if (r == SESSION_SAVE_CONFLICT) {
-		const char *lines[] = {"这个文件在您打开之后被其他程序或其他人改过。",
-				       "保存会覆盖那些修改。",
-				       "[Y] 仍然保存（覆盖）   [N] 不保存（稍后另行处理）"};
-		if (ask(t, "文件已被修改", lines, 3, "yn", 'n') != 'y') {
-			tui_message(t, TUI_MESSAGE_ERROR, "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
-			return TUI_REDRAW;
-		}
-		r = session_save(t->session, true, &error);
-	}
-	if (r == SESSION_SAVE_FAILED) {
-		tui_message(t, TUI_MESSAGE_ERROR, "保存失败：%s", error);
-		free(error);
-		return TUI_REDRAW;
-	}
-	tui_message(t, TUI_MESSAGE_INFO, "已保存到 %s", t->session->path);
-	return TUI_REDRAW;
+	return save_report(t, false);
 }
 
 /* The file beside the report with another extension (caller frees). */
@@ -621,16 +653,42 @@ static enum tui_reaction quit(struct tui *t)
 	tui_page_commit(t);
 	if (!t->session->dirty)
 		return TUI_QUIT;
-	const char *lines[] = {"报告有还没有保存的修改。", "",
-			       "[S] 保存后退出   [D] 不保存，退出   [C] 继续编辑"};
-	switch (ask(t, "退出", lines, 3, "sdc", 'c')) {
+	t->dialog = TUI_DIALOG_QUIT;
+	return TUI_REDRAW;
+}
+
+/* The answer to the open dialog; other keys wait for one. */
+static enum tui_reaction dialog_key(struct tui *t, struct tui_key key)
+{
+	int answer = 0;
+	if (!key.function && key.code == 27)
+		answer = dialogs[t->dialog].cancel;
+	else if (!key.function && key.code < 128 &&
+		 strchr(dialogs[t->dialog].choices, (int)(key.code | 0x20)))
+		answer = (int)(key.code | 0x20);
+	if (!answer)
+		return TUI_NONE;
+	enum tui_dialog dialog = t->dialog;
+	t->dialog = TUI_DIALOG_NONE;
+	if (dialog == TUI_DIALOG_CONFLICT) {
+		if (answer == 'y')
+			return save_report(t, true);
+		t->quit_after_save = false;
+		tui_message(t, TUI_MESSAGE_ERROR, "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
+		return TUI_REDRAW;
+	}
+	switch (answer) {
 	case 's':
-		save(t);
-		return t->session->dirty ? TUI_REDRAW : TUI_QUIT;
-	case 'd':
-		unlink(t->session->recovery_path);
+		t->quit_after_save = true;
+		return save_report(t, false);
+	case 'd': {
+		/* the clerk's choice; still, what was typed is set aside, not deleted */
+		char *error, *aside = session_recovery_set_aside(t->session, &error);
+		free(aside);
+		free(error);
 		t->session->dirty = false;
 		return TUI_QUIT;
+	}
 	default:
 		return TUI_REDRAW;
 	}
@@ -690,6 +748,8 @@ enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key)
 			textedit_set_width(&t->text, tui_content_width(t) - 2);
 		return TUI_REDRAW;
 	}
+	if (t->dialog)
+		return dialog_key(t, key);
 	if (t->help)
 		return tui_help_key(t, key);
 	free(t->message);
@@ -717,6 +777,8 @@ enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len)
 {
 	free(t->message);
 	t->message = NULL;
+	if (t->dialog)
+		return dialog_key(t, (struct tui_key){(wint_t)utf8[0], false});
 	if (t->help)
 		return tui_help_key(t, (struct tui_key){(wint_t)utf8[0], false});
 	if (t->rows < MIN_ROWS || t->cols < MIN_COLS)

@@ -34,6 +34,13 @@ struct tui_key {
 
 enum tui_focus { TUI_FOCUS_SECTIONS, TUI_FOCUS_CONTENT };
 
+/* A question the form asks over the screen; keys answer it first. */
+enum tui_dialog {
+	TUI_DIALOG_NONE,
+	TUI_DIALOG_CONFLICT,	/* the file changed on disk: save over it? */
+	TUI_DIALOG_QUIT,	/* unsaved changes: save, discard or go on? */
+};
+
 /* Fields of the first page (基本信息): the report's own keys. */
 enum tui_basic_field {
 	TUI_FIELD_ORGAN,
@@ -76,6 +83,8 @@ struct tui {
 
 	bool repaint_all;	/* the next drawing repaints every cell (Ctrl-L) */
 	bool pasting;		/* between a terminal's paste markers */
+	enum tui_dialog dialog;	/* the question being asked, or TUI_DIALOG_NONE */
+	bool quit_after_save;	/* quitting waits for a save (and its dialog) */
 	bool help;		/* the help screen is shown */
 
 	/* what tui_layout found for the state above; drawing only reads it */

@@ -452,6 +452,15 @@ file_has paste.yaml "丙丙丁丁$(printf '\t')戊戊"
 file_has paste.yaml "regulations: {issued: 3, repealed: 1, in_force: 8}"
 file_has paste.yaml "normative:   {issued: 4, repealed: 0, in_force: 4}"
 file_has paste.yaml "licensing:   12 "
+# quitting without saving keeps the file as saved, and what was typed aside
+type_text "9"
+keys C-q
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+file_has paste.yaml "licensing:   12 "
+checks=$((checks + 1))
+ls .paste.yaml.recovery.2* >/dev/null 2>&1 || fail "what was typed before quitting without saving is gone"
 
 # --- a wide terminal shows the whole headings --------------------------
 start 160 50 edit full.yaml
