@@ -235,6 +235,8 @@ static void draw_title_bar(struct tui *t)
 
 static const char *key_hints(const struct tui *t)
 {
+	if (t->dialog)
+		return "按方括号里的字母回答  Esc 取消";
 	if (t->help)
 		return "↑↓ PgUp PgDn 翻看  其他任意键返回";
 	if (t->focus == TUI_FOCUS_SECTIONS)
