@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic_file.h"
@@ -152,6 +153,12 @@ bool cli_refuse_existing(struct cli *cli, const char *command, const char *path,
 		return false;
 	fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command, path);
 	return true;
+}
+
+bool cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 int cli_main(int argc, char **argv)

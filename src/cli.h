@@ -79,6 +79,9 @@ struct report *cli_load_last_year(struct cli *cli, const char *command, const ch
 _Bool cli_write_output(struct cli *cli, const char *command, const char *path, const char *data,
 		       size_t len);
 
+/* Whether a and b name the same existing file (through links too). */
+_Bool cli_same_file(const char *a, const char *b);
+
 /* Renders the PDF of report (read from file) in memory.  Returns it (the
  * caller frees it; *len is its size), or NULL after printing to cli->err
  * which characters cannot be printed, or what is wrong with the fonts. */

@@ -30,21 +30,6 @@ const struct cli_command cmd_render = {
 	.run = render_run,
 };
 
-/* Renders and writes the PDF; false after printing why not. */
-static bool write_pdf(struct cli *cli, const char *file, const struct report *r,
-		      const char *pdf_path, const char *seal_path)
-{
-	size_t len;
-	char *pdf = cli_render_pdf(cli, "render", file, r, seal_path, &len);
-	if (!pdf) {
-		fprintf(cli->err, "nianbao render: 没有写出 %s\n", pdf_path);
-		return false;
-	}
-	bool ok = cli_write_output(cli, "render", pdf_path, pdf, len);
-	free(pdf);
-	return ok;
-}
-
 static enum cli_status render_run(struct cli *cli, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -71,6 +56,17 @@ static enum cli_status render_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_render, "--seal 只能和 --pdf 一起用");
 	if (!text_path && !pdf_path)
 		text_path = "-";
+	/* an output is replaced, never the report it is made from */
+	const char *outputs[] = {text_path, pdf_path};
+	for (size_t i = 0; i < 2; i++)
+		if (outputs[i] && strcmp(outputs[i], "-") != 0 && cli_same_file(outputs[i], file)) {
+			fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
+				outputs[i]);
+			return CLI_REFUSED;
+		}
+	if (text_path && pdf_path &&
+	    (strcmp(text_path, pdf_path) == 0 || cli_same_file(text_path, pdf_path)))
+		return cli_usage_error(cli, &cmd_render, "--text 和 --pdf 不能写到同一个文件");
 
 	struct diag_list diags;
 	diag_list_init(&diags);
@@ -86,15 +82,22 @@ static enum cli_status render_run(struct cli *cli, int argc, char **argv)
 	enum cli_status status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
 	cli_print_diags(cli->err, file, &diags);
 
-	if (text_path) {
-		size_t len;
-		char *text = render_text(r, &len);
-		if (!cli_write_output(cli, "render", text_path, text, len))
-			status = CLI_REFUSED;
-		free(text);
-	}
-	if (pdf_path && !write_pdf(cli, file, r, pdf_path, seal_path))
+	/* both are made before either is written: none is left newer than the other */
+	size_t text_len = 0, pdf_len = 0;
+	char *text = text_path ? render_text(r, &text_len) : NULL;
+	char *pdf = pdf_path ? cli_render_pdf(cli, "render", file, r, seal_path, &pdf_len) : NULL;
+	if (pdf_path && !pdf) {
+		fprintf(cli->err, "nianbao render: 没有写出 %s%s%s\n", pdf_path, text_path ? " 和 " : "",
+			text_path ? text_path : "");
 		status = CLI_REFUSED;
+	} else {
+		if (text && !cli_write_output(cli, "render", text_path, text, text_len))
+			status = CLI_REFUSED;
+		if (pdf && !cli_write_output(cli, "render", pdf_path, pdf, pdf_len))
+			status = CLI_REFUSED;
+	}
+	free(text);
+	free(pdf);
 	report_free(r);
 	diag_list_fini(&diags);
 	return status;

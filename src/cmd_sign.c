@@ -236,12 +236,6 @@ static time_t signing_time(void)
 	return time(NULL);
 }
 
-/* Whether a and b name the same existing file (through links too). */
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 static enum cli_status refuse_existing(struct cli *cli, const char *output)
 {
@@ -344,7 +338,7 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, &cmd_sign, "要写明 --key、--cert 和 -o");
 	if (seal && !is_report_file(argv[optind]))
 		return cli_usage_error(cli, &cmd_sign, "--seal 只能用于报告文件（.yaml），排好的 PDF 不再改动");
-	if (same_file(output, key) || same_file(output, cert)) {
+	if (cli_same_file(output, key) || cli_same_file(output, cert)) {
 		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
 			output);
 		return CLI_REFUSED;

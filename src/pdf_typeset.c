@@ -70,9 +70,15 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 		for (size_t i = from; i < end; i++)
 			glyphs += widths[i] - BODY_CHAR_SPACE;
 		double space = BODY_CHAR_SPACE;
-		if (justify && k + 1 < nlines && end - from > 1)
-			/* the last glyph ends exactly at the right edge */
-			space = (PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - x - glyphs) / (double)(end - from - 1);
+		if (justify && k + 1 < nlines && end - from > 1) {
+			/* the last glyph ends exactly at the right edge, unless that
+			 * would spread a short line (one broken before a long
+			 * unbreakable run) across the page: then it stays on the grid */
+			double even = (PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - x - glyphs) /
+				      (double)(end - from - 1);
+			if (even - BODY_CHAR_SPACE <= PDF_CHAR_PITCH)
+				space = even;
+		}
 		pdf_flow_need(flow, PDF_LINE_PITCH);
 		pdf_page_add_text(flow->page, flow->fonts, role, PDF_BODY_SIZE, x,
 				  PDF_PAGE_HEIGHT - baseline(flow->y, PDF_BODY_SIZE), cps + from,

@@ -124,6 +124,8 @@ static bool load_font(struct haru *h, struct font_set *set, int face, char **err
 static void draw_page(struct haru *h, const struct pdf_page *src)
 {
 	HPDF_Page page = HPDF_AddPage(h->pdf);
+	if (!page)
+		return; /* after an error libharu makes no page; h->error says why */
 	HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 	HPDF_Page_SetWidth(page, (HPDF_REAL)PDF_PAGE_WIDTH);
 	HPDF_Page_SetHeight(page, (HPDF_REAL)PDF_PAGE_HEIGHT);
@@ -305,9 +307,10 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 	for (size_t f = 0; f < fonts.nfaces; f++)
 		if (!load_font(&h, &fonts, (int)f, error))
 			goto done;
-	for (size_t p = 0; p < layout.count; p++)
+	for (size_t p = 0; p < layout.count && !h.error; p++)
 		draw_page(&h, &layout.pages[p]);
-	draw_images(&h, &layout, seal);
+	if (!h.error)
+		draw_images(&h, &layout, seal);
 
 	char *title = report_title(r);
 	HPDF_SetInfoAttr(h.pdf, HPDF_INFO_TITLE, title);

@@ -615,22 +615,20 @@ static enum tui_reaction render_outputs(struct tui *t)
 	char *error = NULL;
 	struct diag_list diags;
 	diag_list_init(&diags);
-	if (atomic_write(text_path, text, len, ATOMIC_REPLACE, &error) != 0) {
-		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s", error);
-		goto done;
-	}
+	/* both are made before either is written: none is left newer than the other */
 	struct render_pdf_options options = {0};
 	size_t pdf_len;
 	char *pdf = render_pdf(report, &options, &pdf_len, &diags, &error);
 	if (!pdf) {
-		tui_message(t, TUI_MESSAGE_ERROR, "已生成标准文本 %s；PDF 没有生成：%s", text_path,
+		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s",
 			    diags.count ? diags.items[0].message : error);
 		goto done;
 	}
-	int failed = atomic_write(pdf_path, pdf, pdf_len, ATOMIC_REPLACE, &error);
+	int failed = atomic_write(text_path, text, len, ATOMIC_REPLACE, &error) ||
+		     atomic_write(pdf_path, pdf, pdf_len, ATOMIC_REPLACE, &error);
 	free(pdf);
 	if (failed) {
-		tui_message(t, TUI_MESSAGE_ERROR, "已生成标准文本 %s；PDF 没有生成：%s", text_path, error);
+		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s", error);
 		goto done;
 	}
 	size_t errors = session_error_count(t->session);

@@ -112,6 +112,14 @@ expect_status 2 "$NIANBAO" render broken/value-count.yaml --text "$WORK/keep.txt
 contains "$WORK/keep.txt" "previous contents"
 # outputs are replaced whole, and no temporary file is left beside them
 expect_status 0 "$NIANBAO" render seed-000.yaml --text "$WORK/keep.txt"
+# an output never replaces the report it is made from
+cp example-2024.yaml "$WORK/victim.yaml"
+expect_status 2 "$NIANBAO" render "$WORK/victim.yaml" --pdf "$WORK/victim.yaml"
+contains "$WORK/err" "就是报告文件本身"
+expect_status 2 "$NIANBAO" render "$WORK/victim.yaml" --text "$WORK/victim.yaml"
+expect_status 0 "$NIANBAO" check "$WORK/victim.yaml"
+expect_status 2 "$NIANBAO" render "$WORK/victim.yaml" --text "$WORK/same.out" --pdf "$WORK/same.out"
+contains "$WORK/err" "不能写到同一个文件"
 same "$WORK/keep.txt" "$GOLDEN/seed-000.txt"
 checks=$((checks + 1))
 [ -z "$(find "$WORK" -name '.*tmp*')" ] || fail "temporary files left in $WORK"

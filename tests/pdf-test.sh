@@ -160,6 +160,19 @@ n=$(pdftotext "$WORK/wide.pdf" - | grep -o "999999999" | wc -l)
 # 7 x 25 requests cells, 15 appeals, 6 + 3 proactive counts and the fee
 [ "$n" -eq 200 ] || fail "wide-numbers.yaml: $n of the 200 numbers printed whole"
 
+# --- a short line before a long unbreakable run stays on the grid ----------
+# (justifying "好，" across the whole line once made libharu fail, and the
+# renderer crash on the page it then did not make)
+awk 'done == 0 && /^  overview:/ { print; print "    好，" sprintf("%080d", 0) "AAAA"; done = 1; next }
+     { print }' "$DATA/example-2024.yaml" >"$WORK/unbreakable.yaml"
+checks=$((checks + 1))
+"$NIANBAO" render "$WORK/unbreakable.yaml" --pdf "$WORK/unbreakable.pdf" 2>"$WORK/err" ||
+	{ fail "a line before an unbreakable run did not render"; cat "$WORK/err" >&2; }
+inside_block "$WORK/unbreakable.pdf" "a line before an unbreakable run"
+checks=$((checks + 1))
+pdftotext "$WORK/unbreakable.pdf" - 2>/dev/null | grep -qx "好，" ||
+	fail "the short line before the unbreakable run is not a line of its own"
+
 # --- an organ of 100 characters wraps in the title and the 落款 ------------
 long_organ=$(printf '某某省某某市某某县人民政府办公室%.0s' 1 2 3 4 5 6)某某省
 sed "s/^organ: .*/organ: $long_organ/" "$DATA/example-2024.yaml" >"$WORK/organ.yaml"
