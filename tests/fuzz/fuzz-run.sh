@@ -4,8 +4,10 @@
 #   fuzz-run.sh SOURCE_DIR BUILD_DIR SECONDS [TARGET...]
 # TARGET is report_load, form, import, rules or pdf (default: all).  New
 # inputs go to BUILD_DIR/corpus/TARGET, crashes to BUILD_DIR/artifacts;
-# the kept corpora in tests/fuzz/corpus are only read.  Exits 77 (skipped)
-# when clang or its libFuzzer runtime is missing.
+# the kept corpora in tests/fuzz/corpus are only read.  With "minimise" for
+# SECONDS, the kept corpus of each TARGET is replaced by the fewest inputs
+# that cover the same edges as it and the new inputs together.  Exits 77
+# (skipped) when clang or its libFuzzer runtime is missing.
 set -u
 SRC=$1
 BUILD=$2
@@ -40,6 +42,20 @@ if [ ! -f "$BUILD/keys/ec-key.pem" ]; then
 	sh "$SRC/tests/make-sign-keys.sh" "$BUILD/keys" >/dev/null || exit 1
 fi
 export NIANBAO_FUZZ_KEYS="$BUILD/keys"
+
+if [ "$SECONDS_EACH" = minimise ]; then
+	for t in $TARGETS; do
+		kept="$SRC/tests/fuzz/corpus/$t"
+		rm -rf "$BUILD/minimised/$t"
+		mkdir -p "$BUILD/minimised/$t" "$BUILD/corpus/$t"
+		"$BUILD/tests/fuzz/fuzz_$t" -set_cover_merge=1 -use_counters=0 "$BUILD/minimised/$t" \
+			"$kept" "$BUILD/corpus/$t" >"$BUILD/$t-minimise.log" 2>&1 || exit 1
+		rm -f "$kept"/*
+		cp "$BUILD/minimised/$t"/* "$kept/"
+		echo "fuzz: $t corpus: $(ls "$kept" | wc -l) inputs, $(cat "$kept"/* | wc -c) bytes"
+	done
+	exit 0
+fi
 
 status=0
 for t in $TARGETS; do
