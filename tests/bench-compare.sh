@@ -43,8 +43,8 @@ echo
 echo "## Whole processes ($FILES files; others: median of $ROUNDS runs)"
 echo "| what                                           |     median    |    slowest    | peak memory |"
 echo "|------------------------------------------------|---------------|---------------|-------------|"
-row "rules per keystroke: nianbao-bench-form" 1 "$TOOLS/nianbao-bench-form" "$DATA/example-2024.yaml" $((ROUNDS * 10))
-row "rules: nianbao-bench (whole program)" 1 "$TOOLS/nianbao-bench" "$NIANBAO" "$DATA" "$ROUNDS"
+row "nianbao-bench-form (keystrokes), whole run" 1 "$TOOLS/nianbao-bench-form" "$DATA/example-2024.yaml" $((ROUNDS * 10))
+row "nianbao-bench (rules, load, render), whole run" 1 "$TOOLS/nianbao-bench" "$NIANBAO" "$DATA" "$ROUNDS"
 
 # FILES copies of the example, written by the shell itself (no process each)
 mkdir "$WORK/many"
@@ -78,8 +78,8 @@ fi
 echo "nianbao render --pdf is not measured here: it is not in this build."
 "$NIANBAO" render "$DATA/example-2024.yaml" --text "$WORK/report.txt" || exit 1
 echo "input: the standardized text of example-2024.yaml, $(wc -c <"$WORK/report.txt") bytes"
-echo "| tool                                   |    median    | peak memory |  PDF size  | characters lost (pdftotext) |"
-echo "|----------------------------------------|--------------|-------------|------------|-----------------------------|"
+echo "| tool                                   |    median    | peak memory |  PDF size  | characters lost (pdftotext) | time / render --text |"
+echo "|----------------------------------------|--------------|-------------|------------|-----------------------------|----------------------|"
 lost() {
 	if ! command -v pdftotext >/dev/null 2>&1; then
 		echo "pdftotext absent"
@@ -99,11 +99,11 @@ peer() {
 		printf '| %-38s | failed (status %s) |\n' "$what" "${4:-?}"
 		return
 	fi
-	printf '| %-38s | %9s ms | %8s KB | %7s KB | %s | %s times render --text |\n' "$what" "$1" "$3" \
+	printf '| %-38s | %9s ms | %8s KB | %7s KB | %s | %s |\n' "$what" "$1" "$3" \
 		$(($(wc -c <"$pdf") / 1024)) "$(lost "$pdf")" "$(awk -v a="$1" -v b="$render" 'BEGIN { printf "%.0f", a / b }')"
 }
 if command -v paps >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1; then
-	peer "paps | ps2pdf (paps $(dpkg-query -W -f='${Version}' paps 2>/dev/null))" "$ROUNDS" \
+	peer "paps, then ps2pdf (paps $(dpkg-query -W -f='${Version}' paps 2>/dev/null))" "$ROUNDS" \
 		"$WORK/paps.pdf" sh -c 'paps "$1" | ps2pdf - "$2"' sh "$WORK/report.txt" "$WORK/paps.pdf"
 else
 	echo "| paps | absent: install paps and ghostscript (ps2pdf) to measure it |"
@@ -115,7 +115,7 @@ if command -v soffice >/dev/null 2>&1; then
 			--infilter="Text (encoded):UTF8,LF,,," --convert-to pdf --outdir "$WORK/lo" "$WORK/report.txt"
 	}
 	lo >/dev/null 2>&1 # the first start makes the profile
-	peer "LibreOffice headless (soffice --convert-to pdf)" 3 "$WORK/lo/report.pdf" \
+	peer "LibreOffice $(dpkg-query -W -f='${Version}' libreoffice-writer-nogui 2>/dev/null) --headless --convert-to pdf" 3 "$WORK/lo/report.pdf" \
 		soffice -env:UserInstallation="$profile" --headless \
 		--infilter="Text (encoded):UTF8,LF,,," --convert-to pdf --outdir "$WORK/lo" "$WORK/report.txt"
 else
