@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -165,6 +166,10 @@ int cli_main(int argc, char **argv)
 {
 	struct cli cli = {.out = stdout, .err = stderr};
 	setlocale(LC_ALL, "");
+	/* Over a file-size limit (ulimit -f), a write then fails with EFBIG and
+	 * the save is undone and reported, instead of the process dying in the
+	 * middle of it with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		print_overview(stderr);
 		return CLI_REFUSED;

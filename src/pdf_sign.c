@@ -236,8 +236,11 @@ static void copy_trailer_entries(struct buf *b, const struct pdf_doc *doc)
 	static const char *const kept[] = {"Info", "ID"};
 	struct pdf_value v;
 	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
-		if (pdf_dict_get(pdf_doc_trailer(doc), kept[i], &v))
-			buf_addf(b, " /%s %.*s", kept[i], (int)v.len, v.start);
+		if (pdf_dict_get(pdf_doc_trailer(doc), kept[i], &v)) {
+			/* by length: a value may hold NUL (whitespace, or raw bytes of an /ID) */
+			buf_addf(b, " /%s ", kept[i]);
+			buf_add(b, v.start, v.len);
+		}
 }
 
 static int compare_objects(const void *pa, const void *pb)

@@ -12,6 +12,13 @@
 
 extern char **environ;
 
+static enum print_status no_cups(char **cause)
+{
+	*cause = xstrdup("找不到 lp 命令：这台计算机没有安装 CUPS 打印系统"
+			 "（Debian、统信 UOS、麒麟上可安装 cups-client 软件包）");
+	return PRINT_NO_CUPS;
+}
+
 enum print_status print_pdf(const char *path, const char *printer, char **cause)
 {
 	*cause = NULL;
@@ -31,11 +38,8 @@ enum print_status print_pdf(const char *path, const char *printer, char **cause)
 	pid_t pid;
 	int err = posix_spawnp(&pid, "lp", NULL, NULL, argv, environ);
 	free(file);
-	if (err == ENOENT) {
-		*cause = xstrdup("找不到 lp 命令：这台计算机没有安装 CUPS 打印系统"
-				 "（Debian、统信 UOS、麒麟上可安装 cups-client 软件包）");
-		return PRINT_NO_CUPS;
-	}
+	if (err == ENOENT)
+		return no_cups(cause);
 	if (err) {
 		*cause = xasprintf("无法运行 lp：%s", strerror(err));
 		return PRINT_FAILED;
@@ -49,6 +53,10 @@ enum print_status print_pdf(const char *path, const char *printer, char **cause)
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return PRINT_OK;
+	/* Where posix_spawnp cannot report a failed exec (it falls back to
+	 * fork, as under valgrind), the child exits 127 as a shell would. */
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		return no_cups(cause);
 	if (WIFEXITED(status))
 		*cause = xasprintf("lp 没能交付打印任务（退出状态 %d）", WEXITSTATUS(status));
 	else

@@ -291,6 +291,29 @@ static void test_sign_simple(void **state)
 	free(in);
 }
 
+/* Found by fuzz_pdf: a trailer value holding NUL bytes (whitespace in a
+ * reference, raw bytes of an /ID string) was cut at the first NUL when the
+ * update repeated it, and the signed file no longer read back. */
+static void test_sign_trailer_with_nul(void **state)
+{
+	(void)state;
+	size_t len, out_len;
+	char *in = make_pdf(simple, 3, " /ID [(id@1) (id@1)] /Info 2 0@R", &len);
+	char *trailer = memmem(in, len, "trailer", 7);
+	for (char *p = trailer; p < in + len; p++)
+		if (*p == '@')
+			*p = '\0';
+	struct signed_view view;
+	char *out = sign_ok(in, len, &view, &out_len);
+	const char *update = out + len;
+	size_t update_len = out_len - len;
+	assert_non_null(memmem(update, update_len, "/ID [(id\0" "1) (id\0" "1)]", 16));
+	assert_non_null(memmem(update, update_len, "/Info 2 0\0R", 11));
+	expect_refused(out, out_len, PDF_SIGN_ALREADY_SIGNED, "已经签过名");
+	free(out);
+	free(in);
+}
+
 static void test_sign_streams(void **state)
 {
 	(void)state;
@@ -578,6 +601,7 @@ int main(int argc, char **argv)
 	damage_files = argc > 1 ? argv + 1 : NULL;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sign_simple),
+		cmocka_unit_test(test_sign_trailer_with_nul),
 		cmocka_unit_test(test_sign_streams),
 		cmocka_unit_test(test_sign_hybrid),
 		cmocka_unit_test(test_sign_updated_input),

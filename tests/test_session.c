@@ -1,0 +1,326 @@
+/* Tests of editing sessions under faults: the form's save (session_save)
+ * on a disk that is full or over a file-size limit, in a read-only
+ * directory, over a file someone else changed, and the recovery file
+ * written after every change when the program is killed meanwhile. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "report.h"
+#include "report_load.h"
+#include "report_save.h"
+#include "session.h"
+#include "support.h"
+
+struct scratch {
+	char dir[64];
+	char path[128];
+};
+
+/* A directory of its own holding report.yaml, a copy of tests/data/NAME. */
+static void scratch_init(struct scratch *sc, const char *name)
+{
+	snprintf(sc->dir, sizeof sc->dir, "%s", "/tmp/nianbao-session.XXXXXX");
+	assert_non_null(mkdtemp(sc->dir));
+	snprintf(sc->path, sizeof sc->path, "%s/report.yaml", sc->dir);
+	size_t len;
+	char *data = test_read_data(name, &len);
+	FILE *fp = fopen(sc->path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	assert_int_equal(fclose(fp), 0);
+	free(data);
+}
+
+static void scratch_fini(struct scratch *sc)
+{
+	char cmd[160];
+	chmod(sc->dir, 0700);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", sc->dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static char *file_text(const char *path, size_t *len)
+{
+	*len = 0;
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	char *data = malloc(REPORT_FILE_MAX_BYTES);
+	*len = fread(data, 1, REPORT_FILE_MAX_BYTES, fp);
+	fclose(fp);
+	return data;
+}
+
+static void assert_file_is(const char *path, const char *name)
+{
+	size_t len, want_len;
+	char *got = file_text(path, &len);
+	char *want = test_read_data(name, &want_len);
+	assert_non_null(got);
+	assert_int_equal(len, want_len);
+	assert_memory_equal(got, want, len);
+	free(got);
+	free(want);
+}
+
+/* No temporary file of an atomic write is left in dir. */
+static void assert_no_litter(const char *dir)
+{
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "test -z \"$(find '%s' -name '.*.tmp-*')\"", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static struct session *open_session(const char *path)
+{
+	struct diag_list diags;
+	diag_list_init(&diags);
+	bool created = true;
+	struct session *s = session_open(path, test_catalog(), &diags, &created);
+	assert_non_null(s);
+	assert_false(created);
+	diag_list_fini(&diags);
+	return s;
+}
+
+/* Over a file-size limit (and so on a full disk: both fail the write), the
+ * form's save fails, says the old file is intact, and it is. */
+static void test_save_over_size_limit(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	struct session *s = open_session(sc.path);
+	session_set_number(s, test_cell("requests.new[0]"), 12345);
+
+	struct rlimit saved, small = {1024, 1024};
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+	small.rlim_max = saved.rlim_max;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	char *error = NULL;
+	enum session_save_result result = session_save(s, false, &error);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, old_handler);
+
+	assert_int_equal(result, SESSION_SAVE_FAILED);
+	assert_non_null(error);
+	assert_non_null(strstr(error, "文件超过了允许的大小"));
+	assert_non_null(strstr(error, "原文件没有改动"));
+	free(error);
+	assert_true(s->dirty);
+	assert_file_is(sc.path, "seed-004.yaml");
+	assert_no_litter(sc.dir);
+
+	/* once there is room again, the same session saves */
+	assert_int_equal(session_save(s, false, &error), SESSION_SAVED);
+	assert_false(s->dirty);
+	struct report *r = report_load_file(sc.path, test_catalog(), NULL, &(struct diag_list){0});
+	assert_non_null(r);
+	assert_int_equal(r->numbers[test_cell("requests.new[0]")], 12345);
+	report_free(r);
+	session_free(s);
+	scratch_fini(&sc);
+}
+
+/* Runs fn in a child without the right to write into dir: as root, the
+ * child becomes nobody, since root ignores permissions. */
+static int run_as_clerk(int (*fn)(const char *), const char *path)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(99);
+		_exit(fn(path));
+	}
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/* 0 when saving and writing the recovery file fail as they should. */
+static int save_in_read_only_dir(const char *path)
+{
+	struct session *s = open_session(path);
+	session_set_number(s, test_cell("requests.new[0]"), 7);
+	char *error = NULL;
+	int err = session_write_recovery(s, true, &error);
+	if (err == 0 || !error || !strstr(error, "没有写入权限"))
+		return 1;
+	free(error);
+	if (session_save(s, false, &error) != SESSION_SAVE_FAILED)
+		return 2;
+	if (!error || !strstr(error, "没有写入权限") || !strstr(error, "原文件没有改动"))
+		return 3;
+	free(error);
+	if (!s->dirty)
+		return 4;
+	session_free(s);
+	return 0;
+}
+
+static void test_save_in_read_only_dir(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	assert_int_equal(chmod(sc.path, 0644), 0);
+	assert_int_equal(chmod(sc.dir, 0555), 0);
+	assert_int_equal(run_as_clerk(save_in_read_only_dir, sc.path), 0);
+	assert_file_is(sc.path, "seed-004.yaml");
+	scratch_fini(&sc);
+}
+
+/* Someone else saves the file while it is open in the form: the form's
+ * save does not overwrite it unless the clerk says so (force). */
+static void test_save_conflict(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	struct session *s = open_session(sc.path);
+	session_set_number(s, test_cell("requests.new[0]"), 5);
+
+	struct report *theirs = test_load("seed-000.yaml");
+	char *error = NULL;
+	assert_int_equal(report_save(theirs, sc.path, true, &error), 0);
+	report_free(theirs);
+	size_t their_len;
+	char *their_text = file_text(sc.path, &their_len);
+
+	assert_int_equal(session_save(s, false, &error), SESSION_SAVE_CONFLICT);
+	assert_null(error);
+	size_t len;
+	char *now = file_text(sc.path, &len);
+	assert_int_equal(len, their_len);
+	assert_memory_equal(now, their_text, len);
+	free(now);
+	assert_true(s->dirty);
+
+	/* also when only the content changed, same size, same second */
+	assert_int_equal(session_save(s, true, &error), SESSION_SAVED);
+	now = file_text(sc.path, &len);
+	char *year = strstr(now, "year: 20");
+	assert_non_null(year);
+	year[8] = year[8] == '1' ? '2' : '1';
+	FILE *fp = fopen(sc.path, "r+b");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(now, 1, len, fp), len);
+	fclose(fp);
+	free(now);
+	session_set_number(s, test_cell("requests.new[1]"), 6);
+	assert_int_equal(session_save(s, false, &error), SESSION_SAVE_CONFLICT);
+
+	/* and when the file was removed */
+	assert_int_equal(unlink(sc.path), 0);
+	assert_int_equal(session_save(s, false, &error), SESSION_SAVE_CONFLICT);
+	assert_int_equal(access(sc.path, F_OK), -1);
+
+	free(their_text);
+	session_free(s);
+	scratch_fini(&sc);
+}
+
+/* The text the child types into the overview in round i (about 60 KB). */
+static char *typed_text(int i)
+{
+	char *t = malloc(64 + 20000 * 3);
+	size_t n = (size_t)sprintf(t, "第%d次\n", i);
+	for (int k = 0; k < 20000; k++, n += 3)
+		memcpy(t + n, i % 2 ? "甲" : "乙", 3);
+	t[n] = '\0';
+	return t;
+}
+
+/* Edits and writes the recovery file, as the form does, until killed. */
+static void type_forever(const char *path)
+{
+	struct session *s = open_session(path);
+	size_t overview = test_cell("text.overview");
+	for (int i = 0;; i++) {
+		char *t = typed_text(i);
+		session_set_text(s, overview, t, strlen(t));
+		free(t);
+		char *error = NULL;
+		if (session_write_recovery(s, i % 8 == 0, &error) != 0)
+			_exit(3);
+	}
+}
+
+/* kill -9 at random moments while the recovery file is being rewritten:
+ * whenever it exists, it loads, and holds one whole round of typing. */
+static void test_recovery_survives_kill(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	char *recovery = session_recovery_path(sc.path);
+	size_t overview = test_cell("text.overview");
+	srand((unsigned)time(NULL));
+	for (int round = 0; round < 30; round++) {
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0)
+			type_forever(sc.path);
+		/* from the first recovery file on (however slow the machine, as
+		 * under valgrind), a moment within the next few rewrites */
+		for (int wait = 0; wait < 5000 && access(recovery, F_OK) != 0; wait++)
+			usleep(1000);
+		usleep((useconds_t)(rand() % 20000));
+		kill(pid, SIGKILL);
+		int status;
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status));
+		/* replacing it is a rename, so it is never missing once written */
+		if (access(recovery, F_OK) != 0)
+			fail_msg("round %d: no recovery file after the kill", round);
+		struct diag_list diags;
+		diag_list_init(&diags);
+		struct report *r = report_load_file(recovery, test_catalog(), NULL, &diags);
+		if (!r)
+			fail_msg("round %d: the recovery file does not load: %d:%d %s", round,
+				 diags.items[0].line, diags.items[0].column, diags.items[0].message);
+		int typed = -1;
+		assert_int_equal(sscanf(r->texts[overview], "第%d次", &typed), 1);
+		char *want = typed_text(typed);
+		if (strcmp(r->texts[overview], want) != 0)
+			fail_msg("round %d: the recovery file holds part of a round: %zu bytes of %zu", round,
+				 strlen(r->texts[overview]), strlen(want));
+		free(want);
+		report_free(r);
+		diag_list_fini(&diags);
+		unlink(recovery);
+	}
+	free(recovery);
+	scratch_fini(&sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_save_over_size_limit),
+		cmocka_unit_test(test_save_in_read_only_dir),
+		cmocka_unit_test(test_save_conflict),
+		cmocka_unit_test(test_recovery_survives_kill),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
