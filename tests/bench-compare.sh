@@ -75,7 +75,6 @@ if [ "$PEERS" = no ]; then
 	echo "(paps and LibreOffice left out of this run)"
 	exit $status
 fi
-echo "nianbao render --pdf is not measured here: it is not in this build."
 "$NIANBAO" render "$DATA/example-2024.yaml" --text "$WORK/report.txt" || exit 1
 echo "input: the standardized text of example-2024.yaml, $(wc -c <"$WORK/report.txt") bytes"
 echo "| tool                                   |    median    | peak memory |  PDF size  | characters lost (pdftotext) | time / render --text |"
@@ -102,6 +101,8 @@ peer() {
 	printf '| %-38s | %9s ms | %8s KB | %7s KB | %s | %s |\n' "$what" "$1" "$3" \
 		$(($(wc -c <"$pdf") / 1024)) "$(lost "$pdf")" "$(awk -v a="$1" -v b="$render" 'BEGIN { printf "%.0f", a / b }')"
 }
+peer "nianbao render --pdf" "$ROUNDS" "$WORK/nianbao.pdf" \
+	"$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/nianbao.pdf"
 if command -v paps >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1; then
 	peer "paps, then ps2pdf (paps $(dpkg-query -W -f='${Version}' paps 2>/dev/null))" "$ROUNDS" \
 		"$WORK/paps.pdf" sh -c 'paps "$1" | ps2pdf - "$2"' sh "$WORK/report.txt" "$WORK/paps.pdf"
