@@ -1057,8 +1057,7 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 		s = start_new_report(&t, path, organ, year);
 		if (!s) {
 			terminal_restore();
-			buf_fini(&t.number);
-			free(t.message);
+			tui_fini(&t);
 			fprintf(err, "nianbao edit: 没有新建 %s\n", path);
 			session_unlock(path, lock);
 			return 0;
@@ -1086,13 +1085,19 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	if (stop_signal)
 		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入 %s\n", (int)stop_signal,
 			s->recovery_path);
-	tui_page_commit(&t);
-	tui_page_layout_free(&t);
-	free(t.status);
-	textedit_fini(&t.text);
-	buf_fini(&t.number);
-	free(t.message);
+	tui_fini(&t);
 	session_free(s);
 	session_unlock(path, lock);
 	return status;
+}
+
+void tui_fini(struct tui *t)
+{
+	tui_page_commit(t);
+	tui_page_layout_free(t);
+	free(t->status);
+	textedit_fini(&t->text);
+	buf_fini(&t->number);
+	free(t->message);
+	t->status = t->message = NULL;
 }

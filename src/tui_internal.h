@@ -103,6 +103,9 @@ struct tui {
  * what changed; drawing repaints everything from state. */
 enum tui_reaction tui_handle_key(struct tui *t, struct tui_key key);
 enum tui_reaction tui_insert_text(struct tui *t, const char *utf8, size_t len);
+/* Frees the view state (not the session, which the caller owns). */
+void tui_fini(struct tui *t);
+
 /* Lays the screen out for the state (after every change, before drawing)
  * and draws it; drawing only reads what the layout found. */
 void tui_layout(struct tui *t);

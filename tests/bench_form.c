@@ -174,11 +174,7 @@ int main(int argc, char **argv)
 	unlink(s->recovery_path);
 	unlink(path);
 	rmdir(dir);
-	tui_page_layout_free(&t);
-	free(t.status);
-	textedit_fini(&t.text);
-	buf_fini(&t.number);
-	free(t.message);
+	tui_fini(&t);
 	session_free(s);
 	diag_list_fini(&diags);
 	catalog_free(catalog);
