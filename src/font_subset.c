@@ -49,7 +49,8 @@ static hb_face_t *with_compact_cmap(hb_face_t *subset,
 	return rebuilt;
 }
 
-char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t n, size_t *len)
+char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t n,
+		       bool compact_cmap, size_t *len)
 {
 	hb_subset_input_t *input = hb_subset_input_create_or_fail();
 	if (!input)
@@ -70,7 +71,7 @@ char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t
 	hb_face_destroy(subset);
 	hb_face_t *parsed = hb_face_create(bytes, 0);
 	hb_blob_destroy(bytes);
-	subset = with_compact_cmap(parsed, cps, n);
+	subset = compact_cmap ? with_compact_cmap(parsed, cps, n) : hb_face_reference(parsed);
 	hb_face_destroy(parsed);
 	hb_blob_t *blob = hb_face_reference_blob(subset);
 	unsigned size;

@@ -7,6 +7,7 @@
 #ifndef NIANBAO_FONT_SUBSET_H
 #define NIANBAO_FONT_SUBSET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,7 +15,10 @@ struct font_face;
 
 /* The subset of face holding the characters cps[0..n) (ascending) as a
  * TrueType file in memory (the caller frees it; *len is its size), or NULL when
- * HarfBuzz cannot subset the font. */
-char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t n, size_t *len);
+ * HarfBuzz cannot subset the font.  compact_cmap: replace HarfBuzz's cmap
+ * by the one of font_cmap.h (fast for libharu, which fails on a few sets
+ * of glyphs with it; false keeps HarfBuzz's). */
+char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t n,
+		       bool compact_cmap, size_t *len);
 
 #endif

@@ -82,11 +82,12 @@ static int subset_file(const char *data, size_t len, char *path, size_t size)
 }
 
 /* Loads the subset of face holding the characters the pages use. */
-static bool load_font(struct haru *h, struct font_set *set, int face, char **error)
+static bool load_font(struct haru *h, struct font_set *set, int face, bool compact_cmap,
+		      char **error)
 {
 	size_t n, len;
 	uint32_t *cps = font_set_used(set, face, &n);
-	char *subset = n ? font_subset_make(set->faces[face], cps, n, &len) : NULL;
+	char *subset = n ? font_subset_make(set->faces[face], cps, n, compact_cmap, &len) : NULL;
 	free(cps);
 	if (!n)
 		return true;
@@ -258,6 +259,10 @@ static char *fix_tounicode(const struct haru *h, const struct font_set *set, con
 	return out;
 }
 
+static char *render_with(const struct report *r, const struct render_pdf_options *options,
+			 struct font_set *fonts, double seal_aspect, bool compact_cmap, size_t *len,
+			 bool *libharu_failed, char **error);
+
 char *render_pdf(const struct report *r, const struct render_pdf_options *options,
 		 size_t *len, struct diag_list *diags, char **error)
 {
@@ -280,7 +285,27 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 		font_set_close(&fonts);
 		return NULL;
 	}
+	/* libharu 2.3.0 fails to write some sets of glyphs with our compact
+	 * cmap (HPDF_INVALID_OBJECT while saving the font); HarfBuzz's own
+	 * cmap, slower for libharu to read, always goes through */
+	bool libharu_failed;
+	char *out = render_with(r, options, &fonts, seal_aspect, true, len, &libharu_failed, error);
+	if (!out && libharu_failed) {
+		free(*error);
+		*error = NULL;
+		out = render_with(r, options, &fonts, seal_aspect, false, len, &libharu_failed, error);
+	}
+	font_set_close(&fonts);
+	return out;
+}
 
+/* One attempt at the PDF with the fonts open and the report checked;
+ * *libharu_failed says the failure was libharu's own. */
+static char *render_with(const struct report *r, const struct render_pdf_options *options,
+			 struct font_set *fonts, double seal_aspect, bool compact_cmap, size_t *len,
+			 bool *libharu_failed, char **error)
+{
+	*libharu_failed = false;
 	struct haru h = {0};
 	h.pdf = HPDF_New(haru_error, &h);
 	char *out = NULL;
@@ -303,9 +328,9 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 		}
 	}
 
-	pdf_typeset_report(r, &fonts, seal_aspect, &layout);
-	for (size_t f = 0; f < fonts.nfaces; f++)
-		if (!load_font(&h, &fonts, (int)f, error))
+	pdf_typeset_report(r, fonts, seal_aspect, &layout);
+	for (size_t f = 0; f < fonts->nfaces; f++)
+		if (!load_font(&h, fonts, (int)f, compact_cmap, error))
 			goto done;
 	for (size_t p = 0; p < layout.count && !h.error; p++)
 		draw_page(&h, &layout.pages[p]);
@@ -327,9 +352,10 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 	if (!raw) {
 		*error = xasprintf("libharu 无法生成 PDF（错误码 0x%04X，详细 %u）", (unsigned)h.error,
 				   (unsigned)h.detail);
+		*libharu_failed = true;
 		goto done;
 	}
-	out = fix_tounicode(&h, &fonts, raw, raw_len, len);
+	out = fix_tounicode(&h, fonts, raw, raw_len, len);
 	free(raw);
 	if (!out)
 		*error = xstrdup("libharu 生成的 PDF 结构不完整，无法补上文字映射");
@@ -339,6 +365,5 @@ done:
 		HPDF_Free(h.pdf);
 	for (int i = 0; i < FONT_SET_MAX_FACES; i++)
 		free(h.names[i]);
-	font_set_close(&fonts);
 	return out;
 }

@@ -173,6 +173,14 @@ checks=$((checks + 1))
 pdftotext "$WORK/unbreakable.pdf" - 2>/dev/null | grep -qx "好，" ||
 	fail "the short line before the unbreakable run is not a line of its own"
 
+# --- a set of characters libharu cannot write with the compact cmap -------
+checks=$((checks + 1))
+"$NIANBAO" render "$DATA/pdf/libharu-glyph-set.yaml" --pdf "$WORK/glyph-set.pdf" 2>"$WORK/err" ||
+	{ fail "libharu-glyph-set.yaml did not render"; cat "$WORK/err" >&2; }
+checks=$((checks + 1))
+pdftotext "$WORK/glyph-set.pdf" - 2>/dev/null | grep -q "是队伍建设参级训" ||
+	fail "libharu-glyph-set.yaml: the text does not come back out"
+
 # --- an organ of 100 characters wraps in the title and the 落款 ------------
 long_organ=$(printf '某某省某某市某某县人民政府办公室%.0s' 1 2 3 4 5 6)某某省
 sed "s/^organ: .*/organ: $long_organ/" "$DATA/example-2024.yaml" >"$WORK/organ.yaml"

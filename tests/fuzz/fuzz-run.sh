@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with clang (ASan + UBSan) in their own build
 # directory and runs each on its corpus for SECONDS, one after the other:
 #   fuzz-run.sh SOURCE_DIR BUILD_DIR SECONDS [TARGET...]
-# TARGET is report_load, form, import, rules or pdf (default: all).  New
+# TARGET is report_load, form, import, rules, pdf or render (default: all).  New
 # inputs go to BUILD_DIR/corpus/TARGET, crashes to BUILD_DIR/artifacts;
 # the kept corpora in tests/fuzz/corpus are only read.  With "minimise" for
 # SECONDS, the kept corpus of each TARGET is replaced by the fewest inputs
@@ -13,7 +13,7 @@ SRC=$1
 BUILD=$2
 SECONDS_EACH=$3
 shift 3
-TARGETS=${*:-report_load form import rules pdf}
+TARGETS=${*:-report_load form import rules pdf render}
 
 if ! command -v clang >/dev/null 2>&1; then
 	echo "fuzz: skipped, clang is not installed (Debian: clang libclang-rt-14-dev)"
@@ -42,6 +42,7 @@ if [ ! -f "$BUILD/keys/ec-key.pem" ]; then
 	sh "$SRC/tests/make-sign-keys.sh" "$BUILD/keys" >/dev/null || exit 1
 fi
 export NIANBAO_FUZZ_KEYS="$BUILD/keys"
+export LSAN_OPTIONS="suppressions=$SRC/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 if [ "$SECONDS_EACH" = minimise ]; then
 	for t in $TARGETS; do
