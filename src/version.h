@@ -1,6 +1,0 @@
-#ifndef NIANBAO_VERSION_H
-#define NIANBAO_VERSION_H
-
-#define NIANBAO_VERSION "0.1.0"
-
-#endif
