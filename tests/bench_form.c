@@ -19,7 +19,12 @@
 #include "form.h"
 #include "report.h"
 #include "session.h"
-#include "tui_internal.h"
+#include "textedit.h"
+#include "tui.h"
+#include "tui_cursor.h"
+#include "tui_input.h"
+#include "tui_screen.h"
+#include "tui_view.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -60,8 +65,8 @@ static char *scratch_copy(const char *report_path, char *dir)
 static enum tui_reaction keystroke(struct tui *t, int i)
 {
 	if (i % 2 == 0)
-		return tui_insert_text(t, "7", 1);
-	return tui_handle_key(t, (struct tui_key){KEY_BACKSPACE, true});
+		return tui_input_text(t, "7", 1);
+	return tui_input_key(t, (struct tui_key){KEY_BACKSPACE, true});
 }
 
 static void measure(struct tui *t, const char *where, int rows, int cols, int rounds, double *us)
@@ -70,8 +75,8 @@ static void measure(struct tui *t, const char *where, int rows, int cols, int ro
 	resize_term(rows, cols);
 	t->rows = rows;
 	t->cols = cols;
-	tui_layout(t);
-	tui_draw(t);
+	tui_screen_layout(t);
+	tui_screen_draw(t);
 
 	for (int r = 0; r < rounds; r++) {
 		double start = bench_now_us();
@@ -84,8 +89,8 @@ static void measure(struct tui *t, const char *where, int rows, int cols, int ro
 	for (int r = 0; r < rounds; r++) {
 		double start = bench_now_us();
 		keystroke(t, r);
-		tui_layout(t);
-		tui_draw(t);
+		tui_screen_layout(t);
+		tui_screen_draw(t);
 		us[r] = bench_now_us() - start;
 	}
 	snprintf(label, sizeof label, "%s: key handler + repaint, %dx%d", where, cols, rows);
@@ -127,7 +132,7 @@ int main(int argc, char **argv)
 	buf_init(&t.number);
 	/* the cursor on 三、收到和处理政府信息公开申请情况, first cell */
 	size_t section = t.form->cells[form_find_cell(t.form, "requests.new[0]")].section;
-	tui_goto_page(&t, section + 1);
+	tui_cursor_goto_page(&t, section + 1);
 	t.focus = TUI_FOCUS_CONTENT;
 
 	double *us = calloc((size_t)rounds, sizeof *us);
@@ -140,7 +145,7 @@ int main(int argc, char **argv)
 	/* typing at the end of the narrative of 五, as written and 20 times as long */
 	size_t problems = form_find_cell(t.form, "text.problems");
 	size_t narrative = t.form->cells[problems].section;
-	tui_goto_page(&t, narrative + 1);
+	tui_cursor_goto_page(&t, narrative + 1);
 	textedit_end(&t.text);
 	measure(&t, "narrative 五", 24, 80, rounds, us);
 	struct buf longer;
@@ -149,7 +154,7 @@ int main(int argc, char **argv)
 		buf_adds(&longer, s->report->texts[problems]);
 	session_set_text(s, problems, longer.data, longer.len);
 	buf_fini(&longer);
-	tui_goto_page(&t, narrative + 1);
+	tui_cursor_goto_page(&t, narrative + 1);
 	t.text.cursor = t.text.text.len;
 	snprintf(where, sizeof where, "narrative 五 of %zu characters",
 		 utf8_length(t.text.text.data, t.text.text.len));

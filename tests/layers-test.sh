@@ -140,5 +140,27 @@ for pair in "$@"; do
 	done
 done
 
+# 4. The files of the form include one another without a cycle.  A file
+# and its header are one part (tui_page.c and tui_page.h are tui_page), so
+# a part must not include the header of a part that includes its own;
+# what they all share is tui_view.h, which includes none of them.
+tui_edges() {
+	for file in "$1"/*.c "$1"/*.h; do
+		part=$(basename "$file")
+		part=${part%.*}
+		echo "$part $part" # a part of its own, even with no edge
+		sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)\.h".*/\1/p' "$file" |
+			while read -r header; do
+				# headers of other layers are section 1's business
+				[ -f "$1/$header.h" ] && [ "$header" != "$part" ] && echo "$part $header"
+			done
+	done
+}
+checks=$((checks + 1))
+if ! tui_edges "$src/tui" | tsort >/dev/null 2>"$work/tsort"; then
+	fail "the files of src/tui include one another in a cycle:"
+	sed 's/^tsort: /  /' "$work/tsort" >&2
+fi
+
 echo "layers: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]

@@ -2,7 +2,7 @@
  * format has — the organ, the year, the date it is issued, whether it is a
  * draft.  Each is edited on one line and checked when the clerk confirms
  * it, so the report always stays loadable. */
-#include "tui_internal.h"
+#include "tui_basics.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -12,6 +12,11 @@
 #include "form.h"
 #include "report.h"
 #include "session.h"
+#include "tui_area.h"
+#include "tui_cursor.h"
+#include "tui_message.h"
+#include "tui_put.h"
+#include "tui_style.h"
 #include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
@@ -26,7 +31,7 @@ static const char *const field_notes[TUI_FIELDS] = {
 
 static int field_y(const struct tui *t, size_t field)
 {
-	return tui_body_top(t) + 2 + (int)field * 2;
+	return tui_area_body_top(t) + 2 + (int)field * 2;
 }
 
 /* The value of a field as the clerk sees it (caller frees). */
@@ -49,9 +54,9 @@ static char *field_text(const struct tui *t, size_t field)
 
 void tui_basics_draw(struct tui *t)
 {
-	int x = tui_content_x(t) + FIELD_X, width = tui_content_width(t) - FIELD_X;
+	int x = tui_area_content_x(t) + FIELD_X, width = tui_area_content_width(t) - FIELD_X;
 	tui_style(t, TUI_STYLE_HEADING);
-	tui_put(tui_body_top(t), x, "基本信息", width);
+	tui_put(tui_area_body_top(t), x, "基本信息", width);
 	for (size_t f = 0; f < TUI_FIELDS; f++) {
 		int y = field_y(t, f);
 		bool here = t->focus == TUI_FOCUS_CONTENT && t->field == f;
@@ -60,7 +65,7 @@ void tui_basics_draw(struct tui *t)
 		int vx = x + LABEL_WIDTH, vw = width - LABEL_WIDTH;
 		if (here && t->text_open) {
 			tui_style(t, TUI_STYLE_NORMAL);
-			tui_blank(y, vx, vw);
+			tui_put_blank(y, vx, vw);
 			tui_put(y, vx, t->text.text.data, vw);
 		} else {
 			char *value = field_text(t, f);
@@ -169,7 +174,7 @@ static enum tui_reaction move_field(struct tui *t, long delta)
 		return TUI_REDRAW;
 	}
 	if (f >= TUI_FIELDS) {
-		tui_goto_page(t, 1);
+		tui_cursor_goto_page(t, 1);
 		return TUI_REDRAW;
 	}
 	t->field = (size_t)f;
@@ -230,6 +235,6 @@ bool tui_basics_cursor(const struct tui *t, int *y, int *x)
 	if (!t->text_open)
 		return false;
 	*y = field_y(t, t->field);
-	*x = tui_content_x(t) + FIELD_X + LABEL_WIDTH + utf8_nwidth(t->text.text.data, t->text.cursor);
+	*x = tui_area_content_x(t) + FIELD_X + LABEL_WIDTH + utf8_nwidth(t->text.text.data, t->text.cursor);
 	return true;
 }

@@ -1,9 +1,13 @@
 /* The help screen (F1): every key of the form. */
-#include "tui_internal.h"
+#include "tui_help.h"
 
 #include <curses.h>
 #include <stddef.h>
 #include <stdio.h>
+
+#include "tui_area.h"
+#include "tui_put.h"
+#include "tui_style.h"
 
 
 static const char *const help_lines[] = {
@@ -45,7 +49,7 @@ static const char *const help_lines[] = {
 /* Lines of help that fit under its title. */
 static size_t help_room(const struct tui *t)
 {
-	int room = tui_body_height(t) - 2;
+	int room = tui_area_body_height(t) - 2;
 	return room > 1 ? (size_t)room : 1;
 }
 
@@ -65,18 +69,18 @@ void tui_help_draw(struct tui *t)
 {
 	size_t room = help_room(t), last = help_last_scroll(t);
 	tui_style(t, TUI_STYLE_HEADING);
-	int used = tui_put(tui_body_top(t), 2, "帮助：年报编辑的按键", t->cols - 4);
+	int used = tui_put(tui_area_body_top(t), 2, "帮助：年报编辑的按键", t->cols - 4);
 	tui_style(t, TUI_STYLE_DIM);
 	if (last > 0) {
 		char where[64];
 		snprintf(where, sizeof where, "（第 %zu–%zu 行，共 %zu 行）", t->help_scroll + 1,
 			 t->help_scroll + room < HELP_LINES ? t->help_scroll + room : HELP_LINES,
 			 HELP_LINES);
-		tui_put(tui_body_top(t), 3 + used, where, t->cols - used - 5);
+		tui_put(tui_area_body_top(t), 3 + used, where, t->cols - used - 5);
 	}
 	tui_style(t, TUI_STYLE_NORMAL);
 	for (size_t i = 0; i < room && t->help_scroll + i < HELP_LINES; i++)
-		tui_put(tui_body_top(t) + 2 + (int)i, 2, help_lines[t->help_scroll + i], t->cols - 4);
+		tui_put(tui_area_body_top(t) + 2 + (int)i, 2, help_lines[t->help_scroll + i], t->cols - 4);
 }
 
 enum tui_reaction tui_help_key(struct tui *t, struct tui_key key)

@@ -1,6 +1,6 @@
 /* The list of pages at the left of the form: 基本信息 and the sections
  * 一 to 六, each with its state (完成, 有错, 提醒, 未填) from the session. */
-#include "tui_internal.h"
+#include "tui_sidebar.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -8,6 +8,10 @@
 
 #include "form.h"
 #include "session.h"
+#include "tui_area.h"
+#include "tui_cursor.h"
+#include "tui_put.h"
+#include "tui_style.h"
 #include "utf8.h"
 
 static const struct {
@@ -43,15 +47,15 @@ static void put_heading(const struct form_section *sec, int y, int width)
 
 void tui_sidebar_draw(struct tui *t)
 {
-	int width = tui_sidebar_width(t);
+	int width = tui_area_sidebar_width(t);
 	bool wide = width > 10;
 	size_t pages = t->form->nsections + 1;
-	for (size_t p = 0; p < pages && (int)p * (wide ? 2 : 1) < tui_body_height(t); p++) {
-		int y = tui_body_top(t) + (int)p * (wide ? 2 : 1);
+	for (size_t p = 0; p < pages && (int)p * (wide ? 2 : 1) < tui_area_body_height(t); p++) {
+		int y = tui_area_body_top(t) + (int)p * (wide ? 2 : 1);
 		bool here = p == t->page;
 		tui_style(t, here ? (t->focus == TUI_FOCUS_SECTIONS ? TUI_STYLE_CURSOR : TUI_STYLE_HEADING)
 				  : TUI_STYLE_NORMAL);
-		tui_blank(y, 0, width);
+		tui_put_blank(y, 0, width);
 		if (p == 0) {
 			tui_put(y, 1, wide ? "基本信息" : "基本", width - 2);
 			continue;
@@ -84,16 +88,16 @@ enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key)
 	if (key.function) {
 		switch (key.code) {
 		case KEY_UP:
-			tui_goto_page(t, (t->page + pages - 1) % pages);
+			tui_cursor_goto_page(t, (t->page + pages - 1) % pages);
 			return TUI_REDRAW;
 		case KEY_DOWN:
-			tui_goto_page(t, (t->page + 1) % pages);
+			tui_cursor_goto_page(t, (t->page + 1) % pages);
 			return TUI_REDRAW;
 		case KEY_HOME:
-			tui_goto_page(t, 0);
+			tui_cursor_goto_page(t, 0);
 			return TUI_REDRAW;
 		case KEY_END:
-			tui_goto_page(t, pages - 1);
+			tui_cursor_goto_page(t, pages - 1);
 			return TUI_REDRAW;
 		case KEY_RIGHT:
 		case KEY_ENTER:

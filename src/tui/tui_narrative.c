@@ -1,0 +1,138 @@
+/* A narrative of a section page: the editor (textedit.c) in the content
+ * area, wrapped by display width; every change is written to the
+ * session at once, so the rules see it.  Ctrl-E or F4 hands the text to
+ * an external editor (tui_editor.c). */
+#include "tui_narrative.h"
+
+#include <curses.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "form.h"
+#include "session.h"
+#include "textedit.h"
+#include "tui_area.h"
+#include "tui_cursor.h"
+#include "tui_editor.h"
+#include "tui_message.h"
+#include "tui_put.h"
+#include "tui_style.h"
+#include "xalloc.h"
+
+void tui_narrative_draw_line(const struct tui *t, const struct textedit *e, size_t index, int y,
+			     int x0)
+{
+	tui_style(t, TUI_STYLE_NORMAL);
+	if (index < e->nlines) {
+		const struct textedit_line *l = &e->lines[index];
+		char *line = xstrndup(e->text.data + l->start, l->end - l->start);
+		tui_put(y, x0 + 1, line, tui_area_content_width(t) - 2);
+		free(line);
+	} else if (index == 1 && e->text.len == 0) {
+		tui_style(t, TUI_STYLE_DIM);
+		tui_put(y, x0 + 1, "（在这里输入；可用中文输入法或粘贴，Enter 换段）",
+			tui_area_content_width(t) - 2);
+	}
+}
+
+bool tui_narrative_cursor(const struct tui *t, int *x)
+{
+	int col;
+	textedit_cursor_line(&t->text, &col);
+	*x = tui_area_content_x(t) + 2 + col;
+	return t->text_open;
+}
+
+static enum tui_reaction text_changed(struct tui *t)
+{
+	session_set_text(t->session, t->text_cell, t->text.text.data, t->text.text.len);
+	return TUI_EDITED;
+}
+
+/* The text from the external editor, written to the report. */
+static enum tui_reaction external_editor(struct tui *t)
+{
+	enum tui_reaction r = tui_editor_edit(t);
+	return r & TUI_CHANGED ? text_changed(t) : r;
+}
+
+enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
+{
+	size_t page_lines = (size_t)(tui_area_body_height(t) > 6 ? tui_area_body_height(t) - 4 : 2);
+	if (!t->text_open)
+		tui_cursor_open_text(t);
+	if (!key.function) {
+		switch (key.code) {
+		case 27:
+			t->focus = TUI_FOCUS_SECTIONS;
+			return TUI_REDRAW;
+		case '\t':
+			return tui_cursor_next_item(t, false);
+		case 127:
+		case 8:
+			return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
+		case 'E' & 0x1f:
+			return external_editor(t);
+		default:
+			return TUI_NONE;
+		}
+	}
+	switch (key.code) {
+	case KEY_BTAB:
+		return tui_cursor_next_item(t, true);
+	case KEY_BACKSPACE:
+		return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
+	case KEY_DC:
+		return textedit_delete(&t->text) ? text_changed(t) : TUI_NONE;
+	case KEY_LEFT:
+		textedit_left(&t->text);
+		return TUI_REDRAW;
+	case KEY_RIGHT:
+		textedit_right(&t->text);
+		return TUI_REDRAW;
+	case KEY_UP:
+		if (!textedit_up(&t->text, 1))
+			return t->item > 0 ? tui_cursor_next_item(t, true) : TUI_NONE;
+		return TUI_REDRAW;
+	case KEY_DOWN:
+		if (!textedit_down(&t->text, 1))
+			return t->item + 1 < tui_cursor_section(t)->nitems ? tui_cursor_next_item(t, false)
+									   : TUI_NONE;
+		return TUI_REDRAW;
+	case KEY_PPAGE:
+		textedit_up(&t->text, page_lines);
+		return TUI_REDRAW;
+	case KEY_NPAGE:
+		textedit_down(&t->text, page_lines);
+		return TUI_REDRAW;
+	case KEY_HOME:
+		textedit_home(&t->text);
+		return TUI_REDRAW;
+	case KEY_END:
+		textedit_end(&t->text);
+		return TUI_REDRAW;
+	case KEY_ENTER:
+		return tui_narrative_insert(t, "\n", 1);
+	case KEY_F(4):
+		return external_editor(t);
+	default:
+		return TUI_NONE;
+	}
+}
+
+enum tui_reaction tui_narrative_insert(struct tui *t, const char *utf8, size_t len)
+{
+	if (!t->text_open)
+		tui_cursor_open_text(t);
+	switch (textedit_insert(&t->text, utf8, len)) {
+	case TEXTEDIT_OK:
+		return text_changed(t);
+	case TEXTEDIT_TOO_LONG:
+		tui_message(t, TUI_MESSAGE_ERROR, "这段文字已到上限（%zu 字），没有再加入",
+			    t->form->types[FORM_TEXT].max_chars);
+		return TUI_REDRAW;
+	default:
+		tui_message(t, TUI_MESSAGE_ERROR, "输入中有控制字符，没有加入");
+		return TUI_REDRAW;
+	}
+}

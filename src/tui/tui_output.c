@@ -1,0 +1,71 @@
+/* F5: the standardized text and the PDF of the report, written beside
+ * it (年报.yaml gives 年报.txt and 年报.pdf). */
+#include "tui_output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic_file.h"
+#include "diag.h"
+#include "render_pdf.h"
+#include "render_text.h"
+#include "session.h"
+#include "tui_cursor.h"
+#include "tui_message.h"
+#include "xalloc.h"
+
+/* The file beside the report with another extension (caller frees). */
+static char *sibling_path(const char *path, const char *extension)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(path, '.');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+	char *sibling = xasprintf("%.*s%s", (int)stem, path, extension);
+	if (strcmp(sibling, path) == 0) { /* a report named 年报.txt is not overwritten */
+		free(sibling);
+		sibling = xasprintf("%s%s", path, extension);
+	}
+	return sibling;
+}
+
+enum tui_reaction tui_output_write(struct tui *t)
+{
+	tui_cursor_commit(t);
+	const struct report *report = t->session->report;
+	size_t len;
+	char *text = render_text(report, &len);
+	char *text_path = sibling_path(t->session->path, ".txt");
+	char *pdf_path = sibling_path(t->session->path, ".pdf");
+	char *error = NULL;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	/* both are made before either is written: none is left newer than the other */
+	struct render_pdf_options options = {0};
+	size_t pdf_len;
+	char *pdf = render_pdf(report, &options, &pdf_len, &diags, &error);
+	if (!pdf) {
+		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s",
+			    diags.count ? diags.items[0].message : error);
+		goto done;
+	}
+	int failed = atomic_write(text_path, text, len, ATOMIC_REPLACE, &error) ||
+		     atomic_write(pdf_path, pdf, pdf_len, ATOMIC_REPLACE, &error);
+	free(pdf);
+	if (failed) {
+		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s", error);
+		goto done;
+	}
+	size_t errors = session_error_count(t->session);
+	if (errors)
+		tui_message(t, TUI_MESSAGE_ERROR, "已生成 %s 和 %s（注意：报告还有 %zu 处错误）", text_path,
+			    pdf_path, errors);
+	else
+		tui_message(t, TUI_MESSAGE_INFO, "已生成 %s 和 %s", text_path, pdf_path);
+done:
+	diag_list_fini(&diags);
+	free(error);
+	free(text_path);
+	free(pdf_path);
+	free(text);
+	return TUI_REDRAW;
+}

@@ -1,0 +1,28 @@
+/* The list of a section's problems under its page: the first few
+ * failures of the rules in the section, each in at most two lines so
+ * that how much is wrong shows. */
+#ifndef NIANBAO_TUI_PROBLEMS_H
+#define NIANBAO_TUI_PROBLEMS_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct tui;
+
+#define TUI_PROBLEMS_MAX 3
+
+struct tui_problems {
+	char *messages[TUI_PROBLEMS_MAX];	/* owned */
+	enum diag_severity severities[TUI_PROBLEMS_MAX];
+	size_t count;
+	int lines;		/* the heading and every message's lines; 0 when none */
+};
+
+/* Finds what fits in a third of the body; tui_problems_fini frees it. */
+void tui_problems_build(const struct tui *t, struct tui_problems *pr);
+void tui_problems_fini(struct tui_problems *pr);
+/* Draws the list at the bottom of the body, from column x0. */
+void tui_problems_draw(const struct tui *t, const struct tui_problems *pr, int x0);
+
+#endif

@@ -1,0 +1,364 @@
+/* A table of a section page.  The grid gives each column the width of
+ * its label or its widest number, splits labels over two lines when one
+ * line leaves too little room for the row labels, and shows the columns
+ * that fit around the cursor's (◀ ▶ say that more are off screen).
+ * Cells are coloured by what the session says of them. */
+#include "tui_table.h"
+
+#include <curses.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "catalog.h"
+#include "form.h"
+#include "report.h"
+#include "rules.h"
+#include "session.h"
+#include "tui_area.h"
+#include "tui_cursor.h"
+#include "tui_message.h"
+#include "tui_number.h"
+#include "tui_put.h"
+#include "tui_style.h"
+#include "utf8.h"
+#include "value.h"
+#include "xalloc.h"
+
+static int number_width(const struct report *r, size_t cell)
+{
+	char text[32];
+	if (r->form->cells[cell].type == FORM_MONEY) {
+		value_format_money(r->numbers[cell], text);
+		return (int)strlen(text);
+	}
+	int digits = 1; /* counts are never negative */
+	for (int64_t v = r->numbers[cell]; v >= 10; v /= 10)
+		digits++;
+	return digits;
+}
+
+/* Splits label into two lines of about equal width; returns the byte
+ * length of the first. */
+static size_t split_label(const char *label)
+{
+	size_t len = strlen(label);
+	return utf8_prefix_for_width(label, len, (utf8_width(label) + 1) / 2 + 1);
+}
+
+void tui_table_layout(const struct tui *t, const struct form_table *tab, struct tui_table_grid *g)
+{
+	const struct form_column_set *cols = tab->columns;
+	int available = tui_area_content_width(t) - 1;
+	size_t n = cols->ncolumns < TUI_TABLE_MAX_COLUMNS ? cols->ncolumns : TUI_TABLE_MAX_COLUMNS;
+	int one_line = 0, two_lines = 0;
+	int wide_numbers[TUI_TABLE_MAX_COLUMNS];
+	for (size_t c = 0; c < n; c++) {
+		int w = 6;
+		for (size_t r = 0; r < tab->nrows; r++)
+			if (!tab->rows[r].group) {
+				int nw = number_width(t->session->report, tab->rows[r].first_cell + c);
+				if (nw > w)
+					w = nw;
+			}
+		if (t->number_editing && (int)t->number.len > w)
+			w = (int)t->number.len;
+		wide_numbers[c] = w;
+		int label = utf8_width(cols->columns[c].label);
+		int half = utf8_nwidth(cols->columns[c].label, split_label(cols->columns[c].label));
+		one_line += 1 + (label > w ? label : w);
+		two_lines += 1 + (half > w ? half : w);
+	}
+	int labels = 0;
+	for (size_t r = 0; r < tab->nrows; r++) {
+		int w = (int)tab->rows[r].depth * 2 + utf8_width(tab->rows[r].label);
+		if (w > labels)
+			labels = w;
+	}
+	int min_label = available / 4 > 14 ? available / 4 : 14;
+	bool single = available - one_line >= (labels < min_label ? labels : min_label);
+	g->header_lines = single ? 1 : 2;
+	for (size_t c = 0; c < n; c++) {
+		const char *label = cols->columns[c].label;
+		int lw = single ? utf8_width(label) : utf8_nwidth(label, split_label(label));
+		int rest = single ? 0 : utf8_width(label + split_label(label));
+		if (rest > lw)
+			lw = rest;
+		g->width[c] = 1 + (lw > wide_numbers[c] ? lw : wide_numbers[c]);
+	}
+	int sum = single ? one_line : two_lines;
+	g->label_width = available - sum;
+	if (g->label_width > labels)
+		g->label_width = labels;
+	if (g->label_width < min_label)
+		g->label_width = min_label;
+	g->groups = 0;
+	for (size_t c = 0; c < n; c++)
+		if (cols->columns[c].ngroups > g->groups)
+			g->groups = cols->columns[c].ngroups;
+	/* the columns that fit, keeping the cursor's in view */
+	size_t first = 0;
+	for (;;) {
+		int x = g->label_width;
+		size_t last = first;
+		while (last < n && x + g->width[last] <= available)
+			x += g->width[last++];
+		if (last == first)
+			last = first + 1;
+		if (tui_cursor_table(t, t->item) != tab || t->column < last || first + 1 >= n) {
+			g->first = first;
+			g->last = last;
+			break;
+		}
+		first++;
+	}
+}
+
+/* A column group's label centred over the columns it spans, with a rule
+ * on either side so that the span shows. */
+static void put_group_label(const char *label, int y, int x, int span)
+{
+	int w = utf8_width(label);
+	if (w + 2 >= span) {
+		tui_put(y, x, label, span);
+		return;
+	}
+	int left = (span - w) / 2;
+	mvhline_set(y, x, WACS_HLINE, left - 1);
+	tui_put(y, x + left, label, w);
+	mvhline_set(y, x + left + w + 1, WACS_HLINE, span - left - w - 1);
+}
+
+void tui_table_draw_groups(const struct tui *t, const struct form_table *tab,
+			   const struct tui_table_grid *g, size_t level, int y, int x0)
+{
+	const struct form_column_set *cols = tab->columns;
+	int x = x0 + g->label_width;
+	tui_style(t, TUI_STYLE_DIM);
+	for (size_t c = g->first; c < g->last; c++) {
+		const struct form_column *col = &cols->columns[c];
+		bool starts = col->ngroups > level &&
+			      (c == g->first || cols->columns[c - 1].ngroups <= level ||
+			       strcmp(cols->columns[c - 1].groups[level], col->groups[level]) != 0);
+		if (starts) {
+			int span = 0;
+			for (size_t k = c; k < g->last && cols->columns[k].ngroups > level &&
+					   strcmp(cols->columns[k].groups[level], col->groups[level]) == 0;
+			     k++)
+				span += g->width[k];
+			put_group_label(col->groups[level], y, x + 1, span - 1);
+		}
+		x += g->width[c];
+	}
+}
+
+void tui_table_draw_labels(const struct tui *t, const struct form_table *tab,
+			   const struct tui_table_grid *g, size_t line, int y, int x0)
+{
+	const struct form_column_set *cols = tab->columns;
+	tui_style(t, TUI_STYLE_HEADING);
+	if (line + 1 == (size_t)g->header_lines && tab->label_header &&
+	    utf8_width(tab->label_header) <= g->label_width)
+		tui_put(y, x0, tab->label_header, g->label_width);
+	if (g->first > 0 && line == 0)
+		tui_put(y, x0 + g->label_width - 2, "◀", 2);
+	int x = x0 + g->label_width;
+	for (size_t c = g->first; c < g->last; c++) {
+		const char *label = cols->columns[c].label;
+		char part[128];
+		if (g->header_lines == 1) {
+			tui_put_right(y, x, label, g->width[c]);
+		} else {
+			size_t split = split_label(label);
+			if (utf8_width(label) < g->width[c]) /* fits one line: put it low */
+				snprintf(part, sizeof part, "%s", line == 1 ? label : "");
+			else if (line == 0)
+				snprintf(part, sizeof part, "%.*s", (int)split, label);
+			else
+				snprintf(part, sizeof part, "%s", label + split);
+			tui_put_right(y, x, part, g->width[c]);
+		}
+		x += g->width[c];
+	}
+	if (g->last < tab->columns->ncolumns && line == 0)
+		tui_put(y, x, "▶", 2);
+}
+
+static enum tui_style cell_style(const struct tui *t, size_t cell, bool here)
+{
+	const struct session *s = t->session;
+	bool broken = session_cell_is_broken(s, cell);
+	if (here)
+		return broken ? TUI_STYLE_CURSOR_ERROR : TUI_STYLE_CURSOR;
+	if (broken)
+		return TUI_STYLE_ERROR;
+	const struct rule_failure *f[1];
+	if (session_cell_failures(s, cell, f, 1))
+		return TUI_STYLE_WARNING;
+	if (rules_cell_is_derived(s->entry->rules, cell))
+		return TUI_STYLE_DERIVED;
+	return TUI_STYLE_NORMAL;
+}
+
+void tui_table_draw_row(const struct tui *t, const struct form_table *tab,
+			const struct tui_table_grid *g, size_t r, bool cursor_table, int y, int x0)
+{
+	const struct form_row *row = &tab->rows[r];
+	int indent = (int)row->depth * (tui_area_content_width(t) < 80 ? 1 : 2);
+	tui_style(t, row->group ? TUI_STYLE_HEADING : TUI_STYLE_LABEL);
+	int lw = g->label_width - indent - 1;
+	if (utf8_width(row->label) <= lw || lw <= 2) {
+		tui_put(y, x0 + indent, row->label, lw);
+	} else {
+		/* show that the label goes on: the message line has all of it */
+		int used = tui_put(y, x0 + indent, row->label, lw - 1);
+		tui_put(y, x0 + indent + used, "…", 1);
+	}
+	if (row->group)
+		return;
+	int x = x0 + g->label_width;
+	for (size_t c = g->first; c < g->last; c++) {
+		size_t cell = row->first_cell + c;
+		bool here = cursor_table && r == t->row && c == t->column && t->focus == TUI_FOCUS_CONTENT;
+		char text[40];
+		if (here && t->number_editing)
+			snprintf(text, sizeof text, "%s", t->number.data);
+		else if (t->form->cells[cell].type == FORM_MONEY)
+			value_format_money(t->session->report->numbers[cell], text);
+		else
+			snprintf(text, sizeof text, "%" PRId64, t->session->report->numbers[cell]);
+		tui_style(t, cell_style(t, cell, here));
+		tui_put_right(y, x + 1, text, g->width[c] - 1);
+		x += g->width[c];
+	}
+	tui_style(t, TUI_STYLE_NORMAL);
+}
+
+bool tui_table_cursor(const struct tui *t, const struct tui_table_grid *g, int *x)
+{
+	if (!t->number_editing)
+		return false;
+	int x_end = tui_area_content_x(t) + 1 + g->label_width;
+	for (size_t c = g->first; c <= t->column && c < g->last; c++)
+		x_end += g->width[c];
+	*x = x_end;
+	return true;
+}
+
+enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
+{
+	const struct form_table *tab = tui_cursor_table(t, t->item);
+	size_t page_rows = (size_t)(tui_area_body_height(t) > 10 ? tui_area_body_height(t) - 8 : 2);
+	enum tui_reaction r = TUI_NONE;
+	bool enter = (!key.function && (key.code == '\r' || key.code == '\n')) ||
+		     (key.function && key.code == KEY_ENTER);
+
+	if (!key.function && key.code == 27)
+		return t->number_editing ? tui_number_cancel(t)
+					 : (t->focus = TUI_FOCUS_SECTIONS, TUI_REDRAW);
+	if (!key.function && (key.code == 127 || key.code == 8))
+		key = (struct tui_key){KEY_BACKSPACE, true};
+	if (key.function && key.code == KEY_BACKSPACE) {
+		if (!t->number_editing)
+			tui_number_start(t, true);
+		if (t->number.len) {
+			t->number.len--;
+			t->number.data[t->number.len] = '\0';
+		}
+		return tui_number_apply(t);
+	}
+	if (key.function && key.code == KEY_DC) {
+		tui_number_start(t, false);
+		return tui_number_apply(t);
+	}
+	/* everything else ends the number being typed */
+	if (t->number_editing) {
+		t->number_editing = false;
+		buf_clear(&t->number);
+		r = TUI_REDRAW;
+	}
+	if (enter)
+		return r | tui_cursor_move_vertically(t, 1, 1);
+	if (!key.function && key.code == '\t')
+		return r | tui_cursor_move_tab(t, false);
+	if (!key.function)
+		return r;
+	switch (key.code) {
+	case KEY_BTAB:
+		return r | tui_cursor_move_tab(t, true);
+	case KEY_UP:
+		return r | tui_cursor_move_vertically(t, -1, 1);
+	case KEY_DOWN:
+		return r | tui_cursor_move_vertically(t, 1, 1);
+	case KEY_PPAGE:
+		return r | tui_cursor_move_vertically(t, -1, page_rows) | TUI_REDRAW;
+	case KEY_NPAGE:
+		return r | tui_cursor_move_vertically(t, 1, page_rows) | TUI_REDRAW;
+	case KEY_LEFT:
+		if (t->column > 0)
+			t->column--;
+		return r | TUI_REDRAW;
+	case KEY_RIGHT:
+		if (t->column + 1 < tab->columns->ncolumns)
+			t->column++;
+		return r | TUI_REDRAW;
+	case KEY_HOME:
+		t->column = 0;
+		return r | TUI_REDRAW;
+	case KEY_END:
+		t->column = tab->columns->ncolumns - 1;
+		return r | TUI_REDRAW;
+	default:
+		return r;
+	}
+}
+
+/* Typed or pasted characters into the table: digits fill the cell under
+ * the cursor; in a paste (from a spreadsheet, say) a tab moves to the next
+ * cell and a line break to the next row, back at the first column pasted.
+ * The first character that cannot go in stops the rest, with a message,
+ * so "12 34" never becomes 1234. */
+enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
+{
+	enum tui_reaction r = TUI_NONE;
+	size_t start_column = t->column, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		bool ok, refused;
+		size_t at = i;
+		i += utf8_decode(utf8 + i, len - i, &cp, &ok);
+		if (cp == '\t' || cp == '\n') {
+			tui_cursor_commit(t);
+			r |= cp == '\t' ? tui_cursor_move_tab(t, false)
+					: tui_cursor_move_vertically(t, 1, 1);
+			const struct form_table *tab = tui_cursor_table(t, t->item);
+			if (!tab) {
+				if (i < len)
+					tui_message(t, TUI_MESSAGE_ERROR,
+						    "粘贴的内容超出了表格，其余部分没有填入");
+				return r | TUI_REDRAW;
+			}
+			if (cp == '\n')
+				t->column = start_column < tab->columns->ncolumns ? start_column : 0;
+			continue;
+		}
+		if (cp == '?' && !t->number_editing && len == 1) {
+			t->help = true;
+			return r | TUI_REDRAW;
+		}
+		r |= tui_number_type(t, cp, &refused);
+		if (refused) {
+			if (i < len) {
+				char *why = xstrdup(t->message ? t->message : "");
+				tui_message(t, TUI_MESSAGE_ERROR, "%s；从“%.*s”起粘贴的内容没有填入", why,
+					    (int)(i - at), utf8 + at);
+				free(why);
+			}
+			return r | TUI_REDRAW;
+		}
+	}
+	return r;
+}
