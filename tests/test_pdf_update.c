@@ -76,8 +76,8 @@ static char *make_stream_pdf(size_t *len, size_t *xref)
 	assert_int_equal(compress2(packed, &packed_len, (const Bytef *)objects.data,
 				   (uLong)objects.len, 9), Z_OK);
 	size_t stream = b.len;
-	buf_addf(&b, "5 0 obj\n<< /Type /ObjStm /N 2 /First %zu /Filter /FlateDecode /Length %lu >>\n"
-		 "stream\n", first, (unsigned long)packed_len);
+	buf_addf(&b, "5 0 obj\n<< /Type /ObjStm /N 2 /First %zu /Filter /FlateDecode"
+		 " /Length %lu >>\nstream\n", first, (unsigned long)packed_len);
 	buf_add(&b, (const char *)packed, packed_len);
 	buf_adds(&b, "\nendstream\nendobj\n");
 	free(packed);
@@ -341,7 +341,8 @@ static int write_examples(const char *dir)
 	for (int i = 0; i < 2; i++) {
 		size_t len, xref, out_len;
 		uint32_t nums[2];
-		char *in = i == 0 ? make_table_pdf("", true, &len, &xref) : make_stream_pdf(&len, &xref);
+		char *in = i == 0 ? make_table_pdf("", true, &len, &xref)
+				  : make_stream_pdf(&len, &xref);
 		char *out = update(in, len, true, &out_len, nums);
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		FILE *f = fopen(path, "wb");

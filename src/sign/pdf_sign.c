@@ -1,4 +1,5 @@
-/* The signature as an incremental update of a PDF; see pdf_sign.h. */
+/* The signature as an incremental update of a PDF, written with
+ * pdf_update.h; see pdf_sign.h. */
 #include "pdf_sign.h"
 
 #include <stdbool.h>

@@ -80,10 +80,11 @@ static void check_update(const struct pdf_doc *doc)
 	char *cause = NULL;
 	struct pdf_doc *again = pdf_doc_open(out, len, &cause);
 	struct pdf_value v, flag;
-	if (!again || !pdf_doc_object(again, dict, &v, &cause) || !pdf_dict_get(&v, "Fuzz", &flag) ||
-	    !pdf_doc_object(again, stream, &v, &cause) || !pdf_dict_get(&v, "Filter", &flag) ||
-	    pdf_doc_size(again) <= stream) {
-		fprintf(stderr, "fuzz_pdf: the update does not read back: %s\n", cause ? cause : "");
+	if (!again || !pdf_doc_object(again, dict, &v, &cause) ||
+	    !pdf_dict_get(&v, "Fuzz", &flag) || !pdf_doc_object(again, stream, &v, &cause) ||
+	    !pdf_dict_get(&v, "Filter", &flag) || pdf_doc_size(again) <= stream) {
+		fprintf(stderr, "fuzz_pdf: the update does not read back: %s\n",
+			cause ? cause : "");
 		abort();
 	}
 	pdf_doc_free(again);
