@@ -34,7 +34,7 @@ owner_of_header() {
 	openssl/*) echo sign ;;
 	yaml.h) echo model ;;
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
-	zlib.h) echo "pdfdoc pdf" ;;
+	zlib.h) echo pdfdoc ;;
 	*) echo any ;;
 	esac
 }

@@ -1,41 +1,14 @@
 /* The ToUnicode update; see pdf_tounicode.h. */
-#define _GNU_SOURCE /* memmem */
 #include "pdf_tounicode.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
-
 #include "buf.h"
+#include "pdf_read.h"
+#include "pdf_update.h"
 #include "xalloc.h"
-
-/* The last occurrence of needle in hay[0..len), or NULL. */
-static const char *find_last(const char *hay, size_t len, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
-		if (memcmp(hay + i, needle, n) == 0)
-			return hay + i;
-	return NULL;
-}
-
-/* The number after key in the dictionary text d[0..len) ("/Root 1 0 R"
- * gives 1), or -1. */
-static long dict_number(const char *d, size_t len, const char *key)
-{
-	size_t n = strlen(key);
-	for (size_t i = 0; i + n < len; i++) {
-		if (memcmp(d + i, key, n) != 0 || (d[i + n] != ' ' && d[i + n] != '\n' &&
-						   d[i + n] != '\r'))
-			continue;
-		char *end;
-		long v = strtol(d + i + n, &end, 10);
-		return end > d + i + n ? v : -1;
-	}
-	return -1;
-}
 
 /* A ToUnicode CMap mapping each code to the same Unicode value, as
  * ranges within one high byte (bfrange may not cross one). */
@@ -72,51 +45,26 @@ static void add_cmap(struct buf *b, const uint32_t *cps, size_t n)
 	buf_adds(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
-/* The font whose dictionary holds the reference at ref: the BaseFont
- * written between the start of its object and ref. */
-static const struct pdf_tounicode_font *font_at(const char *pdf, const char *ref,
+/* The font of the font dictionary dict, by its BaseFont without the
+ * subset tag (HPDFAA+). */
+static const struct pdf_tounicode_font *font_of(const struct pdf_value *dict,
 						const struct pdf_tounicode_font *fonts,
 						size_t nfonts)
 {
-	const char *obj = find_last(pdf, (size_t)(ref - pdf), " obj");
-	if (!obj)
+	struct pdf_value base;
+	if (!pdf_dict_get(dict, "BaseFont", &base) || base.kind != PDF_NAME)
 		return NULL;
-	const char *key = "/BaseFont /";
-	const char *base = memmem(obj, (size_t)(ref - obj), key, strlen(key));
-	if (!base)
-		return NULL;
-	base += strlen(key);
-	size_t n = strcspn(base, " \r\n/>[");
-	const char *plus = memchr(base, '+', n);
-	if (plus) { /* the subset tag, e.g. HPDFAA+ */
-		n -= (size_t)(plus + 1 - base);
-		base = plus + 1;
+	const char *name = base.start + 1;
+	size_t n = base.len - 1;
+	const char *plus = memchr(name, '+', n);
+	if (plus) {
+		n -= (size_t)(plus + 1 - name);
+		name = plus + 1;
 	}
 	for (size_t i = 0; i < nfonts; i++)
-		if (strlen(fonts[i].name) == n && memcmp(fonts[i].name, base, n) == 0)
+		if (strlen(fonts[i].name) == n && memcmp(fonts[i].name, name, n) == 0)
 			return &fonts[i];
 	return NULL;
-}
-
-/* One stream object holding a compressed CMap. */
-static void add_cmap_object(struct buf *out, long obj, const uint32_t *cps, size_t n)
-{
-	struct buf cmap;
-	buf_init(&cmap);
-	add_cmap(&cmap, cps, n);
-	uLongf packed_len = compressBound((uLong)cmap.len);
-	unsigned char *packed = xmalloc(packed_len);
-	if (compress2(packed, &packed_len, (const Bytef *)cmap.data, (uLong)cmap.len, 9) == Z_OK) {
-		buf_addf(out, "%ld 0 obj\n<< /Length %lu /Filter /FlateDecode >>\nstream\n", obj,
-			 (unsigned long)packed_len);
-		buf_add(out, (const char *)packed, packed_len);
-	} else {
-		buf_addf(out, "%ld 0 obj\n<< /Length %zu >>\nstream\n", obj, cmap.len);
-		buf_add(out, cmap.data, cmap.len);
-	}
-	buf_adds(out, "\nendstream\nendobj\n");
-	free(packed);
-	buf_fini(&cmap);
 }
 
 /* Every font's characters together, ascending (the caller frees them). */
@@ -137,43 +85,59 @@ static uint32_t *all_characters(const struct pdf_tounicode_font *fonts, size_t n
 	return cps;
 }
 
+/* One ToUnicode stream to replace, and the font that names it first. */
+struct cmap_target {
+	uint32_t num;
+	int generation;
+	const struct pdf_tounicode_font *font; /* NULL: not one of fonts[] */
+};
+
+/* Every ToUnicode stream a font dictionary refers to, each once, in the
+ * order of the fonts' object numbers.  False when an object cannot be read. */
+static bool find_targets(struct pdf_doc *doc, const struct pdf_tounicode_font *fonts,
+			 size_t nfonts, struct cmap_target **out, size_t *n)
+{
+	size_t cap = 0;
+	uint32_t num = 0;
+	*out = NULL;
+	*n = 0;
+	while (pdf_doc_next_object(doc, &num)) {
+		struct pdf_value obj, ref;
+		char *cause = NULL;
+		if (!pdf_doc_object(doc, num, &obj, &cause)) {
+			free(cause);
+			free(*out);
+			return false;
+		}
+		if (obj.kind != PDF_DICT || !pdf_dict_get(&obj, "ToUnicode", &ref) ||
+		    ref.kind != PDF_REF || ref.number <= 0 || ref.number >= pdf_doc_size(doc))
+			continue;
+		bool seen = false;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = (*out)[i].num == ref.number;
+		if (seen)
+			continue;
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = (struct cmap_target){(uint32_t)ref.number, ref.generation,
+						     font_of(&obj, fonts, nfonts)};
+	}
+	return true;
+}
+
 char *pdf_tounicode_fix(const char *pdf, size_t len, const struct pdf_tounicode_font *fonts,
 			size_t nfonts, size_t *out_len)
 {
-	const char *trailer = find_last(pdf, len, "trailer");
-	const char *startxref = find_last(pdf, len, "startxref");
-	if (!trailer || !startxref || startxref < trailer)
+	char *cause = NULL;
+	struct pdf_doc *doc = pdf_doc_open(pdf, len, &cause);
+	free(cause);
+	struct cmap_target *targets;
+	size_t ntargets;
+	if (!doc || !find_targets(doc, fonts, nfonts, &targets, &ntargets)) {
+		pdf_doc_free(doc);
 		return NULL;
-	size_t tlen = (size_t)(startxref - trailer);
-	long root = dict_number(trailer, tlen, "/Root");
-	long info = dict_number(trailer, tlen, "/Info");
-	long size = dict_number(trailer, tlen, "/Size");
-	long prev = strtol(startxref + strlen("startxref"), NULL, 10);
-	if (root < 0 || size < 0 || prev <= 0)
-		return NULL;
-
-	/* the ToUnicode objects, each once, in the order the fonts name them */
-	const struct pdf_tounicode_font **owners = NULL;
-	size_t owners_cap = 0;
-	long *objects = NULL;
-	size_t nobjects = 0, cap = 0;
-	const char *key = "/ToUnicode ";
-	for (const char *p = pdf; (p = memmem(p, len - (size_t)(p - pdf), key, strlen(key)));) {
-		p += strlen(key);
-		long obj = strtol(p, NULL, 10);
-		bool seen = obj <= 0 || obj >= size;
-		for (size_t i = 0; i < nobjects && !seen; i++)
-			seen = objects[i] == obj;
-		if (!seen) {
-			objects = xgrow(objects, &cap, nobjects + 1, sizeof *objects);
-			owners = xgrow(owners, &owners_cap, nobjects + 1, sizeof *owners);
-			owners[nobjects] = font_at(pdf, p, fonts, nfonts);
-			objects[nobjects++] = obj;
-		}
 	}
-
-	struct buf out;
-	if (nobjects == 0) {
+	if (ntargets == 0) {
+		pdf_doc_free(doc);
 		char *copy = xmalloc(len ? len : 1);
 		memcpy(copy, pdf, len);
 		*out_len = len;
@@ -181,30 +145,19 @@ char *pdf_tounicode_fix(const char *pdf, size_t len, const struct pdf_tounicode_
 	}
 	size_t nall;
 	uint32_t *all = all_characters(fonts, nfonts, &nall);
-	buf_init(&out);
-	buf_add(&out, pdf, len);
-	if (len == 0 || pdf[len - 1] != '\n')
-		buf_addc(&out, '\n');
-	size_t *offsets = xcalloc(nobjects ? nobjects : 1, sizeof *offsets);
-	for (size_t i = 0; i < nobjects; i++) {
-		offsets[i] = out.len;
-		if (owners[i])
-			add_cmap_object(&out, objects[i], owners[i]->cps, owners[i]->n);
-		else
-			add_cmap_object(&out, objects[i], all, nall);
+	struct pdf_update *u = pdf_update_new(doc);
+	struct buf cmap;
+	buf_init(&cmap);
+	for (size_t i = 0; i < ntargets; i++) {
+		const struct pdf_tounicode_font *f = targets[i].font;
+		buf_clear(&cmap);
+		add_cmap(&cmap, f ? f->cps : all, f ? f->n : nall);
+		pdf_update_add_stream(u, targets[i].num, targets[i].generation, cmap.data, cmap.len,
+				      true);
 	}
-	size_t xref = out.len;
-	buf_adds(&out, "xref\n");
-	for (size_t i = 0; i < nobjects; i++)
-		buf_addf(&out, "%ld 1\n%010zu 00000 n \n", objects[i], offsets[i]);
-	buf_addf(&out, "trailer\n<< /Size %ld /Root %ld 0 R", size, root);
-	if (info >= 0)
-		buf_addf(&out, " /Info %ld 0 R", info);
-	buf_addf(&out, " /Prev %ld >>\nstartxref\n%zu\n%%%%EOF\n", prev, xref);
-	free(offsets);
-	free(objects);
-	free(owners);
+	buf_fini(&cmap);
+	free(targets);
 	free(all);
-	*out_len = out.len;
-	return buf_take(&out);
+	pdf_doc_free(doc);
+	return pdf_update_finish(u, out_len);
 }

@@ -2,7 +2,8 @@
  * encoder a character's code in the PDF is its Unicode value, but the
  * CMap it writes uses begincidrange, which is not allowed there: pdftotext
  * warns on every page and other readers extract nothing.  We append an
- * incremental update that replaces each of them with a correct CMap. */
+ * incremental update (pdf_update.h) that replaces each of them with a
+ * correct CMap. */
 #ifndef NIANBAO_PDF_TOUNICODE_H
 #define NIANBAO_PDF_TOUNICODE_H
 
@@ -20,8 +21,8 @@ struct pdf_tounicode_font {
 /* Returns pdf[0..len) followed by an update replacing the ToUnicode
  * stream of each font with one that maps each of its characters to
  * itself (a font not in fonts[] gets the characters of all of them).
- * The caller frees the result; *out_len is its length.  NULL when pdf is
- * not in the shape libharu writes (no trailer, no startxref). */
+ * The caller frees the result; *out_len is its length.  NULL when pdf
+ * cannot be read (see pdf_read.h). */
 char *pdf_tounicode_fix(const char *pdf, size_t len, const struct pdf_tounicode_font *fonts,
 			size_t nfonts, size_t *out_len);
 

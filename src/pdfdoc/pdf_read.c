@@ -984,3 +984,30 @@ uint32_t pdf_doc_size(const struct pdf_doc *doc)
 {
 	return doc->size;
 }
+
+const char *pdf_doc_bytes(const struct pdf_doc *doc, size_t *len)
+{
+	*len = doc->len;
+	return doc->data;
+}
+
+bool pdf_doc_next_object(const struct pdf_doc *doc, uint32_t *num)
+{
+	if (*num == UINT32_MAX)
+		return false;
+	/* the first entry above *num: entries are sorted and unique */
+	size_t lo = 0, hi = doc->nentries;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->entries[mid].num <= *num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < doc->nentries; lo++)
+		if (doc->entries[lo].type != 0 && doc->entries[lo].num != 0) {
+			*num = doc->entries[lo].num;
+			return true;
+		}
+	return false;
+}

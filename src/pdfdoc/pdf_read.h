@@ -51,6 +51,14 @@ size_t pdf_doc_last_xref(const struct pdf_doc *doc);
 bool pdf_doc_last_xref_is_stream(const struct pdf_doc *doc);
 /* One more than the highest object number in use (the trailer's /Size). */
 uint32_t pdf_doc_size(const struct pdf_doc *doc);
+/* The bytes given to pdf_doc_open (borrowed); *len is their length. */
+const char *pdf_doc_bytes(const struct pdf_doc *doc, size_t *len);
+
+/* Steps through the objects in use (not free ones), in ascending order:
+ * start with *num = 0; each call sets *num to the next one and returns
+ * false after the last.  The whole walk is bounded by the entries of the
+ * cross-references, however large /Size claims to be. */
+bool pdf_doc_next_object(const struct pdf_doc *doc, uint32_t *num);
 
 /* Object number num.  A missing or free object is null, as the standard
  * says.  Returns false with *cause set when the object cannot be read. */

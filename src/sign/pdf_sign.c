@@ -1,4 +1,5 @@
-/* The signature as an incremental update of a PDF; see pdf_sign.h. */
+/* The signature as an incremental update of a PDF, written with
+ * pdf_update.h; see pdf_sign.h. */
 #include "pdf_sign.h"
 
 #include <stdbool.h>
@@ -9,6 +10,7 @@
 
 #include "buf.h"
 #include "pdf_read.h"
+#include "pdf_update.h"
 #include "signer.h"
 #include "xalloc.h"
 
@@ -26,18 +28,6 @@ struct sign_target {
 	struct pdf_value acroform;	/* resolved dictionary, or kind PDF_NULL */
 	struct pdf_value fields;	/* resolved array, or kind PDF_NULL */
 	char field_name[32];
-};
-
-struct new_object {
-	uint32_t num;
-	int generation;
-	size_t offset;
-};
-
-struct update {
-	struct buf out;
-	struct new_object objects[5]; /* signature, widget, page, catalog, xref stream */
-	size_t nobjects;
 };
 
 static enum pdf_sign_status refuse(char **cause, enum pdf_sign_status status, char *message)
@@ -184,17 +174,6 @@ static enum pdf_sign_status find_target(struct pdf_doc *doc, struct sign_target 
 	return PDF_SIGN_OK;
 }
 
-static void begin_object(struct update *u, uint32_t num, int generation)
-{
-	u->objects[u->nobjects++] = (struct new_object){num, generation, u->out.len};
-	buf_addf(&u->out, "%u %d obj\n", num, generation);
-}
-
-static void end_object(struct update *u)
-{
-	buf_adds(&u->out, "\nendobj\n");
-}
-
 /* "<<" and every entry of dict but those named in drop (NULL-terminated);
  * the caller adds its own entries and the closing ">>". */
 static void copy_dict_without(struct buf *b, const struct pdf_value *dict, const char *const *drop)
@@ -228,69 +207,6 @@ static void copy_array_adding(struct buf *b, const struct pdf_value *array, uint
 		buf_addc(b, ' ');
 	}
 	buf_addf(b, "%u 0 R]", num);
-}
-
-/* The trailer entries a new section repeats from the newest one. */
-static void copy_trailer_entries(struct buf *b, const struct pdf_doc *doc)
-{
-	static const char *const kept[] = {"Info", "ID"};
-	struct pdf_value v;
-	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++)
-		if (pdf_dict_get(pdf_doc_trailer(doc), kept[i], &v)) {
-			/* by length: a value may hold NUL (whitespace, or raw bytes of an /ID) */
-			buf_addf(b, " /%s ", kept[i]);
-			buf_add(b, v.start, v.len);
-		}
-}
-
-static int compare_objects(const void *pa, const void *pb)
-{
-	const struct new_object *a = pa, *b = pb;
-	return a->num < b->num ? -1 : a->num > b->num;
-}
-
-static void write_xref_table(struct update *u, const struct pdf_doc *doc, uint32_t root,
-			     int root_generation)
-{
-	size_t at = u->out.len;
-	buf_adds(&u->out, "xref\n");
-	for (size_t i = 0; i < u->nobjects;) {
-		size_t j = i + 1;
-		while (j < u->nobjects && u->objects[j].num == u->objects[j - 1].num + 1)
-			j++;
-		buf_addf(&u->out, "%u %zu\n", u->objects[i].num, j - i);
-		for (; i < j; i++)
-			buf_addf(&u->out, "%010zu %05d n\r\n", u->objects[i].offset,
-				 u->objects[i].generation);
-	}
-	buf_addf(&u->out, "trailer\n<< /Size %u /Root %u %d R /Prev %zu", pdf_doc_size(doc) + 2,
-		 root, root_generation, pdf_doc_last_xref(doc));
-	copy_trailer_entries(&u->out, doc);
-	buf_addf(&u->out, " >>\nstartxref\n%zu\n%%%%EOF\n", at);
-}
-
-/* A cross-reference stream (uncompressed) for an input that uses them. */
-static void write_xref_stream(struct update *u, const struct pdf_doc *doc, uint32_t root,
-			      int root_generation)
-{
-	uint32_t self = pdf_doc_size(doc) + 2;
-	size_t at = u->out.len;
-	u->objects[u->nobjects++] = (struct new_object){self, 0, at};
-	qsort(u->objects, u->nobjects, sizeof u->objects[0], compare_objects);
-	buf_addf(&u->out, "%u 0 obj\n<< /Type /XRef /Size %u /W [1 4 2] /Index [", self, self + 1);
-	for (size_t i = 0; i < u->nobjects; i++)
-		buf_addf(&u->out, "%s%u 1", i ? " " : "", u->objects[i].num);
-	buf_addf(&u->out, "] /Root %u %d R /Prev %zu", root, root_generation, pdf_doc_last_xref(doc));
-	copy_trailer_entries(&u->out, doc);
-	buf_addf(&u->out, " /Length %zu >>\nstream\n", u->nobjects * 7);
-	for (size_t i = 0; i < u->nobjects; i++) {
-		uint64_t off = u->objects[i].offset;
-		unsigned gen = (unsigned)u->objects[i].generation;
-		char entry[7] = {1, (char)(off >> 24), (char)(off >> 16), (char)(off >> 8), (char)off,
-				 (char)(gen >> 8), (char)gen};
-		buf_add(&u->out, entry, sizeof entry);
-	}
-	buf_addf(&u->out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", at);
 }
 
 /* The size of a signature by this signer, plus room for its variation. */
@@ -338,75 +254,74 @@ struct placeholder {
 
 /* The /Sig value: everything but /ByteRange and /Contents, which
  * fill_signature writes once the whole file is laid out. */
-static void write_signature_value(struct update *u, uint32_t num, time_t when, size_t room,
+static void write_signature_value(struct pdf_update *u, uint32_t num, time_t when, size_t room,
 				  struct placeholder *ph)
 {
 	struct tm tm;
 	gmtime_r(&when, &tm);
-	begin_object(u, num, 0);
-	buf_addf(&u->out,
+	struct buf *b = pdf_update_begin(u, num, 0);
+	buf_addf(b,
 		 "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached"
 		 " /M (D:%04d%02d%02d%02d%02d%02d+00'00') /ByteRange [",
 		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-	ph->byte_range = u->out.len;
-	buf_pad(&u->out, BYTE_RANGE_WIDTH);
-	buf_adds(&u->out, "]\n/Contents ");
-	ph->contents = u->out.len;
-	buf_addc(&u->out, '<');
+	ph->byte_range = b->len;
+	buf_pad(b, BYTE_RANGE_WIDTH);
+	buf_adds(b, "]\n/Contents ");
+	ph->contents = b->len;
+	buf_addc(b, '<');
 	for (size_t i = 0; i < room * 2; i++)
-		buf_addc(&u->out, '0');
-	buf_addc(&u->out, '>');
-	ph->contents_end = u->out.len;
+		buf_addc(b, '0');
+	buf_addc(b, '>');
+	ph->contents_end = b->len;
 	ph->room = room;
-	buf_adds(&u->out, "\n>>");
-	end_object(u);
+	buf_adds(b, "\n>>");
+	pdf_update_end(u);
 }
 
 /* The widget, and new versions of the first page and of the catalog that
  * refer to it. */
-static void write_field(struct update *u, const struct sign_target *t, uint32_t widget,
+static void write_field(struct pdf_update *u, const struct sign_target *t, uint32_t widget,
 			uint32_t sig)
 {
 	uint32_t page = (uint32_t)t->page_ref.number, root = (uint32_t)t->root_ref.number;
-	begin_object(u, widget, 0);
-	buf_addf(&u->out,
+	struct buf *b = pdf_update_begin(u, widget, 0);
+	buf_addf(b,
 		 "<< /Type /Annot /Subtype /Widget /FT /Sig /T %s /F 132 /Rect [0 0 0 0]"
 		 " /P %u %d R /V %u 0 R >>",
 		 t->field_name, page, t->page_ref.generation, sig);
-	end_object(u);
+	pdf_update_end(u);
 
 	static const char *const page_drop[] = {"Annots", NULL};
-	begin_object(u, page, t->page_ref.generation);
-	copy_dict_without(&u->out, &t->page, page_drop);
-	buf_adds(&u->out, " /Annots ");
-	copy_array_adding(&u->out, &t->annots, widget);
-	buf_adds(&u->out, " >>");
-	end_object(u);
+	b = pdf_update_begin(u, page, t->page_ref.generation);
+	copy_dict_without(b, &t->page, page_drop);
+	buf_adds(b, " /Annots ");
+	copy_array_adding(b, &t->annots, widget);
+	buf_adds(b, " >>");
+	pdf_update_end(u);
 
 	static const char *const root_drop[] = {"AcroForm", NULL};
 	static const char *const form_drop[] = {"Fields", "SigFlags", NULL};
-	begin_object(u, root, t->root_ref.generation);
-	copy_dict_without(&u->out, &t->root, root_drop);
-	buf_adds(&u->out, " /AcroForm ");
-	copy_dict_without(&u->out, &t->acroform, form_drop);
-	buf_adds(&u->out, " /Fields ");
-	copy_array_adding(&u->out, &t->fields, widget);
-	buf_adds(&u->out, " /SigFlags 3 >> >>");
-	end_object(u);
+	b = pdf_update_begin(u, root, t->root_ref.generation);
+	copy_dict_without(b, &t->root, root_drop);
+	buf_adds(b, " /AcroForm ");
+	copy_dict_without(b, &t->acroform, form_drop);
+	buf_adds(b, " /Fields ");
+	copy_array_adding(b, &t->fields, widget);
+	buf_adds(b, " /SigFlags 3 >> >>");
+	pdf_update_end(u);
 }
 
 /* Writes /ByteRange, signs every byte but /Contents, and writes the
  * signature into /Contents. */
-static bool fill_signature(struct buf *out, const struct placeholder *ph,
+static bool fill_signature(char *out, size_t len, const struct placeholder *ph,
 			   const struct signer *signer, time_t when, char **cause)
 {
-	size_t tail = out->len - ph->contents_end;
+	size_t tail = len - ph->contents_end;
 	char range[BYTE_RANGE_WIDTH + 1];
 	int n = snprintf(range, sizeof range, "0 %zu %zu %zu", ph->contents, ph->contents_end, tail);
-	memcpy(out->data + ph->byte_range, range, (size_t)n);
+	memcpy(out + ph->byte_range, range, (size_t)n);
 
-	struct signer_part parts[2] = {{out->data, ph->contents},
-				       {out->data + ph->contents_end, tail}};
+	struct signer_part parts[2] = {{out, ph->contents}, {out + ph->contents_end, tail}};
 	size_t der_len;
 	unsigned char *der = signer_sign(signer, parts, 2, when, &der_len, cause);
 	if (!der || der_len > ph->room) {
@@ -416,7 +331,7 @@ static bool fill_signature(struct buf *out, const struct placeholder *ph,
 		return false;
 	}
 	static const char hex[] = "0123456789ABCDEF";
-	char *p = out->data + ph->contents + 1;
+	char *p = out + ph->contents + 1;
 	for (size_t i = 0; i < der_len; i++) {
 		*p++ = hex[der[i] >> 4];
 		*p++ = hex[der[i] & 15];
@@ -444,29 +359,19 @@ enum pdf_sign_status pdf_sign(const char *pdf, size_t len, const struct signer *
 		return refuse(cause, PDF_SIGN_UNSUPPORTED, xstrdup("PDF 文件太大，无法签名"));
 	}
 
-	struct update u = {.nobjects = 0};
+	struct pdf_update *u = pdf_update_new(doc);
 	struct placeholder ph;
-	buf_init(&u.out);
-	buf_add(&u.out, pdf, len);
-	if (len && pdf[len - 1] != '\n' && pdf[len - 1] != '\r')
-		buf_addc(&u.out, '\n');
-	uint32_t sig = pdf_doc_size(doc), widget = sig + 1;
-	write_signature_value(&u, sig, when, room, &ph);
-	write_field(&u, &t, widget, sig);
-	uint32_t root = (uint32_t)t.root_ref.number;
-	if (pdf_doc_last_xref_is_stream(doc)) {
-		write_xref_stream(&u, doc, root, t.root_ref.generation);
-	} else {
-		qsort(u.objects, u.nobjects, sizeof u.objects[0], compare_objects);
-		write_xref_table(&u, doc, root, t.root_ref.generation);
-	}
+	uint32_t sig = pdf_update_number(u), widget = pdf_update_number(u);
+	write_signature_value(u, sig, when, room, &ph);
+	write_field(u, &t, widget, sig);
 	pdf_doc_free(doc);
-
-	if (!fill_signature(&u.out, &ph, signer, when, cause)) {
-		buf_fini(&u.out);
+	size_t signed_len;
+	char *signed_pdf = pdf_update_finish(u, &signed_len);
+	if (!fill_signature(signed_pdf, signed_len, &ph, signer, when, cause)) {
+		free(signed_pdf);
 		return PDF_SIGN_FAILED;
 	}
-	*out_len = u.out.len;
-	*out = buf_take(&u.out);
+	*out_len = signed_len;
+	*out = signed_pdf;
 	return PDF_SIGN_OK;
 }

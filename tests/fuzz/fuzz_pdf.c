@@ -1,15 +1,21 @@
-/* libFuzzer target: the PDF reader used by sign (pdf_doc_open, every
- * object, pdf_sign_check) on any bytes.  When NIANBAO_FUZZ_KEYS names a
- * directory with ec-key.pem and ec-cert.pem, every signable input is also
- * signed, and the signed file must read as already signed. */
+/* libFuzzer target: the PDF reader (pdf_doc_open, every object,
+ * pdf_sign_check) on any bytes, and the update writer on every input that
+ * reads: the updated file must read back with the new objects in it.  The
+ * ToUnicode fix of the renderer runs on the same bytes.  When
+ * NIANBAO_FUZZ_KEYS names a directory with ec-key.pem and ec-cert.pem,
+ * every signable input is also signed, and the signed file must read as
+ * already signed. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "buf.h"
 #include "pdf_read.h"
 #include "pdf_sign.h"
+#include "pdf_tounicode.h"
+#include "pdf_update.h"
 #include "signer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -58,6 +64,50 @@ static void walk_objects(struct pdf_doc *doc)
 	}
 }
 
+/* An update adding a dictionary and a deflated stream; what it writes
+ * must read back (far from the limit on object numbers). */
+static void check_update(const struct pdf_doc *doc)
+{
+	if (pdf_doc_size(doc) > (1u << 20))
+		return;
+	struct pdf_update *u = pdf_update_new(doc);
+	uint32_t dict = pdf_update_number(u), stream = pdf_update_number(u);
+	buf_adds(pdf_update_begin(u, dict, 0), "<< /Fuzz true >>");
+	pdf_update_end(u);
+	pdf_update_add_stream(u, stream, 0, "begincmap endcmap", 17, true);
+	size_t len;
+	char *out = pdf_update_finish(u, &len);
+	char *cause = NULL;
+	struct pdf_doc *again = pdf_doc_open(out, len, &cause);
+	struct pdf_value v, flag;
+	if (!again || !pdf_doc_object(again, dict, &v, &cause) ||
+	    !pdf_dict_get(&v, "Fuzz", &flag) || !pdf_doc_object(again, stream, &v, &cause) ||
+	    !pdf_dict_get(&v, "Filter", &flag) || pdf_doc_size(again) <= stream) {
+		fprintf(stderr, "fuzz_pdf: the update does not read back: %s\n",
+			cause ? cause : "");
+		abort();
+	}
+	pdf_doc_free(again);
+	free(out);
+}
+
+/* The renderer's ToUnicode fix: nothing or an update that reads. */
+static void check_tounicode(const char *pdf, size_t size)
+{
+	static const uint32_t cps[] = {'1', 0x4E00, 0x4E01};
+	const struct pdf_tounicode_font fonts[] = {{"Sung-GB", cps, 3}};
+	size_t len;
+	char *out = pdf_tounicode_fix(pdf, size, fonts, 1, &len);
+	if (!out)
+		return;
+	char *cause = NULL;
+	struct pdf_doc *again = pdf_doc_open(out, len, &cause);
+	if (!again)
+		abort();
+	pdf_doc_free(again);
+	free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *pdf = (const char *)data;
@@ -66,7 +116,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (doc) {
 		pdf_dict_get(pdf_doc_trailer(doc), "Root", &(struct pdf_value){0});
 		walk_objects(doc);
+		check_update(doc);
 		pdf_doc_free(doc);
+		check_tounicode(pdf, size);
 	} else if (!cause) {
 		abort(); /* a refusal always says why */
 	}
