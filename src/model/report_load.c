@@ -480,9 +480,8 @@ static void load_cell(struct loader *l, size_t index)
 			     cell->label, chars, t->max_chars);
 			return;
 		}
-		/* trailing line breaks are not part of a narrative */
-		while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
+		/* trailing line breaks and spaces are not part of a narrative */
+		len = utf8_trim_end(s, len);
 		report_set_text(r, index, s, len);
 		return;
 	default:

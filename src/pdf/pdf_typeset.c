@@ -13,6 +13,7 @@
 #include "pdf_layout.h"
 #include "pdf_table.h"
 #include "report.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const char pdf_typeset_page_chars[] = "— 0123456789";
@@ -31,11 +32,6 @@ static double baseline(double top, double size)
 /* Body text is set on the 28-character grid: an ideograph advances one
  * grid step, so the character space is what 16 pt lacks of it. */
 #define BODY_CHAR_SPACE (PDF_CHAR_PITCH - PDF_BODY_SIZE)
-
-static bool is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == IDEOGRAPHIC_SPACE;
-}
 
 /* Sets one paragraph on the grid.  indent: leading ideographic spaces
  * to add (they are not drawn, only leave room).  justify: every line
@@ -58,12 +54,12 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double x = PDF_BLOCK_LEFT;
-		while (from < to && is_space(cps[from])) {
+		while (from < to && utf8_is_space(cps[from])) {
 			x += widths[from];
 			from++;
 		}
 		size_t end = to;
-		while (end > from && is_space(cps[end - 1]))
+		while (end > from && utf8_is_space(cps[end - 1]))
 			end--;
 		/* the glyphs' own advances, without the grid's character space */
 		double glyphs = 0;
@@ -156,7 +152,7 @@ static void add_narrative(struct pdf_flow *flow, const char *text)
 		while (end < n && cps[end] != '\n')
 			end++;
 		size_t from = i;
-		while (from < end && is_space(cps[from]))
+		while (from < end && utf8_is_space(cps[from]))
 			from++;
 		for (size_t k = from; k < end; k++)
 			if (cps[k] == '\t')

@@ -5,12 +5,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "utf8.h"
 #include "xalloc.h"
-
-static bool is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000;
-}
 
 size_t line_break_lines(const uint32_t *cps, const double *widths, size_t n, double width,
 			size_t **starts)
@@ -34,7 +30,7 @@ size_t line_break_lines(const uint32_t *cps, const double *widths, size_t n, dou
 	size_t last_break = 0; /* a line may start here; 0 means none yet */
 	for (size_t i = start; i < n; i++) {
 		/* spaces may hang past the right edge instead of wrapping */
-		if (used + widths[i] > width && i > start && !is_space(cps[i])) {
+		if (used + widths[i] > width && i > start && !utf8_is_space(cps[i])) {
 			size_t cut = last_break > start ? last_break : i;
 			out = xgrow(out, &cap, count + 1, sizeof *out);
 			out[count++] = cut;

@@ -207,8 +207,7 @@ static void add_table(struct buf *out, const struct form_table *t, const struct 
 static void add_narrative(struct buf *out, const char *text)
 {
 	size_t len = strlen(text);
-	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
-		len--;
+	len = utf8_trim_end(text, len);
 	if (len == 0)
 		return;
 	buf_add(out, text, len);
