@@ -50,7 +50,8 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	for (size_t i = 0; i < indent; i++)
 		widths[i] = PDF_CHAR_PITCH;
 	size_t *starts;
-	size_t nlines = line_break_lines(cps, widths, n, PDF_BLOCK_WIDTH, &starts);
+	size_t nlines = line_break_lines(cps, widths, n, PDF_BLOCK_WIDTH, LINE_BREAK_SPACES_HANG,
+					 &starts);
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double x = PDF_BLOCK_LEFT;
@@ -118,7 +119,7 @@ static void add_title(struct pdf_flow *flow, const char *title)
 	if (target > PDF_BLOCK_WIDTH)
 		target = PDF_BLOCK_WIDTH;
 	size_t *starts;
-	size_t nlines = line_break_lines(cps, widths, n, target, &starts);
+	size_t nlines = line_break_lines(cps, widths, n, target, LINE_BREAK_SPACES_HANG, &starts);
 	size_t after_year = year_break(cps, widths, n);
 	if (nlines == 2 && after_year) {
 		/* two lines: organ and year, then what the report is */
@@ -199,7 +200,8 @@ static void add_signature(struct pdf_flow *flow, const struct report *r, double 
 	pdf_text_widths(flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, organ, n, BODY_CHAR_SPACE,
 			widths);
 	size_t *starts;
-	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT, &starts);
+	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT,
+					 LINE_BREAK_SPACES_HANG, &starts);
 
 	pdf_flow_snap(flow);
 	/* one blank line above the 落款, or none rather than a page of its
