@@ -105,6 +105,34 @@ static void test_names_mistakes(void **state)
 	}
 }
 
+/* A line is a line however long (a comment of 3000 bytes), and line
+ * numbers count on past it; CRLF and a missing last newline are fine. */
+static void test_long_lines(void **state)
+{
+	(void)state;
+	char conf[4096];
+	size_t n = 0;
+	conf[n++] = '#';
+	while (n < 3000)
+		conf[n++] = 'x';
+	conf[n++] = '\n';
+	snprintf(conf + n, sizeof conf - n, "colour = AR PL SungtiL GB\n");
+	struct font_roles roles;
+	char *error = load(conf, &roles);
+	assert_non_null(error);
+	if (!strstr(error, ":2: 没有“colour”这个字体角色"))
+		fail_msg("got %s", error);
+	free(error);
+	snprintf(conf + n, sizeof conf - n,
+		 "title = AR PL SungtiL GB\r\nheading = AR PL SungtiL GB\r\n"
+		 "body = AR PL SungtiL GB\r\ntable = AR PL SungtiL GB");
+	error = load(conf, &roles);
+	if (error)
+		fail_msg("refused: %s", error);
+	assert_true(ends_with(roles.primary[FONT_ROLE_TABLE].path, "gbsn00lp.ttf"));
+	font_roles_fini(&roles);
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -120,6 +148,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_finds_every_role),
 		cmocka_unit_test(test_names_mistakes),
+		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);

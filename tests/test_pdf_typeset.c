@@ -161,6 +161,42 @@ static void test_rules_inside(void **state)
 	typeset_fini(&t);
 }
 
+/* A paragraph's leading spaces, of any width (NBSP, EM SPACE, U+3000), give
+ * way to the two-character indent of the grid: they neither print nor
+ * push the first line to the right. */
+static void test_leading_spaces(void **state)
+{
+	static const char *const overviews[] = {
+		"甲乙丙丁。", "\xc2\xa0\xc2\xa0甲乙丙丁。", "\xe2\x80\x83甲乙丙丁。", "　　甲乙丙丁。",
+		" \t　\xc2\xa0甲乙丙丁。",
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof overviews / sizeof overviews[0]; k++) {
+		struct typeset t;
+		struct font_roles roles;
+		char *error = NULL;
+		assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
+		assert_int_equal(font_set_open(&t.fonts, &roles, &error), 0);
+		font_roles_fini(&roles);
+		t.report = test_load("example-2024.yaml");
+		report_set_text(t.report, test_cell("text.overview"), overviews[k],
+				strlen(overviews[k]));
+		pdf_layout_init(&t.layout);
+		pdf_typeset_report(t.report, &t.fonts, 0, &t.layout);
+		const struct pdf_item *it, *found = NULL;
+		for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));)
+			if (it->kind == PDF_ITEM_TEXT && strstr(it->text, "甲乙丙丁"))
+				found = it;
+		if (!found)
+			fail_msg("overview %zu is not on the page", k);
+		if (strncmp(found->text, "甲", strlen("甲")) != 0 ||
+		    fabs(found->x - (PDF_BLOCK_LEFT + 2 * PDF_CHAR_PITCH)) > 1e-6)
+			fail_msg("overview %zu: \"%s\" at x %.2f, not indented by two characters", k,
+				 found->text, found->x);
+		typeset_fini(&t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_page_numbers),
 		cmocka_unit_test(test_header_repeated),
 		cmocka_unit_test(test_rules_inside),
+		cmocka_unit_test(test_leading_spaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -180,6 +180,8 @@ static const struct refusal refusals[] = {
 	/* report keys */
 	{"year: 2024", "year: 1999", "load.value", 5, 7, "2008 到 2100"},
 	{"organ: 示例县人民政府", "organ: \"\"", "load.value", 4, 8, "不能为空"},
+	/* blank is blank in any width: NBSP, U+3000, EM SPACE */
+	{"organ: 示例县人民政府", "organ: \"\\u00A0　\\u2003\"", "load.value", 4, 8, "不能为空"},
 	{"organ: 示例县人民政府", "organ: \"示例\\n县\"", "load.value", 4, 8, "只能写一行"},
 	{"issued_on: 2025-01-20", "issued_on: 2025-02-30", "load.value", 6, 12, "有效日期"},
 	{"draft: false", "draft: yes", "load.value", 7, 8, "true 或 false"},

@@ -119,6 +119,12 @@ static void test_text_required(void **state)
 	report_set_text(r, test_cell("text.problems"), "　\n ", 5);
 	report_set_text(r, test_cell("text.other"), "", 0); /* 六 may be empty */
 	EXPECT(r, NULL, "text.required@text.problems");
+	/* NBSP and THIN SPACE, pasted from a web page, are as blank */
+	report_set_text(r, test_cell("text.problems"), "\xc2\xa0\t\xe2\x80\x89", 6);
+	EXPECT(r, NULL, "text.required@text.problems");
+	/* a zero width space is invisible, yet not a space: the text is not empty */
+	report_set_text(r, test_cell("text.problems"), "\xe2\x80\x8b", 3);
+	EXPECT_NONE(r, NULL);
 	report_free(r);
 }
 

@@ -2,6 +2,7 @@
  * rules, a cursor that moves by character, all-or-nothing insertion. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -68,6 +69,53 @@ static void test_no_line_starts_with_closing_punctuation(void **state)
 			if (len >= 3 && strcmp(line + len - 3, "“") == 0)
 				fail_msg("line %zu of \"%s\" ends with “", k, texts[i]);
 		}
+		textedit_fini(&e);
+	}
+}
+
+/* A narrative of published sentences (the seeds), wrapped at every width
+ * from a narrow terminal to a wide one: lines cover the text in order,
+ * fit the width, and keep the 禁则 of the PDF (the same line breaker). */
+static void test_seed_narrative(void **state)
+{
+	static const char text[] =
+		"2021年，函谷关镇党委、政府高度重视政府政务信息公开工作，严格按照市政务公开办的要求，"
+		"积极采取措施，认真抓好《政府信息公开条例》的贯彻落实。\n"
+		"“线上+线下”双管齐下，显著提升基层政务公开标准化规范化水平。线上以嵩县人民政府门户"
+		"网站、“嵩县融媒”微信公众号为载体，及时发布本镇重大决策部署、政策解读和重要会议活动。\n"
+		"\n"
+		"公开工作落实到位；设立回溯制度，对问题的相关责任人进行问询、追查。真正做到“依法公开，"
+		"真实公正，注重实效，有利监督”。落实政务公开与村（居）务公开有效衔接。";
+	static const char *const never_first[] = {"，", "。", "、", "；", "：", "）", "》", "”"};
+	static const char *const never_last[] = {"（", "《", "“"};
+	(void)state;
+	for (int width = 8; width <= 76; width++) {
+		struct textedit e;
+		char line[512];
+		textedit_init(&e, text, 10000, width);
+		size_t at = 0;
+		for (size_t k = 0; k < e.nlines; k++) {
+			const struct textedit_line *l = &e.lines[k];
+			bool continues = k > 0 && l->start == e.lines[k - 1].end;
+			if (l->start != at && !(k > 0 && l->start == at + 1 && text[at] == '\n'))
+				fail_msg("width %d: line %zu starts at %zu, not after %zu", width, k,
+					 l->start, at);
+			at = l->end;
+			line_text(&e, k, line, sizeof line);
+			if (utf8_width(line) > width)
+				fail_msg("width %d: line %zu is %d wide", width, k, utf8_width(line));
+			for (size_t p = 0; continues && p < sizeof never_first / sizeof *never_first; p++)
+				if (strncmp(line, never_first[p], strlen(never_first[p])) == 0)
+					fail_msg("width %d: line %zu starts with %s", width, k,
+						 never_first[p]);
+			bool wrapped = k + 1 < e.nlines && e.lines[k + 1].start == l->end;
+			size_t len = strlen(line);
+			for (size_t p = 0; wrapped && p < sizeof never_last / sizeof *never_last; p++)
+				if (len >= 3 && strcmp(line + len - 3, never_last[p]) == 0)
+					fail_msg("width %d: line %zu ends with %s", width, k,
+						 never_last[p]);
+		}
+		assert_int_equal(at, strlen(text));
 		textedit_fini(&e);
 	}
 }
@@ -189,6 +237,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wraps_by_display_width),
 		cmocka_unit_test(test_no_line_starts_with_closing_punctuation),
+		cmocka_unit_test(test_seed_narrative),
 		cmocka_unit_test(test_paragraphs_and_long_runs),
 		cmocka_unit_test(test_cursor_moves_by_character),
 		cmocka_unit_test(test_up_and_down_keep_the_column),

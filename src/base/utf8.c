@@ -182,6 +182,30 @@ int utf8_cp_width(uint32_t cp)
 	return 1;
 }
 
+bool utf8_is_space(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+size_t utf8_trim_end(const char *s, size_t len)
+{
+	while (len > 0) {
+		size_t start = len - 1;
+		while (start > 0 && len - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+			start--;
+		uint32_t cp;
+		bool valid;
+		if (utf8_decode(s + start, len - start, &cp, &valid) != len - start || !valid ||
+		    !utf8_is_space(cp))
+			break;
+		len = start;
+	}
+	return len;
+}
+
 int utf8_nwidth(const char *s, size_t len)
 {
 	int w = 0;

@@ -36,6 +36,21 @@ size_t utf8_length(const char *s, size_t len);
 /* 0..9 for an ASCII or fullwidth (U+FF10..U+FF19) digit, else -1. */
 int utf8_digit_value(uint32_t cp);
 
+/* Whether cp is white space: the one answer for trimming, blank tests and
+ * word separation everywhere in nianbao.  It is Unicode's White_Space
+ * property: ASCII space, tab, LF, VT, FF and CR; NEL U+0085; NBSP U+00A0;
+ * U+1680; U+2000..U+200A; LINE and PARAGRAPH SEPARATOR U+2028, U+2029;
+ * U+202F; U+205F; IDEOGRAPHIC SPACE U+3000.  ZERO WIDTH SPACE U+200B,
+ * U+FEFF (a BOM inside text) and the joiners U+200C, U+200D are not: they
+ * are invisible format characters, not blank space, as in Unicode.  A
+ * caller that gives one of these a meaning of its own (a line break ends a
+ * line, a tab separates cells, U+3000 at a line start is an indent) tests
+ * for it before asking here. */
+bool utf8_is_space(uint32_t cp);
+
+/* len less the bytes of the spaces (utf8_is_space) that end s[0..len). */
+size_t utf8_trim_end(const char *s, size_t len);
+
 /* Byte length of the longest prefix of s no wider than width columns
  * that does not split a character. */
 size_t utf8_prefix_for_width(const char *s, size_t len, int width);

@@ -29,7 +29,7 @@ static struct report *fail(struct diag_list *diags, int line, const char *messag
 	return NULL;
 }
 
-/* Text without ASCII and fullwidth spaces. */
+/* Text without its spaces (of any width). */
 static void add_without_spaces(struct buf *b, const char *s)
 {
 	size_t len = strlen(s);
@@ -37,7 +37,7 @@ static void add_without_spaces(struct buf *b, const char *s)
 		uint32_t cp;
 		bool valid;
 		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
-		if (cp != ' ' && cp != '\t' && cp != 0x3000 && cp != 0xA0)
+		if (!utf8_is_space(cp))
 			buf_add(b, s + i, n);
 		i += n;
 	}

@@ -21,7 +21,7 @@ char *import_label_normalize(const char *s)
 		bool valid;
 		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
 		i += n;
-		if (cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '*')
+		if (utf8_is_space(cp) || cp == '*') /* spaces and markdown bold */
 			continue;
 		if (cp >= 0xFF01 && cp <= 0xFF5E)
 			cp -= 0xFEE0;

@@ -16,11 +16,6 @@ struct glyph {
 	uint8_t len;		/* bytes */
 };
 
-static bool is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\f' || cp == '\r';
-}
-
 static bool is_digit(uint32_t cp)
 {
 	return utf8_digit_value(cp) >= 0;
@@ -75,9 +70,9 @@ static bool numeric(const char *s)
 static void add_one_cell(struct import_line *l, const char *line, const struct glyph *g,
 			 size_t from, size_t to, size_t *cap)
 {
-	while (from < to && is_space(g[from].cp))
+	while (from < to && utf8_is_space(g[from].cp))
 		from++;
-	while (to > from && is_space(g[to - 1].cp))
+	while (to > from && utf8_is_space(g[to - 1].cp))
 		to--;
 	if (from == to)
 		return;
@@ -112,7 +107,7 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 	size_t split = to, word_end = to;
 	bool stopped = false;
 	for (size_t i = to; i-- > from;) {
-		if (!is_space(g[i].cp))
+		if (!utf8_is_space(g[i].cp))
 			continue;
 		if (i + 1 < word_end) {
 			if (!numeric_span(line, g, i + 1, word_end)) {
@@ -132,13 +127,15 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 	add_one_cell(l, line, g, from, split, cap);
 	size_t start = split;
 	for (size_t i = split; i <= to; i++)
-		if (i == to || is_space(g[i].cp)) {
+		if (i == to || utf8_is_space(g[i].cp)) {
 			add_one_cell(l, line, g, start, i, cap);
 			start = i + 1;
 		}
 }
 
-/* Cells end at a tab or at a run of two or more spaces. */
+/* Cells end at a tab or at a run of two or more spaces.  Only ASCII and
+ * ideographic spaces start a run: offices align columns with those, while
+ * an NBSP or a thin space is spacing inside a cell. */
 static void split_cells(struct import_line *l, const char *line, const struct glyph *g,
 			size_t from, size_t n)
 {
@@ -149,7 +146,7 @@ static void split_cells(struct import_line *l, const char *line, const struct gl
 			   (g[i + 1].cp == ' ' || g[i + 1].cp == 0x3000 || g[i + 1].cp == '\t');
 		if (tab || run) {
 			add_cell(l, line, g, start, i, &cap);
-			while (i + 1 < n && is_space(g[i + 1].cp) && g[i + 1].cp != '\t')
+			while (i + 1 < n && utf8_is_space(g[i + 1].cp) && g[i + 1].cp != '\t')
 				i++;
 			start = i + 1;
 		}
@@ -172,18 +169,18 @@ static void split_line(struct import_line *l, const char *line, size_t len, stru
 	const struct glyph *gl = *g;
 	size_t from = 0, to = n;
 	/* a fullwidth space at the start is a paragraph's indent: kept */
-	while (from < to && is_space(gl[from].cp) && gl[from].cp != 0x3000)
+	while (from < to && utf8_is_space(gl[from].cp) && gl[from].cp != 0x3000)
 		from++;
 	/* a markdown heading: "## 二、..." */
 	size_t hashes = from;
 	while (hashes < to && gl[hashes].cp == '#')
 		hashes++;
-	if (hashes > from && (hashes == to || is_space(gl[hashes].cp))) {
+	if (hashes > from && (hashes == to || utf8_is_space(gl[hashes].cp))) {
 		from = hashes;
-		while (from < to && is_space(gl[from].cp))
+		while (from < to && utf8_is_space(gl[from].cp))
 			from++;
 	}
-	while (to > from && is_space(gl[to - 1].cp))
+	while (to > from && utf8_is_space(gl[to - 1].cp))
 		to--;
 	l->text = copy_without_bold(line, gl, from, to);
 	l->column = (int)from + 1;

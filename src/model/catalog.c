@@ -2,15 +2,18 @@
 #include "catalog.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "file_read.h"
 #include "form.h"
 #include "forms_builtin.h"
 #include "rules.h"
 #include "xalloc.h"
+
+#define CATALOG_MAX_DEFINITION (1u << 20)
 
 struct catalog_slot {
 	char *id;
@@ -75,22 +78,12 @@ void catalog_free(struct catalog *c)
 /* Reads a form definition file of at most 1 MiB. */
 static char *read_definition(const char *path, size_t *len, char **error)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		if (errno != ENOENT)
-			*error = xasprintf("%s: 无法读取表格定义：%s", path, strerror(errno));
-		return NULL;
-	}
-	size_t cap = (1u << 20) + 1;
-	char *data = xmalloc(cap);
-	*len = fread(data, 1, cap, fp);
-	bool bad = ferror(fp) || *len == cap;
-	fclose(fp);
-	if (bad) {
+	struct file_read_error e;
+	char *data = file_read(path, CATALOG_MAX_DEFINITION, 0, len, &e);
+	if (!data && e.failure == FILE_READ_OPEN && e.err != ENOENT)
+		*error = xasprintf("%s: 无法读取表格定义：%s", path, strerror(e.err));
+	else if (!data && e.failure != FILE_READ_OPEN)
 		*error = xasprintf("%s: 表格定义无法读取或超过 1 MiB", path);
-		free(data);
-		return NULL;
-	}
 	return data;
 }
 
@@ -147,9 +140,9 @@ const struct catalog_entry *catalog_get(struct catalog *c, const char *id, char 
 	const char *dir = getenv("NIANBAO_FORMS_DIR");
 	if (dir && *dir && (!s || !s->loaded)) {
 		char *path = xasprintf("%s/%s.yaml", dir, id);
-		FILE *fp = fopen(path, "rb");
-		if (fp) {
-			fclose(fp);
+		/* a file there replaces the built-in definition; reading it waits
+		 * until the form is used */
+		if (access(path, R_OK) == 0) {
 			if (!s) {
 				c->slots = xrealloc(c->slots, (c->count + 1) * sizeof *c->slots);
 				s = &c->slots[c->count++];

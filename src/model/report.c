@@ -120,7 +120,7 @@ const char *report_organ_problem(const char *organ, size_t len)
 			return "只能写一行";
 		if (is_control(cp))
 			return "不能含有控制字符";
-		if (cp != ' ' && cp != 0x3000 && cp != '\t')
+		if (!utf8_is_space(cp))
 			blank = false;
 		chars++;
 	}

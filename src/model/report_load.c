@@ -8,18 +8,16 @@
 #include "report_load.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <yaml.h>
 
 #include "buf.h"
 #include "catalog.h"
 #include "diag.h"
+#include "file_read.h"
 #include "form.h"
 #include "report.h"
 #include "template.h"
@@ -108,60 +106,21 @@ static void fail_fatal(struct loader *l, const char *rule, struct report_mark at
 char *report_read_file(const char *filename, size_t max, size_t *len, struct diag_list *diags)
 {
 	struct report_mark none = {0, 0};
-	int fd = open(filename, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		add_error(diags, "load.file", none, "无法打开文件：%s",
-			  errno == ENOENT ? "文件不存在" : strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		add_error(diags, "load.file", none, "无法读取：%s",
-			  S_ISDIR(st.st_mode) ? "这是一个目录，不是文件" : strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+	struct file_read_error e;
+	char *data = file_read(filename, max, 0, len, &e);
+	if (data)
+		return data;
+	if (e.failure == FILE_READ_OPEN)
+		add_error(diags, "load.file", none, "无法打开文件：%s", file_read_reason(e.err));
+	else if (e.failure == FILE_READ_READ && e.err == EISDIR)
+		add_error(diags, "load.file", none, "无法读取：这是一个目录，不是文件");
+	else if (e.failure == FILE_READ_READ)
+		add_error(diags, "load.file", none, "读取失败：%s", file_read_reason(e.err));
+	else if (e.size >= 0)
 		add_error(diags, "load.size", none, "文件太大（%lld 字节），报告文件最大为 %zu MiB",
-			  (long long)st.st_size, max >> 20);
-		close(fd);
-		return NULL;
-	}
-	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
-	char *data = xmalloc(cap + 1);
-	size_t n = 0;
-	for (;;) {
-		if (n == cap) {
-			if (cap > max) {
-				add_error(diags, "load.size", none, "文件太大，报告文件最大为 %zu MiB",
-					  max >> 20);
-				goto fail;
-			}
-			cap *= 2;
-			data = xrealloc(data, cap + 1);
-		}
-		ssize_t got = read(fd, data + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			add_error(diags, "load.file", none, "读取失败：%s", strerror(errno));
-			goto fail;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	if (n > max) {
+			  e.size, max >> 20);
+	else
 		add_error(diags, "load.size", none, "文件太大，报告文件最大为 %zu MiB", max >> 20);
-		goto fail;
-	}
-	close(fd);
-	data[n] = '\0';
-	*len = n;
-	return data;
-fail:
-	close(fd);
-	free(data);
 	return NULL;
 }
 
@@ -521,9 +480,8 @@ static void load_cell(struct loader *l, size_t index)
 			     cell->label, chars, t->max_chars);
 			return;
 		}
-		/* trailing line breaks are not part of a narrative */
-		while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
+		/* trailing line breaks and spaces are not part of a narrative */
+		len = utf8_trim_end(s, len);
 		report_set_text(r, index, s, len);
 		return;
 	default:

@@ -10,6 +10,7 @@
 #include "form.h"
 #include "report.h"
 #include "template.h"
+#include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
 
@@ -422,12 +423,12 @@ static int64_t sum_terms(const struct rule_term *t, size_t n, const struct repor
 /* Whether text holds anything besides spaces and line breaks. */
 static bool text_is_blank(const char *s)
 {
-	while (*s) {
-		if (*s == ' ' || *s == '\n' || *s == '\t')
-			s++;
-		else if (strncmp(s, "　", 3) == 0)
-			s += 3;
-		else
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		i += utf8_decode(s + i, len - i, &cp, &valid);
+		if (!utf8_is_space(cp))
 			return false;
 	}
 	return true;

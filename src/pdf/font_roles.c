@@ -6,13 +6,16 @@
 #include <fontconfig/fontconfig.h>
 #include <fontconfig/fcfreetype.h> /* after fontconfig.h, which it needs */
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#include "file_read.h"
 #include "xalloc.h"
+
+/* roles.conf is a dozen lines */
+#define FONT_ROLES_MAX_BYTES (64u << 10)
 
 #ifndef NIANBAO_FONTS_DIR
 #define NIANBAO_FONTS_DIR "fonts"
@@ -179,16 +182,22 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 {
 	memset(roles, 0, sizeof *roles);
 	char *file = xasprintf("%s/%s", dir, FONT_ROLES_FILE);
-	FILE *fp = fopen(file, "r");
-	if (!fp) {
+	size_t len;
+	struct file_read_error e;
+	char *text = file_read(file, FONT_ROLES_MAX_BYTES, 0, &len, &e);
+	if (!text) {
 		*error = xasprintf("无法读取字体配置 %s", file);
 		free(file);
 		return -1;
 	}
 	struct finder finder = {.dir = dir};
-	char line[1024];
 	int lineno = 0, status = 0;
-	while (status == 0 && fgets(line, sizeof line, fp)) {
+	char *next = len ? text : NULL;
+	while (status == 0 && next) {
+		char *line = next, *end = strchr(line, '\n');
+		next = end && end[1] ? end + 1 : NULL;
+		if (end)
+			*end = '\0';
 		lineno++;
 		char *s = trim(line);
 		if (*s == '\0' || *s == '#')
@@ -234,7 +243,7 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 			}
 		}
 	}
-	fclose(fp);
+	free(text);
 	for (int r = 0; status == 0 && r < FONT_ROLES; r++)
 		if (!roles->primary[r].path) {
 			*error = xasprintf("%s: 没有为角色 %s 指定字体", file, role_names[r]);

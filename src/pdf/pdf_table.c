@@ -44,7 +44,8 @@ static void cell_text_init(struct cell_text *c, struct font_set *fonts, const ch
 	c->align = align;
 	double *w = xmalloc((c->n ? c->n : 1) * sizeof *w);
 	pdf_text_widths(fonts, FONT_ROLE_TABLE, SIZE, c->cps, c->n, 0, w);
-	c->nlines = line_break_lines(c->cps, w, c->n, width - 2 * PAD_X - indent, &c->starts);
+	c->nlines = line_break_lines(c->cps, w, c->n, width - 2 * PAD_X - indent,
+				     LINE_BREAK_SPACES_HANG, &c->starts);
 	free(w);
 }
 

@@ -13,6 +13,7 @@
 #include "pdf_layout.h"
 #include "pdf_table.h"
 #include "report.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const char pdf_typeset_page_chars[] = "— 0123456789";
@@ -32,11 +33,6 @@ static double baseline(double top, double size)
  * grid step, so the character space is what 16 pt lacks of it. */
 #define BODY_CHAR_SPACE (PDF_CHAR_PITCH - PDF_BODY_SIZE)
 
-static bool is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == IDEOGRAPHIC_SPACE;
-}
-
 /* Sets one paragraph on the grid.  indent: leading ideographic spaces
  * to add (they are not drawn, only leave room).  justify: every line
  * but the last reaches the right edge. */
@@ -54,16 +50,17 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	for (size_t i = 0; i < indent; i++)
 		widths[i] = PDF_CHAR_PITCH;
 	size_t *starts;
-	size_t nlines = line_break_lines(cps, widths, n, PDF_BLOCK_WIDTH, &starts);
+	size_t nlines = line_break_lines(cps, widths, n, PDF_BLOCK_WIDTH, LINE_BREAK_SPACES_HANG,
+					 &starts);
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double x = PDF_BLOCK_LEFT;
-		while (from < to && is_space(cps[from])) {
+		while (from < to && utf8_is_space(cps[from])) {
 			x += widths[from];
 			from++;
 		}
 		size_t end = to;
-		while (end > from && is_space(cps[end - 1]))
+		while (end > from && utf8_is_space(cps[end - 1]))
 			end--;
 		/* the glyphs' own advances, without the grid's character space */
 		double glyphs = 0;
@@ -122,7 +119,7 @@ static void add_title(struct pdf_flow *flow, const char *title)
 	if (target > PDF_BLOCK_WIDTH)
 		target = PDF_BLOCK_WIDTH;
 	size_t *starts;
-	size_t nlines = line_break_lines(cps, widths, n, target, &starts);
+	size_t nlines = line_break_lines(cps, widths, n, target, LINE_BREAK_SPACES_HANG, &starts);
 	size_t after_year = year_break(cps, widths, n);
 	if (nlines == 2 && after_year) {
 		/* two lines: organ and year, then what the report is */
@@ -156,7 +153,7 @@ static void add_narrative(struct pdf_flow *flow, const char *text)
 		while (end < n && cps[end] != '\n')
 			end++;
 		size_t from = i;
-		while (from < end && is_space(cps[from]))
+		while (from < end && utf8_is_space(cps[from]))
 			from++;
 		for (size_t k = from; k < end; k++)
 			if (cps[k] == '\t')
@@ -203,7 +200,8 @@ static void add_signature(struct pdf_flow *flow, const struct report *r, double 
 	pdf_text_widths(flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, organ, n, BODY_CHAR_SPACE,
 			widths);
 	size_t *starts;
-	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT, &starts);
+	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT,
+					 LINE_BREAK_SPACES_HANG, &starts);
 
 	pdf_flow_snap(flow);
 	/* one blank line above the 落款, or none rather than a page of its

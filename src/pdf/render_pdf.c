@@ -260,8 +260,8 @@ static char *fix_tounicode(const struct haru *h, const struct font_set *set, con
 }
 
 static char *render_with(const struct report *r, const struct render_pdf_options *options,
-			 struct font_set *fonts, double seal_aspect, bool compact_cmap, size_t *len,
-			 bool *libharu_failed, char **error);
+			 struct font_set *fonts, const struct pdf_seal *seal_png, bool compact_cmap,
+			 size_t *len, bool *libharu_failed, char **error);
 
 char *render_pdf(const struct report *r, const struct render_pdf_options *options,
 		 size_t *len, struct diag_list *diags, char **error)
@@ -280,8 +280,8 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 		font_set_close(&fonts);
 		return NULL;
 	}
-	double seal_aspect = 0;
-	if (options->seal_png && (*error = pdf_seal_check(options->seal_png, &seal_aspect))) {
+	struct pdf_seal seal = {0};
+	if (options->seal_png && (*error = pdf_seal_load(options->seal_png, &seal))) {
 		font_set_close(&fonts);
 		return NULL;
 	}
@@ -289,21 +289,22 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 	 * cmap (HPDF_INVALID_OBJECT while saving the font); HarfBuzz's own
 	 * cmap, slower for libharu to read, always goes through */
 	bool libharu_failed;
-	char *out = render_with(r, options, &fonts, seal_aspect, true, len, &libharu_failed, error);
+	char *out = render_with(r, options, &fonts, &seal, true, len, &libharu_failed, error);
 	if (!out && libharu_failed) {
 		free(*error);
 		*error = NULL;
-		out = render_with(r, options, &fonts, seal_aspect, false, len, &libharu_failed, error);
+		out = render_with(r, options, &fonts, &seal, false, len, &libharu_failed, error);
 	}
 	font_set_close(&fonts);
+	pdf_seal_fini(&seal);
 	return out;
 }
 
 /* One attempt at the PDF with the fonts open and the report checked;
  * *libharu_failed says the failure was libharu's own. */
 static char *render_with(const struct report *r, const struct render_pdf_options *options,
-			 struct font_set *fonts, double seal_aspect, bool compact_cmap, size_t *len,
-			 bool *libharu_failed, char **error)
+			 struct font_set *fonts, const struct pdf_seal *seal_png, bool compact_cmap,
+			 size_t *len, bool *libharu_failed, char **error)
 {
 	*libharu_failed = false;
 	struct haru h = {0};
@@ -320,7 +321,8 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
 	HPDF_Image seal = NULL;
 	if (options->seal_png) {
-		seal = HPDF_LoadPngImageFromFile(h.pdf, options->seal_png);
+		seal = HPDF_LoadPngImageFromMem(h.pdf, (const HPDF_BYTE *)seal_png->png,
+					       (HPDF_UINT)seal_png->len);
 		if (!seal) {
 			*error = xasprintf("libharu 无法读取印章图片 %s（错误码 0x%04X）",
 					   options->seal_png, (unsigned)h.error);
@@ -328,7 +330,7 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 		}
 	}
 
-	pdf_typeset_report(r, fonts, seal_aspect, &layout);
+	pdf_typeset_report(r, fonts, seal_png->aspect, &layout);
 	for (size_t f = 0; f < fonts->nfaces; f++)
 		if (!load_font(&h, fonts, (int)f, compact_cmap, error))
 			goto done;

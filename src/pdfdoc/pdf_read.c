@@ -67,7 +67,9 @@ static bool fail(char **cause, char *message)
 	return false;
 }
 
-static bool is_space(unsigned char c)
+/* PDF's own white space (ISO 32000-1, 7.2.2: NUL is one), bytes of the
+ * file's syntax, not characters of text: not utf8_is_space. */
+static bool is_pdf_white_space(unsigned char c)
 {
 	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
 }
@@ -79,7 +81,7 @@ static bool is_delimiter(unsigned char c)
 
 static bool is_regular(unsigned char c)
 {
-	return !is_space(c) && !is_delimiter(c);
+	return !is_pdf_white_space(c) && !is_delimiter(c);
 }
 
 static bool is_digit(unsigned char c)
@@ -101,7 +103,7 @@ static int hex_value(unsigned char c)
 static void skip_space(struct lexer *lx)
 {
 	while (lx->pos < lx->end) {
-		if (is_space((unsigned char)*lx->pos)) {
+		if (is_pdf_white_space((unsigned char)*lx->pos)) {
 			lx->pos++;
 		} else if (*lx->pos == '%') {
 			while (lx->pos < lx->end && *lx->pos != '\n' && *lx->pos != '\r')
@@ -220,7 +222,7 @@ static bool lex_hex_string(struct lexer *lx)
 			lx->pos++;
 			return true;
 		}
-		if (hex_value(c) < 0 && !is_space(c))
+		if (hex_value(c) < 0 && !is_pdf_white_space(c))
 			return fail(lx->cause, xstrdup("十六进制字符串里有不是十六进制数字的字符"));
 	}
 	return fail(lx->cause, xstrdup("十六进制字符串没有结束"));

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "form.h"
+#include "line_break.h"
 #include "report.h"
 #include "utf8.h"
 #include "value.h"
@@ -23,50 +24,36 @@
 #define INDENT 2
 #define SIGNATURE_WIDTH 72
 
-/* Closing punctuation that must not begin a wrapped line. */
-static bool is_closing(uint32_t cp)
-{
-	static const uint32_t closing[] = {0xFF0C, 0x3001, 0x3002, 0xFF09, 0x201D, 0x2019, 0xFF1B,
-					   0xFF1A, 0xFF01, 0xFF1F, 0x300B, 0x3011, 0x300D, ')',
-					   ',',	   '.',	   ';',	   ':'};
-	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
-		if (cp == closing[i])
-			return true;
-	return false;
-}
-
-/* Splits label into lines no wider than width; returns the line count and
- * fills starts/lens (at most max lines). */
+/* Splits label into lines no wider than width, by the rules of every
+ * line nianbao breaks; returns the line count and fills starts/lens (at
+ * most max lines). */
 static size_t wrap_label(const char *label, int width, const char **starts, size_t *lens,
 			 size_t max)
 {
-	size_t n = 0, len = strlen(label);
-	const char *p = label;
-	while (len > 0 && n < max) {
-		size_t take = utf8_prefix_for_width(p, len, width);
-		if (take == 0)
-			take = 1;
-		if (take < len) {
-			uint32_t cp;
-			bool ok;
-			utf8_decode(p + take, len - take, &cp, &ok);
-			if (is_closing(cp)) {
-				/* carry the last character over with the punctuation */
-				size_t back = take;
-				do
-					back--;
-				while (back > 0 && ((unsigned char)p[back] & 0xC0) == 0x80);
-				if (back > 0)
-					take = back;
-			}
-		}
-		starts[n] = p;
-		lens[n] = take;
-		n++;
-		p += take;
-		len -= take;
+	size_t len = strlen(label), n = 0;
+	uint32_t *cps = xmalloc((len ? len : 1) * sizeof *cps);
+	double *widths = xmalloc((len ? len : 1) * sizeof *widths);
+	size_t *offsets = xmalloc((len + 1) * sizeof *offsets);
+	for (size_t i = 0; i < len; n++) {
+		bool valid;
+		offsets[n] = i;
+		i += utf8_decode(label + i, len - i, &cps[n], &valid);
+		widths[n] = valid ? utf8_cp_width(cps[n]) : 1;
 	}
-	return n;
+	offsets[n] = len;
+	size_t *at;
+	size_t lines = line_break_lines(cps, widths, n, width, LINE_BREAK_SPACES_FIT, &at);
+	size_t kept = lines < max ? lines : max;
+	for (size_t k = 0; k < kept; k++) {
+		size_t end = offsets[k + 1 < lines ? at[k + 1] : n];
+		starts[k] = label + offsets[at[k]];
+		lens[k] = end - offsets[at[k]];
+	}
+	free(at);
+	free(offsets);
+	free(widths);
+	free(cps);
+	return kept;
 }
 
 static void format_cell(const struct report *r, size_t cell, char out[32])
@@ -207,8 +194,7 @@ static void add_table(struct buf *out, const struct form_table *t, const struct 
 static void add_narrative(struct buf *out, const char *text)
 {
 	size_t len = strlen(text);
-	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
-		len--;
+	len = utf8_trim_end(text, len);
 	if (len == 0)
 		return;
 	buf_add(out, text, len);

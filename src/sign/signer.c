@@ -13,6 +13,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "file_read.h"
 #include "xalloc.h"
 
 #define SIGNER_MAX_FILE (1u << 20) /* a PEM key or certificate chain is a few KB */
@@ -24,32 +25,18 @@ struct signer {
 	char *subject;
 };
 
-/* Reads a whole small file; *data is freed by the caller (cleansed first
- * when it held a key). */
-static int read_small_file(const char *path, char **data, size_t *len)
+/* Reads a whole small file, returning 0 or an errno; *data is freed by the
+ * caller (cleansed first when it held a key). */
+static int read_small_file(const char *path, unsigned flags, char **data, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return errno;
-	char *buf = xmalloc(SIGNER_MAX_FILE + 1);
-	size_t n = fread(buf, 1, SIGNER_MAX_FILE + 1, fp);
-	int err = ferror(fp) ? EIO : n > SIGNER_MAX_FILE ? EFBIG : 0;
-	fclose(fp);
-	if (err) {
-		OPENSSL_cleanse(buf, SIGNER_MAX_FILE + 1);
-		free(buf);
-		return err;
-	}
-	*data = buf;
-	*len = n;
-	return 0;
+	struct file_read_error e;
+	*data = file_read(path, SIGNER_MAX_FILE, flags, len, &e);
+	return *data ? 0 : e.err;
 }
 
 static char *file_problem(const char *what, const char *path, int err)
 {
-	const char *why = err == ENOENT ? "文件不存在" : err == EACCES ? "没有读取权限" :
-			  err == EFBIG ? "文件太大，不像是 PEM 文件" : err == EISDIR ? "这是一个目录" :
-			  strerror(err);
+	const char *why = err == EFBIG ? "文件太大，不像是 PEM 文件" : file_read_reason(err);
 	return xasprintf("无法读取%s %s：%s", what, path, why);
 }
 
@@ -77,7 +64,7 @@ static enum signer_status load_key(const char *path, const char *password, EVP_P
 {
 	char *data;
 	size_t len;
-	int err = read_small_file(path, &data, &len);
+	int err = read_small_file(path, FILE_READ_SECRET, &data, &len);
 	if (err) {
 		*cause = file_problem("私钥文件", path, err);
 		return SIGNER_BAD_KEY;
@@ -107,7 +94,7 @@ static enum signer_status load_certs(const char *path, struct signer *s, char **
 {
 	char *data;
 	size_t len;
-	int err = read_small_file(path, &data, &len);
+	int err = read_small_file(path, 0, &data, &len);
 	if (err) {
 		*cause = file_problem("证书文件", path, err);
 		return SIGNER_BAD_CERT;

@@ -1,10 +1,10 @@
 /* Multi-line text editing; see textedit.h. */
 #include "textedit.h"
 
-#include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "line_break.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -54,50 +54,39 @@ static void add_line(struct textedit *e, size_t start, size_t end)
 	e->lines[e->nlines++] = (struct textedit_line){start, end};
 }
 
-/* Where a line may end after each byte of s[0..len) (libunibreak, with
- * the Chinese tailoring: no line starts with 。，、 or a closing quote,
- * none ends with an opening one).  The caller frees the result. */
-static char *break_opportunities(const char *s, size_t len)
-{
-	static bool ready;
-	if (!ready) {
-		init_linebreak();
-		ready = true;
-	}
-	char *brks = xmalloc(len ? len : 1);
-	if (len)
-		set_linebreaks_utf8((const utf8_t *)s, len, "zh", brks);
-	return brks;
-}
-
 /* Wraps one paragraph s[start..end) into lines no wider than e->width,
- * breaking where the line-breaking rules allow, and inside a run only
- * when nothing else fits (a long number or word). */
+ * by the line breaker every view of nianbao shares (render/line_break):
+ * where the rules allow, and inside a run only when nothing else fits (a
+ * long number or word).  A space wraps like any character, so the cursor
+ * never sits beyond the edge. */
 static void layout_paragraph(struct textedit *e, size_t start, size_t end)
 {
+	if (start == end) {
+		add_line(e, start, start);
+		return;
+	}
 	const char *s = e->text.data;
-	char *brks = break_opportunities(s + start, end - start);
-	size_t pos = start;
-	do {
-		size_t i = pos, last_break = 0;
-		int used = 0;
-		while (i < end) {
-			uint32_t cp;
-			bool ok;
-			size_t n = utf8_decode(s + i, end - i, &cp, &ok);
-			int w = char_width(cp, ok);
-			if (used + w > e->width && i > pos)
-				break;
-			used += w;
-			i += n;
-			if (i < end && brks[i - 1 - start] == LINEBREAK_ALLOWBREAK)
-				last_break = i;
-		}
-		size_t take = i < end && last_break > pos ? last_break : i;
-		add_line(e, pos, take);
-		pos = take;
-	} while (pos < end);
-	free(brks);
+	size_t need = end - start + 1;
+	if (need > e->scratch_cap) {
+		e->scratch_cap = need;
+		e->cps = xrealloc(e->cps, need * sizeof *e->cps);
+		e->widths = xrealloc(e->widths, need * sizeof *e->widths);
+		e->offsets = xrealloc(e->offsets, need * sizeof *e->offsets);
+	}
+	size_t n = 0;
+	for (size_t i = start; i < end; n++) {
+		bool ok;
+		e->offsets[n] = i;
+		i += utf8_decode(s + i, end - i, &e->cps[n], &ok);
+		e->widths[n] = char_width(e->cps[n], ok);
+	}
+	e->offsets[n] = end;
+	size_t *at;
+	size_t lines =
+		line_break_lines(e->cps, e->widths, n, e->width, LINE_BREAK_SPACES_FIT, &at);
+	for (size_t k = 0; k < lines; k++)
+		add_line(e, e->offsets[at[k]], e->offsets[k + 1 < lines ? at[k + 1] : n]);
+	free(at);
 }
 
 /* Wraps every paragraph into lines no wider than e->width. */
@@ -132,8 +121,14 @@ void textedit_fini(struct textedit *e)
 {
 	buf_fini(&e->text);
 	free(e->lines);
+	free(e->cps);
+	free(e->widths);
+	free(e->offsets);
 	e->lines = NULL;
-	e->nlines = e->cap = 0;
+	e->cps = NULL;
+	e->widths = NULL;
+	e->offsets = NULL;
+	e->nlines = e->cap = e->scratch_cap = 0;
 }
 
 void textedit_set_width(struct textedit *e, int width)

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -25,6 +26,12 @@ struct textedit {
 	int width;		/* wrap width in columns */
 	struct textedit_line *lines;	/* the visual lines for width */
 	size_t nlines, cap;
+	/* one paragraph decoded for the line breaker, kept between layouts so
+	 * that a keystroke allocates nothing */
+	uint32_t *cps;
+	double *widths;
+	size_t *offsets;
+	size_t scratch_cap;
 };
 
 enum textedit_refusal {
