@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "file_read.h"
 #include "form.h"
 #include "report.h"
 #include "textedit.h"
@@ -106,19 +107,17 @@ enum tui_reaction tui_editor_edit(struct tui *t)
 	refresh();
 	enum tui_reaction r = TUI_REDRAW;
 	size_t max_chars = t->form->types[FORM_TEXT].max_chars;
-	FILE *fp = ran ? fopen(path, "rb") : NULL;
-	if (!fp) {
+	/* a longer file is refused below, as too long */
+	size_t len = 0;
+	struct file_read_error e;
+	char *data = ran ? file_read(path, max_chars * 4 + 1, 0, &len, &e) : NULL;
+	if (!data && (!ran || e.failure != FILE_READ_LARGE)) {
 		tui_message(t, TUI_MESSAGE_ERROR, "外部编辑器没能运行（请设置 EDITOR 环境变量）");
 		unlink(path);
 		return r;
 	}
-	/* a longer file is refused below, as too long */
-	size_t cap = max_chars * 4 + 2;
-	char *data = xmalloc(cap + 1);
-	size_t len = fread(data, 1, cap, fp);
-	fclose(fp);
-	size_t w = normalize_editor_text(data, len);
-	const char *problem = len == cap ? "太长了" : report_text_problem(data, w, max_chars);
+	size_t w = data ? normalize_editor_text(data, len) : 0;
+	const char *problem = !data ? "太长了" : report_text_problem(data, w, max_chars);
 	if (problem) {
 		/* keep what the clerk wrote: the file stays where it is */
 		tui_message(t, TUI_MESSAGE_ERROR, "编辑器里的文字没有采用（%s）；它保存在 %s", problem,
