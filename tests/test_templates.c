@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -136,7 +137,24 @@ static void test_broken(void **state)
 		/* what was in use stays */
 		assert_string_equal(templates_get(TEMPLATES_DRAFT_YEAR), "{year}");
 	}
+	/* a file too large to be templates, and one that cannot be read */
+	char *big = malloc(70000);
+	memset(big, '#', 69999);
+	big[69999] = '\0';
+	write_file("pdf.yaml", big);
+	free(big);
 	char *error = NULL;
+	assert_false(templates_load(dir, &error));
+	assert_non_null(strstr(error, "pdf.yaml: 文件太大（69999 字节），模板文件最大为 64 KiB"));
+	free(error);
+	remove_file("pdf.yaml");
+	char path[128];
+	snprintf(path, sizeof path, "%s/pdf.yaml", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_false(templates_load(dir, &error));
+	assert_non_null(strstr(error, "pdf.yaml: 无法读取：这是一个目录"));
+	free(error);
+	rmdir(path);
 	assert_false(templates_load("/nonexistent/templates", &error));
 	assert_non_null(strstr(error, "NIANBAO_TEMPLATES_DIR=/nonexistent/templates：无法打开这个目录"));
 	free(error);

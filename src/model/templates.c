@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -199,9 +199,16 @@ static bool check_dir(const char *dir, char **error)
  * it exists but cannot be read; true with *data NULL when there is none. */
 static bool read_override(const char *path, char **data, size_t *len, char **error)
 {
+	struct stat st;
 	*data = NULL;
-	if (access(path, F_OK) != 0)
-		return true;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return true;
+	} else if (S_ISREG(st.st_mode) && st.st_size > (off_t)TEMPLATES_FILE_MAX) {
+		*error = xasprintf("%s: 文件太大（%lld 字节），模板文件最大为 %u KiB", path,
+				   (long long)st.st_size, TEMPLATES_FILE_MAX >> 10);
+		return false;
+	}
 	struct diag_list diags;
 	diag_list_init(&diags);
 	*data = report_read_file(path, TEMPLATES_FILE_MAX, len, &diags);
