@@ -631,8 +631,8 @@ size_t rules_carry_forward(const struct rules *r, const struct report *last, str
 	for (size_t k = 0; k < r->nchecks; k++) {
 		const struct rule_check *ck = &r->checks[k];
 		const struct rule_term *t = &r->terms[ck->first_term];
-		if (ck->kind != CHECK_EQUATION || !ck->previous || ck->nleft != 1 || t[0].previous ||
-		    t[0].sign != 1)
+		if (ck->kind != CHECK_EQUATION || !ck->previous || ck->nleft != 1 ||
+		    t[0].previous || t[0].sign != 1)
 			continue;
 		bool from_last = false;
 		for (size_t i = 1; i <= ck->nright; i++)

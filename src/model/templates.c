@@ -81,7 +81,8 @@ static bool check_value(const struct templates_def *d, const struct ytree *v, co
 		} else if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			i++;
 		} else if (c == '}' || (c == '{' && !strchr(p, '}'))) {
-			msg = xasprintf("模板“%s”中有单独的“%c”：花括号本身要写成“%c%c”", d->key, c, c, c);
+			msg = xasprintf("模板“%s”中有单独的“%c”：花括号本身要写成“%c%c”",
+					d->key, c, c, c);
 		} else if (c == '{') {
 			size_t len = (size_t)(strchr(p, '}') - p - 1);
 			if (!has_var(d, p + 1, len)) {
@@ -89,9 +90,9 @@ static bool check_value(const struct templates_def *d, const struct ytree *v, co
 				buf_init(&known);
 				for (size_t k = 0; k < 4 && d->vars[k]; k++)
 					buf_addf(&known, "%s{%s}", k ? "、" : "", d->vars[k]);
-				msg = xasprintf("模板“%s”中的“%.*s”不认识：%s%s", d->key, (int)len + 2, p,
-						known.len ? "可用的有 " : "这个模板没有可替换的名称",
-						known.data);
+				const char *which = known.len ? "可用的有 " : "这个模板没有可替换的名称";
+				msg = xasprintf("模板“%s”中的“%.*s”不认识：%s%s", d->key,
+						(int)len + 2, p, which, known.data);
 				buf_fini(&known);
 			} else if (d->required && strlen(d->required) == len &&
 				   memcmp(d->required, p + 1, len) == 0) {
@@ -183,7 +184,8 @@ static bool check_dir(const char *dir, char **error)
 			struct buf known;
 			buf_init(&known);
 			for (size_t i = 0; i < templates_builtin_count; i++)
-				buf_addf(&known, "%s%s.yaml", i ? "、" : "", templates_builtin[i].name);
+				buf_addf(&known, "%s%s.yaml", i ? "、" : "",
+					 templates_builtin[i].name);
 			*error = xasprintf("%s/%s: 不是 nianbao 的模板文件；模板文件有：%s", dir,
 					   e->d_name, known.data);
 			buf_fini(&known);
@@ -213,7 +215,8 @@ static bool read_override(const char *path, char **data, size_t *len, char **err
 	diag_list_init(&diags);
 	*data = report_read_file(path, TEMPLATES_FILE_MAX, len, &diags);
 	if (!*data)
-		*error = xasprintf("%s: %s", path, diags.count ? diags.items[0].message : "无法读取");
+		*error = xasprintf("%s: %s", path,
+				   diags.count ? diags.items[0].message : "无法读取");
 	diag_list_fini(&diags);
 	return *data != NULL;
 }

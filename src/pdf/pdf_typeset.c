@@ -191,9 +191,9 @@ static void add_run_at(struct pdf_flow *flow, const uint32_t *cps, size_t n, dou
  * page. */
 static void add_signature(struct pdf_flow *flow, const struct report *r, double seal_aspect)
 {
-	char *date = r->issued_on.year ? templates_signature_date(r->issued_on.year,
-								   r->issued_on.month, r->issued_on.day)
-				       : xstrdup("");
+	const struct report_date *on = &r->issued_on;
+	char *date = on->year ? templates_signature_date(on->year, on->month, on->day)
+			      : xstrdup("");
 	double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH, limit = right - 2 * PDF_CHAR_PITCH;
 	size_t n, nd;
 	uint32_t *organ = pdf_decode(r->organ, strlen(r->organ), &n);
