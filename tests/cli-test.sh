@@ -253,5 +253,60 @@ expect_status 2 "$NIANBAO" draft "$WORK/letter.txt" -o "$WORK/never.yaml"
 checks=$((checks + 1))
 [ ! -e "$WORK/never.yaml" ] || fail "draft of a letter wrote a file"
 
+# --- templates: NIANBAO_TEMPLATES_DIR replaces the built-in wording -----------
+TPL="$WORK/templates"
+mkdir "$TPL"
+cat >"$TPL/draft.yaml" <<'EOT'
+# a clerk's own wording
+rewrite_mark: "【待改写】本段沿用上年原文，请改写。"
+year: "{year}年"
+EOT
+printf 'draft_line: "【样稿】"\nsignature_date: "{year}.{month}.{day}"\n' >"$TPL/text.yaml"
+sed 's/2021年以来，湖滨区政府办认真/2021年以来（2021）湖滨区政府办认真/' seed-003.yaml >"$WORK/tpl-last.yaml"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 0 "$NIANBAO" draft "$WORK/tpl-last.yaml" -o "$WORK/tpl-draft.yaml"
+contains "$WORK/tpl-draft.yaml" "【待改写】本段沿用上年原文，请改写。"
+checks=$((checks + 1))
+! grep -q "以下是上年报告的原文" "$WORK/tpl-draft.yaml" || fail "the built-in rewrite mark is still in the draft"
+contains "$WORK/tpl-draft.yaml" "2022年以来（2021）湖滨区政府办认真" # only the phrase {year}年 moved on
+contains "$WORK/tpl-draft.yaml" "in_force: 36"
+# the draft mark and the 落款 date of the standardized text, read back by import
+sed 's/^draft: true/draft: true\nissued_on: 2022-01-20/' "$WORK/tpl-draft.yaml" >"$WORK/tpl-dated.yaml"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 0 "$NIANBAO" render "$WORK/tpl-dated.yaml" --text "$WORK/tpl.txt"
+checks=$((checks + 1))
+[ "$(head -n 1 "$WORK/tpl.txt")" = "【样稿】" ] || fail "the draft line of text.yaml is not the text's first line"
+contains "$WORK/tpl.txt" " 2022\.1\.20$"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 0 "$NIANBAO" import "$WORK/tpl.txt" -o "$WORK/tpl-back.yaml"
+contains "$WORK/tpl-back.yaml" "^draft: true"
+expect_status 0 "$NIANBAO" render "$WORK/tpl-dated.yaml" --text "$WORK/tpl-builtin.txt"
+checks=$((checks + 1))
+[ "$(head -n 1 "$WORK/tpl-builtin.txt")" = "【草稿】" ] || fail "without the directory the text is not the built-in one"
+# the PDF's draft mark and page numbers
+if command -v pdftotext >/dev/null 2>&1; then
+	printf 'draft_mark: 样稿\npage_number: "第{page}页"\n' >"$TPL/pdf.yaml"
+	NIANBAO_TEMPLATES_DIR=$TPL expect_status 0 "$NIANBAO" render "$WORK/tpl-dated.yaml" --pdf "$WORK/tpl.pdf"
+	pdftotext "$WORK/tpl.pdf" "$WORK/tpl-pdf.txt"
+	contains "$WORK/tpl-pdf.txt" "第1页"
+	contains "$WORK/tpl-pdf.txt" "^样$" # across the page, one character a line
+	contains "$WORK/tpl-pdf.txt" "2022.1.20"
+	rm "$TPL/pdf.yaml"
+fi
+# a broken template is refused at load, with its place, before anything is written
+printf 'rewrite_mark: "【待改写】{organ}"\nyear: "{year}"\n' >"$TPL/draft.yaml"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 2 "$NIANBAO" draft seed-000.yaml -o "$WORK/tpl-never.yaml"
+contains "$WORK/err" "^nianbao draft: $TPL/draft.yaml:1:15: 模板“rewrite_mark”中的“{organ}”不认识"
+checks=$((checks + 1))
+[ ! -e "$WORK/tpl-never.yaml" ] || fail "a draft was written with a broken template"
+printf 'rewrite_mark: x\n' >"$TPL/draft.yaml"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 2 "$NIANBAO" render seed-000.yaml
+contains "$WORK/err" "$TPL/draft.yaml:1:1: 缺少模板“year”"
+rm "$TPL/draft.yaml"
+printf 'draft_line: "【样稿】\nsignature_date: x\n' >"$TPL/text.yaml"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 2 "$NIANBAO" render seed-000.yaml
+contains "$WORK/err" "$TPL/text.yaml:3:1: YAML 语法错误"
+rm "$TPL/text.yaml"
+printf 'page_number: "{page}"\n' >"$TPL/pages.yaml"
+NIANBAO_TEMPLATES_DIR=$TPL expect_status 2 "$NIANBAO" check seed-000.yaml
+contains "$WORK/err" "$TPL/pages.yaml: 不是 nianbao 的模板文件"
+
 echo "cli-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "rules.h"
 #include "support.h"
+#include "templates.h"
 
 static bool carried(const char *path)
 {
@@ -33,7 +34,7 @@ static void check_draft_of(const char *name)
 	for (size_t c = 0; c < f->ncells; c++)
 		if (f->cells[c].type == FORM_COUNT)
 			last->numbers[c] = (int64_t)c + 1;
-	struct report *d = draft_next_year(last);
+	struct report *d = draft_next_year(last, test_form()->rules);
 	assert_non_null(d);
 	assert_int_equal(d->year, last->year + 1);
 	assert_true(d->draft);
@@ -46,7 +47,7 @@ static void check_draft_of(const char *name)
 				assert_string_equal(d->texts[c], "");
 				continue;
 			}
-			assert_true(strncmp(d->texts[c], draft_rewrite_mark, strlen(draft_rewrite_mark)) == 0);
+			assert_true(strncmp(d->texts[c], templates_get(TEMPLATES_DRAFT_REWRITE_MARK), strlen(templates_get(TEMPLATES_DRAFT_REWRITE_MARK))) == 0);
 			char year[16];
 			snprintf(year, sizeof year, "%d年", last->year);
 			if (strstr(last->texts[c], year)) {
@@ -95,12 +96,12 @@ static void test_year_is_changed_only_as_a_whole_number(void **state)
 	size_t cell = test_cell("text.other");
 	const char *text = "2021年；12021；20210；2020年；2021";
 	report_set_text(last, cell, text, strlen(text));
-	struct report *d = draft_next_year(last);
-	const char *body = d->texts[cell] + strlen(draft_rewrite_mark) + 1;
+	struct report *d = draft_next_year(last, test_form()->rules);
+	const char *body = d->texts[cell] + strlen(templates_get(TEMPLATES_DRAFT_REWRITE_MARK)) + 1;
 	assert_string_equal(body, "2022年；12021；20210；2020年；2022");
 	report_free(d);
 	last->year = REPORT_YEAR_MAX;
-	assert_null(draft_next_year(last));
+	assert_null(draft_next_year(last, test_form()->rules));
 	report_free(last);
 }
 

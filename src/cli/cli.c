@@ -16,6 +16,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "report_save.h"
+#include "templates.h"
 #include "version.h"
 
 extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render, cmd_import, cmd_draft,
@@ -198,11 +199,18 @@ int cli_main(int argc, char **argv)
 			cli_print_help(&cli, cmd);
 			return CLI_OK;
 		}
+	char *error = NULL;
+	if (!templates_load(getenv("NIANBAO_TEMPLATES_DIR"), &error)) {
+		fprintf(stderr, "nianbao %s: %s\n", cmd->name, error);
+		free(error);
+		return CLI_REFUSED;
+	}
 	cli.catalog = catalog_new();
 	optind = 0; /* GNU getopt: start afresh, permuting options after operands */
 	opterr = 0;
 	enum cli_status status = cmd->run(&cli, argc - 1, argv + 1);
 	catalog_free(cli.catalog);
+	templates_unload();
 	if (fflush(stdout) != 0 && status == CLI_OK)
 		status = CLI_REFUSED;
 	return status;

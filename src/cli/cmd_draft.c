@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "cli.h"
 #include "draft.h"
 #include "report.h"
@@ -49,12 +50,13 @@ static enum cli_status draft_run(struct cli *cli, int argc, char **argv)
 	if (cli_refuse_existing(cli, "draft", output, force))
 		return CLI_REFUSED;
 	bool guessed;
-	struct report *last = cli_load_last_year(cli, "draft", file, NULL, &guessed);
+	const struct catalog_entry *entry = NULL;
+	struct report *last = cli_load_last_year(cli, "draft", file, &entry, &guessed);
 	if (!last) {
 		fprintf(cli->err, "nianbao draft: 没有写出任何文件\n");
 		return CLI_REFUSED;
 	}
-	struct report *draft = draft_next_year(last);
+	struct report *draft = draft_next_year(last, entry->rules);
 	enum cli_status status = guessed ? CLI_BROKEN : CLI_OK;
 	if (!draft) {
 		fprintf(cli->err, "nianbao draft: 上年报告的年度 %d 已是最后一个可用的年度\n", last->year);

@@ -16,12 +16,10 @@
 #include "import_tables.h"
 #include "import_text.h"
 #include "report.h"
+#include "templates.h"
 #include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
-
-/* The mark nianbao puts above the title of a draft (render_text.c). */
-#define DRAFT_MARK "【草稿】"
 
 static struct report *fail(struct diag_list *diags, int line, const char *message)
 {
@@ -67,7 +65,8 @@ static size_t title_lines(const struct import_text *t, size_t end, struct report
 		const char *text = t->lines[i].text;
 		if (!*text)
 			continue;
-		if (strcmp(text, DRAFT_MARK) == 0) {
+		/* the mark render_text puts above the title of a draft */
+		if (strcmp(text, templates_get(TEMPLATES_TEXT_DRAFT_LINE)) == 0) {
 			r->draft = true;
 			continue;
 		}

@@ -626,6 +626,27 @@ void rules_fill_all(const struct rules *r, struct report *report)
 	}
 }
 
+size_t rules_carry_forward(const struct rules *r, const struct report *last, struct report *next)
+{
+	size_t set = 0;
+	for (size_t k = 0; k < r->nchecks; k++) {
+		const struct rule_check *ck = &r->checks[k];
+		const struct rule_term *t = &r->terms[ck->first_term];
+		if (ck->kind != CHECK_EQUATION || !ck->previous || ck->nleft != 1 ||
+		    t[0].previous || t[0].sign != 1)
+			continue;
+		bool from_last = false;
+		for (size_t i = 1; i <= ck->nright; i++)
+			from_last = from_last || t[i].previous;
+		int64_t v = sum_terms(t + 1, ck->nright, next, last);
+		if (from_last && fits(r->form, t[0].cell, v)) {
+			next->numbers[t[0].cell] = v;
+			set++;
+		}
+	}
+	return set;
+}
+
 size_t rules_check_count(const struct rules *r)
 {
 	return r->nchecks;

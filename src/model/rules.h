@@ -73,6 +73,16 @@ size_t rules_set_number(const struct rules *rules, struct report *report, size_t
 /* Sets every derived total from its parts. */
 void rules_fill_all(const struct rules *rules, struct report *report);
 
+/* Carries last year's values into next, as the form's cross-year rules
+ * say: every check "CELL = ..." of a rule that needs previous, with
+ * last year's cells (prev:) on the right, sets CELL of next to that right
+ * side, read over last and next as next stands (carried_in = last year's
+ * carried_out; in_force = last year's in_force + issued - repealed).  A
+ * value out of CELL's range is not set.  Returns the number of cells set;
+ * a form without such rules carries nothing. */
+size_t rules_carry_forward(const struct rules *rules, const struct report *last,
+			   struct report *next);
+
 /* The number of compiled checks (for the benchmark and tests). */
 size_t rules_check_count(const struct rules *rules);
 

@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "font_set.h"
 #include "form.h"
-#include "pdf_typeset.h"
 #include "report.h"
+#include "template.h"
+#include "templates.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -80,10 +82,20 @@ bool pdf_check_report(const struct report *r, struct font_set *fonts, struct dia
 	free(title);
 	check_text(&c, FONT_ROLE_BODY, r->organ, "发布机关", "organ",
 		   r->key_marks[REPORT_KEY_ORGAN]);
-	check_text(&c, FONT_ROLE_BODY, "0123456789年月日", "成文日期", NULL, none);
-	check_text(&c, FONT_ROLE_BODY, pdf_typeset_page_chars, "页码", NULL, none);
+	/* the wording of templates/ with every digit in place of the numbers */
+	const struct template_var digits[] = {
+		{"year", "0123456789"}, {"month", ""}, {"day", ""}, {"page", "0123456789"}};
+	struct buf own;
+	buf_init(&own);
+	templates_expand(&own, TEMPLATES_SIGNATURE_DATE, digits, 3);
+	check_text(&c, FONT_ROLE_BODY, own.data, "成文日期", NULL, none);
+	buf_clear(&own);
+	templates_expand(&own, TEMPLATES_PDF_PAGE_NUMBER, digits + 3, 1);
+	check_text(&c, FONT_ROLE_BODY, own.data, "页码", NULL, none);
+	buf_fini(&own);
 	if (r->draft)
-		check_text(&c, FONT_ROLE_TITLE, pdf_typeset_draft_mark, "草稿标记", NULL, none);
+		check_text(&c, FONT_ROLE_TITLE, templates_get(TEMPLATES_PDF_DRAFT_MARK), "草稿标记",
+			   NULL, none);
 	for (size_t s = 0; s < f->nsections; s++) {
 		const struct form_section *sec = &f->sections[s];
 		check_text(&c, FONT_ROLE_HEADING, sec->heading, "标题", NULL, none);

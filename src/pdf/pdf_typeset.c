@@ -7,17 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "font_set.h"
 #include "form.h"
 #include "line_break.h"
 #include "pdf_layout.h"
 #include "pdf_table.h"
 #include "report.h"
+#include "template.h"
+#include "templates.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-const char pdf_typeset_page_chars[] = "— 0123456789";
-const char pdf_typeset_draft_mark[] = "草稿";
 
 #define SEAL_SIZE (42 * PDF_MM)
 #define IDEOGRAPHIC_SPACE 0x3000u
@@ -188,10 +188,9 @@ static void add_run_at(struct pdf_flow *flow, const uint32_t *cps, size_t n, dou
  * page. */
 static void add_signature(struct pdf_flow *flow, const struct report *r, double seal_aspect)
 {
-	char date[64] = "";
-	if (r->issued_on.year)
-		snprintf(date, sizeof date, "%d年%d月%d日", r->issued_on.year, r->issued_on.month,
-			 r->issued_on.day);
+	const struct report_date *on = &r->issued_on;
+	char *date = on->year ? templates_signature_date(on->year, on->month, on->day)
+			      : xstrdup("");
 	double right = PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH, limit = right - 2 * PDF_CHAR_PITCH;
 	size_t n, nd;
 	uint32_t *organ = pdf_decode(r->organ, strlen(r->organ), &n);
@@ -247,15 +246,21 @@ static void add_signature(struct pdf_flow *flow, const struct report *r, double 
 	free(starts);
 	free(widths);
 	free(day);
+	free(date);
 	free(organ);
 }
 
 static void add_page_number(struct pdf_layout *layout, struct font_set *fonts, size_t index)
 {
-	char s[64];
-	snprintf(s, sizeof s, "— %zu —", index + 1);
+	char page[24];
+	snprintf(page, sizeof page, "%zu", index + 1);
+	const struct template_var var = {"page", page};
+	struct buf s;
+	buf_init(&s);
+	templates_expand(&s, TEMPLATES_PDF_PAGE_NUMBER, &var, 1);
 	size_t n;
-	uint32_t *cps = pdf_decode(s, strlen(s), &n);
+	uint32_t *cps = pdf_decode(s.data, s.len, &n);
+	buf_fini(&s);
 	double w = pdf_text_width(fonts, FONT_ROLE_BODY, PDF_PAGE_NUMBER_SIZE, cps, n, 0);
 	double x = index % 2 == 0
 			   ? PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - PDF_PAGE_NUMBER_SIZE - w
@@ -268,13 +273,14 @@ static void add_page_number(struct pdf_layout *layout, struct font_set *fonts, s
 	free(cps);
 }
 
-/* A large light 草稿 across the page, drawn first so the text stays on
+/* A large light 草稿 (pdf.yaml) across the page, drawn first so the text stays on
  * top of it. */
 static void add_draft_mark(struct pdf_layout *layout, struct font_set *fonts, size_t index)
 {
 	struct pdf_page *page = &layout->pages[index];
 	size_t n;
-	uint32_t *cps = pdf_decode(pdf_typeset_draft_mark, strlen(pdf_typeset_draft_mark), &n);
+	const char *mark = templates_get(TEMPLATES_PDF_DRAFT_MARK);
+	uint32_t *cps = pdf_decode(mark, strlen(mark), &n);
 	double size = 150;
 	double w = pdf_text_width(fonts, FONT_ROLE_TITLE, size, cps, n, 0);
 	size_t before = page->count;

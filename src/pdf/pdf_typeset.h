@@ -4,7 +4,8 @@
  * indented by two characters, justified), the form's tables, the 落款
  * (organ, and the 成文日期 four characters from the right) with room for
  * a seal over it, page numbers "— 1 —" (odd pages right, even pages
- * left) and, on a draft, a 草稿 mark on every page.  No libharu here. */
+ * left) and, on a draft, a 草稿 mark on every page; the wording of these
+ * three comes from templates/ (templates.h).  No libharu here. */
 #ifndef NIANBAO_PDF_TYPESET_H
 #define NIANBAO_PDF_TYPESET_H
 
@@ -16,10 +17,5 @@ struct report;
  * seal's place is the one image item of the layout. */
 void pdf_typeset_report(const struct report *report, struct font_set *fonts,
 			double seal_aspect, struct pdf_layout *layout);
-
-/* Characters the typesetter adds of its own (page numbers, draft mark),
- * for checking that the fonts have them. */
-extern const char pdf_typeset_page_chars[];
-extern const char pdf_typeset_draft_mark[];
 
 #endif

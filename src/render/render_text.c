@@ -1,8 +1,9 @@
 /* The standardized text of a report: the title, the six sections with
  * their official headings, the narratives as written, and every table
  * with all its labels and numbers, aligned by display width.  The layout
- * is the form's; nothing here knows which tables a report has.  Same
- * report, same bytes. */
+ * is the form's; nothing here knows which tables a report has.  The
+ * lines that are not the form's (draft mark, 落款 date) come from
+ * templates/text.yaml.  Same report, same bytes. */
 #include "render_text.h"
 
 #include <inttypes.h>
@@ -14,6 +15,7 @@
 #include "form.h"
 #include "line_break.h"
 #include "report.h"
+#include "templates.h"
 #include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
@@ -214,7 +216,7 @@ char *render_text(const struct report *r, size_t *len)
 	struct buf out;
 	buf_init(&out);
 	if (r->draft)
-		buf_adds(&out, "【草稿】\n");
+		buf_addf(&out, "%s\n", templates_get(TEMPLATES_TEXT_DRAFT_LINE));
 	char *title = report_title(r);
 	buf_addf(&out, "%s\n\n", title);
 	free(title);
@@ -232,11 +234,11 @@ char *render_text(const struct report *r, size_t *len)
 		}
 	}
 	if (r->issued_on.year) {
-		char date[64];
-		snprintf(date, sizeof date, "%d年%d月%d日", r->issued_on.year, r->issued_on.month,
-			 r->issued_on.day);
+		char *date = templates_signature_date(r->issued_on.year, r->issued_on.month,
+						    r->issued_on.day);
 		add_right_aligned(&out, r->organ);
 		add_right_aligned(&out, date);
+		free(date);
 	}
 	/* exactly one newline at the end */
 	while (out.len > 1 && out.data[out.len - 1] == '\n' && out.data[out.len - 2] == '\n')

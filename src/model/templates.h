@@ -1,0 +1,52 @@
+/* The fixed wording nianbao writes around a report's own data: the
+ * lines of the standardized text and of the PDF that are not the form's
+ * (the draft mark, the 落款 date, page numbers) and the boilerplate of a
+ * draft.  It lives in the files of templates/, compiled into the program; when
+ * NIANBAO_TEMPLATES_DIR names a directory, a file of the same name there
+ * replaces the built-in one.  Each value is one line with {name}
+ * placeholders (template.h); a file that lacks a key, has one nianbao does
+ * not know, or uses a placeholder its key does not have is refused as a
+ * whole, with file:line:column.  The form's own labels and headings stay
+ * in forms/. */
+#ifndef NIANBAO_TEMPLATES_H
+#define NIANBAO_TEMPLATES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buf;
+struct template_var;
+
+enum templates_key {
+	TEMPLATES_TEXT_DRAFT_LINE,	/* text.yaml draft_line: first line of a draft */
+	TEMPLATES_SIGNATURE_DATE,	/* text.yaml signature_date: {year} {month} {day} */
+	TEMPLATES_DRAFT_REWRITE_MARK,	/* draft.yaml rewrite_mark: above each narrative */
+	TEMPLATES_DRAFT_YEAR,		/* draft.yaml year: the phrase moved on, {year} */
+	TEMPLATES_PDF_DRAFT_MARK,	/* pdf.yaml draft_mark: across every page */
+	TEMPLATES_PDF_PAGE_NUMBER,	/* pdf.yaml page_number: {page} */
+	TEMPLATES_COUNT
+};
+
+/* Loads the built-in templates, each file replaced by DIR/NAME.yaml when
+ * dir is given (may be NULL or "") and holds one, and makes them the ones
+ * in use.  Returns false, leaving those in use as they were, with *error
+ * set (the caller frees it): "FILE:LINE:COLUMN: message" in Chinese. */
+bool templates_load(const char *dir, char **error);
+
+/* The template of key (borrowed; valid until the next templates_load or
+ * templates_unload), never empty.  Before any templates_load, the
+ * built-in ones (which a unit test proves load). */
+const char *templates_get(enum templates_key key);
+
+/* Appends key's template to out with vars substituted. */
+void templates_expand(struct buf *out, enum templates_key key, const struct template_var *vars,
+		      size_t nvars);
+
+/* The 成文日期 of the 落款 (signature_date), e.g. 2022年1月20日; the
+ * caller frees it. */
+char *templates_signature_date(int year, int month, int day);
+
+/* Frees the templates in use (the built-in ones come back on next use). */
+void templates_unload(void);
+
+#endif
