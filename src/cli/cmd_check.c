@@ -12,6 +12,7 @@
 #include "report.h"
 #include "report_load.h"
 #include "rules.h"
+#include "utf8.h"
 
 static enum cli_status check_run(struct cli *cli, int argc, char **argv);
 
@@ -27,22 +28,31 @@ const struct cli_command cmd_check = {
 	.run = check_run,
 };
 
+/* s as a JSON string, whole: quote and backslash escaped, control
+ * characters as \u00XX, and a byte that is not UTF-8 (a file name can
+ * hold any) as U+FFFD, so that the line is always valid UTF-8. */
 static void json_string(struct buf *out, const char *s)
 {
+	size_t len = strlen(s);
 	buf_addc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			buf_addc(out, '\\');
-			buf_addc(out, (char)*p);
-		} else if (*p == '\n') {
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (!valid)
+			buf_adds(out, "\\ufffd");
+		else if (c == '"' || c == '\\')
+			buf_addf(out, "\\%c", c);
+		else if (c == '\n')
 			buf_adds(out, "\\n");
-		} else if (*p == '\t') {
+		else if (c == '\t')
 			buf_adds(out, "\\t");
-		} else if (*p < 0x20 || *p == 0x7F) {
-			buf_addf(out, "\\u%04x", *p);
-		} else {
-			buf_addc(out, (char)*p);
-		}
+		else if (c < 0x20 || c == 0x7F)
+			buf_addf(out, "\\u%04x", c);
+		else
+			buf_add(out, s + i, n);
+		i += n;
 	}
 	buf_addc(out, '"');
 }
