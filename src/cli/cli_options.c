@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 static size_t count_options(const struct cli_command *cmd)
 {
@@ -208,7 +209,7 @@ static void add_metavar(struct buf *b, const char *s, bool literal, enum markup 
 	for (;;) {
 		const char *end = strchr(s, '|');
 		size_t n = end ? (size_t)(end - s) : strlen(s);
-		char *word = strndup(s, n);
+		char *word = xstrndup(s, n);
 		if (literal)
 			add_literal(b, word, m);
 		else if (m == ROFF)
