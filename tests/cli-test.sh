@@ -95,6 +95,34 @@ fi
 expect_status 0 "$NIANBAO" check --format json broken/text-required.yaml
 contains "$WORK/out" '"valid": true'
 contains "$WORK/out" '"severity": "warning"'
+# a long Chinese message is printed whole, as valid UTF-8 and valid JSON
+# (the value written is quoted in it: 35 characters, 105 bytes)
+long=本年共处理行政许可事项一百二十三件其中当场办结九十八件限时办结二十五件
+sed "s/^  licensing: .*/  licensing: $long/" example-2024.yaml >"$WORK/long-message.yaml"
+message="“行政许可”应为 0 到 999999999 之间的整数：只能由数字组成（写的是“$long”）"
+json_message() { # json_message FILE...: the one message of check --format json, checked
+	expect_status 2 "$NIANBAO" check --format json "$@"
+	checks=$((checks + 1))
+	iconv -f UTF-8 -t UTF-8 "$WORK/out" >/dev/null 2>&1 || fail "JSON of $* is not valid UTF-8"
+	checks=$((checks + 1))
+	jq -r '.diagnostics[0].message' "$WORK/out" >"$WORK/message" 2>/dev/null ||
+		fail "JSON of $* is not valid JSON: $(cat "$WORK/out")"
+}
+json_message "$WORK/long-message.yaml"
+printf '%s\n' "$message" >"$WORK/message.want"
+same "$WORK/message" "$WORK/message.want"
+expect_status 2 "$NIANBAO" check "$WORK/long-message.yaml"
+contains "$WORK/err" ": error: $message \[value.count\]$"
+# a value too long to quote whole is cut between characters, and says so
+sed "s/^  licensing: .*/  licensing: $long$long/" example-2024.yaml >"$WORK/long-value.yaml"
+json_message "$WORK/long-value.yaml"
+contains "$WORK/message" "（写的是“${long}本年共处理…”）$"
+# quotes, control characters and bytes that are not UTF-8 in a file name
+name=$(printf 'odd "name"\\\t\001\377.yaml')
+json_message "$WORK/$name"
+checks=$((checks + 1))
+jq -e --arg f "$WORK/$(printf 'odd "name"\\\t\001')" '.file == $f + "\ufffd.yaml"' \
+	"$WORK/out" >/dev/null || fail "file name escaped wrongly in JSON: $(cat "$WORK/out")"
 
 # --- render --text ------------------------------------------------------
 for f in seed-000 seed-003 example-2024; do

@@ -2,10 +2,8 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,11 +32,20 @@ static const struct cli_command *const commands[] = {
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
+const struct cli_command *const *cli_commands(size_t *count)
+{
+	*count = NCOMMANDS;
+	return commands;
+}
+
 static void print_overview(FILE *fp)
 {
 	fprintf(fp, "nianbao %s — 政府信息公开工作年度报告\n\n用法：\n", NIANBAO_VERSION);
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  nianbao %-7s %s\n", commands[i]->name, commands[i]->usage);
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		char *usage = cli_usage(commands[i]);
+		fprintf(fp, "  nianbao %-7s %s\n", commands[i]->name, usage);
+		free(usage);
+	}
 	fprintf(fp, "\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-7s %s\n", commands[i]->name, commands[i]->summary);
@@ -71,34 +78,6 @@ static const struct cli_command *find_command(const char *name, FILE *err)
 		fprintf(err, "nianbao: 没有“%s”这个命令；运行 nianbao --help 查看所有命令\n", name);
 	}
 	return NULL;
-}
-
-enum cli_status cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt,
-				...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(cli->err, "nianbao %s: ", cmd->name);
-	vfprintf(cli->err, fmt, ap);
-	va_end(ap);
-	fprintf(cli->err, "\n用法：nianbao %s %s\n（nianbao %s --help 查看说明）\n", cmd->name,
-		cmd->usage, cmd->name);
-	return CLI_REFUSED;
-}
-
-enum cli_status cli_option_error(struct cli *cli, const struct cli_command *cmd, int c,
-				 char **argv)
-{
-	const char *opt = argv[optind - 1];
-	if (c == ':')
-		return cli_usage_error(cli, cmd, "选项 %s 后面要写一个值", opt);
-	return cli_usage_error(cli, cmd, "未知的选项 %s", opt);
-}
-
-void cli_print_help(struct cli *cli, const struct cli_command *cmd)
-{
-	fprintf(cli->out, "用法：nianbao %s %s\n\n%s\n\n%s", cmd->name, cmd->usage, cmd->summary,
-		cmd->help);
 }
 
 void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags)
@@ -181,7 +160,7 @@ int cli_main(int argc, char **argv)
 			const struct cli_command *cmd = find_command(argv[2], stderr);
 			if (!cmd)
 				return CLI_REFUSED;
-			cli_print_help(&cli, cmd);
+			cli_print_help(cli.out, cmd);
 			return CLI_OK;
 		}
 		print_overview(stdout);
@@ -196,9 +175,12 @@ int cli_main(int argc, char **argv)
 		return CLI_REFUSED;
 	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			cli_print_help(&cli, cmd);
+			cli_print_help(cli.out, cmd);
 			return CLI_OK;
 		}
+	struct cli_args args;
+	if (cli_parse_args(&cli, cmd, argc - 1, argv + 1, &args) != CLI_OK)
+		return CLI_REFUSED;
 	char *error = NULL;
 	if (!templates_load(getenv("NIANBAO_TEMPLATES_DIR"), &error)) {
 		fprintf(stderr, "nianbao %s: %s\n", cmd->name, error);
@@ -206,9 +188,7 @@ int cli_main(int argc, char **argv)
 		return CLI_REFUSED;
 	}
 	cli.catalog = catalog_new();
-	optind = 0; /* GNU getopt: start afresh, permuting options after operands */
-	opterr = 0;
-	enum cli_status status = cmd->run(&cli, argc - 1, argv + 1);
+	enum cli_status status = cmd->run(&cli, &args);
 	catalog_free(cli.catalog);
 	templates_unload();
 	if (fflush(stdout) != 0 && status == CLI_OK)

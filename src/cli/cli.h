@@ -23,28 +23,75 @@ struct cli {
 	struct catalog *catalog;	/* the forms, loaded on first use */
 };
 
+/* One option of a command.  This declaration is the only one: the
+ * parser, the usage line, --help and the man page's synopsis are all
+ * made from it (cli_options.c). */
+struct cli_option {
+	const char *name;	/* the long name, without "--" */
+	char short_name;	/* 0 when there is none */
+	const char *metavar;	/* the argument, e.g. "文件"; NULL when it takes none */
+	const char *help;	/* what it does, in Chinese: one line (a second goes under it) */
+	_Bool required;		/* shown without brackets; refused when missing */
+	_Bool choice;		/* metavar lists the accepted values, "text|json" */
+	const char *needs;	/* the long name of an option it only goes with, or NULL */
+};
+
+#define CLI_OPTIONS_MAX 8	/* options of one command */
+#define CLI_MANY (-1)		/* operands: no upper bound */
+
+/* The operands (positional arguments) of a command. */
+struct cli_operands {
+	const char *metavar;	/* in the usage line, e.g. "文件..." */
+	int min, max;		/* max is CLI_MANY when any number is fine */
+	const char *missing;	/* the message when there are fewer than min */
+	const char *surplus;	/* the message when there are more than max; NULL: names the first */
+};
+
+/* A command line as its command's table reads it. */
+struct cli_args {
+	/* by the option's index in the table: its argument, "" for an option
+	 * that takes none, NULL when it is not given; the last one given wins */
+	const char *values[CLI_OPTIONS_MAX];
+	char **operands;	/* borrowed from argv */
+	int noperands;
+};
+
 struct cli_command {
 	const char *name;
-	const char *usage;	/* arguments, after "nianbao NAME " */
-	const char *summary;	/* one line for the list of commands */
-	const char *help;	/* the options, one per line, for --help */
-	enum cli_status (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary;			/* one line for the list of commands */
+	const struct cli_option *options;	/* ends with an entry whose name is NULL */
+	struct cli_operands operands;
+	const char *notes;	/* printed by --help after the options, or NULL */
+	enum cli_status (*run)(struct cli *cli, const struct cli_args *args);
 };
 
 /* Runs nianbao with argv; returns the exit status. */
 int cli_main(int argc, char **argv);
+
+/* The table of commands, in the order --help lists them; *count is set. */
+const struct cli_command *const *cli_commands(size_t *count);
 
 /* Prints "nianbao NAME: MESSAGE" and the usage line to cli->err and
  * returns CLI_REFUSED. */
 enum cli_status cli_usage_error(struct cli *cli, const struct cli_command *cmd, const char *fmt,
 				...) __attribute__((format(printf, 3, 4)));
 
-/* Reports the option getopt_long just refused ('?' or ':'). */
-enum cli_status cli_option_error(struct cli *cli, const struct cli_command *cmd, int c,
-				 char **argv);
+/* Reads argv (argv[0] is the command's name) as cmd's table declares:
+ * fills args, or prints what is wrong (unknown option, missing value,
+ * value not among the choices, operands too few or too many, required
+ * option missing, option without the one it needs) and returns
+ * CLI_REFUSED. */
+enum cli_status cli_parse_args(struct cli *cli, const struct cli_command *cmd, int argc,
+			       char **argv, struct cli_args *args);
 
-/* Prints a command's full help to cli->out. */
-void cli_print_help(struct cli *cli, const struct cli_command *cmd);
+/* The usage line, after "nianbao NAME ": the caller frees it. */
+char *cli_usage(const struct cli_command *cmd);
+
+/* Prints a command's full help to fp. */
+void cli_print_help(FILE *fp, const struct cli_command *cmd);
+
+/* Writes the man page's synopsis (roff, one command per line) to fp. */
+void cli_write_synopsis(FILE *fp);
 
 /* Prints diagnostics of file as FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]. */
 void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags);

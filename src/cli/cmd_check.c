@@ -1,7 +1,7 @@
 /* nianbao check: load reports and run every rule, printing diagnostics
  * (text or one JSON object per file). */
-#include <getopt.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,37 +12,55 @@
 #include "report.h"
 #include "report_load.h"
 #include "rules.h"
+#include "utf8.h"
 
-static enum cli_status check_run(struct cli *cli, int argc, char **argv);
+static enum cli_status check_run(struct cli *cli, const struct cli_args *args);
+
+enum { CHECK_PREVIOUS, CHECK_FORMAT };
+
+static const struct cli_option check_options[] = {
+	[CHECK_PREVIOUS] = {"previous", 0, "上年文件",
+			    "上年的报告，用于核对上年结转和现行有效件数\n"
+			    "（报告文件，或已发布的文本：按 nianbao import 读取）"},
+	[CHECK_FORMAT] = {"format", 0, "text|json", "输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）",
+			  .choice = true},
+	{NULL},
+};
 
 const struct cli_command cmd_check = {
 	.name = "check",
-	.usage = "文件... [--previous 上年文件] [--format text|json]",
 	.summary = "检查报告：数据能否读取，勾稽关系是否成立",
-	.help = "  --previous 文件    上年的报告，用于核对上年结转和现行有效件数\n"
-		"                     （报告文件，或已发布的文本：按 nianbao import 读取）\n"
-		"  --format text|json 输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）\n"
-		"\n"
-		"退出状态：0 没有错误（可以有警告）；1 有报告违反规则；2 有文件无法作为报告读取。\n",
+	.options = check_options,
+	.operands = {"文件...", 1, CLI_MANY, "要写出至少一个报告文件"},
+	.notes = "退出状态：0 没有错误（可以有警告）；1 有报告违反规则；2 有文件无法作为报告读取。\n",
 	.run = check_run,
 };
 
+/* s as a JSON string, whole: quote and backslash escaped, control
+ * characters as \u00XX, and a byte that is not UTF-8 (a file name can
+ * hold any) as U+FFFD, so that the line is always valid UTF-8. */
 static void json_string(struct buf *out, const char *s)
 {
+	size_t len = strlen(s);
 	buf_addc(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			buf_addc(out, '\\');
-			buf_addc(out, (char)*p);
-		} else if (*p == '\n') {
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (!valid)
+			buf_adds(out, "\\ufffd");
+		else if (c == '"' || c == '\\')
+			buf_addf(out, "\\%c", c);
+		else if (c == '\n')
 			buf_adds(out, "\\n");
-		} else if (*p == '\t') {
+		else if (c == '\t')
 			buf_adds(out, "\\t");
-		} else if (*p < 0x20 || *p == 0x7F) {
-			buf_addf(out, "\\u%04x", *p);
-		} else {
-			buf_addc(out, (char)*p);
-		}
+		else if (c < 0x20 || c == 0x7F)
+			buf_addf(out, "\\u%04x", c);
+		else
+			buf_add(out, s + i, n);
+		i += n;
 	}
 	buf_addc(out, '"');
 }
@@ -74,28 +92,11 @@ static void print_json(FILE *fp, const char *file, const struct diag_list *diags
 	buf_fini(&out);
 }
 
-static enum cli_status check_run(struct cli *cli, int argc, char **argv)
+static enum cli_status check_run(struct cli *cli, const struct cli_args *args)
 {
-	static const struct option options[] = {
-		{"previous", required_argument, NULL, 'p'},
-		{"format", required_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *previous_path = NULL, *format = "text";
-	int c;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		switch (c) {
-		case 'p': previous_path = optarg; break;
-		case 'F': format = optarg; break;
-		default: return cli_option_error(cli, &cmd_check, c, argv);
-		}
-	}
-	bool json = strcmp(format, "json") == 0;
-	if (!json && strcmp(format, "text") != 0)
-		return cli_usage_error(cli, &cmd_check, "--format 只能是 text 或 json（写的是“%s”）",
-				       format);
-	if (optind >= argc)
-		return cli_usage_error(cli, &cmd_check, "要写出至少一个报告文件");
+	const char *previous_path = args->values[CHECK_PREVIOUS];
+	const char *format = args->values[CHECK_FORMAT];
+	bool json = format && strcmp(format, "json") == 0;
 
 	struct diag_list diags;
 	diag_list_init(&diags);
@@ -112,8 +113,8 @@ static enum cli_status check_run(struct cli *cli, int argc, char **argv)
 	}
 
 	enum cli_status worst = CLI_OK;
-	for (int i = optind; i < argc; i++) {
-		const char *file = argv[i];
+	for (int i = 0; i < args->noperands; i++) {
+		const char *file = args->operands[i];
 		const struct catalog_entry *entry;
 		enum cli_status status;
 		diag_list_clear(&diags);

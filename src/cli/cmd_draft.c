@@ -1,6 +1,5 @@
 /* nianbao draft: last year's report (data file or published text)
  * becomes this year's draft. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,44 +8,34 @@
 #include "draft.h"
 #include "report.h"
 
-static enum cli_status draft_run(struct cli *cli, int argc, char **argv);
+static enum cli_status draft_run(struct cli *cli, const struct cli_args *args);
+
+enum { DRAFT_OUTPUT, DRAFT_FORCE };
+
+static const struct cli_option draft_options[] = {
+	[DRAFT_OUTPUT] = {"output", 'o', "文件.yaml", "写到这个文件（“-”表示标准输出，也是默认）"},
+	[DRAFT_FORCE] = {"force", 0, NULL, "文件已存在时覆盖它（默认拒绝覆盖）"},
+	{NULL},
+};
 
 const struct cli_command cmd_draft = {
 	.name = "draft",
-	.usage = "上年文件 -o 文件.yaml [--force]",
 	.summary = "由上年的报告生成本年报告的草稿",
-	.help = "  -o 文件        写到这个文件（“-”表示标准输出，也是默认）\n"
-		"  --force        文件已存在时覆盖它（默认拒绝覆盖）\n"
-		"\n"
-		"上年文件可以是报告文件（.yaml），也可以是已发布的年度报告文本（其他文件名，先按\n"
-		"nianbao import 读取）。草稿的年度加一，标为草稿，不写成文日期；上年“结转下年度\n"
-		"继续办理”成为本年“上年结转”，现行有效件数沿用上年，其余各项为 0；正文保留上年的\n"
-		"内容供改写，其中上年的年份改为本年，开头注明“待改写”。\n"
-		"退出状态：0 写出草稿；1 读取上年文本时有猜测（草稿仍然写出）；2 上年文件无法读取。\n",
+	.options = draft_options,
+	.operands = {"上年文件", 1, 1, "要写出上年的报告文件", "只能写一个上年的报告文件"},
+	.notes = "上年文件可以是报告文件（.yaml），也可以是已发布的年度报告文本（其他文件名，先按\n"
+		 "nianbao import 读取）。草稿的年度加一，标为草稿，不写成文日期；上年“结转下年度\n"
+		 "继续办理”成为本年“上年结转”，现行有效件数沿用上年，其余各项为 0；正文保留上年的\n"
+		 "内容供改写，其中上年的年份改为本年，开头注明“待改写”。\n"
+		 "退出状态：0 写出草稿；1 读取上年文本时有猜测（草稿仍然写出）；2 上年文件无法读取。\n",
 	.run = draft_run,
 };
 
-static enum cli_status draft_run(struct cli *cli, int argc, char **argv)
+static enum cli_status draft_run(struct cli *cli, const struct cli_args *args)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, 'f'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *output = "-";
-	bool force = false;
-	int c;
-	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 'f': force = true; break;
-		default: return cli_option_error(cli, &cmd_draft, c, argv);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(cli, &cmd_draft, optind >= argc ? "要写出上年的报告文件"
-									: "只能写一个上年的报告文件");
-	const char *file = argv[optind];
+	const char *output = args->values[DRAFT_OUTPUT] ? args->values[DRAFT_OUTPUT] : "-";
+	bool force = args->values[DRAFT_FORCE] != NULL;
+	const char *file = args->operands[0];
 	if (cli_refuse_existing(cli, "draft", output, force))
 		return CLI_REFUSED;
 	bool guessed;

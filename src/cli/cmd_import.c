@@ -1,5 +1,4 @@
 /* nianbao import: a published report (text) becomes a data file. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,21 +8,27 @@
 #include "report.h"
 #include "rules.h"
 
-static enum cli_status import_run(struct cli *cli, int argc, char **argv);
+static enum cli_status import_run(struct cli *cli, const struct cli_args *args);
+
+enum { IMPORT_OUTPUT, IMPORT_FORCE, IMPORT_FORM };
+
+static const struct cli_option import_options[] = {
+	[IMPORT_OUTPUT] = {"output", 'o', "文件.yaml", "写到这个文件（“-”表示标准输出，也是默认）"},
+	[IMPORT_FORCE] = {"force", 0, NULL, "文件已存在时覆盖它（默认拒绝覆盖）"},
+	[IMPORT_FORM] = {"form", 0, "格式", "报告格式（默认为最新的国家格式）"},
+	{NULL},
+};
 
 const struct cli_command cmd_import = {
 	.name = "import",
-	.usage = "报告.txt -o 文件.yaml [--force]",
 	.summary = "把已发布的年度报告（文本）转成报告文件",
-	.help = "  -o 文件        写到这个文件（“-”表示标准输出，也是默认）\n"
-		"  --force        文件已存在时覆盖它（默认拒绝覆盖）\n"
-		"  --form 格式    报告格式（默认为最新的国家格式）\n"
-		"\n"
-		"读 UTF-8 或 GB18030（GBK）编码的文本，并说明读的是哪一种。表格中的数按官方的行名\n"
-		"放进各格，总计按发布的原样保留。表格有缺损时写出最可能的读法，并在标准错误上\n"
-		"指出猜测的是哪一行哪一列（文件:行:列）；无法读取的地方也一一列出。\n"
-		"退出状态：0 完整读取；1 有猜测、无法读取之处，或报告违反勾稽关系（文件仍然写出）；\n"
-		"2 不是年度报告或无法读取（不写任何文件）。\n",
+	.options = import_options,
+	.operands = {"报告.txt", 1, 1, "要写出一个已发布的报告文件", "只能写一个报告文件"},
+	.notes = "读 UTF-8 或 GB18030（GBK）编码的文本，并说明读的是哪一种。表格中的数按官方的行名\n"
+		 "放进各格，总计按发布的原样保留。表格有缺损时写出最可能的读法，并在标准错误上\n"
+		 "指出猜测的是哪一行哪一列（文件:行:列）；无法读取的地方也一一列出。\n"
+		 "退出状态：0 完整读取；1 有猜测、无法读取之处，或报告违反勾稽关系（文件仍然写出）；\n"
+		 "2 不是年度报告或无法读取（不写任何文件）。\n",
 	.run = import_run,
 };
 
@@ -36,29 +41,12 @@ static size_t count_import_diags(const struct diag_list *diags)
 	return n;
 }
 
-static enum cli_status import_run(struct cli *cli, int argc, char **argv)
+static enum cli_status import_run(struct cli *cli, const struct cli_args *args)
 {
-	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"force", no_argument, NULL, 'f'},
-		{"form", required_argument, NULL, 'F'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *output = "-", *form_id = NULL;
-	bool force = false;
-	int c;
-	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
-		switch (c) {
-		case 'o': output = optarg; break;
-		case 'f': force = true; break;
-		case 'F': form_id = optarg; break;
-		default: return cli_option_error(cli, &cmd_import, c, argv);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(cli, &cmd_import, optind >= argc ? "要写出一个已发布的报告文件"
-									: "只能写一个报告文件");
-	const char *file = argv[optind];
+	const char *output = args->values[IMPORT_OUTPUT] ? args->values[IMPORT_OUTPUT] : "-";
+	const char *form_id = args->values[IMPORT_FORM];
+	bool force = args->values[IMPORT_FORCE] != NULL;
+	const char *file = args->operands[0];
 	if (cli_refuse_existing(cli, "import", output, force))
 		return CLI_REFUSED;
 	char *error = NULL;

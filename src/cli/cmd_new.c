@@ -1,6 +1,6 @@
 /* nianbao new: an empty report of the newest form, every count 0. */
 #include <errno.h>
-#include <getopt.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,44 +11,33 @@
 #include "rules.h"
 #include "value.h"
 
-static enum cli_status new_run(struct cli *cli, int argc, char **argv);
+static enum cli_status new_run(struct cli *cli, const struct cli_args *args);
+
+enum { NEW_ORGAN, NEW_YEAR, NEW_OUTPUT, NEW_FORCE, NEW_FORM };
+
+static const struct cli_option new_options[] = {
+	[NEW_ORGAN] = {"organ", 0, "发布机关", "发布机关，例如 函谷关镇人民政府", .required = true},
+	[NEW_YEAR] = {"year", 0, "年度", "报告年度，例如 2024", .required = true},
+	[NEW_OUTPUT] = {"output", 'o', "文件", "写到这个文件（默认写到标准输出）"},
+	[NEW_FORCE] = {"force", 0, NULL, "文件已存在时覆盖它（默认拒绝覆盖）"},
+	[NEW_FORM] = {"form", 0, "格式", "报告格式（默认为最新的国家格式）"},
+	{NULL},
+};
 
 const struct cli_command cmd_new = {
 	.name = "new",
-	.usage = "--organ 发布机关 --year 年度 [-o 文件] [--force]",
 	.summary = "新建一份空白报告（各项数字为 0）",
-	.help = "  --organ 名称   发布机关，例如 函谷关镇人民政府\n"
-		"  --year 年度    报告年度，例如 2024\n"
-		"  -o 文件        写到这个文件（默认写到标准输出）\n"
-		"  --force        文件已存在时覆盖它（默认拒绝覆盖）\n"
-		"  --form 格式    报告格式（默认为最新的国家格式）\n",
+	.options = new_options,
+	.operands = {.max = 0},
 	.run = new_run,
 };
 
-static enum cli_status new_run(struct cli *cli, int argc, char **argv)
+static enum cli_status new_run(struct cli *cli, const struct cli_args *args)
 {
-	static const struct option options[] = {
-		{"organ", required_argument, NULL, 'n'}, {"year", required_argument, NULL, 'y'},
-		{"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
-		{"form", required_argument, NULL, 'F'},	  {NULL, 0, NULL, 0},
-	};
-	const char *organ = NULL, *year_text = NULL, *output = "-", *form_id = NULL;
-	bool force = false;
-	int c;
-	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
-		switch (c) {
-		case 'n': organ = optarg; break;
-		case 'y': year_text = optarg; break;
-		case 'o': output = optarg; break;
-		case 'f': force = true; break;
-		case 'F': form_id = optarg; break;
-		default: return cli_option_error(cli, &cmd_new, c, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(cli, &cmd_new, "多余的参数“%s”", argv[optind]);
-	if (!organ || !year_text)
-		return cli_usage_error(cli, &cmd_new, "要写明 --organ 和 --year");
+	const char *organ = args->values[NEW_ORGAN], *year_text = args->values[NEW_YEAR];
+	const char *output = args->values[NEW_OUTPUT] ? args->values[NEW_OUTPUT] : "-";
+	const char *form_id = args->values[NEW_FORM];
+	bool force = args->values[NEW_FORCE] != NULL;
 	const char *problem = report_organ_problem(organ, strlen(organ));
 	if (problem)
 		return cli_usage_error(cli, &cmd_new, "发布机关%s", problem);

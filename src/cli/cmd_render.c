@@ -1,5 +1,4 @@
 /* nianbao render: the standardized text and the PDF of a report. */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,47 +12,35 @@
 #include "report_load.h"
 #include "rules.h"
 
-static enum cli_status render_run(struct cli *cli, int argc, char **argv);
+static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
+
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL };
+
+static const struct cli_option render_options[] = {
+	[RENDER_TEXT] = {"text", 0, "输出.txt",
+			 "写出标准文本（“-”表示标准输出；不写任何选项时也输出到标准输出）"},
+	[RENDER_PDF] = {"pdf", 0, "输出.pdf", "写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）"},
+	[RENDER_SEAL] = {"seal", 0, "印章.png", "把 PNG 印章图片盖在 PDF 的落款上", .needs = "pdf"},
+	{NULL},
+};
 
 const struct cli_command cmd_render = {
 	.name = "render",
-	.usage = "文件 [--text 输出.txt] [--pdf 输出.pdf [--seal 印章.png]]",
 	.summary = "把报告排成标准文本或 PDF",
-	.help = "  --text 文件    写出标准文本（“-”表示标准输出；不写任何选项时也输出到标准输出）\n"
-		"  --pdf 文件     写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）\n"
-		"  --seal 图片    把 PNG 印章图片盖在 PDF 的落款上\n"
-		"\n"
-		"输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
-		"仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
-		"有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
-		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
+	.options = render_options,
+	.operands = {"文件", 1, 1, "要写出一个报告文件", "只能写一个报告文件"},
+	.notes = "输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
+		 "仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
+		 "有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
+		 "退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
 	.run = render_run,
 };
 
-static enum cli_status render_run(struct cli *cli, int argc, char **argv)
+static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 {
-	static const struct option options[] = {
-		{"text", required_argument, NULL, 't'},
-		{"pdf", required_argument, NULL, 'p'},
-		{"seal", required_argument, NULL, 's'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *text_path = NULL, *pdf_path = NULL, *seal_path = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		switch (c) {
-		case 't': text_path = optarg; break;
-		case 'p': pdf_path = optarg; break;
-		case 's': seal_path = optarg; break;
-		default: return cli_option_error(cli, &cmd_render, c, argv);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(cli, &cmd_render, optind >= argc ? "要写出一个报告文件"
-									: "只能写一个报告文件");
-	const char *file = argv[optind];
-	if (seal_path && !pdf_path)
-		return cli_usage_error(cli, &cmd_render, "--seal 只能和 --pdf 一起用");
+	const char *text_path = args->values[RENDER_TEXT], *pdf_path = args->values[RENDER_PDF];
+	const char *seal_path = args->values[RENDER_SEAL];
+	const char *file = args->operands[0];
 	if (!text_path && !pdf_path)
 		text_path = "-";
 	/* an output is replaced, never the report it is made from */

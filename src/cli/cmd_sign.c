@@ -3,7 +3,6 @@
 #define _GNU_SOURCE /* explicit_bzero */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -26,31 +25,38 @@
 #define PASSWORD_ENV "NIANBAO_KEY_PASSWORD"
 #define PASSWORD_MAX 1024
 
-static enum cli_status sign_run(struct cli *cli, int argc, char **argv);
+static enum cli_status sign_run(struct cli *cli, const struct cli_args *args);
+
+enum { SIGN_KEY, SIGN_CERT, SIGN_OUTPUT, SIGN_FORCE, SIGN_PRINT, SIGN_PRINTER, SIGN_SEAL };
+
+static const struct cli_option sign_options[] = {
+	[SIGN_KEY] = {"key", 0, "私钥.pem", "PEM 格式的私钥（可以是加密的）", .required = true},
+	[SIGN_CERT] = {"cert", 0, "证书.pem", "PEM 格式的证书；文件里其后的证书作为证书链一并放入签名",
+		       .required = true},
+	[SIGN_OUTPUT] = {"output", 'o', "输出.pdf", "写出签名后的 PDF", .required = true},
+	[SIGN_FORCE] = {"force", 0, NULL, "输出文件已存在时替换它（默认拒绝）"},
+	[SIGN_PRINT] = {"print", 0, NULL, "签名后交给 CUPS 的 lp 命令打印"},
+	[SIGN_PRINTER] = {"printer", 0, "打印机", "打印到这台打印机（默认为系统的默认打印机）"},
+	[SIGN_SEAL] = {"seal", 0, "印章.png", "输入是报告文件时，把 PNG 印章盖在落款上"},
+	{NULL},
+};
 
 const struct cli_command cmd_sign = {
 	.name = "sign",
-	.usage = "输入.pdf|报告.yaml --key 私钥.pem --cert 证书.pem -o 输出.pdf [--force] [--print]",
 	.summary = "给排好的 PDF 加上数字签名（可以接着打印）；给的是报告文件时先排成 PDF",
-	.help = "  --key 文件      PEM 格式的私钥（可以是加密的）\n"
-		"  --cert 文件     PEM 格式的证书；文件里其后的证书作为证书链一并放入签名\n"
-		"  -o 文件         写出签名后的 PDF\n"
-		"  --force         输出文件已存在时替换它（默认拒绝）\n"
-		"  --print         签名后交给 CUPS 的 lp 命令打印\n"
-		"  --printer 名称  打印到这台打印机（默认为系统的默认打印机）\n"
-		"  --seal 图片     输入是报告文件时，把 PNG 印章盖在落款上\n"
-		"\n"
-		"输入是报告文件（.yaml 或 .yml）时，先像 render --pdf 那样排成 PDF，签名后才写出，\n"
-		"一条命令完成排版、签名和打印；报告违反勾稽关系时仍然签名，但列出问题，退出状态为 1。\n"
-		"\n"
-		"签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
-		"工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
-		"不再签名。\n"
-		"\n"
-		"私钥加密时，口令从环境变量 " PASSWORD_ENV " 读取（供脚本使用）；没有\n"
-		"设置时在终端上提示输入，输入的内容不显示。为了不让口令出现在进程列表和\n"
-		"命令历史里，口令不能写在命令行上。私钥只在内存中使用，用完即清除，\n"
-		"不会写到任何文件里。\n",
+	.options = sign_options,
+	.operands = {"输入.pdf|报告.yaml", 1, 1, "要写出一个 PDF 文件", "只能写一个 PDF 文件"},
+	.notes = "输入是报告文件（.yaml 或 .yml）时，先像 render --pdf 那样排成 PDF，签名后才写出，\n"
+		 "一条命令完成排版、签名和打印；报告违反勾稽关系时仍然签名，但列出问题，退出状态为 1。\n"
+		 "\n"
+		 "签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
+		 "工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
+		 "不再签名。\n"
+		 "\n"
+		 "私钥加密时，口令从环境变量 " PASSWORD_ENV " 读取（供脚本使用）；没有\n"
+		 "设置时在终端上提示输入，输入的内容不显示。为了不让口令出现在进程列表和\n"
+		 "命令历史里，口令不能写在命令行上。私钥只在内存中使用，用完即清除，\n"
+		 "不会写到任何文件里。\n",
 	.run = sign_run,
 };
 
@@ -308,35 +314,14 @@ static enum cli_status sign_input(struct cli *cli, const char *input, const char
 	return CLI_OK;
 }
 
-static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
+static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 {
-	static const struct option options[] = {
-		{"key", required_argument, NULL, 'k'},	 {"cert", required_argument, NULL, 'c'},
-		{"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
-		{"print", no_argument, NULL, 'p'},	 {"printer", required_argument, NULL, 'P'},
-		{"seal", required_argument, NULL, 's'}, {NULL, 0, NULL, 0},
-	};
-	const char *key = NULL, *cert = NULL, *output = NULL, *printer = NULL, *seal = NULL;
-	bool force = false, print = false;
-	int c;
-	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
-		switch (c) {
-		case 'k': key = optarg; break;
-		case 'c': cert = optarg; break;
-		case 'o': output = optarg; break;
-		case 'f': force = true; break;
-		case 'p': print = true; break;
-		case 'P': printer = optarg; print = true; break;
-		case 's': seal = optarg; break;
-		default: return cli_option_error(cli, &cmd_sign, c, argv);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error(cli, &cmd_sign, optind >= argc ? "要写出一个 PDF 文件"
-								      : "只能写一个 PDF 文件");
-	if (!key || !cert || !output)
-		return cli_usage_error(cli, &cmd_sign, "要写明 --key、--cert 和 -o");
-	if (seal && !is_report_file(argv[optind]))
+	const char *key = args->values[SIGN_KEY], *cert = args->values[SIGN_CERT];
+	const char *output = args->values[SIGN_OUTPUT], *printer = args->values[SIGN_PRINTER];
+	const char *seal = args->values[SIGN_SEAL], *input = args->operands[0];
+	bool force = args->values[SIGN_FORCE] != NULL;
+	bool print = args->values[SIGN_PRINT] || printer; /* --printer implies --print */
+	if (seal && !is_report_file(input))
 		return cli_usage_error(cli, &cmd_sign, "--seal 只能用于报告文件（.yaml），排好的 PDF 不再改动");
 	if (cli_same_file(output, key) || cli_same_file(output, cert)) {
 		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
@@ -350,7 +335,7 @@ static enum cli_status sign_run(struct cli *cli, int argc, char **argv)
 	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
 	bool broken;
-	if (sign_input(cli, argv[optind], seal, key, cert, &signed_pdf, &signed_len, &subject,
+	if (sign_input(cli, input, seal, key, cert, &signed_pdf, &signed_len, &subject,
 		       &broken) != CLI_OK)
 		return CLI_REFUSED;
 	int err = atomic_write(output, signed_pdf, signed_len, force ? ATOMIC_REPLACE : ATOMIC_CREATE,

@@ -417,6 +417,20 @@ static bool read_key(struct loader *l, const char **key)
 
 /* ---- values -------------------------------------------------------------- */
 
+/* What was written, quoted in a message: at most max characters, cut
+ * between two characters (never inside one, which would make the
+ * message invalid UTF-8) and marked with … when cut.  The caller frees it. */
+static char *written_excerpt(const char *s, size_t max)
+{
+	size_t len = strlen(s), at = 0;
+	for (size_t n = 0; at < len && n < max; n++) {
+		uint32_t cp;
+		bool valid;
+		at += utf8_decode(s + at, len - at, &cp, &valid);
+	}
+	return at < len ? xasprintf("%.*s…", (int)at, s) : xstrdup(s);
+}
+
 /* The message of the form's rule for a bad value of type. */
 static void value_error(struct loader *l, const struct form_cell *cell, const char *problem,
 			const char *written)
@@ -427,8 +441,9 @@ static void value_error(struct loader *l, const struct form_cell *cell, const ch
 	for (size_t i = 0; i < l->form->nrules; i++)
 		if (t->rule && strcmp(l->form->rules[i].id, t->rule) == 0)
 			tpl = l->form->rules[i].message;
-	char *full = written && *written ? xasprintf("%s（写的是“%.40s”）", problem, written)
-					 : xstrdup(problem);
+	char *shown = written && *written ? written_excerpt(written, 40) : NULL;
+	char *full = shown ? xasprintf("%s（写的是“%s”）", problem, shown) : xstrdup(problem);
+	free(shown);
 	const struct template_var vars[] = {{"cell", cell->label}, {"problem", full}};
 	struct buf msg;
 	buf_init(&msg);
@@ -639,6 +654,7 @@ static void load_key_value(struct loader *l, enum report_key key)
 	size_t len = l->event.data.scalar.length;
 	bool plain = l->event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	const char *problem = NULL;
+	char *shown = NULL; /* what was written, in a message */
 	int64_t year;
 
 	switch (key) {
@@ -657,8 +673,8 @@ static void load_key_value(struct loader *l, enum report_key key)
 		if (!value_parse_count(s, len, 9999, &year, &problem) || year < REPORT_YEAR_MIN ||
 		    year > REPORT_YEAR_MAX)
 			fail(l, "load.value", NULL, here(l),
-			     "报告年度（year）应为 %d 到 %d 之间的年份（写的是“%.20s”）", REPORT_YEAR_MIN,
-			     REPORT_YEAR_MAX, s);
+			     "报告年度（year）应为 %d 到 %d 之间的年份（写的是“%s”）", REPORT_YEAR_MIN,
+			     REPORT_YEAR_MAX, shown = written_excerpt(s, 20));
 		else
 			r->year = (int)year;
 		break;
@@ -668,8 +684,8 @@ static void load_key_value(struct loader *l, enum report_key key)
 		if (!value_parse_date(s, len, &r->issued_on.year, &r->issued_on.month,
 				      &r->issued_on.day))
 			fail(l, "load.value", NULL, here(l),
-			     "成文日期（issued_on）应为“年-月-日”形式的有效日期，例如 2022-01-20（写的是“%.20s”）",
-			     s);
+			     "成文日期（issued_on）应为“年-月-日”形式的有效日期，例如 2022-01-20（写的是“%s”）",
+			     shown = written_excerpt(s, 20));
 		break;
 	case REPORT_KEY_DRAFT:
 		if (plain && strcmp(s, "true") == 0)
@@ -677,12 +693,13 @@ static void load_key_value(struct loader *l, enum report_key key)
 		else if (plain && strcmp(s, "false") == 0)
 			r->draft = false;
 		else
-			fail(l, "load.value", NULL, here(l), "草稿标记（draft）只能是 true 或 false（写的是“%.20s”）",
-			     s);
+			fail(l, "load.value", NULL, here(l), "草稿标记（draft）只能是 true 或 false（写的是“%s”）",
+			     shown = written_excerpt(s, 20));
 		break;
 	default:
 		break;
 	}
+	free(shown);
 }
 
 /* Loads the top-level mapping: the report's own keys and the form's. */
