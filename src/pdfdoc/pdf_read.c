@@ -15,6 +15,9 @@
 #define PDF_MAX_INFLATED (64u << 20)	/* all decompressed streams together */
 #define PDF_MAX_ENTRIES (1u << 22)	/* cross-reference entries in all sections */
 #define PDF_MAX_NESTED_READS 8		/* stream lengths kept in other streams */
+#define PDF_CACHE_SLOTS 4096u		/* parsed objects kept, by object number */
+#define PDF_SERVED_FACTOR 8u		/* object bytes handed out per byte of input */
+#define PDF_SERVED_EXTRA (1u << 20)	/* ...plus this much for small files */
 
 struct xref_entry {
 	uint32_t num;
@@ -34,6 +37,13 @@ struct object_stream {
 	size_t *offsets; /* offset of each item after first */
 };
 
+/* One parsed object; the value borrows from the document. */
+struct cached_object {
+	uint32_t num;
+	bool used;
+	struct pdf_value value;
+};
+
 struct pdf_doc {
 	const char *data;
 	size_t len;
@@ -50,6 +60,8 @@ struct pdf_doc {
 	size_t nbuffers, cap_buffers;
 	size_t inflated;
 	int nested_reads;
+	struct cached_object *cache;	/* PDF_CACHE_SLOTS, direct-mapped; NULL until used */
+	uint64_t served;		/* bytes of the objects handed out so far */
 };
 
 struct lexer {
@@ -658,7 +670,8 @@ static const struct object_stream *object_stream_get(struct pdf_doc *doc, uint32
 	return &doc->streams[doc->nstreams++];
 }
 
-bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause)
+/* Object num, parsed from the file or its object stream. */
+static bool parse_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause)
 {
 	const struct xref_entry *e = xref_find(doc, num);
 	if (!e || e->type == 0) {
@@ -689,6 +702,30 @@ bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, ch
 		free(why);
 		return false;
 	}
+	return true;
+}
+
+/* Each object is parsed once.  The caller looks into what it is given
+ * (every key of a dictionary costs a pass over it), so the bytes handed
+ * out are counted: a file that refers to one large object thousands of
+ * times is refused, in bounded time, instead of being read thousands of
+ * times over. */
+bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause)
+{
+	if (!doc->cache)
+		doc->cache = xcalloc(PDF_CACHE_SLOTS, sizeof *doc->cache);
+	struct cached_object *slot = &doc->cache[num % PDF_CACHE_SLOTS];
+	if (slot->used && slot->num == num) {
+		*out = slot->value;
+	} else {
+		if (!parse_object(doc, num, out, cause))
+			return false;
+		*slot = (struct cached_object){num, true, *out};
+	}
+	doc->served += out->len;
+	if (doc->served > (uint64_t)doc->len * PDF_SERVED_FACTOR + PDF_SERVED_EXTRA)
+		return fail(cause, xasprintf("对象被反复引用（如对象 %u），读取量超过了文件大小的 "
+					     "%u 倍，可能是恶意构造的文件", num, PDF_SERVED_FACTOR));
 	return true;
 }
 
@@ -837,14 +874,28 @@ static int compare_entries(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Gives the entries read since `since` in [mid, end) precedence over those
- * in [since, mid): a hybrid file's /XRefStm comes before its table. */
-static void prefer_later(struct pdf_doc *doc, size_t since, size_t mid)
+/* Orders the entries of a hybrid section as poppler and qpdf read them:
+ * the table's objects in use, then its /XRefStm, then the objects the
+ * table marks free (objects in object streams are free for old readers).
+ * So the table wins where both define an object, and what is signed is
+ * what viewers show.  [since, mid) is the table, [mid, end) the stream. */
+static void order_hybrid(struct pdf_doc *doc, size_t since, size_t mid)
 {
-	size_t later = doc->nentries - mid, earlier = mid - since;
-	for (size_t i = since; i < doc->nentries; i++)
-		doc->entries[i].seq = (uint32_t)(i < mid ? doc->entries[i].seq + later
-							 : doc->entries[i].seq - earlier);
+	size_t n = doc->nentries - since, k = 0;
+	struct xref_entry *sorted = xcalloc(n ? n : 1, sizeof *sorted);
+	for (size_t i = since; i < mid; i++)
+		if (doc->entries[i].type != 0)
+			sorted[k++] = doc->entries[i];
+	for (size_t i = mid; i < doc->nentries; i++)
+		sorted[k++] = doc->entries[i];
+	for (size_t i = since; i < mid; i++)
+		if (doc->entries[i].type == 0)
+			sorted[k++] = doc->entries[i];
+	for (size_t i = 0; i < n; i++) {
+		sorted[i].seq = (uint32_t)(since + i);
+		doc->entries[since + i] = sorted[i];
+	}
+	free(sorted);
 }
 
 static bool read_sections(struct pdf_doc *doc, size_t offset, char **cause)
@@ -878,7 +929,7 @@ static bool read_sections(struct pdf_doc *doc, size_t offset, char **cause)
 			visited[nvisited++] = (size_t)stm;
 			if ((size_t)stm >= doc->len || !read_xref_stream(doc, (size_t)stm, &ignored, cause))
 				return fail(cause, xstrdup("trailer 的 /XRefStm 指向的不是交叉引用流"));
-			prefer_later(doc, since, mid);
+			order_hybrid(doc, since, mid);
 		}
 		if (newest) {
 			doc->trailer = trailer;
@@ -962,6 +1013,7 @@ void pdf_doc_free(struct pdf_doc *doc)
 	free(doc->streams);
 	free(doc->buffers);
 	free(doc->entries);
+	free(doc->cache);
 	free(doc);
 }
 
