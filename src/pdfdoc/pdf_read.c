@@ -11,9 +11,12 @@
 
 #define PDF_MAX_DEPTH 64		/* arrays and dictionaries inside each other */
 #define PDF_MAX_OBJECTS 8388607u	/* the standard's limit on object numbers */
+#define PDF_UPDATE_ROOM 16u		/* object numbers left for an update to add */
 #define PDF_MAX_SECTIONS 4096		/* cross-reference sections in a chain */
 #define PDF_MAX_INFLATED (64u << 20)	/* all decompressed streams together */
 #define PDF_MAX_ENTRIES (1u << 22)	/* cross-reference entries in all sections */
+#define PDF_ENTRIES_PER_BYTE 4u		/* ...and per byte of input (streams compress) */
+#define PDF_MIN_ENTRIES (1u << 16)	/* ...and for small files at least this many */
 #define PDF_MAX_NESTED_READS 8		/* stream lengths kept in other streams */
 #define PDF_CACHE_SLOTS 4096u		/* parsed objects kept, by object number */
 #define PDF_SERVED_FACTOR 8u		/* object bytes handed out per byte of input */
@@ -752,6 +755,18 @@ static void add_entry(struct pdf_doc *doc, uint32_t num, uint8_t type, uint64_t 
 	doc->nentries++;
 }
 
+/* Whether count more entries fit: a few per byte of input, so that a
+ * small file cannot claim millions of objects and cost their memory. */
+static bool entries_fit(const struct pdf_doc *doc, uint64_t count, char **cause)
+{
+	uint64_t limit = (uint64_t)doc->len * PDF_ENTRIES_PER_BYTE + PDF_MIN_ENTRIES;
+	if (limit > PDF_MAX_ENTRIES)
+		limit = PDF_MAX_ENTRIES;
+	if (doc->nentries + count > limit)
+		return fail(cause, xstrdup("交叉引用的条目太多"));
+	return true;
+}
+
 static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value *trailer,
 			    char **cause)
 {
@@ -765,8 +780,8 @@ static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表写得不对", offset));
 		if (first + count > PDF_MAX_OBJECTS || count > (int64_t)(lx.end - lx.pos) / 6)
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表的条目数不对", offset));
-		if (doc->nentries + (uint64_t)count > PDF_MAX_ENTRIES)
-			return fail(cause, xstrdup("交叉引用的条目太多"));
+		if (!entries_fit(doc, (uint64_t)count, cause))
+			return false;
 		for (int64_t i = 0; i < count; i++) {
 			int64_t where, generation;
 			bool used;
@@ -847,8 +862,8 @@ static bool read_xref_stream(struct pdf_doc *doc, size_t offset, struct pdf_valu
 		}
 		if ((uint64_t)count > (size_t)(end - p) / entry_len)
 			return fail(cause, xasprintf("第 %zu 字节处的交叉引用流比 /Index 说的短", offset));
-		if (doc->nentries + (uint64_t)count > PDF_MAX_ENTRIES)
-			return fail(cause, xstrdup("交叉引用的条目太多"));
+		if (!entries_fit(doc, (uint64_t)count, cause))
+			return false;
 		for (int64_t i = 0; i < count; i++, p += entry_len) {
 			uint64_t t = widths[0] ? big_endian(p, widths[0]) : 1;
 			uint64_t a = big_endian(p + widths[0], widths[1]);
@@ -990,9 +1005,19 @@ struct pdf_doc *pdf_doc_open(const char *data, size_t len, char **cause)
 		fail(cause, xstrdup("trailer 没有正确的 /Size"));
 		goto bad;
 	}
+	if (size > PDF_MAX_OBJECTS + 1 - PDF_UPDATE_ROOM) {
+		fail(cause, xasprintf("trailer 的 /Size（%lld）已接近对象号的上限 %u，无法再添加对象",
+				      (long long)size, PDF_MAX_OBJECTS));
+		goto bad;
+	}
 	doc->size = (uint32_t)size;
-	if (kept && doc->entries[kept - 1].num >= doc->size)
-		doc->size = doc->entries[kept - 1].num + 1;
+	/* an object beyond /Size is one the update would write over */
+	for (size_t i = kept; i-- > 0 && doc->entries[i].num >= doc->size;)
+		if (doc->entries[i].type != 0) {
+			fail(cause, xasprintf("交叉引用里有对象 %u，超出了 trailer 的 /Size（%u）",
+					      doc->entries[i].num, doc->size));
+			goto bad;
+		}
 	return doc;
 bad:
 	pdf_doc_free(doc);
