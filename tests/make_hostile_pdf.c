@@ -37,6 +37,14 @@ static void add_row(unsigned char *row, size_t offset)
 	row[4] = 0;
 }
 
+/* "xref" with objects 1..n at at[1..n]. */
+static void add_table(struct buf *b, const size_t *at, int n)
+{
+	buf_addf(b, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
+	for (int i = 1; i <= n; i++)
+		buf_addf(b, "%010zu 00000 n \n", at[i]);
+}
+
 /* The table and the stream disagree on the page (object 3), which the
  * signature's update copies: a reader that let the stream win would sign
  * a page that shows content B. */
@@ -68,9 +76,7 @@ static void make_hybrid(struct buf *b)
 	buf_add(b, (const char *)rows, sizeof rows);
 	buf_adds(b, "\nendstream\nendobj\n");
 	size_t table = b->len;
-	buf_adds(b, "xref\n0 6\n0000000000 65535 f \n");
-	for (int i = 1; i <= 5; i++)
-		buf_addf(b, "%010zu 00000 n \n", at[i]);
+	add_table(b, at, 5);
 	buf_addf(b, "trailer\n<< /Size 8 /Root 1 0 R /XRefStm %zu >>\nstartxref\n%zu\n%%%%EOF\n",
 		 stream, table);
 }
@@ -95,9 +101,7 @@ static void make_repeated(struct buf *b, long refs, long bytes)
 		buf_addc(b, 'x');
 	buf_adds(b, ") /FT /Tx /T (big) >>\nendobj\n");
 	size_t table = b->len;
-	buf_adds(b, "xref\n0 5\n0000000000 65535 f \n");
-	for (int i = 1; i <= 4; i++)
-		buf_addf(b, "%010zu 00000 n \n", at[i]);
+	add_table(b, at, 4);
 	buf_addf(b, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", table);
 }
 
