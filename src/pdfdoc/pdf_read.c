@@ -11,10 +11,16 @@
 
 #define PDF_MAX_DEPTH 64		/* arrays and dictionaries inside each other */
 #define PDF_MAX_OBJECTS 8388607u	/* the standard's limit on object numbers */
+#define PDF_UPDATE_ROOM 16u		/* object numbers left for an update to add */
 #define PDF_MAX_SECTIONS 4096		/* cross-reference sections in a chain */
 #define PDF_MAX_INFLATED (64u << 20)	/* all decompressed streams together */
 #define PDF_MAX_ENTRIES (1u << 22)	/* cross-reference entries in all sections */
+#define PDF_ENTRIES_PER_BYTE 4u		/* ...and per byte of input (streams compress) */
+#define PDF_MIN_ENTRIES (1u << 16)	/* ...and for small files at least this many */
 #define PDF_MAX_NESTED_READS 8		/* stream lengths kept in other streams */
+#define PDF_CACHE_SLOTS 4096u		/* parsed objects kept, by object number */
+#define PDF_SERVED_FACTOR 8u		/* object bytes handed out per byte of input */
+#define PDF_SERVED_EXTRA (1u << 20)	/* ...plus this much for small files */
 
 struct xref_entry {
 	uint32_t num;
@@ -34,6 +40,13 @@ struct object_stream {
 	size_t *offsets; /* offset of each item after first */
 };
 
+/* One parsed object; the value borrows from the document. */
+struct cached_object {
+	uint32_t num;
+	bool used;
+	struct pdf_value value;
+};
+
 struct pdf_doc {
 	const char *data;
 	size_t len;
@@ -50,6 +63,8 @@ struct pdf_doc {
 	size_t nbuffers, cap_buffers;
 	size_t inflated;
 	int nested_reads;
+	struct cached_object *cache;	/* PDF_CACHE_SLOTS, direct-mapped; NULL until used */
+	uint64_t served;		/* bytes of the objects handed out so far */
 };
 
 struct lexer {
@@ -660,7 +675,8 @@ static const struct object_stream *object_stream_get(struct pdf_doc *doc, uint32
 	return &doc->streams[doc->nstreams++];
 }
 
-bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause)
+/* Object num, parsed from the file or its object stream. */
+static bool parse_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause)
 {
 	const struct xref_entry *e = xref_find(doc, num);
 	if (!e || e->type == 0) {
@@ -694,6 +710,30 @@ bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, ch
 	return true;
 }
 
+/* Each object is parsed once.  The caller looks into what it is given
+ * (every key of a dictionary costs a pass over it), so the bytes handed
+ * out are counted: a file that refers to one large object thousands of
+ * times is refused, in bounded time, instead of being read thousands of
+ * times over. */
+bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause)
+{
+	if (!doc->cache)
+		doc->cache = xcalloc(PDF_CACHE_SLOTS, sizeof *doc->cache);
+	struct cached_object *slot = &doc->cache[num % PDF_CACHE_SLOTS];
+	if (slot->used && slot->num == num) {
+		*out = slot->value;
+	} else {
+		if (!parse_object(doc, num, out, cause))
+			return false;
+		*slot = (struct cached_object){num, true, *out};
+	}
+	doc->served += out->len;
+	if (doc->served > (uint64_t)doc->len * PDF_SERVED_FACTOR + PDF_SERVED_EXTRA)
+		return fail(cause, xasprintf("对象被反复引用（如对象 %u），读取量超过了文件大小的 "
+					     "%u 倍，可能是恶意构造的文件", num, PDF_SERVED_FACTOR));
+	return true;
+}
+
 bool pdf_doc_resolve(struct pdf_doc *doc, const struct pdf_value *v, struct pdf_value *out,
 		     char **cause)
 {
@@ -717,6 +757,18 @@ static void add_entry(struct pdf_doc *doc, uint32_t num, uint8_t type, uint64_t 
 	doc->nentries++;
 }
 
+/* Whether count more entries fit: a few per byte of input, so that a
+ * small file cannot claim millions of objects and cost their memory. */
+static bool entries_fit(const struct pdf_doc *doc, uint64_t count, char **cause)
+{
+	uint64_t limit = (uint64_t)doc->len * PDF_ENTRIES_PER_BYTE + PDF_MIN_ENTRIES;
+	if (limit > PDF_MAX_ENTRIES)
+		limit = PDF_MAX_ENTRIES;
+	if (doc->nentries + count > limit)
+		return fail(cause, xstrdup("交叉引用的条目太多"));
+	return true;
+}
+
 static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value *trailer,
 			    char **cause)
 {
@@ -730,8 +782,8 @@ static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表写得不对", offset));
 		if (first + count > PDF_MAX_OBJECTS || count > (int64_t)(lx.end - lx.pos) / 6)
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表的条目数不对", offset));
-		if (doc->nentries + (uint64_t)count > PDF_MAX_ENTRIES)
-			return fail(cause, xstrdup("交叉引用的条目太多"));
+		if (!entries_fit(doc, (uint64_t)count, cause))
+			return false;
 		for (int64_t i = 0; i < count; i++) {
 			int64_t where, generation;
 			bool used;
@@ -812,8 +864,8 @@ static bool read_xref_stream(struct pdf_doc *doc, size_t offset, struct pdf_valu
 		}
 		if ((uint64_t)count > (size_t)(end - p) / entry_len)
 			return fail(cause, xasprintf("第 %zu 字节处的交叉引用流比 /Index 说的短", offset));
-		if (doc->nentries + (uint64_t)count > PDF_MAX_ENTRIES)
-			return fail(cause, xstrdup("交叉引用的条目太多"));
+		if (!entries_fit(doc, (uint64_t)count, cause))
+			return false;
 		for (int64_t i = 0; i < count; i++, p += entry_len) {
 			uint64_t t = widths[0] ? big_endian(p, widths[0]) : 1;
 			uint64_t a = big_endian(p + widths[0], widths[1]);
@@ -839,14 +891,28 @@ static int compare_entries(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Gives the entries read since `since` in [mid, end) precedence over those
- * in [since, mid): a hybrid file's /XRefStm comes before its table. */
-static void prefer_later(struct pdf_doc *doc, size_t since, size_t mid)
+/* Orders the entries of a hybrid section as poppler and qpdf read them:
+ * the table's objects in use, then its /XRefStm, then the objects the
+ * table marks free (objects in object streams are free for old readers).
+ * So the table wins where both define an object, and what is signed is
+ * what viewers show.  [since, mid) is the table, [mid, end) the stream. */
+static void order_hybrid(struct pdf_doc *doc, size_t since, size_t mid)
 {
-	size_t later = doc->nentries - mid, earlier = mid - since;
-	for (size_t i = since; i < doc->nentries; i++)
-		doc->entries[i].seq = (uint32_t)(i < mid ? doc->entries[i].seq + later
-							 : doc->entries[i].seq - earlier);
+	size_t n = doc->nentries - since, k = 0;
+	struct xref_entry *sorted = xcalloc(n ? n : 1, sizeof *sorted);
+	for (size_t i = since; i < mid; i++)
+		if (doc->entries[i].type != 0)
+			sorted[k++] = doc->entries[i];
+	for (size_t i = mid; i < doc->nentries; i++)
+		sorted[k++] = doc->entries[i];
+	for (size_t i = since; i < mid; i++)
+		if (doc->entries[i].type == 0)
+			sorted[k++] = doc->entries[i];
+	for (size_t i = 0; i < n; i++) {
+		sorted[i].seq = (uint32_t)(since + i);
+		doc->entries[since + i] = sorted[i];
+	}
+	free(sorted);
 }
 
 static bool read_sections(struct pdf_doc *doc, size_t offset, char **cause)
@@ -880,7 +946,7 @@ static bool read_sections(struct pdf_doc *doc, size_t offset, char **cause)
 			visited[nvisited++] = (size_t)stm;
 			if ((size_t)stm >= doc->len || !read_xref_stream(doc, (size_t)stm, &ignored, cause))
 				return fail(cause, xstrdup("trailer 的 /XRefStm 指向的不是交叉引用流"));
-			prefer_later(doc, since, mid);
+			order_hybrid(doc, since, mid);
 		}
 		if (newest) {
 			doc->trailer = trailer;
@@ -941,9 +1007,19 @@ struct pdf_doc *pdf_doc_open(const char *data, size_t len, char **cause)
 		fail(cause, xstrdup("trailer 没有正确的 /Size"));
 		goto bad;
 	}
+	if (size > PDF_MAX_OBJECTS + 1 - PDF_UPDATE_ROOM) {
+		fail(cause, xasprintf("trailer 的 /Size（%lld）已接近对象号的上限 %u，无法再添加对象",
+				      (long long)size, PDF_MAX_OBJECTS));
+		goto bad;
+	}
 	doc->size = (uint32_t)size;
-	if (kept && doc->entries[kept - 1].num >= doc->size)
-		doc->size = doc->entries[kept - 1].num + 1;
+	/* an object beyond /Size is one the update would write over */
+	for (size_t i = kept; i-- > 0 && doc->entries[i].num >= doc->size;)
+		if (doc->entries[i].type != 0) {
+			fail(cause, xasprintf("交叉引用里有对象 %u，超出了 trailer 的 /Size（%u）",
+					      doc->entries[i].num, doc->size));
+			goto bad;
+		}
 	return doc;
 bad:
 	pdf_doc_free(doc);
@@ -964,6 +1040,7 @@ void pdf_doc_free(struct pdf_doc *doc)
 	free(doc->streams);
 	free(doc->buffers);
 	free(doc->entries);
+	free(doc->cache);
 	free(doc);
 }
 

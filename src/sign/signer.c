@@ -106,6 +106,8 @@ static enum signer_status load_certs(const char *path, struct signer *s, char **
 	while (s->cert && s->chain && (more = PEM_read_bio_X509(bio, NULL, NULL, NULL)))
 		sk_X509_push(s->chain, more);
 	BIO_free(bio);
+	/* a file of certificate and key together holds the key too */
+	OPENSSL_cleanse(data, len);
 	free(data);
 	ERR_clear_error();
 	if (!s->cert || !s->chain) {
