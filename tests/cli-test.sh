@@ -336,5 +336,20 @@ printf 'page_number: "{page}"\n' >"$TPL/pages.yaml"
 NIANBAO_TEMPLATES_DIR=$TPL expect_status 2 "$NIANBAO" check seed-000.yaml
 contains "$WORK/err" "$TPL/pages.yaml: 不是 nianbao 的模板文件"
 
+# --- a form definition that would crash when used is refused at load -------
+# fill: true on a cross-year rule once compiled and then crashed `new`: a new
+# report has no last year to fill the total from.
+mkdir "$WORK/forms"
+awk '{ print } /^  - id: carry.requests$/ { print "    fill: true" }' \
+	../../forms/gov-info-2021.yaml >"$WORK/forms/gov-info-2021.yaml"
+line=$(grep -n '^    fill: true$' "$WORK/forms/gov-info-2021.yaml" | tail -1 | cut -d: -f1)
+for cmd in "new --organ 某某 --year 2025 -o $WORK/fill.yaml" "check example-2024.yaml"; do
+	# shellcheck disable=SC2086 # the words of cmd are its arguments
+	expect_status 2 env NIANBAO_FORMS_DIR="$WORK/forms" "$NIANBAO" $cmd
+	contains "$WORK/err" "表格定义 $WORK/forms/gov-info-2021.yaml:$line:5: 规则 carry.requests 用到上年报告，不能写 fill: true"
+done
+checks=$((checks + 1))
+[ ! -e "$WORK/fill.yaml" ] || fail "new wrote a report with a broken form definition"
+
 echo "cli-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -10,12 +10,15 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "diag.h"
 #include "form.h"
+#include "forms_builtin.h"
 #include "report.h"
 #include "rules.h"
 #include "support.h"
+#include "xalloc.h"
 
 /* Asserts that evaluating report gives exactly the failures listed as
  * "rule@path" strings, in any order. */
@@ -26,10 +29,15 @@ static void expect(const struct report *r, const struct report *prev, const char
 	const struct form *f = test_form()->form;
 	struct rule_outcome out = {0};
 	rules_evaluate(rules, r, prev, &out);
-	char got[64][160];
-	for (size_t i = 0; i < out.count && i < 64; i++)
-		snprintf(got[i], sizeof got[i], "%s@%s", rules_failure_rule(rules, &out.failures[i]),
+	/* as many as there are failures, each as long as it is */
+	char **got = calloc(out.count + 1, sizeof *got);
+	for (size_t i = 0; i < out.count; i++) {
+		struct buf one;
+		buf_init(&one);
+		buf_addf(&one, "%s@%s", rules_failure_rule(rules, &out.failures[i]),
 			 f->cells[rules_failure_cell(rules, &out.failures[i])].path);
+		got[i] = buf_take(&one);
+	}
 	for (size_t i = 0; i < nwant; i++) {
 		bool found = false;
 		for (size_t j = 0; j < out.count; j++)
@@ -41,6 +49,9 @@ static void expect(const struct report *r, const struct report *prev, const char
 	if (out.count != nwant)
 		fail_msg("%zu failures, expected %zu; first: %s", out.count, nwant,
 			 out.count ? got[0] : "-");
+	for (size_t i = 0; i < out.count; i++)
+		free(got[i]);
+	free(got);
 	rule_outcome_fini(&out);
 }
 
@@ -230,6 +241,117 @@ static void test_disagreeing_total_is_kept(void **state)
 	report_free(r);
 }
 
+/* text with every from replaced by to (a new string). */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+	struct buf out;
+	buf_init(&out);
+	for (const char *p = text, *at; *p; p = at + strlen(from)) {
+		at = strstr(p, from);
+		if (!at) {
+			buf_adds(&out, p);
+			break;
+		}
+		buf_add(&out, p, (size_t)(at - p));
+		buf_adds(&out, to);
+	}
+	return buf_take(&out);
+}
+
+static char *repeated(const char *piece, size_t times)
+{
+	struct buf out;
+	buf_init(&out);
+	for (size_t i = 0; i < times; i++)
+		buf_adds(&out, piece);
+	return buf_take(&out);
+}
+
+/* The message of the rule that failed at path, or NULL. */
+static char *message_at(const struct rules *rules, const struct form *f, const struct report *r,
+			const struct rule_outcome *out, const char *path)
+{
+	for (size_t i = 0; i < out->count; i++)
+		if (strcmp(f->cells[rules_failure_cell(rules, &out->failures[i])].path, path) == 0)
+			return rules_failure_message(rules, r, &out->failures[i]);
+	return NULL;
+}
+
+/* Labels and message templates thousands of characters long reach the
+ * clerk whole: no buffer on the way cuts them, let alone inside a character. */
+static void test_long_labels_and_messages(void **state)
+{
+	(void)state;
+	const char *real = NULL;
+	for (size_t i = 0; i < forms_builtin_count; i++)
+		if (strcmp(forms_builtin[i].id, "gov-info-2021") == 0)
+			real = forms_builtin[i].data;
+	assert_non_null(real);
+	char *column = repeated("自然人申请", 800);	  /* 4000 characters */
+	char *row = repeated("本年新收申请数量", 500);	  /* 4000 */
+	char *preface = repeated("请核对此项：", 600); /* 3600 */
+	char *col_label = replaced("{label: 自然人, groups", "自然人", column);
+	char *row_label = replaced("label: 一、本年新收政府信息公开申请数量}", "一、本年新收政府信息公开申请数量", row);
+	char *long_message = xasprintf("message: \"%s{column}：第一项", preface);
+	char *t1 = replaced(real, "{label: 自然人, groups", col_label);
+	char *t2 = replaced(t1, "label: 一、本年新收政府信息公开申请数量}", row_label);
+	char *text = replaced(t2, "message: \"{column}：第一项", long_message);
+
+	struct form_error err;
+	struct form *f = form_parse(text, strlen(text), &err);
+	if (!f)
+		fail_msg("%d:%d: %s", err.line, err.column, err.message);
+	char *error = NULL;
+	struct rules *rules = rules_compile(f, &error);
+	assert_non_null(rules);
+	struct report *r = report_new(f);
+	r->numbers[form_find_cell(f, "requests.new[0]")] = 2;
+
+	struct rule_outcome out = {0};
+	rules_evaluate(rules, r, NULL, &out);
+	char *want = xasprintf("%s%s：第一项加第二项之和（2）不等于第三项加第四项之和（0），相差 2；"
+			       "请核对“四、结转下年度继续办理”",
+			       preface, column);
+	char *got = message_at(rules, f, r, &out, "requests.carried_out[0]");
+	assert_non_null(got);
+	assert_int_equal(strlen(got), strlen(want));
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	want = xasprintf("“%s／总计”为 0，但本行自然人与各类法人或其他组织之和为 2，相差 2", row);
+	got = message_at(rules, f, r, &out, "requests.new[6]");
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+
+	/* and through the diagnostics check prints */
+	struct diag_list diags;
+	diag_list_init(&diags);
+	rules_diagnose(rules, r, NULL, &diags);
+	bool found = false;
+	for (size_t i = 0; i < diags.count; i++)
+		if (strcmp(diags.items[i].path, "requests.new[6]") == 0) {
+			assert_string_equal(diags.items[i].message, want);
+			found = true;
+		}
+	assert_true(found);
+	diag_list_fini(&diags);
+	free(want);
+	rule_outcome_fini(&out);
+	report_free(r);
+	rules_free(rules);
+	form_free(f);
+	free(text);
+	free(t2);
+	free(t1);
+	free(long_message);
+	free(row_label);
+	free(col_label);
+	free(preface);
+	free(row);
+	free(column);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_messages_say_by_how_much),
 		cmocka_unit_test(test_totals_follow_their_parts),
 		cmocka_unit_test(test_disagreeing_total_is_kept),
+		cmocka_unit_test(test_long_labels_and_messages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

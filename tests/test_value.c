@@ -55,19 +55,76 @@ static void test_counts(void **state)
 	}
 }
 
+/* Amounts of 万元 as the form writes them: at most 4 decimals, below
+ * 1,000,000,000; the value in units of 1/VALUE_MONEY_SCALE. */
 static void test_money(void **state)
 {
 	static const struct {
 		const char *text;
-		int ok;
-		int64_t scaled;
+		int64_t scaled;		/* when problem is NULL */
+		const char *problem;
 	} cases[] = {
-		{"0", 1, 0},		{"12", 1, 120000},	 {"12.5", 1, 125000},
-		{"12.3456", 1, 123456}, {"１２．５", 1, 125000}, {"0.0001", 1, 1},
-		{"999999999.9999", 1, 9999999999999},
-		{"1000000000", 0, 0},	{"12.34567", 0, 0},	 {"-1", 0, 0},
-		{"1.", 0, 0},		{".5", 0, 0},		 {"01.5", 0, 0},
-		{"1,5", 0, 0},		{"", 0, 0},
+		/* fractions */
+		{"0", 0, NULL},
+		{"12", 12 * VALUE_MONEY_SCALE, NULL},
+		{"12.5", 125000, NULL},
+		{"12.50", 125000, NULL},
+		{"12.05", 120500, NULL},
+		{"12.3456", 123456, NULL},
+		{"0.0001", 1, NULL},
+		{"0.0000", 0, NULL},
+		{"0.5", 5000, NULL},
+		{".5", 0, "小数点前面缺少数字（例如 0.5）"},
+		{"．5", 0, "小数点前面缺少数字（例如 0.5）"},
+		{"12.", 0, "小数点后面缺少数字"},
+		{"12．", 0, "小数点后面缺少数字"},
+		{"12.34567", 0, "小数超过 4 位"},
+		{"0.00001", 0, "小数超过 4 位"},
+		{"12.3.4", 0, "只能由数字组成"},
+		/* limits */
+		{"999999999", 999999999 * (int64_t)VALUE_MONEY_SCALE, NULL},
+		{"999999999.9999", 9999999999999, NULL},
+		{"1000000000", 0, "金额过大，应小于 1000000000 万元"},
+		{"1000000000.0000", 0, "金额过大，应小于 1000000000 万元"},
+		{"123456789012345678901234567890", 0, "金额过大，应小于 1000000000 万元"},
+		{"999999999.99999", 0, "小数超过 4 位"},
+		/* fullwidth digits and point, as an input method types them */
+		{"１２", 120000, NULL},
+		{"１２．５", 125000, NULL},
+		{"１２.３４５６", 123456, NULL},
+		{"12．3456", 123456, NULL},
+		{"９９９９９９９９９．９９９９", 9999999999999, NULL},
+		{"１０００００００００", 0, "金额过大，应小于 1000000000 万元"},
+		/* leading zeros */
+		{"01.5", 0, "整数部分不能以 0 开头"},
+		{"00", 0, "整数部分不能以 0 开头"},
+		{"０１", 0, "整数部分不能以 0 开头"},
+		{"0012", 0, "整数部分不能以 0 开头"},
+		/* signs */
+		{"-1", 0, "不能是负数"},
+		{"-0.5", 0, "不能是负数"},
+		{"－1", 0, "不能是负数"},
+		{"+1", 0, "不要写正号"},
+		{"+0.5", 0, "不要写正号"},
+		/* spaces */
+		{" 12", 0, "数字中间或前后不能有空格"},
+		{"12 ", 0, "数字中间或前后不能有空格"},
+		{"12. 5", 0, "小数点后面缺少数字"},
+		{"1\t2", 0, "数字中间或前后不能有空格"},
+		{"12　", 0, "只能由数字组成"}, /* U+3000 */
+		/* empty */
+		{"", 0, "没有填写数值"},
+		/* exponent */
+		{"1e3", 0, "不能用科学计数法"},
+		{"1.5E3", 0, "不能用科学计数法"},
+		{"1e-4", 0, "不能用科学计数法"},
+		/* comma, underscore, units, other forms */
+		{"1,5", 0, "数字之间不能有逗号或下划线"},
+		{"1,000.5", 0, "数字之间不能有逗号或下划线"},
+		{"1_000", 0, "数字之间不能有逗号或下划线"},
+		{"12万元", 0, "只能由数字组成"},
+		{"0x10", 0, "只能用十进制数字书写"},
+		{"½", 0, "只能由数字组成"},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -75,17 +132,100 @@ static void test_money(void **state)
 		const char *problem = NULL;
 		bool ok = value_parse_money(cases[i].text, strlen(cases[i].text), 4, 1000000000, &v,
 					    &problem);
-		assert_int_equal(ok, cases[i].ok);
-		if (ok)
-			assert_int_equal(v, cases[i].scaled);
-		else
-			assert_non_null(problem);
+		if (ok != !cases[i].problem || (ok && v != cases[i].scaled) ||
+		    (!ok && strcmp(problem, cases[i].problem) != 0))
+			fail_msg("\"%s\": ok %d value %lld problem %s", cases[i].text, ok, (long long)v,
+				 ok ? "-" : problem);
 	}
-	char out[32];
-	value_format_money(123400, out);
-	assert_string_equal(out, "12.3400");
-	value_format_money(-5, out);
-	assert_string_equal(out, "-0.0005");
+}
+
+/* The decimals and the limit are the form's, and the reason says so. */
+static void test_money_of_other_forms(void **state)
+{
+	static const struct {
+		const char *text;
+		int decimals;
+		int64_t below, scaled;
+		const char *problem;
+	} cases[] = {
+		{"1.23", 2, 10, 12300, NULL},
+		{"1.234", 2, 10, 0, "小数超过 2 位"},
+		{"1.5", 0, 10, 0, "不能有小数"},
+		{"7", 0, 10, 70000, NULL},
+		{"9.9999", 4, 10, 99999, NULL},
+		{"10", 4, 10, 0, "金额过大，应小于 1000000000 万元"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t v = -1;
+		const char *problem = NULL;
+		bool ok = value_parse_money(cases[i].text, strlen(cases[i].text), cases[i].decimals,
+					    cases[i].below, &v, &problem);
+		if (ok != !cases[i].problem || (ok && v != cases[i].scaled) ||
+		    (!ok && strcmp(problem, cases[i].problem) != 0))
+			fail_msg("\"%s\" (%d decimals): ok %d value %lld problem %s", cases[i].text,
+				 cases[i].decimals, ok, (long long)v, ok ? "-" : problem);
+	}
+}
+
+/* Amounts are printed with exactly 4 decimals, and what is printed reads
+ * back as the same amount. */
+static void test_money_printing(void **state)
+{
+	static const struct {
+		int64_t scaled;
+		const char *text;
+	} cases[] = {
+		{0, "0.0000"},
+		{1, "0.0001"},
+		{10, "0.0010"},
+		{5000, "0.5000"},
+		{120000, "12.0000"},
+		{123400, "12.3400"},
+		{123456, "12.3456"},
+		{9999999999999, "999999999.9999"},
+		{10000000000000, "1000000000.0000"}, /* a sum may exceed what one cell holds */
+		{-5, "-0.0005"},
+		{-123456, "-12.3456"},
+		{INT64_MAX, "922337203685477.5807"},
+		{INT64_MIN, "-922337203685477.5808"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[32];
+		value_format_money(cases[i].scaled, out);
+		assert_string_equal(out, cases[i].text);
+		int64_t back = -1;
+		const char *problem = NULL;
+		bool fits = cases[i].scaled >= 0 && cases[i].scaled < 1000000000 * (int64_t)VALUE_MONEY_SCALE;
+		assert_int_equal(value_parse_money(out, strlen(out), 4, 1000000000, &back, &problem), fits);
+		if (fits)
+			assert_int_equal(back, cases[i].scaled);
+	}
+	/* every way of writing an amount prints the same canonical text */
+	static const struct {
+		const char *typed, *printed;
+	} written[] = {
+		{"12", "12.0000"}, {"12.5", "12.5000"}, {"１２．３４", "12.3400"}, {"0.05", "0.0500"},
+	};
+	for (size_t i = 0; i < sizeof written / sizeof written[0]; i++) {
+		int64_t v;
+		const char *problem;
+		char out[32];
+		assert_true(value_parse_money(written[i].typed, strlen(written[i].typed), 4, 1000000000,
+					      &v, &problem));
+		value_format_money(v, out);
+		assert_string_equal(out, written[i].printed);
+	}
+	/* a round trip over a spread of amounts, including every last digit */
+	for (int64_t v = 0; v < 9999999999999; v = v * 7 + 3) {
+		char out[32];
+		int64_t back = -1;
+		const char *problem;
+		value_format_money(v, out);
+		assert_true(value_parse_money(out, strlen(out), 4, 1000000000, &back, &problem));
+		assert_int_equal(back, v);
+	}
 }
 
 static void test_dates(void **state)
@@ -115,6 +255,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_money),
+		cmocka_unit_test(test_money_of_other_forms),
+		cmocka_unit_test(test_money_printing),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_ascii_digits),
 	};

@@ -32,15 +32,17 @@ static bool fail(struct form_builder *b, const struct ytree *at, const char *fmt
 {
 	if (b->error->message)
 		return false;
-	va_list ap;
+	/* measured first: a fixed buffer would cut a long label inside a character */
+	va_list ap, again;
 	va_start(ap, fmt);
-	struct buf msg;
-	buf_init(&msg);
-	char tmp[512];
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	buf_adds(&msg, tmp);
-	b->error->message = buf_take(&msg);
+	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	msg[0] = '\0';
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+	va_end(again);
+	b->error->message = msg;
 	b->error->line = at ? at->line : 0;
 	b->error->column = at ? at->column : 0;
 	return false;
@@ -186,6 +188,19 @@ static size_t map_node_at(struct form_builder *b, const struct ytree *at, const 
 	return node;
 }
 
+static size_t node_at_path(const struct form *f, const char *path)
+{
+	size_t node = 0;
+	const char *p = path;
+	while (node != FORM_NONE && *p) {
+		const char *dot = strchr(p, '.');
+		size_t len = dot ? (size_t)(dot - p) : strlen(p);
+		node = form_node_child(f, node, p, len);
+		p += len + (dot ? 1 : 0);
+	}
+	return node;
+}
+
 /* Creates the leaf node (row or cell) for a data path. */
 static size_t leaf_node(struct form_builder *b, const struct ytree *at, const char *path,
 			enum form_node_kind kind)
@@ -195,14 +210,17 @@ static size_t leaf_node(struct form_builder *b, const struct ytree *at, const ch
 	const char *key = dot ? dot + 1 : path;
 	if (parent == FORM_NONE)
 		return FORM_NONE;
-	if (!valid_key(key, strlen(key)))
+	if (!valid_key(key, strlen(key)) || strstr(path, ".."))
 		return fail(b, at, "数据路径“%s”中的键不合法（只能用小写字母、数字和下划线）", path),
 		       FORM_NONE;
 	if (parent == 0)
 		for (size_t i = 0; i < sizeof reserved_keys / sizeof reserved_keys[0]; i++)
 			if (strcmp(key, reserved_keys[i]) == 0)
 				return fail(b, at, "数据路径不能用保留的键“%s”", key), FORM_NONE;
-	if (form_node_child(b->form, parent, key, strlen(key)) != FORM_NONE)
+	size_t taken = form_node_child(b->form, parent, key, strlen(key));
+	if (taken != FORM_NONE && b->form->nodes[taken].kind == FORM_NODE_MAP)
+		return fail(b, at, "数据路径“%s”与另一格的路径冲突", path), FORM_NONE;
+	if (taken != FORM_NONE)
 		return fail(b, at, "数据路径“%s”重复", path), FORM_NONE;
 	return node_add(b, parent, key, strlen(key), kind);
 }
@@ -225,9 +243,14 @@ static size_t cell_add(struct form_builder *b, char *path, char *label, enum for
 static bool parse_types(struct form_builder *b, const struct ytree *types)
 {
 	static const char *const names[FORM_VALUE_TYPES] = {"count", "money", "text"};
+	static const char *const kinds[FORM_VALUE_TYPES] = {"integer", "decimal", "text"};
 	static const char *const known[] = {"count", "money", "text", NULL};
-	static const char *const fields[] = {"kind", "max", "decimals", "below", "unit",
-					     "rule", "max_chars", NULL};
+	/* each type only the fields that mean something for it */
+	static const char *const fields[FORM_VALUE_TYPES][7] = {
+		{"kind", "max", "rule", NULL},
+		{"kind", "decimals", "below", "unit", "rule", NULL},
+		{"kind", "max_chars", NULL}, /* no rule can be about texts' values */
+	};
 	if (!check_keys(b, types, known))
 		return false;
 	for (int t = 0; t < FORM_VALUE_TYPES; t++) {
@@ -236,7 +259,14 @@ static bool parse_types(struct form_builder *b, const struct ytree *types)
 		int64_t max_chars = 0, decimals = 0;
 		if (!d)
 			return fail(b, types, "types 缺少“%s”", names[t]);
-		if (!check_keys(b, d, fields) || !get_int(b, d, "max", &ty->max) ||
+		if (!check_keys(b, d, fields[t]))
+			return false;
+		const struct ytree *kind = ytree_get(d, "kind");
+		if (!kind)
+			return fail(b, d, "types 的“%s”缺少 kind", names[t]);
+		if (!is_scalar(kind) || strcmp(kind->value, kinds[t]) != 0)
+			return fail(b, kind, "“%s”的 kind 只能是 %s", names[t], kinds[t]);
+		if (!get_int(b, d, "max", &ty->max) ||
 		    !get_int(b, d, "decimals", &decimals) || !get_int(b, d, "below", &ty->below) ||
 		    !get_int(b, d, "max_chars", &max_chars) ||
 		    !get_string(b, d, "unit", false, &ty->unit) ||
@@ -255,6 +285,14 @@ static bool parse_types(struct form_builder *b, const struct ytree *types)
 	return true;
 }
 
+static const struct form_column_set *find_column_set(const struct form *f, const char *name)
+{
+	for (size_t i = 0; i < f->ncolumn_sets; i++)
+		if (strcmp(f->column_sets[i].name, name) == 0)
+			return &f->column_sets[i];
+	return NULL;
+}
+
 static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 {
 	static const char *const fields[] = {"key", "label", "groups", "total", "type", NULL};
@@ -264,9 +302,11 @@ static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 	f->column_sets = xcalloc(sets->count / 2 + 1, sizeof *f->column_sets);
 	for (size_t i = 0; i < sets->count; i += 2) {
 		const struct ytree *name = sets->items[i], *list = sets->items[i + 1];
-		struct form_column_set *set = &f->column_sets[f->ncolumn_sets++];
 		if (!is_scalar(name))
 			return fail(b, name, "列组的名称应为文字");
+		if (find_column_set(f, name->value))
+			return fail(b, name, "列组“%s”重复", name->value);
+		struct form_column_set *set = &f->column_sets[f->ncolumn_sets++];
 		set->name = xstrdup(name->value);
 		if (list->kind != YTREE_SEQUENCE || list->count == 0)
 			return fail(b, list, "列组“%s”应为非空列表", set->name);
@@ -287,6 +327,10 @@ static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 			}
 			if (col->key && !valid_key(col->key, strlen(col->key)))
 				return fail(b, c, "列的键“%s”不合法", col->key);
+			for (size_t k = 0; col->key && k + 1 < set->ncolumns; k++)
+				if (set->columns[k].key && strcmp(set->columns[k].key, col->key) == 0)
+					return fail(b, ytree_get(c, "key"), "列组“%s”中列的键“%s”重复",
+						    set->name, col->key);
 			const struct ytree *groups = ytree_get(c, "groups");
 			if (groups) {
 				if (groups->kind != YTREE_SEQUENCE)
@@ -301,14 +345,6 @@ static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 		}
 	}
 	return true;
-}
-
-static const struct form_column_set *find_column_set(const struct form *f, const char *name)
-{
-	for (size_t i = 0; i < f->ncolumn_sets; i++)
-		if (strcmp(f->column_sets[i].name, name) == 0)
-			return &f->column_sets[i];
-	return NULL;
 }
 
 /* The official label of a table row: enclosing groups (the outermost
@@ -349,7 +385,7 @@ static bool add_table_row_cells(struct form_builder *b, size_t ti, size_t ri, co
 	struct form_table *t = &f->tables[ti];
 	struct form_row *row = &t->rows[ri];
 	const struct form_column_set *cols = t->columns;
-	size_t node = leaf_node(b, at, row->path,
+	size_t node = leaf_node(b, ytree_get(at, "path"), row->path,
 				t->store == FORM_STORE_SCALAR ? FORM_NODE_CELL : FORM_NODE_ROW);
 	if (node == FORM_NONE)
 		return false;
@@ -406,6 +442,11 @@ static bool parse_rows(struct form_builder *b, size_t ti, const struct ytree *ro
 			row->group = true;
 			if (!parse_rows(b, ti, sub, depth + 1, ri, cap_rows))
 				return false;
+			row = &t->rows[ri]; /* the rows below may have moved the array */
+			size_t node = row->path ? node_at_path(b->form, row->path) : 0;
+			if (node == FORM_NONE || b->form->nodes[node].kind != FORM_NODE_MAP)
+				return fail(b, ytree_get(r, "path"), "分组“%s”的 path“%s”不是其下各行的上级",
+					    row->label, row->path);
 		} else {
 			if (!row->path)
 				return fail(b, r, "行“%s”缺少 path", row->label);
@@ -469,6 +510,8 @@ static bool parse_table(struct form_builder *b, const struct ytree *item, size_t
 	free(store);
 	free(print);
 	size_t cap_rows = 0;
+	if (ok && !ytree_get(item, "rows"))
+		ok = fail(b, item, "表格“%s”缺少 rows", t->id);
 	if (ok)
 		ok = parse_rows(b, ti, ytree_get(item, "rows"), 0, FORM_NONE, &cap_rows);
 	*index = ti;
@@ -485,7 +528,7 @@ static bool parse_text_item(struct form_builder *b, const struct ytree *item, si
 		free(path);
 		return false;
 	}
-	size_t node = leaf_node(b, item, path, FORM_NODE_CELL);
+	size_t node = leaf_node(b, ytree_get(item, "text"), path, FORM_NODE_CELL);
 	if (node == FORM_NONE) {
 		free(path);
 		free(label);
@@ -536,19 +579,6 @@ static bool parse_sections(struct form_builder *b, const struct ytree *sections)
 	return true;
 }
 
-static size_t node_at_path(const struct form *f, const char *path)
-{
-	size_t node = 0;
-	const char *p = path;
-	while (node != FORM_NONE && *p) {
-		const char *dot = strchr(p, '.');
-		size_t len = dot ? (size_t)(dot - p) : strlen(p);
-		node = form_node_child(f, node, p, len);
-		p += len + (dot ? 1 : 0);
-	}
-	return node;
-}
-
 /* Labels data-file groups: group rows that name a path, and data_labels. */
 static bool label_groups(struct form_builder *b, const struct ytree *data_labels)
 {
@@ -558,10 +588,7 @@ static bool label_groups(struct form_builder *b, const struct ytree *data_labels
 			const struct form_row *row = &f->tables[t].rows[r];
 			if (!row->group || !row->path)
 				continue;
-			size_t node = node_at_path(f, row->path);
-			if (node == FORM_NONE || f->nodes[node].kind != FORM_NODE_MAP)
-				return fail(b, NULL, "分组“%s”的 path“%s”不是其下各行的上级", row->label,
-					    row->path);
+			size_t node = node_at_path(f, row->path); /* a map: see parse_rows */
 			free(f->nodes[node].label);
 			f->nodes[node].label = xstrdup(row->label);
 		}
@@ -577,8 +604,55 @@ static bool label_groups(struct form_builder *b, const struct ytree *data_labels
 		size_t node = node_at_path(f, k->value);
 		if (node == FORM_NONE)
 			return fail(b, k, "data_labels 中的“%s”不是数据路径", k->value);
+		for (size_t j = 0; j < i; j += 2)
+			if (strcmp(data_labels->items[j]->value, k->value) == 0)
+				return fail(b, k, "data_labels 中的“%s”重复", k->value);
 		free(f->nodes[node].label);
 		f->nodes[node].label = xstrdup(v->value);
+	}
+	return true;
+}
+
+/* The key itself (not its value) of key in map, for errors about the key. */
+static const struct ytree *key_at(const struct ytree *map, const char *key)
+{
+	for (size_t i = 0; map && map->kind == YTREE_MAPPING && i < map->count; i += 2)
+		if (is_scalar(map->items[i]) && strcmp(map->items[i]->value, key) == 0)
+			return map->items[i];
+	return NULL;
+}
+
+/* Refuses a template naming a variable that is never filled in, or a brace
+ * that opens or closes nothing: either would reach a clerk as written. */
+static bool check_template(struct form_builder *b, const struct ytree *at, const char *tpl,
+			   const char *const *vars)
+{
+	for (const char *p = tpl; *p; p++) {
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			p++;
+			continue;
+		}
+		if (*p == '}')
+			return fail(b, at, "“}”前面没有对应的“{”（花括号本身要写成“}}”）");
+		if (*p != '{')
+			continue;
+		const char *end = strchr(p, '}');
+		if (!end)
+			return fail(b, at, "“{”后面没有对应的“}”（花括号本身要写成“{{”）");
+		size_t len = (size_t)(end - p - 1);
+		bool known = false;
+		for (size_t i = 0; vars[i]; i++)
+			known = known || (strlen(vars[i]) == len && memcmp(vars[i], p + 1, len) == 0);
+		if (!known) {
+			struct buf names;
+			buf_init(&names);
+			for (size_t i = 0; vars[i]; i++)
+				buf_addf(&names, "%s{%s}", i ? "、" : "", vars[i]);
+			fail(b, at, "“{%.*s}”不是可用的名称，可用的是 %s", (int)len, p + 1, names.data);
+			buf_fini(&names);
+			return false;
+		}
+		p = end;
 	}
 	return true;
 }
@@ -594,9 +668,148 @@ static bool get_path_list(struct form_builder *b, const struct ytree *map, const
 		return fail(b, list, "%s 应为非空列表", key);
 	*out = xcalloc(list->count + 1, sizeof **out);
 	for (size_t j = 0; j < list->count; j++) {
-		if (!is_scalar(list->items[j]))
-			return fail(b, list->items[j], "%s 的每一项应为数据路径", key);
-		(*out)[(*count)++] = xstrdup(list->items[j]->value);
+		const struct ytree *it = list->items[j];
+		if (!is_scalar(it))
+			return fail(b, it, "%s 的每一项应为数据路径", key);
+		size_t cell = form_find_cell(b->form, it->value);
+		if (cell == FORM_NONE)
+			return fail(b, it, "%s 中的“%s”不是任何一格的数据路径", key, it->value);
+		if (b->form->cells[cell].type != FORM_TEXT)
+			return fail(b, it, "%s 中的“%s”不是正文格", key, it->value);
+		(*out)[(*count)++] = xstrdup(it->value);
+	}
+	return true;
+}
+
+/* A row or group of the data file, or a cell (the cells of a map row have
+ * no node of their own). */
+static bool path_exists(const struct form *f, const char *path)
+{
+	return *path && (node_at_path(f, path) != FORM_NONE || form_find_cell(f, path) != FORM_NONE);
+}
+
+/* Whether a reference of an assert or cell (PATH, PATH[i], GROUP.*[i],
+ * prev:PATH, $row...) names paths of the data file.  Indices and the
+ * sums themselves are checked when the rules are compiled. */
+static bool check_ref(struct form_builder *b, const struct ytree *at, const struct form_rule *rule,
+		      const char *ref, size_t len)
+{
+	const struct form *f = b->form;
+	char *base = xstrndup(ref, len);
+	char *p = strncmp(base, "prev:", 5) == 0 ? base + 5 : base;
+	bool has_c = strstr(p, "$c") != NULL;
+	char *bracket = strchr(p, '[');
+	if (bracket)
+		*bracket = '\0';
+	size_t plen = strlen(p);
+	if (plen > 2 && strcmp(p + plen - 2, ".*") == 0)
+		p[plen - 2] = '\0';
+	bool ok = true;
+	if (has_c && (!rule->each || strcmp(rule->each, "column") != 0))
+		ok = fail(b, at, "规则 %s：“$c”只能用于 each: column 的规则", rule->id);
+	else if (strncmp(p, "$row", 4) == 0) {
+		size_t t = rule->each && strcmp(rule->each, "row") == 0 ? form_find_table(f, rule->table)
+									  : FORM_NONE;
+		if (t == FORM_NONE)
+			ok = fail(b, at, "规则 %s：“$row”只能用于 each: row 的规则", rule->id);
+		for (size_t r = 0; ok && t != FORM_NONE && r < f->tables[t].nrows; r++) {
+			const struct form_row *row = &f->tables[t].rows[r];
+			if (row->group)
+				continue;
+			char *path = xasprintf("%s%s", row->path, p + 4);
+			if (!path_exists(f, path))
+				ok = fail(b, at, "规则 %s：“%.*s”在行“%s”找不到数据格 %s", rule->id, (int)len,
+					  ref, row->label, path);
+			free(path);
+		}
+	} else if (!path_exists(f, p)) {
+		ok = fail(b, at, "规则 %s：“%.*s”不是任何一格的数据路径", rule->id, (int)len, ref);
+	}
+	free(base);
+	return ok;
+}
+
+/* Refuses combinations of keys that would load and then do nothing, or
+ * crash when the rule runs: each rule is one kind, and what belongs to an
+ * equation (each, table, cell, fill, needs) only goes with assert. */
+static bool check_rule(struct form_builder *b, const struct ytree *r, const struct form_rule *rule)
+{
+	static const char *const kinds[] = {"assert", "required", "texts", "value_type", NULL};
+	static const char *const equation_keys[] = {"each", "table", "cell", "fill", "needs", NULL};
+	static const char *const equation_vars[] = {"cell", "row",   "column", "left",
+						    "right", "diff", NULL};
+	static const char *const text_vars[] = {"cell", "row", "column", NULL};
+	static const char *const value_vars[] = {"cell", "problem", NULL};
+	const char *kind = NULL;
+	for (size_t i = 0; kinds[i]; i++) {
+		if (!ytree_get(r, kinds[i]))
+			continue;
+		if (kind)
+			return fail(b, key_at(r, kinds[i]), "规则 %s 已有 %s，不能再有 %s：一条规则只做一种核对",
+				    rule->id, kind, kinds[i]);
+		kind = kinds[i];
+	}
+	if (!kind)
+		return fail(b, r, "规则 %s 需要 assert、required、texts 或 value_type 之一", rule->id);
+	const struct ytree *message = ytree_get(r, "message");
+	if (!rule->assert) {
+		for (size_t i = 0; equation_keys[i]; i++)
+			if (ytree_get(r, equation_keys[i]))
+				return fail(b, key_at(r, equation_keys[i]), "规则 %s：%s 只用于有 assert 的规则",
+					    rule->id, equation_keys[i]);
+		return check_template(b, message, rule->message,
+				      rule->value_type >= 0 ? value_vars : text_vars);
+	}
+	if (rule->each && strcmp(rule->each, "column") != 0 && strcmp(rule->each, "row") != 0)
+		return fail(b, ytree_get(r, "each"), "each 只能是 column 或 row");
+	if (rule->each && !rule->table)
+		return fail(b, key_at(r, "each"), "规则 %s：each 需要 table 说明对哪张表格逐列或逐行核对",
+			    rule->id);
+	if (rule->table && !rule->each)
+		return fail(b, key_at(r, "table"), "规则 %s：table 需要 each（column 或 row）", rule->id);
+	if (rule->table && form_find_table(b->form, rule->table) == FORM_NONE)
+		return fail(b, ytree_get(r, "table"), "没有名为“%s”的表格", rule->table);
+	for (const char *p = rule->assert; *p;) {
+		size_t len = strcspn(p, " =+-");
+		if (len && !check_ref(b, ytree_get(r, "assert"), rule, p, len))
+			return false;
+		p += len + (p[len] != '\0');
+	}
+	if (rule->cell && !check_ref(b, ytree_get(r, "cell"), rule, rule->cell, strlen(rule->cell)))
+		return false;
+	bool uses_previous = strstr(rule->assert, "prev:") != NULL;
+	if (uses_previous && !rule->needs_previous)
+		return fail(b, ytree_get(r, "assert"),
+			    "规则 %s 的算式用到了上年报告（prev:），需要写 needs: previous", rule->id);
+	if (rule->needs_previous && !uses_previous)
+		return fail(b, key_at(r, "needs"), "规则 %s 写了 needs: previous，但算式没有用到 prev:",
+			    rule->id);
+	/* a total filled in from last year's report has nothing to fill from
+	 * in a new report, which has no last year */
+	if (rule->fill && rule->needs_previous)
+		return fail(b, key_at(r, "fill"),
+			    "规则 %s 用到上年报告，不能写 fill: true：只有由本年各格算出的合计才能自动填写",
+			    rule->id);
+	return check_template(b, message, rule->message, equation_vars);
+}
+
+/* A type's rule gives the message of a bad value: it must be a rule
+ * about values of that type. */
+static bool check_type_rules(struct form_builder *b, const struct ytree *types)
+{
+	static const char *const names[FORM_VALUE_TYPES] = {"count", "money", "text"};
+	const struct form *f = b->form;
+	for (int t = 0; t < FORM_VALUE_TYPES; t++) {
+		if (!f->types[t].rule)
+			continue;
+		const struct ytree *at = ytree_get(ytree_get(types, names[t]), "rule");
+		size_t i = 0;
+		while (i < f->nrules && strcmp(f->rules[i].id, f->types[t].rule) != 0)
+			i++;
+		if (i == f->nrules)
+			return fail(b, at, "没有 id 为“%s”的规则", f->types[t].rule);
+		if (f->rules[i].value_type != t)
+			return fail(b, at, "规则“%s”应写 value_type: %s", f->types[t].rule, names[t]);
 	}
 	return true;
 }
@@ -651,7 +864,8 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
 		for (size_t j = 0; ok && j + 1 < f->nrules; j++)
 			if (strcmp(f->rules[j].id, rule->id) == 0)
-				ok = fail(b, r, "规则 id“%s”重复", rule->id);
+				ok = fail(b, ytree_get(r, "id"), "规则 id“%s”重复", rule->id);
+		ok = ok && check_rule(b, r, rule);
 		free(severity);
 		free(needs);
 		free(value_type);
@@ -693,6 +907,9 @@ struct form *form_parse(const char *data, size_t len, struct form_error *error)
 {
 	static const char *const fields[] = {"id", "name", "title", "types", "data_labels",
 					     "column_sets", "sections", "rules", NULL};
+	static const char *const required[] = {"id", "name", "title", "types", "column_sets",
+					       "sections", "rules"};
+	static const char *const title_vars[] = {"organ", "year", NULL};
 	struct form_builder b = {.error = error};
 	struct ytree_error yerr;
 	struct ytree *root;
@@ -712,17 +929,23 @@ struct form *form_parse(const char *data, size_t len, struct form_error *error)
 	}
 	b.form = xcalloc(1, sizeof *b.form);
 	node_add(&b, FORM_NONE, "", 0, FORM_NODE_MAP);
-	bool ok = check_keys(&b, root, fields) && get_string(&b, root, "id", true, &b.form->id) &&
+	bool ok = check_keys(&b, root, fields);
+	for (size_t i = 0; ok && i < sizeof required / sizeof required[0]; i++)
+		if (!ytree_get(root, required[i]))
+			ok = fail(&b, root, "缺少“%s”", required[i]);
+	ok = ok && get_string(&b, root, "id", true, &b.form->id) &&
 		  get_string(&b, root, "name", true, &b.form->name) &&
 		  get_string(&b, root, "title", true, &b.form->title) &&
+		  check_template(&b, ytree_get(root, "title"), b.form->title, title_vars) &&
 		  parse_types(&b, ytree_get(root, "types")) &&
 		  parse_column_sets(&b, ytree_get(root, "column_sets")) &&
 		  parse_sections(&b, ytree_get(root, "sections")) &&
-		  label_groups(&b, ytree_get(root, "data_labels")) &&
-		  parse_rules(&b, ytree_get(root, "rules"));
+		  label_groups(&b, ytree_get(root, "data_labels"));
 	if (ok && b.form->ncells == 0)
 		ok = fail(&b, root, "表格定义中没有任何一格");
-	ok = ok && index_paths(&b);
+	/* rules are checked against the cells, so these come first */
+	ok = ok && index_paths(&b) && parse_rules(&b, ytree_get(root, "rules")) &&
+	     check_type_rules(&b, ytree_get(root, "types"));
 	ytree_free(root);
 	if (!ok) {
 		form_free(b.form);

@@ -90,7 +90,8 @@ bool value_parse_money(const char *s, size_t len, int decimals, int64_t below,
 	size_t digits = read_digits(s, len, &pos, &whole, &first);
 
 	if (digits == 0) {
-		*problem = number_problem(s, len);
+		bool point = len > 0 && (s[0] == '.' || (len >= 3 && memcmp(s, "．", 3) == 0));
+		*problem = point ? "小数点前面缺少数字（例如 0.5）" : number_problem(s, len);
 		return false;
 	}
 	if (digits > 1 && first == 0) {
@@ -106,7 +107,9 @@ bool value_parse_money(const char *s, size_t len, int decimals, int64_t below,
 			return false;
 		}
 		if (fdigits > (size_t)decimals) {
-			*problem = "小数超过 4 位";
+			static const char *const too_many[] = {"不能有小数", "小数超过 1 位", "小数超过 2 位",
+							       "小数超过 3 位", "小数超过 4 位"};
+			*problem = too_many[decimals < 0 ? 0 : decimals > 4 ? 4 : decimals];
 			return false;
 		}
 	}
