@@ -281,6 +281,21 @@ expect_status 2 "$NIANBAO" draft "$WORK/letter.txt" -o "$WORK/never.yaml"
 checks=$((checks + 1))
 [ ! -e "$WORK/never.yaml" ] || fail "draft of a letter wrote a file"
 
+# --- a path that names a pipe or a device is refused at once, never read ----
+mkfifo "$WORK/pipe"
+for cmd in "check $WORK/pipe" "import $WORK/pipe -o $WORK/from-pipe.yaml" \
+	"draft $WORK/pipe -o $WORK/from-pipe.yaml" "render $WORK/pipe" \
+	"check --previous $WORK/pipe example-2024.yaml"; do
+	# timeout: a reader that opened the pipe would wait for a writer forever
+	# shellcheck disable=SC2086 # the words of cmd are its arguments
+	expect_status 2 timeout 10 "$NIANBAO" $cmd
+	contains "$WORK/err" "这不是普通文件，而是命名管道"
+done
+expect_status 2 timeout 10 "$NIANBAO" check /dev/zero
+contains "$WORK/err" "这不是普通文件，而是设备"
+checks=$((checks + 1))
+[ ! -e "$WORK/from-pipe.yaml" ] || fail "a report was written from a pipe"
+
 # --- templates: NIANBAO_TEMPLATES_DIR replaces the built-in wording -----------
 TPL="$WORK/templates"
 mkdir "$TPL"

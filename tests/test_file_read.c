@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,12 +130,53 @@ static void test_failures(void **state)
 	assert_string_equal(file_read_reason(EIO), strerror(EIO));
 }
 
+/* A named pipe with no writer, a device and a socket are refused at
+ * once: opening the pipe would otherwise wait for a writer forever, and
+ * /dev/zero would be read to the bound. */
+static void test_special_files(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/nianbao-file-read-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char fifo[64];
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	struct file_read_error e;
+	size_t len;
+	assert_null(file_read(fifo, 10, 0, &len, &e));
+	assert_int_equal(e.failure, FILE_READ_SPECIAL);
+	assert_string_equal(file_read_why(&e), "这不是普通文件，而是命名管道");
+
+	assert_null(file_read("/dev/zero", 1 << 20, 0, &len, &e));
+	assert_int_equal(e.failure, FILE_READ_SPECIAL);
+	assert_string_equal(file_read_why(&e), "这不是普通文件，而是设备");
+
+	char sock[64];
+	snprintf(sock, sizeof sock, "%s/sock", dir);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un addr = {.sun_family = AF_UNIX};
+	snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock);
+	assert_int_equal(bind(fd, (struct sockaddr *)&addr, sizeof addr), 0);
+	assert_null(file_read(sock, 10, 0, &len, &e));
+	assert_int_equal(e.failure, FILE_READ_SPECIAL);
+	assert_string_equal(file_read_why(&e), "这不是普通文件，而是套接字");
+	close(fd);
+
+	/* the other failures read the same through file_read_why */
+	assert_null(file_read(dir, 10, 0, &len, &e));
+	assert_string_equal(file_read_why(&e), "这是一个目录");
+	unlink(sock);
+	unlink(fifo);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_whole_files),
 		cmocka_unit_test(test_pipe),
 		cmocka_unit_test(test_failures),
+		cmocka_unit_test(test_special_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

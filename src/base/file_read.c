@@ -20,6 +20,7 @@ static char *fail(struct file_read_error *error, enum file_read_failure failure,
 	error->failure = failure;
 	error->err = err;
 	error->size = -1;
+	error->special = NULL;
 	return NULL;
 }
 
@@ -77,15 +78,47 @@ char *file_read_fd(int fd, size_t max, unsigned flags, size_t *len, struct file_
 	error->failure = FILE_READ_OK;
 	error->err = 0;
 	error->size = -1;
+	error->special = NULL;
 	return data;
+}
+
+/* What a file that is neither regular nor a directory is, for a clerk. */
+static const char *special_file(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "这不是普通文件，而是命名管道";
+	if (S_ISSOCK(mode))
+		return "这不是普通文件，而是套接字";
+	return "这不是普通文件，而是设备";
 }
 
 char *file_read(const char *path, size_t max, unsigned flags, size_t *len,
 		struct file_read_error *error)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a named pipe must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat st;
+	if (fd < 0 && errno == ENXIO && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a socket, or a device with nothing behind it, cannot be opened */
+		fail(error, FILE_READ_SPECIAL, 0);
+		error->special = special_file(st.st_mode);
+		return NULL;
+	}
 	if (fd < 0)
 		return fail(error, FILE_READ_OPEN, errno);
+	if (fstat(fd, &st) != 0) {
+		int err = errno;
+		close(fd);
+		return fail(error, FILE_READ_OPEN, err);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		if (S_ISDIR(st.st_mode))
+			return fail(error, FILE_READ_READ, EISDIR);
+		fail(error, FILE_READ_SPECIAL, 0);
+		error->special = special_file(st.st_mode);
+		return NULL;
+	}
 	char *data = file_read_fd(fd, max, flags, len, error);
 	close(fd);
 	return data;
@@ -103,4 +136,9 @@ const char *file_read_reason(int err)
 	default:
 		return strerror(err);
 	}
+}
+
+const char *file_read_why(const struct file_read_error *error)
+{
+	return error->failure == FILE_READ_SPECIAL ? error->special : file_read_reason(error->err);
 }

@@ -16,6 +16,7 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "file_read.h"
 #include "pdf_sign.h"
 #include "print.h"
 #include "signer.h"
@@ -63,51 +64,19 @@ const struct cli_command cmd_sign = {
 /* Reads the whole input PDF; *cause says why not. */
 static char *read_input(const char *path, size_t *len, char **cause)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		int err = errno;
-		if (fd >= 0)
-			close(fd);
-		*cause = xasprintf("无法读取 %s：%s", path,
-				   err == ENOENT ? "文件不存在" : err == EACCES ? "没有读取权限" : strerror(err));
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > SIGN_MAX_INPUT) {
-		close(fd);
-		*cause = S_ISREG(st.st_mode) ? xasprintf("%s 超过 %u MiB，不像是一份报告", path, SIGN_MAX_INPUT >> 20)
-					     : xasprintf("%s 不是普通文件", path);
-		return NULL;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *data = xmalloc(cap);
-	for (;;) {
-		ssize_t got = read(fd, data + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			*cause = xasprintf("读取 %s 时出错：%s", path, strerror(errno));
-			free(data);
-			close(fd);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-		if (n == cap) { /* the file grew while we read it */
-			if (cap > SIGN_MAX_INPUT) {
-				*cause = xasprintf("%s 超过 %u MiB，不像是一份报告", path, SIGN_MAX_INPUT >> 20);
-				free(data);
-				close(fd);
-				return NULL;
-			}
-			cap *= 2;
-			data = xrealloc(data, cap);
-		}
-	}
-	close(fd);
-	*len = n;
-	return data;
+	struct file_read_error e;
+	char *data = file_read(path, SIGN_MAX_INPUT, 0, len, &e);
+	if (data)
+		return data;
+	if (e.failure == FILE_READ_LARGE)
+		*cause = xasprintf("%s 超过 %u MiB，不像是一份报告", path, SIGN_MAX_INPUT >> 20);
+	else if (e.failure == FILE_READ_SPECIAL || (e.failure == FILE_READ_READ && e.err == EISDIR))
+		*cause = xasprintf("%s 不是普通文件", path);
+	else if (e.failure == FILE_READ_OPEN)
+		*cause = xasprintf("无法读取 %s：%s", path, file_read_why(&e));
+	else
+		*cause = xasprintf("读取 %s 时出错：%s", path, file_read_why(&e));
+	return NULL;
 }
 
 static volatile sig_atomic_t prompt_signal;

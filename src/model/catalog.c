@@ -80,8 +80,9 @@ static char *read_definition(const char *path, size_t *len, char **error)
 {
 	struct file_read_error e;
 	char *data = file_read(path, CATALOG_MAX_DEFINITION, 0, len, &e);
-	if (!data && e.failure == FILE_READ_OPEN && e.err != ENOENT)
-		*error = xasprintf("%s: 无法读取表格定义：%s", path, strerror(e.err));
+	if (!data && ((e.failure == FILE_READ_OPEN && e.err != ENOENT) ||
+		      e.failure == FILE_READ_SPECIAL))
+		*error = xasprintf("%s: 无法读取表格定义：%s", path, file_read_why(&e));
 	else if (!data && e.failure != FILE_READ_OPEN)
 		*error = xasprintf("%s: 表格定义无法读取或超过 1 MiB", path);
 	return data;

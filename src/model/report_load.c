@@ -110,8 +110,8 @@ char *report_read_file(const char *filename, size_t max, size_t *len, struct dia
 	char *data = file_read(filename, max, 0, len, &e);
 	if (data)
 		return data;
-	if (e.failure == FILE_READ_OPEN)
-		add_error(diags, "load.file", none, "无法打开文件：%s", file_read_reason(e.err));
+	if (e.failure == FILE_READ_OPEN || e.failure == FILE_READ_SPECIAL)
+		add_error(diags, "load.file", none, "无法打开文件：%s", file_read_why(&e));
 	else if (e.failure == FILE_READ_READ && e.err == EISDIR)
 		add_error(diags, "load.file", none, "无法读取：这是一个目录，不是文件");
 	else if (e.failure == FILE_READ_READ)

@@ -19,7 +19,7 @@ char *pdf_seal_load(const char *path, struct pdf_seal *seal)
 		return xasprintf("印章图片 %s 超过 %u MiB，不像是一枚印章", path,
 				 PDF_SEAL_MAX_BYTES >> 20);
 	if (!png)
-		return xasprintf("无法读取印章图片 %s：%s", path, file_read_reason(e.err));
+		return xasprintf("无法读取印章图片 %s：%s", path, file_read_why(&e));
 	if (len < sizeof signature || memcmp(png, signature, sizeof signature) != 0) {
 		free(png);
 		return xasprintf("印章图片 %s 不是 PNG 文件", path);

@@ -25,19 +25,19 @@ struct signer {
 	char *subject;
 };
 
-/* Reads a whole small file, returning 0 or an errno; *data is freed by the
- * caller (cleansed first when it held a key). */
-static int read_small_file(const char *path, unsigned flags, char **data, size_t *len)
+/* Reads a whole small file; NULL with *cause set (the caller frees it)
+ * when it cannot.  *data is freed by the caller (cleansed first when it
+ * held a key).  what names the file for the message (私钥文件). */
+static bool read_small_file(const char *what, const char *path, unsigned flags, char **data,
+			    size_t *len, char **cause)
 {
 	struct file_read_error e;
 	*data = file_read(path, SIGNER_MAX_FILE, flags, len, &e);
-	return *data ? 0 : e.err;
-}
-
-static char *file_problem(const char *what, const char *path, int err)
-{
-	const char *why = err == EFBIG ? "文件太大，不像是 PEM 文件" : file_read_reason(err);
-	return xasprintf("无法读取%s %s：%s", what, path, why);
+	if (*data)
+		return true;
+	const char *why = e.failure == FILE_READ_LARGE ? "文件太大，不像是 PEM 文件" : file_read_why(&e);
+	*cause = xasprintf("无法读取%s %s：%s", what, path, why);
+	return false;
 }
 
 struct password_request {
@@ -64,11 +64,8 @@ static enum signer_status load_key(const char *path, const char *password, EVP_P
 {
 	char *data;
 	size_t len;
-	int err = read_small_file(path, FILE_READ_SECRET, &data, &len);
-	if (err) {
-		*cause = file_problem("私钥文件", path, err);
+	if (!read_small_file("私钥文件", path, FILE_READ_SECRET, &data, &len, cause))
 		return SIGNER_BAD_KEY;
-	}
 	struct password_request req = {password, false};
 	BIO *bio = BIO_new_mem_buf(data, (int)len);
 	*key = bio ? PEM_read_bio_PrivateKey(bio, NULL, give_password, &req) : NULL;
@@ -94,11 +91,8 @@ static enum signer_status load_certs(const char *path, struct signer *s, char **
 {
 	char *data;
 	size_t len;
-	int err = read_small_file(path, 0, &data, &len);
-	if (err) {
-		*cause = file_problem("证书文件", path, err);
+	if (!read_small_file("证书文件", path, 0, &data, &len, cause))
 		return SIGNER_BAD_CERT;
-	}
 	BIO *bio = BIO_new_mem_buf(data, (int)len);
 	s->cert = bio ? PEM_read_bio_X509(bio, NULL, NULL, NULL) : NULL;
 	s->chain = sk_X509_new_null();
