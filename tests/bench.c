@@ -31,7 +31,8 @@ static void report_line(const char *what, struct sample *s, const char *unit)
 	bench_sort(s->us, (size_t)s->n);
 	double median = s->us[s->n / 2], p90 = s->us[s->n * 9 / 10];
 	double scale = strcmp(unit, "ms") == 0 ? 1e3 : 1.0;
-	printf("| %-44s | %10.3f %s | %10.3f %s |\n", what, median / scale, unit, p90 / scale, unit);
+	printf("| %-44s | %10.3f %s | %10.3f %s |\n", what, median / scale, unit, p90 / scale,
+	       unit);
 }
 
 static char *read_all(const char *path, size_t *len)
@@ -177,7 +178,8 @@ int main(int argc, char **argv)
 		char *pdf = render_pdf(report, &options, &pdf_len, &diags, &error);
 		s.us[r] = bench_now_us() - start;
 		if (!pdf) {
-			fprintf(stderr, "the example does not render as PDF: %s\n", error ? error : "");
+			fprintf(stderr, "the example does not render as PDF: %s\n",
+				error ? error : "");
 			return 2;
 		}
 		free(pdf);

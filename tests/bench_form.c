@@ -137,7 +137,8 @@ int main(int argc, char **argv)
 
 	double *us = calloc((size_t)rounds, sizeof *us);
 	char where[96];
-	printf("| %-52s | %12s | %12s |\n", "one keystroke (example-2024.yaml)", "median", "90th pct");
+	printf("| %-52s | %12s | %12s |\n", "one keystroke (example-2024.yaml)", "median",
+	       "90th pct");
 	printf("|------------------------------------------------------|--------------|--------------|\n");
 	measure(&t, "table 三", 24, 80, rounds, us);
 	measure(&t, "table 三", 50, 160, rounds, us);

@@ -106,8 +106,10 @@ int main(int argc, char **argv)
 			sign += t2 - t1;
 		}
 	}
-	printf("| load key and certificate (mean of %d)    | %8.3f ms |\n", rounds, load / rounds * 1e3);
-	printf("| pdf_sign, %zu-byte input (mean of %d)    | %8.3f ms |\n", len, rounds, sign / rounds * 1e3);
+	printf("| load key and certificate (mean of %d)    | %8.3f ms |\n", rounds,
+	       load / rounds * 1e3);
+	printf("| pdf_sign, %zu-byte input (mean of %d)    | %8.3f ms |\n", len, rounds,
+	       sign / rounds * 1e3);
 	printf("| bytes the signature adds                  | %8zu    |\n", out_len - len);
 	free(out);
 	free(pdf);

@@ -18,14 +18,16 @@ static const char content_b[] = "BT /F1 24 Tf 72 700 Td (Hidden in the stream) T
 
 static void add_stream(struct buf *b, unsigned num, const char *text)
 {
-	buf_addf(b, "%u 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", num, strlen(text),
-		 text);
+	buf_addf(b, "%u 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\nendobj\n", num,
+		 strlen(text), text);
 }
 
 static void add_page(struct buf *b, unsigned content)
 {
-	buf_addf(b, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %u 0 R"
-		    " /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n", content);
+	buf_addf(b,
+		 "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %u 0 R"
+		 " /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n",
+		 content);
 }
 
 static void add_row(unsigned char *row, size_t offset)
@@ -71,8 +73,10 @@ static void make_hybrid(struct buf *b)
 	add_row(rows[0], page_b);
 	add_row(rows[1], stream);
 	add_row(rows[2], content);
-	buf_addf(b, "6 0 obj\n<< /Type /XRef /Size 8 /W [1 3 1] /Index [3 1 6 2] /Length %zu >>\n"
-		    "stream\n", sizeof rows);
+	buf_addf(b,
+		 "6 0 obj\n<< /Type /XRef /Size 8 /W [1 3 1] /Index [3 1 6 2] /Length %zu >>\n"
+		 "stream\n",
+		 sizeof rows);
 	buf_add(b, (const char *)rows, sizeof rows);
 	buf_adds(b, "\nendstream\nendobj\n");
 	size_t table = b->len;

@@ -9,7 +9,8 @@
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 {
 	(void)data;
-	fprintf(stderr, "make_test_pdf: libharu error %04X (%u)\n", (unsigned)error, (unsigned)detail);
+	fprintf(stderr, "make_test_pdf: libharu error %04X (%u)\n", (unsigned)error,
+		(unsigned)detail);
 }
 
 static HPDF_Page add_page(HPDF_Doc pdf, HPDF_Font font, const char *text)

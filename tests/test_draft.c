@@ -47,7 +47,9 @@ static void check_draft_of(const char *name)
 				assert_string_equal(d->texts[c], "");
 				continue;
 			}
-			assert_true(strncmp(d->texts[c], templates_get(TEMPLATES_DRAFT_REWRITE_MARK), strlen(templates_get(TEMPLATES_DRAFT_REWRITE_MARK))) == 0);
+			assert_true(
+				strncmp(d->texts[c], templates_get(TEMPLATES_DRAFT_REWRITE_MARK),
+					strlen(templates_get(TEMPLATES_DRAFT_REWRITE_MARK))) == 0);
 			char year[16];
 			snprintf(year, sizeof year, "%d年", last->year);
 			if (strstr(last->texts[c], year)) {

@@ -23,8 +23,8 @@ static void test_maps_back(void **state)
 {
 	(void)state;
 	/* ASCII, punctuation, two spread-out ideographs, fullwidth forms */
-	const uint32_t cps[] = {' ', '0', '1', 'A', 0x2014, 0x3001, 0x4E00, 0x4E01, 0x6C11, 0x9547,
-				0xFF08, 0xFF09};
+	const uint32_t cps[] = {' ',	'0',	'1',	'A',	0x2014, 0x3001,
+				0x4E00, 0x4E01, 0x6C11, 0x9547, 0xFF08, 0xFF09};
 	const uint32_t glyphs[] = {3, 19, 20, 36, 900, 1000, 2000, 2001, 4321, 7000, 7100, 7101};
 	size_t n = sizeof cps / sizeof cps[0], len;
 	char *table = font_cmap_make(cps, glyphs, n, &len);

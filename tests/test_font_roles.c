@@ -100,7 +100,8 @@ static void test_names_mistakes(void **state)
 		if (!error)
 			fail_msg("accepted: %s", mistakes[i].conf);
 		if (!strstr(error, mistakes[i].error))
-			fail_msg("%s: got %s, expected %s", mistakes[i].conf, error, mistakes[i].error);
+			fail_msg("%s: got %s, expected %s", mistakes[i].conf, error,
+				 mistakes[i].error);
 		free(error);
 	}
 }

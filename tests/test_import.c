@@ -35,7 +35,8 @@ static struct report *import_text(const char *text, size_t len, struct diag_list
 static bool has_diag(const struct diag_list *diags, const char *rule, int line)
 {
 	for (size_t i = 0; i < diags->count; i++)
-		if (strcmp(diags->items[i].rule, rule) == 0 && (!line || diags->items[i].line == line))
+		if (strcmp(diags->items[i].rule, rule) == 0 &&
+		    (!line || diags->items[i].line == line))
 			return true;
 	return false;
 }
@@ -53,9 +54,8 @@ static const struct {
 	size_t nguesses;
 	int lines[3];
 } seeds[] = {
-	{"seed-000", 0, {0}},
-	{"seed-001", 0, {0}},
-	{"seed-002", 1, {53}},	   /* 2.其他法律法规禁止公开 */
+	{"seed-000", 0, {0}},	       {"seed-001", 0, {0}},
+	{"seed-002", 1, {53}},	       /* 2.其他法律法规禁止公开 */
 	{"seed-003", 3, {45, 46, 77}}, /* header lacks 其他; appeals lack the last 总计 */
 	{"seed-004", 2, {54, 55}},     /* one number too many */
 };
@@ -83,7 +83,12 @@ static void test_seeds_import_as_transcribed(void **state)
 			for (size_t c = 0; c < want->form->ncells; c++)
 				if (got->numbers[c] != want->numbers[c] ||
 				    (want->texts[c] && strcmp(got->texts[c], want->texts[c]) != 0))
-					print_message("%s: %s differs: %zu/%zu [%s] [%s]\n", name, want->form->cells[c].path, got->texts[c] ? strlen(got->texts[c]) : 0, want->texts[c] ? strlen(want->texts[c]) : 0, got->texts[c] ? got->texts[c] : "", want->texts[c] ? want->texts[c] : "");
+					print_message("%s: %s differs: %zu/%zu [%s] [%s]\n", name,
+						      want->form->cells[c].path,
+						      got->texts[c] ? strlen(got->texts[c]) : 0,
+						      want->texts[c] ? strlen(want->texts[c]) : 0,
+						      got->texts[c] ? got->texts[c] : "",
+						      want->texts[c] ? want->texts[c] : "");
 			fail_msg("%s: import differs from the transcription", seeds[i].name);
 		}
 		if (diags.count != seeds[i].nguesses)
@@ -294,7 +299,8 @@ static char *seed_with_row(const char *row, size_t *len)
 static void test_hostile_inputs_are_refused(void **state)
 {
 	(void)state;
-	static const char binary[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+	static const char binary[] = "\x7f"
+				     "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
 	expect_refused(binary, sizeof binary - 1, "import.encoding", 1);
 	static const char utf16[] = "\xff\xfe\x00\x4e\x01\x30";
 	expect_refused(utf16, sizeof utf16 - 1, "import.encoding", 1);

@@ -22,16 +22,22 @@ static const struct {
 	struct expected_cell cells[8];
 } cases[] = {
 	{"规章\t0\t0\t0", 4, {{"规章", 1, false}, {"0", 4, true}, {"0", 6, true}, {"0", 8, true}}},
-	{"\t\u3000\u30000", 1, {{"0", 4, true}}},	/* fullwidth spaces before a number */
+	{"\t\u3000\u30000", 1, {{"0", 4, true}}}, /* fullwidth spaces before a number */
 	{"行政许可\t0\t\t", 2, {{"行政许可", 1, false}, {"0", 6, true}}},
-	{"规章                       0             0", 3,
+	{"规章                       0             0",
+	 3,
 	 {{"规章", 1, false}, {"0", 26, true}, {"0", 40, true}}},
 	{"行政许可 0", 2, {{"行政许可", 1, false}, {"0", 6, true}}},
 	{"1. 属于国家秘密\t0", 2, {{"1. 属于国家秘密", 1, false}, {"0", 11, true}}},
 	{"**一是**信息公开", 1, {{"一是信息公开", 1, false}}},
-	{"１２\t-1\t1,234\t12.5\t1.\t3.其他", 6,
-	 {{"１２", 1, true}, {"-1", 4, true}, {"1,234", 7, true}, {"12.5", 13, true},
-	  {"1.", 18, false}, {"3.其他", 21, false}}},
+	{"１２\t-1\t1,234\t12.5\t1.\t3.其他",
+	 6,
+	 {{"１２", 1, true},
+	  {"-1", 4, true},
+	  {"1,234", 7, true},
+	  {"12.5", 13, true},
+	  {"1.", 18, false},
+	  {"3.其他", 21, false}}},
 	{"", 0, {{NULL, 0, false}}},
 };
 

@@ -26,7 +26,8 @@ static size_t decode(const char *s, uint32_t *cps)
 
 /* Written out here, not taken from line_break.c, so that the test says
  * what a clerk expects of the page. */
-static const char closing[] = "，。、；：？！）】》」』”’…〕〉｝］．ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ー・";
+static const char closing[] =
+	"，。、；：？！）】》」』”’…〕〉｝］．ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ー・";
 static const char opening[] = "（【《「『“‘〔〈｛［";
 
 static bool in_list(uint32_t cp, const char *list)
@@ -101,9 +102,11 @@ static void test_punctuation_rules(void **state)
 			assert_true(to > from);
 			assert_true(to - from <= (size_t)width);
 			if (k > 0 && is_closing(cps[from]))
-				fail_msg("width %d: line %zu starts with closing punctuation", width, k);
+				fail_msg("width %d: line %zu starts with closing punctuation",
+					 width, k);
 			if (k + 1 < lines && is_opening(cps[to - 1]))
-				fail_msg("width %d: line %zu ends with opening punctuation", width, k);
+				fail_msg("width %d: line %zu ends with opening punctuation", width,
+					 k);
 		}
 		free(starts);
 	}
@@ -255,12 +258,9 @@ static void test_long_runs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fills_lines),
-		cmocka_unit_test(test_punctuation_rules),
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_sentences),
-		cmocka_unit_test(test_spaces),
-		cmocka_unit_test(test_long_runs),
+		cmocka_unit_test(test_fills_lines), cmocka_unit_test(test_punctuation_rules),
+		cmocka_unit_test(test_table),	    cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_spaces),	    cmocka_unit_test(test_long_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

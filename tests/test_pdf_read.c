@@ -43,8 +43,8 @@ static char *with_table(const char *body, const char *extra, size_t *len)
 	buf_addf(&b, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
 	for (size_t i = 0; i < n; i++)
 		buf_addf(&b, "%010zu 00000 n \n", at[i]);
-	buf_addf(&b, "trailer\n<< /Size %zu /Root 1 0 R%s >>\nstartxref\n%zu\n%%%%EOF\n", n + 1, extra,
-		 xref);
+	buf_addf(&b, "trailer\n<< /Size %zu /Root 1 0 R%s >>\nstartxref\n%zu\n%%%%EOF\n", n + 1,
+		 extra, xref);
 	*len = b.len;
 	return buf_take(&b);
 }
@@ -73,7 +73,8 @@ static void object_refused(const char *data, size_t len, uint32_t num, const cha
 		fail_msg("not opened: %s", cause);
 	struct pdf_value v;
 	if (pdf_doc_object(doc, num, &v, &cause) || !cause || !strstr(cause, words))
-		fail_msg("object %u: cause \"%s\" should say \"%s\"", num, cause ? cause : "", words);
+		fail_msg("object %u: cause \"%s\" should say \"%s\"", num, cause ? cause : "",
+			 words);
 	free(cause);
 	pdf_doc_free(doc);
 }
@@ -84,10 +85,11 @@ static size_t add_xref_stream(struct buf *b, unsigned num, const char *index, co
 			      size_t n, const char *extra)
 {
 	size_t at = b->len;
-	buf_addf(b, "%u 0 obj\n<< /Type /XRef /W [1 3 1] /Index [%s] /Length %zu%s >>\nstream\n", num,
-		 index, n * 5, extra);
+	buf_addf(b, "%u 0 obj\n<< /Type /XRef /W [1 3 1] /Index [%s] /Length %zu%s >>\nstream\n",
+		 num, index, n * 5, extra);
 	for (size_t i = 0; i < n; i++) {
-		char row[5] = {1, (char)(offsets[i] >> 16), (char)(offsets[i] >> 8), (char)offsets[i], 0};
+		char row[5] = {1, (char)(offsets[i] >> 16), (char)(offsets[i] >> 8),
+			       (char)offsets[i], 0};
 		buf_add(b, row, 5);
 	}
 	buf_adds(b, "\nendstream\nendobj\n");
@@ -113,9 +115,11 @@ static void test_hybrid_table_wins(void **state)
 	size_t offsets[] = {stream_two, three};
 	size_t stream = add_xref_stream(&b, 4, "2 2", offsets, 2, " /Size 5");
 	size_t table = b.len;
-	buf_addf(&b, "xref\n0 4\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n"
-		     "0000000000 00001 f \ntrailer\n<< /Size 5 /Root 1 0 R /XRefStm %zu >>\n"
-		     "startxref\n%zu\n%%%%EOF\n", one, table_two, stream, table);
+	buf_addf(&b,
+		 "xref\n0 4\n0000000000 65535 f \n%010zu 00000 n \n%010zu 00000 n \n"
+		 "0000000000 00001 f \ntrailer\n<< /Size 5 /Root 1 0 R /XRefStm %zu >>\n"
+		 "startxref\n%zu\n%%%%EOF\n",
+		 one, table_two, stream, table);
 	char *cause = NULL;
 	struct pdf_doc *doc = pdf_doc_open(b.data, b.len, &cause);
 	if (!doc)
@@ -143,8 +147,10 @@ static void test_object_asked_again(void **state)
 	size_t other = b.len;
 	buf_adds(&b, "4097 0 obj\n(four thousand and ninety-seven)\nendobj\n");
 	size_t xref = b.len;
-	buf_addf(&b, "xref\n0 2\n0000000000 65535 f \n%010zu 00000 n \n4097 1\n%010zu 00000 n \n"
-		     "trailer\n<< /Size 4098 >>\nstartxref\n%zu\n%%%%EOF\n", one, other, xref);
+	buf_addf(&b,
+		 "xref\n0 2\n0000000000 65535 f \n%010zu 00000 n \n4097 1\n%010zu 00000 n \n"
+		 "trailer\n<< /Size 4098 >>\nstartxref\n%zu\n%%%%EOF\n",
+		 one, other, xref);
 	char *cause = NULL;
 	struct pdf_doc *doc = pdf_doc_open(b.data, b.len, &cause);
 	assert_non_null(doc);
@@ -172,7 +178,8 @@ static void test_repeated_large_object(void **state)
 	memset(filler, 'x', big);
 	filler[big] = '\0';
 	char *body = xasprintf("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-			       "2 0 obj\n<< /Filler (%s) /T (big) >>\nendobj\n", filler);
+			       "2 0 obj\n<< /Filler (%s) /T (big) >>\nendobj\n",
+			       filler);
 	size_t len;
 	char *in = with_table(body, "", &len);
 	char *cause = NULL;
@@ -237,8 +244,10 @@ static void test_millions_of_entries(void **state)
 	free(rows);
 	struct buf b;
 	buf_init(&b);
-	buf_addf(&b, "%%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size %zu /W [1 1 0] /Filter /FlateDecode"
-		     " /Length %lu >>\nstream\n", count, (unsigned long)packed_len);
+	buf_addf(&b,
+		 "%%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size %zu /W [1 1 0] /Filter /FlateDecode"
+		 " /Length %lu >>\nstream\n",
+		 count, (unsigned long)packed_len);
 	buf_add(&b, (const char *)packed, packed_len);
 	buf_adds(&b, "\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
 	free(packed);
@@ -270,7 +279,8 @@ static void test_numbers_outside(void **state)
 	const char *many = "%PDF-1.4\nxref\n0 99999999999999999999\ntrailer\n<< /Size 1 >>\n"
 			   "startxref\n9\n%%EOF\n";
 	open_refused(many, strlen(many), "条目数不对");
-	const char *last = "%PDF-1.4\nxref\n8388606 5\ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n";
+	const char *last =
+		"%PDF-1.4\nxref\n8388606 5\ntrailer\n<< /Size 1 >>\nstartxref\n9\n%%EOF\n";
 	open_refused(last, strlen(last), "条目数不对");
 
 	/* an entry's offset beyond the file */
@@ -286,7 +296,8 @@ static void test_numbers_outside(void **state)
 	for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
 		char *stream = xasprintf("%%PDF-1.5\n1 0 obj\n<< /Type /XRef /W [1 1 1] /Size 1"
 					 " /Length %s >>\nstream\n\nendstream\nendobj\n"
-					 "startxref\n9\n%%%%EOF\n", lengths[i]);
+					 "startxref\n9\n%%%%EOF\n",
+					 lengths[i]);
 		open_refused(stream, strlen(stream), "/Length");
 		free(stream);
 	}
@@ -312,7 +323,8 @@ static void test_stream_index_overflow(void **state)
 	buf_init(&b);
 	buf_adds(&b, "%PDF-1.5\n");
 	size_t at = b.len;
-	buf_adds(&b, "1 0 obj\n<< /Type /XRef /W [1 8 1] /Size 3 /Root 2 0 R /Length 30 >>\nstream\n");
+	buf_adds(&b,
+		 "1 0 obj\n<< /Type /XRef /W [1 8 1] /Size 3 /Root 2 0 R /Length 30 >>\nstream\n");
 	char rows[30] = {0};
 	rows[10] = 1; /* object 1 at `at`, filled in below */
 	for (int i = 0; i < 8; i++)

@@ -108,19 +108,24 @@ static char *make_pdf_with_streams(bool hybrid, size_t *len)
 	buf_adds(&b, "\nendstream\nendobj\n");
 	size_t xref = b.len;
 	unsigned char rows[6][4] = {
-		{0, 0, 0, 255}, {2, 0, 4, 0}, {2, 0, 4, 1},
+		{0, 0, 0, 255},
+		{2, 0, 4, 0},
+		{2, 0, 4, 1},
 		{1, (unsigned char)(page >> 8), (unsigned char)page, 0},
 		{1, (unsigned char)(stream >> 8), (unsigned char)stream, 0},
 		{1, (unsigned char)(xref >> 8), (unsigned char)xref, 0},
 	};
-	buf_addf(&b, "5 0 obj\n<< /Type /XRef /Size 6 /W [1 2 1] /Root 1 0 R /Length %zu >>\nstream\n",
+	buf_addf(&b,
+		 "5 0 obj\n<< /Type /XRef /Size 6 /W [1 2 1] /Root 1 0 R /Length %zu >>\nstream\n",
 		 sizeof rows);
 	buf_add(&b, (const char *)rows, sizeof rows);
 	buf_adds(&b, "\nendstream\nendobj\n");
 	size_t table = b.len;
 	if (hybrid)
-		buf_addf(&b, "xref\n0 1\n0000000000 65535 f \n3 2\n%010zu 00000 n \n%010zu 00000 n \n"
-			 "trailer\n<< /Size 6 /Root 1 0 R /XRefStm %zu >>\n", page, stream, xref);
+		buf_addf(&b,
+			 "xref\n0 1\n0000000000 65535 f \n3 2\n%010zu 00000 n \n%010zu 00000 n \n"
+			 "trailer\n<< /Size 6 /Root 1 0 R /XRefStm %zu >>\n",
+			 page, stream, xref);
 	buf_addf(&b, "startxref\n%zu\n%%%%EOF\n", hybrid ? table : xref);
 	buf_fini(&objects);
 	*len = b.len;
@@ -148,15 +153,17 @@ static void assert_signature_valid(const char *out, size_t len)
 	size_t der_len = (c - b - 2) / 2;
 	unsigned char *der = xmalloc(der_len);
 	for (size_t i = 0; i < der_len; i++)
-		der[i] = (unsigned char)(hex_digit(out[b + 1 + 2 * i]) * 16 + hex_digit(out[b + 2 + 2 * i]));
+		der[i] = (unsigned char)(hex_digit(out[b + 1 + 2 * i]) * 16 +
+					 hex_digit(out[b + 2 + 2 * i]));
 	const unsigned char *p = der;
 	CMS_ContentInfo *cms = d2i_CMS_ContentInfo(NULL, &p, (long)der_len);
 	assert_non_null(cms);
 	BIO *content = BIO_new(BIO_s_mem());
 	BIO_write(content, out, (int)b);
 	BIO_write(content, out + c, (int)d);
-	assert_int_equal(CMS_verify(cms, NULL, NULL, content, NULL,
-				    CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY), 1);
+	assert_int_equal(
+		CMS_verify(cms, NULL, NULL, content, NULL, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY),
+		1);
 	X509_ALGOR *digest;
 	CMS_SignerInfo *si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms), 0);
 	CMS_SignerInfo_get0_algs(si, NULL, NULL, &digest, NULL);
@@ -307,7 +314,11 @@ static void test_sign_trailer_with_nul(void **state)
 	char *out = sign_ok(in, len, &view, &out_len);
 	const char *update = out + len;
 	size_t update_len = out_len - len;
-	assert_non_null(memmem(update, update_len, "/ID [(id\0" "1) (id\0" "1)]", 16));
+	assert_non_null(memmem(update, update_len,
+			       "/ID [(id\0"
+			       "1) (id\0"
+			       "1)]",
+			       16));
 	assert_non_null(memmem(update, update_len, "/Info 2 0\0R", 11));
 	expect_refused(out, out_len, PDF_SIGN_ALREADY_SIGNED, "已经签过名");
 	free(out);
@@ -363,8 +374,10 @@ static void test_sign_updated_input(void **state)
 	size_t note = b.len;
 	buf_adds(&b, "4 0 obj\n<< /Type /Annot /Subtype /Text /Rect [0 0 9 9] >>\nendobj\n");
 	size_t xref = b.len;
-	buf_addf(&b, "xref\n3 2\n%010zu 00000 n \n%010zu 00000 n \ntrailer\n"
-		 "<< /Size 5 /Root 1 0 R /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n", page, note, prev, xref);
+	buf_addf(&b,
+		 "xref\n3 2\n%010zu 00000 n \n%010zu 00000 n \ntrailer\n"
+		 "<< /Size 5 /Root 1 0 R /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
+		 page, note, prev, xref);
 	struct signed_view view;
 	char *out = sign_ok(b.data, b.len, &view, &out_len);
 	assert_int_equal(view.annots, 2);
@@ -488,8 +501,10 @@ static void test_prev_loop(void **state)
 	buf_init(&b);
 	buf_add(&b, in, len);
 	size_t at = b.len;
-	buf_addf(&b, "xref\n0 0\ntrailer\n<< /Size 4 /Root 1 0 R /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
-		 at, at);
+	buf_addf(
+		&b,
+		"xref\n0 0\ntrailer\n<< /Size 4 /Root 1 0 R /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
+		at, at);
 	expect_refused(b.data, b.len, PDF_SIGN_MALFORMED, "循环");
 	buf_fini(&b);
 	free(in);
@@ -524,8 +539,10 @@ static void test_decompression_bomb(void **state)
 	free(zeros);
 	struct buf b;
 	buf_init(&b);
-	buf_addf(&b, "%%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 2 1] /Filter /FlateDecode"
-		     " /Length %lu >>\nstream\n", (unsigned long)packed_len);
+	buf_addf(&b,
+		 "%%PDF-1.5\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 2 1] /Filter /FlateDecode"
+		 " /Length %lu >>\nstream\n",
+		 (unsigned long)packed_len);
 	buf_add(&b, (const char *)packed, packed_len);
 	buf_adds(&b, "\nendstream\nendobj\nstartxref\n9\n%%EOF\n");
 	free(packed);
@@ -568,7 +585,8 @@ static void test_damaged_inputs(void **state)
 {
 	(void)state;
 	size_t lens[2], signed_count = 0, refused = 0;
-	char *inputs[2] = {make_pdf(simple, 3, "", &lens[0]), make_pdf_with_streams(false, &lens[1])};
+	char *inputs[2] = {make_pdf(simple, 3, "", &lens[0]),
+			   make_pdf_with_streams(false, &lens[1])};
 	for (int k = 0; k < 2; k++) {
 		damage_sweep(inputs[k], lens[k], &signed_count, &refused);
 		free(inputs[k]);

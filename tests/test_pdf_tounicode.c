@@ -63,8 +63,7 @@ static char *cmap_of(const char *pdf, size_t len, int obj)
 	char head[32];
 	snprintf(head, sizeof head, "\n%d 0 obj\n", obj);
 	const char *at = NULL;
-	for (const char *p = pdf; (p = memmem(p, len - (size_t)(p - pdf), head, strlen(head)));
-	     p++)
+	for (const char *p = pdf; (p = memmem(p, len - (size_t)(p - pdf), head, strlen(head))); p++)
 		at = p; /* the last one: the update's */
 	assert_non_null(at);
 	const char *stream = strstr(at, "stream\n") + strlen("stream\n");

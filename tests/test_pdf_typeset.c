@@ -82,8 +82,7 @@ static void test_body_on_the_grid(void **state)
 			fail_msg("page %zu: \"%s\" is off the grid (line %.3f)", p + 1, it->text,
 				 line);
 		if (it->x < PDF_BLOCK_LEFT - 1e-6)
-			fail_msg("page %zu: \"%s\" starts left of the text block", p + 1,
-				 it->text);
+			fail_msg("page %zu: \"%s\" starts left of the text block", p + 1, it->text);
 		lines++;
 	}
 	assert_true(lines > 60); /* three pages of narrative and more */
@@ -99,21 +98,21 @@ static void test_page_numbers(void **state)
 	size_t *numbers = calloc(t.layout.count, sizeof *numbers);
 	const struct pdf_item *it;
 	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
-	if (!is_page_number(it))
-		continue;
-	char want[32];
-	snprintf(want, sizeof want, "— %zu —", p + 1);
-	assert_string_equal(it->text, want);
-	/* below the text block; odd pages on the right, even on the left */
-	assert_true(it->y < PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT);
-	if (p % 2 == 0)
-		assert_true(it->x > PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
-	else
-		assert_true(it->x < PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
-	numbers[p]++;
+		if (!is_page_number(it))
+			continue;
+		char want[32];
+		snprintf(want, sizeof want, "— %zu —", p + 1);
+		assert_string_equal(it->text, want);
+		/* below the text block; odd pages on the right, even on the left */
+		assert_true(it->y < PDF_PAGE_HEIGHT - PDF_BLOCK_TOP - PDF_BLOCK_HEIGHT);
+		if (p % 2 == 0)
+			assert_true(it->x > PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
+		else
+			assert_true(it->x < PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH / 2);
+		numbers[p]++;
 	}
 	for (size_t p = 0; p < t.layout.count; p++)
-	assert_int_equal(numbers[p], 1);
+		assert_int_equal(numbers[p], 1);
 	free(numbers);
 	typeset_fini(&t);
 }
@@ -128,10 +127,10 @@ static void test_header_repeated(void **state)
 	size_t pages_with_header = 0, last = (size_t)-1;
 	const struct pdf_item *it;
 	for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));)
-	if (it->kind == PDF_ITEM_TEXT && strcmp(it->text, "申请人情况") == 0 && p != last) {
-		pages_with_header++;
-		last = p;
-	}
+		if (it->kind == PDF_ITEM_TEXT && strcmp(it->text, "申请人情况") == 0 && p != last) {
+			pages_with_header++;
+			last = p;
+		}
 	assert_int_equal(pages_with_header, 2);
 	typeset_fini(&t);
 }
@@ -167,8 +166,8 @@ static void test_rules_inside(void **state)
 static void test_leading_spaces(void **state)
 {
 	static const char *const overviews[] = {
-		"甲乙丙丁。", "\xc2\xa0\xc2\xa0甲乙丙丁。", "\xe2\x80\x83甲乙丙丁。", "　　甲乙丙丁。",
-		" \t　\xc2\xa0甲乙丙丁。",
+		"甲乙丙丁。",	  "\xc2\xa0\xc2\xa0甲乙丙丁。", "\xe2\x80\x83甲乙丙丁。",
+		"　　甲乙丙丁。", " \t　\xc2\xa0甲乙丙丁。",
 	};
 	(void)state;
 	for (size_t k = 0; k < sizeof overviews / sizeof overviews[0]; k++) {
@@ -191,8 +190,8 @@ static void test_leading_spaces(void **state)
 			fail_msg("overview %zu is not on the page", k);
 		if (strncmp(found->text, "甲", strlen("甲")) != 0 ||
 		    fabs(found->x - (PDF_BLOCK_LEFT + 2 * PDF_CHAR_PITCH)) > 1e-6)
-			fail_msg("overview %zu: \"%s\" at x %.2f, not indented by two characters", k,
-				 found->text, found->x);
+			fail_msg("overview %zu: \"%s\" at x %.2f, not indented by two characters",
+				 k, found->text, found->x);
 		typeset_fini(&t);
 	}
 }
@@ -200,10 +199,8 @@ static void test_leading_spaces(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_body_on_the_grid),
-		cmocka_unit_test(test_page_numbers),
-		cmocka_unit_test(test_header_repeated),
-		cmocka_unit_test(test_rules_inside),
+		cmocka_unit_test(test_body_on_the_grid), cmocka_unit_test(test_page_numbers),
+		cmocka_unit_test(test_header_repeated),	 cmocka_unit_test(test_rules_inside),
 		cmocka_unit_test(test_leading_spaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

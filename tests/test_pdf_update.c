@@ -32,8 +32,7 @@ static const char *const info = "<< /Producer (nianbao) >>";
 /* Catalog, pages, page and info as objects 1 to 4 with a classic table;
  * trailer_extra goes into the trailer; without end_newline the file ends
  * right after %%EOF. */
-static char *make_table_pdf(const char *trailer_extra, bool end_newline, size_t *len,
-			    size_t *xref)
+static char *make_table_pdf(const char *trailer_extra, bool end_newline, size_t *len, size_t *xref)
 {
 	const char *const objects[] = {catalog, pages, page, info};
 	size_t offsets[4];
@@ -73,24 +72,31 @@ static char *make_stream_pdf(size_t *len, size_t *xref)
 	buf_addf(&objects, "%s\n%s\n", catalog, pages);
 	uLongf packed_len = compressBound((uLong)objects.len);
 	unsigned char *packed = malloc(packed_len);
-	assert_int_equal(compress2(packed, &packed_len, (const Bytef *)objects.data,
-				   (uLong)objects.len, 9), Z_OK);
+	assert_int_equal(
+		compress2(packed, &packed_len, (const Bytef *)objects.data, (uLong)objects.len, 9),
+		Z_OK);
 	size_t stream = b.len;
-	buf_addf(&b, "5 0 obj\n<< /Type /ObjStm /N 2 /First %zu /Filter /FlateDecode"
-		 " /Length %lu >>\nstream\n", first, (unsigned long)packed_len);
+	buf_addf(&b,
+		 "5 0 obj\n<< /Type /ObjStm /N 2 /First %zu /Filter /FlateDecode"
+		 " /Length %lu >>\nstream\n",
+		 first, (unsigned long)packed_len);
 	buf_add(&b, (const char *)packed, packed_len);
 	buf_adds(&b, "\nendstream\nendobj\n");
 	free(packed);
 	*xref = b.len;
 	unsigned char rows[7][4] = {
-		{0, 0, 0, 255}, {2, 0, 5, 0}, {2, 0, 5, 1},
+		{0, 0, 0, 255},
+		{2, 0, 5, 0},
+		{2, 0, 5, 1},
 		{1, (unsigned char)(at[2] >> 8), (unsigned char)at[2], 0},
 		{1, (unsigned char)(at[3] >> 8), (unsigned char)at[3], 0},
 		{1, (unsigned char)(stream >> 8), (unsigned char)stream, 0},
 		{1, (unsigned char)(*xref >> 8), (unsigned char)*xref, 0},
 	};
-	buf_addf(&b, "6 0 obj\n<< /Type /XRef /Size 7 /W [1 2 1] /Root 1 0 R /Info 4 0 R"
-		 " /Length %zu >>\nstream\n", sizeof rows);
+	buf_addf(&b,
+		 "6 0 obj\n<< /Type /XRef /Size 7 /W [1 2 1] /Root 1 0 R /Info 4 0 R"
+		 " /Length %zu >>\nstream\n",
+		 sizeof rows);
 	buf_add(&b, (const char *)rows, sizeof rows);
 	buf_addf(&b, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", *xref);
 	buf_fini(&objects);
@@ -153,8 +159,9 @@ static char *stream_data(const struct pdf_value *dict)
 	if (pdf_dict_get(dict, "Filter", &filter)) {
 		assert_true(pdf_name_is(&filter, "FlateDecode"));
 		uLongf size = 4095;
-		assert_int_equal(uncompress((Bytef *)out, &size, (const Bytef *)data,
-					    (uLong)length.number), Z_OK);
+		assert_int_equal(
+			uncompress((Bytef *)out, &size, (const Bytef *)data, (uLong)length.number),
+			Z_OK);
 	} else {
 		memcpy(out, data, (size_t)length.number);
 	}
@@ -162,8 +169,8 @@ static char *stream_data(const struct pdf_value *dict)
 }
 
 /* Reads out back: old objects as they were in in, the new ones from the update. */
-static void assert_updated(const char *in, size_t len, const char *out, size_t out_len,
-			   size_t xref, const uint32_t *nums, bool deflated)
+static void assert_updated(const char *in, size_t len, const char *out, size_t out_len, size_t xref,
+			   const uint32_t *nums, bool deflated)
 {
 	assert_true(out_len > len);
 	assert_memory_equal(out, in, len); /* an update appends only */
@@ -218,8 +225,9 @@ static void test_update_table(void **state)
 	/* one subsection per run of numbers, entries of 20 bytes */
 	assert_contains(tail, tail_len, "xref\n3 1\n");
 	assert_contains(tail, tail_len, "\n5 2\n");
-	assert_contains(tail, tail_len, " 00000 n \ntrailer\n<< /Size 7 /Root 1 0 R"
-				 " /Info 4 0 R /Prev");
+	assert_contains(tail, tail_len,
+			" 00000 n \ntrailer\n<< /Size 7 /Root 1 0 R"
+			" /Info 4 0 R /Prev");
 	assert_lacks(tail, tail_len, "/XRef");
 	char *cause = NULL;
 	struct pdf_doc *doc = pdf_doc_open(out, out_len, &cause);
@@ -241,8 +249,9 @@ static void test_update_stream(void **state)
 	/* the update's cross-references are a stream too, numbered after the rest */
 	const char *tail = out + len;
 	size_t tail_len = out_len - len;
-	assert_contains(tail, tail_len, "9 0 obj\n<< /Type /XRef /Size 10 /W [1 4 2] "
-				 "/Index [3 1 7 3] /Root 1 0 R /Info 4 0 R /Prev");
+	assert_contains(tail, tail_len,
+			"9 0 obj\n<< /Type /XRef /Size 10 /W [1 4 2] "
+			"/Index [3 1 7 3] /Root 1 0 R /Info 4 0 R /Prev");
 	assert_lacks(tail, tail_len, "trailer");
 	char *cause = NULL;
 	struct pdf_doc *doc = pdf_doc_open(out, out_len, &cause);
@@ -361,10 +370,8 @@ int main(int argc, char **argv)
 	if (argc > 1)
 		return write_examples(argv[1]);
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_update_table),
-		cmocka_unit_test(test_update_stream),
-		cmocka_unit_test(test_update_twice),
-		cmocka_unit_test(test_trailer_values),
+		cmocka_unit_test(test_update_table), cmocka_unit_test(test_update_stream),
+		cmocka_unit_test(test_update_twice), cmocka_unit_test(test_trailer_values),
 		cmocka_unit_test(test_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -57,7 +57,8 @@ static void test_every_label_and_number(void **state)
 		for (size_t i = 0; i < tab->nrows; i++) {
 			/* a wrapped label is split over lines: look for its start */
 			/* (12 columns of CJK are 18 bytes; zero-width marks add more) */
-			size_t n = utf8_prefix_for_width(tab->rows[i].label, strlen(tab->rows[i].label), 12);
+			size_t n = utf8_prefix_for_width(tab->rows[i].label,
+							 strlen(tab->rows[i].label), 12);
 			char *start = strndup(tab->rows[i].label, n);
 			if (!strstr(text, start))
 				fail_msg("label %s missing", tab->rows[i].label);

@@ -115,8 +115,9 @@ static void test_other_accepted_spellings(void **state)
 	(void)state;
 	struct diag_list diags;
 	diag_list_init(&diags);
-	char *a = replace(example, "new:        [28, 5, 0, 1, 2, 0, 36]",
-			  "new:\n    - \"28\"\n    - ５\n    - '0'\n    - 1\n    - 2\n    - 0\n    - ３６");
+	char *a = replace(
+		example, "new:        [28, 5, 0, 1, 2, 0, 36]",
+		"new:\n    - \"28\"\n    - ５\n    - '0'\n    - 1\n    - 2\n    - 0\n    - ３６");
 	char *b = cut(a, "text:", "proactive:");
 	char *c = replace(b, "draft: false\n", "");
 	char *d = replace(c, "fees: \"12.5600\"", "fees: 12.56");
@@ -195,13 +196,14 @@ static const struct refusal refusals[] = {
 	{"  penalty: 287", "  penalty: {287", "load.type", 25, 12, "“行政处罚”应为一个值"},
 	{"  penalty: 287", "  penalty: 287\n    x: 1", "value.count", 25, 12, "空格"},
 	{"draft: false\n", "draft: false\n\t- x\n", "load.syntax", 8, 1, "YAML 语法错误"},
-	{"litigation_after_review: [0, 0, 0, 0, 0]\n", "litigation_after_review: [0, 0, 0, 0, 0]\n---\nform: x\n", "load.syntax", 64, 1,
+	{"litigation_after_review: [0, 0, 0, 0, 0]\n",
+	 "litigation_after_review: [0, 0, 0, 0, 0]\n---\nform: x\n", "load.syntax", 64, 1,
 	 "YAML 文档"},
 	{"  coercion: 12", "  coercion: [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]", "load.type", 26,
 	 13, "应为一个值"},
 	/* texts */
-	{"  other: |\n    　　本年度未收取信息处理费。", "  other: \"a\\u0007b\"", "load.value", 19, 10,
-	 "控制字符"},
+	{"  other: |\n    　　本年度未收取信息处理费。", "  other: \"a\\u0007b\"", "load.value", 19,
+	 10, "控制字符"},
 };
 
 static void test_refusals(void **state)
@@ -223,7 +225,9 @@ static void test_refused_files(void **state)
 	expect_refused("", 0, "load.empty", 1, 1, "空", "empty");
 	expect_refused("# only a comment\n", 17, "load.empty", 2, 1, "没有内容", "comment only");
 	expect_refused("- 1\n", 4, "load.type", 1, 1, "“键: 值”", "a list");
-	expect_refused("\xff\xfe" "f\0o\0", 6, "load.encoding", 1, 1, "UTF-16", "utf-16");
+	expect_refused("\xff\xfe"
+		       "f\0o\0",
+		       6, "load.encoding", 1, 1, "UTF-16", "utf-16");
 	expect_refused("form: x\0", 8, "load.encoding", 1, 8, "NUL", "nul");
 	/* "组织" in GBK */
 	expect_refused("organ: \xd7\xe9\xd6\xaf\n", 12, "load.encoding", 1, 8, "GBK", "gbk");
@@ -268,7 +272,8 @@ static void test_hostile_sizes_are_quick(void **state)
 	for (int i = 0; i < 200000; i++)
 		buf_adds(&text, "字字字字字");
 	buf_adds(&text, "\"");
-	char *long_text = replace(example, "  other: |\n    　　本年度未收取信息处理费。", text.data);
+	char *long_text = replace(example, "  other: |\n    　　本年度未收取信息处理费。",
+				  text.data);
 	expect_refused(long_text, strlen(long_text), "load.value", 19, 10, "太长", "long text");
 	free(long_text);
 	buf_fini(&text);
@@ -281,7 +286,8 @@ static void test_hostile_sizes_are_quick(void **state)
 		buf_adds(&row, "1, ");
 	buf_adds(&row, "1]");
 	char *long_row = replace(example, "new:        [28, 5, 0, 1, 2, 0, 36]", row.data);
-	expect_refused(long_row, strlen(long_row), "load.row", 30, 8, "实际有 1000001 个", "long row");
+	expect_refused(long_row, strlen(long_row), "load.row", 30, 8, "实际有 1000001 个",
+		       "long row");
 	free(long_row);
 	buf_fini(&row);
 }

@@ -101,15 +101,19 @@ static void test_layout(void **state)
 	size_t len;
 	char *text = report_format(r, &len);
 	/* one row per line, in the column order of the printed table, labelled */
-	assert_non_null(strstr(text, "  new:           [28, 5, 0, 1, 2, 0, 36]  # 一、本年新收政府信息公开申请数量\n"));
+	assert_non_null(strstr(
+		text,
+		"  new:           [28, 5, 0, 1, 2, 0, 36]  # 一、本年新收政府信息公开申请数量\n"));
 	assert_non_null(strstr(text, "  fees:        \"12.5600\""));
-	assert_non_null(strstr(text, "# 各列依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计\n"));
+	assert_non_null(strstr(
+		text,
+		"# 各列依次为：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计\n"));
 	assert_non_null(strstr(text, "\nform: gov-info-2021 "));
 	assert_non_null(strstr(text, "\nissued_on: 2025-01-20 "));
 	assert_null(strchr(text, '\r'));
 	assert_null(strchr(text, '\t'));
 	/* the key order of DESIGN.md */
-	const char *order[] = {"\nform:", "\norgan:", "\nyear:", "\nissued_on:", "\ndraft:",
+	const char *order[] = {"\nform:", "\norgan:",	  "\nyear:",	 "\nissued_on:", "\ndraft:",
 			       "\ntext:", "\nproactive:", "\nrequests:", "\nappeals:"};
 	const char *at = text;
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {

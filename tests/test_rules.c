@@ -43,8 +43,8 @@ static void expect(const struct report *r, const struct report *prev, const char
 		for (size_t j = 0; j < out.count; j++)
 			found = found || strcmp(got[j], want[i]) == 0;
 		if (!found)
-			fail_msg("missing failure %s (got %zu failures, first %s)", want[i], out.count,
-				 out.count ? got[0] : "-");
+			fail_msg("missing failure %s (got %zu failures, first %s)", want[i],
+				 out.count, out.count ? got[0] : "-");
 	}
 	if (out.count != nwant)
 		fail_msg("%zu failures, expected %zu; first: %s", out.count, nwant,
@@ -55,10 +55,10 @@ static void expect(const struct report *r, const struct report *prev, const char
 	rule_outcome_fini(&out);
 }
 
-#define EXPECT(r, prev, ...)                                                       \
-	do {                                                                       \
-		const char *const want_[] = {__VA_ARGS__};                         \
-		expect(r, prev, want_, sizeof want_ / sizeof want_[0]);            \
+#define EXPECT(r, prev, ...)                                            \
+	do {                                                            \
+		const char *const want_[] = {__VA_ARGS__};              \
+		expect(r, prev, want_, sizeof want_ / sizeof want_[0]); \
 	} while (0)
 #define EXPECT_NONE(r, prev) expect(r, prev, NULL, 0)
 
@@ -110,7 +110,8 @@ static void test_row_sum(void **state)
 	report_free(r);
 	r = test_load("example-2024.yaml");
 	set(r, "requests.new[3]", 2); /* 社会公益组织 */
-	EXPECT(r, NULL, "requests.row_sum@requests.new[6]", "requests.balance@requests.carried_out[3]");
+	EXPECT(r, NULL, "requests.row_sum@requests.new[6]",
+	       "requests.balance@requests.carried_out[3]");
 	report_free(r);
 }
 
@@ -160,7 +161,8 @@ static void test_carry(void **state)
 	struct report *r = test_load("example-2024.yaml");
 	r->year = 2025;
 	/* this year's carried_in must equal last year's carried_out [1,1,0,0,0,0,2] */
-	EXPECT(r, prev, "carry.requests@requests.carried_in[0]", "carry.requests@requests.carried_in[1]",
+	EXPECT(r, prev, "carry.requests@requests.carried_in[0]",
+	       "carry.requests@requests.carried_in[1]",
 	       "carry.in_force@proactive.normative.in_force");
 	set(r, "requests.carried_in[0]", 1);
 	set(r, "requests.carried_in[1]", 1);
@@ -287,11 +289,12 @@ static void test_long_labels_and_messages(void **state)
 		if (strcmp(forms_builtin[i].id, "gov-info-2021") == 0)
 			real = forms_builtin[i].data;
 	assert_non_null(real);
-	char *column = repeated("自然人申请", 800);	  /* 4000 characters */
-	char *row = repeated("本年新收申请数量", 500);	  /* 4000 */
+	char *column = repeated("自然人申请", 800);    /* 4000 characters */
+	char *row = repeated("本年新收申请数量", 500); /* 4000 */
 	char *preface = repeated("请核对此项：", 600); /* 3600 */
 	char *col_label = replaced("{label: 自然人, groups", "自然人", column);
-	char *row_label = replaced("label: 一、本年新收政府信息公开申请数量}", "一、本年新收政府信息公开申请数量", row);
+	char *row_label = replaced("label: 一、本年新收政府信息公开申请数量}",
+				   "一、本年新收政府信息公开申请数量", row);
 	char *long_message = xasprintf("message: \"%s{column}：第一项", preface);
 	char *t1 = replaced(real, "{label: 自然人, groups", col_label);
 	char *t2 = replaced(t1, "label: 一、本年新收政府信息公开申请数量}", row_label);
@@ -309,9 +312,10 @@ static void test_long_labels_and_messages(void **state)
 
 	struct rule_outcome out = {0};
 	rules_evaluate(rules, r, NULL, &out);
-	char *want = xasprintf("%s%s：第一项加第二项之和（2）不等于第三项加第四项之和（0），相差 2；"
-			       "请核对“四、结转下年度继续办理”",
-			       preface, column);
+	char *want = xasprintf(
+		"%s%s：第一项加第二项之和（2）不等于第三项加第四项之和（0），相差 2；"
+		"请核对“四、结转下年度继续办理”",
+		preface, column);
 	char *got = message_at(rules, f, r, &out, "requests.carried_out[0]");
 	assert_non_null(got);
 	assert_int_equal(strlen(got), strlen(want));

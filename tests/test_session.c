@@ -298,13 +298,15 @@ static void test_recovery_survives_kill(void **state)
 		struct report *r = report_load_file(recovery, test_catalog(), NULL, &diags);
 		if (!r)
 			fail_msg("round %d: the recovery file does not load: %d:%d %s", round,
-				 diags.items[0].line, diags.items[0].column, diags.items[0].message);
+				 diags.items[0].line, diags.items[0].column,
+				 diags.items[0].message);
 		int typed = -1;
 		assert_int_equal(sscanf(r->texts[overview], "第%d次", &typed), 1);
 		char *want = typed_text(typed);
 		if (strcmp(r->texts[overview], want) != 0)
-			fail_msg("round %d: the recovery file holds part of a round: %zu bytes of %zu", round,
-				 strlen(r->texts[overview]), strlen(want));
+			fail_msg(
+				"round %d: the recovery file holds part of a round: %zu bytes of %zu",
+				round, strlen(r->texts[overview]), strlen(want));
 		free(want);
 		report_free(r);
 		diag_list_fini(&diags);

@@ -30,7 +30,8 @@ static enum signer_status try_load(const char *key, const char *cert, const char
 	if (status == SIGNER_OK) {
 		assert_non_null(s);
 		assert_null(cause);
-		assert_string_equal(signer_subject(s), strcmp(cert, "ec-cert.pem") ? "函谷关镇人民政府" : "EC");
+		assert_string_equal(signer_subject(s),
+				    strcmp(cert, "ec-cert.pem") ? "函谷关镇人民政府" : "EC");
 	} else {
 		assert_null(s);
 		if (!cause || !strstr(cause, words))
@@ -68,10 +69,11 @@ static void test_load(void **state)
 		{"key.pem", ".", NULL, SIGNER_BAD_CERT, "证书"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		enum signer_status got = try_load(cases[i].key, cases[i].cert, cases[i].pass, cases[i].words);
+		enum signer_status got = try_load(cases[i].key, cases[i].cert, cases[i].pass,
+						  cases[i].words);
 		if (got != cases[i].want)
-			fail_msg("%s + %s: status %d, expected %d", cases[i].key, cases[i].cert, got,
-				 cases[i].want);
+			fail_msg("%s + %s: status %d, expected %d", cases[i].key, cases[i].cert,
+				 got, cases[i].want);
 	}
 	assert_int_equal(try_load("encrypted-key.pem", "cert.pem", password, ""), SIGNER_OK);
 }
@@ -91,8 +93,12 @@ static void test_sign(void **state)
 	assert_non_null(cms);
 	assert_int_equal(CMS_is_detached(cms), 1);
 	BIO *right = BIO_new_mem_buf("年报 2024", -1), *wrong = BIO_new_mem_buf("年报 2025", -1);
-	assert_int_equal(CMS_verify(cms, NULL, NULL, right, NULL, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY), 1);
-	assert_int_equal(CMS_verify(cms, NULL, NULL, wrong, NULL, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY), 0);
+	assert_int_equal(
+		CMS_verify(cms, NULL, NULL, right, NULL, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY),
+		1);
+	assert_int_equal(
+		CMS_verify(cms, NULL, NULL, wrong, NULL, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY),
+		0);
 	BIO_free(right);
 	BIO_free(wrong);
 	CMS_ContentInfo_free(cms);

@@ -66,8 +66,8 @@ static char *keys_file(const char *name)
 }
 
 /* Loads key (with password) and cert with free() watched. */
-static enum signer_status load_pair_watched(const char *key, const char *cert,
-					    const char *password, const char *line)
+static enum signer_status load_pair_watched(const char *key, const char *cert, const char *password,
+					    const char *line)
 {
 	char *key_path = keys_file(key), *cert_path = keys_file(cert), *cause = NULL;
 	struct signer *s = NULL;

@@ -73,7 +73,8 @@ static void test_override(void **state)
 {
 	(void)state;
 	char *error = NULL;
-	write_file("pdf.yaml", "# comment\ndraft_mark: 样稿\npage_number: \"第 {page} 页（{{}}）\"\n");
+	write_file("pdf.yaml",
+		   "# comment\ndraft_mark: 样稿\npage_number: \"第 {page} 页（{{}}）\"\n");
 	write_file("notes.txt", "not a template: ignored\n");
 	assert_true(templates_load(dir, &error));
 	assert_string_equal(templates_get(TEMPLATES_PDF_DRAFT_MARK), "样稿");
@@ -105,12 +106,14 @@ static void test_broken(void **state)
 		 "draft.yaml:1:15: 模板“rewrite_mark”中的“{organ}”不认识：这个模板没有可替换的名称"},
 		{"text.yaml", "draft_line: x\nsignature_date: \"{year}年{mon}月\"\n",
 		 "text.yaml:2:17: 模板“signature_date”中的“{mon}”不认识：可用的有 {year}、{month}、{day}"},
-		{"draft.yaml", "rewrite_mark: x\nyear: 年\n", "draft.yaml:2:7: 模板“year”要写上“{year}”"},
+		{"draft.yaml", "rewrite_mark: x\nyear: 年\n",
+		 "draft.yaml:2:7: 模板“year”要写上“{year}”"},
 		{"draft.yaml", "rewrite_mark: \"\"\nyear: \"{year}\"\n",
 		 "draft.yaml:1:15: 模板“rewrite_mark”是空的"},
 		{"draft.yaml", "rewrite_mark: \"a\\nb\"\nyear: \"{year}\"\n",
 		 "draft.yaml:1:15: 模板“rewrite_mark”只能是一行文字"},
-		{"draft.yaml", "rewrite_mark: x\nyear: \"{year\"\n", "draft.yaml:2:7: 模板“year”中有单独的“{”"},
+		{"draft.yaml", "rewrite_mark: x\nyear: \"{year\"\n",
+		 "draft.yaml:2:7: 模板“year”中有单独的“{”"},
 		{"pdf.yaml", "draft_mark: \"}\"\npage_number: \"{page}\"\n",
 		 "pdf.yaml:1:13: 模板“draft_mark”中有单独的“}”"},
 		{"draft.yaml", "rewrite_mark: [x]\nyear: \"{year}\"\n",
@@ -156,7 +159,8 @@ static void test_broken(void **state)
 	free(error);
 	rmdir(path);
 	assert_false(templates_load("/nonexistent/templates", &error));
-	assert_non_null(strstr(error, "NIANBAO_TEMPLATES_DIR=/nonexistent/templates：无法打开这个目录"));
+	assert_non_null(
+		strstr(error, "NIANBAO_TEMPLATES_DIR=/nonexistent/templates：无法打开这个目录"));
 	free(error);
 }
 

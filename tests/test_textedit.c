@@ -44,12 +44,10 @@ static void test_wraps_by_display_width(void **state)
 static void test_no_line_starts_with_closing_punctuation(void **state)
 {
 	static const char *const texts[] = {
-		"一二三四五，六七八九十",	/* ， would start line 2 */
-		"一二三四五。六七八九十",
-		"一二三四五、六七八九十",
-		"一二三四“五六七八九十",	/* “ would end line 1 */
-		"一二三四五）六七八九十",
-		"一二三四五》六七八九十",
+		"一二三四五，六七八九十", /* ， would start line 2 */
+		"一二三四五。六七八九十", "一二三四五、六七八九十",
+		"一二三四“五六七八九十", /* “ would end line 1 */
+		"一二三四五）六七八九十", "一二三四五》六七八九十",
 	};
 	static const char *const never_first[] = {"，", "。", "、", "）", "》"};
 	(void)state;
@@ -98,19 +96,22 @@ static void test_seed_narrative(void **state)
 			const struct textedit_line *l = &e.lines[k];
 			bool continues = k > 0 && l->start == e.lines[k - 1].end;
 			if (l->start != at && !(k > 0 && l->start == at + 1 && text[at] == '\n'))
-				fail_msg("width %d: line %zu starts at %zu, not after %zu", width, k,
-					 l->start, at);
+				fail_msg("width %d: line %zu starts at %zu, not after %zu", width,
+					 k, l->start, at);
 			at = l->end;
 			line_text(&e, k, line, sizeof line);
 			if (utf8_width(line) > width)
-				fail_msg("width %d: line %zu is %d wide", width, k, utf8_width(line));
-			for (size_t p = 0; continues && p < sizeof never_first / sizeof *never_first; p++)
+				fail_msg("width %d: line %zu is %d wide", width, k,
+					 utf8_width(line));
+			for (size_t p = 0;
+			     continues && p < sizeof never_first / sizeof *never_first; p++)
 				if (strncmp(line, never_first[p], strlen(never_first[p])) == 0)
 					fail_msg("width %d: line %zu starts with %s", width, k,
 						 never_first[p]);
 			bool wrapped = k + 1 < e.nlines && e.lines[k + 1].start == l->end;
 			size_t len = strlen(line);
-			for (size_t p = 0; wrapped && p < sizeof never_last / sizeof *never_last; p++)
+			for (size_t p = 0; wrapped && p < sizeof never_last / sizeof *never_last;
+			     p++)
 				if (len >= 3 && strcmp(line + len - 3, never_last[p]) == 0)
 					fail_msg("width %d: line %zu ends with %s", width, k,
 						 never_last[p]);

@@ -19,12 +19,12 @@ static void test_width(void **state)
 		{"", 0},
 		{"abc", 3},
 		{"函谷关镇", 8},
-		{"１２", 4},		/* fullwidth digits */
-		{"（一）", 6},		/* fullwidth parentheses */
-		{"“三安全一稳定”", 14}, /* curly quotes are narrow, as on terminals */
-		{"a\xcc\x81", 1},	/* combining acute accent takes no column */
+		{"１２", 4},		 /* fullwidth digits */
+		{"（一）", 6},		 /* fullwidth parentheses */
+		{"“三安全一稳定”", 14},	 /* curly quotes are narrow, as on terminals */
+		{"a\xcc\x81", 1},	 /* combining acute accent takes no column */
 		{"\xf0\xa0\x80\x80", 2}, /* U+20000, CJK extension B */
-		{"\xff", 1},		/* an invalid byte shows as one replacement */
+		{"\xff", 1},		 /* an invalid byte shows as one replacement */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -40,12 +40,11 @@ static void test_validate(void **state)
 		int valid;
 		size_t bad;
 	} cases[] = {
-		{"函谷关", 9, 1, 0},
-		{"ab\xc0\xaf", 4, 0, 2},	 /* overlong '/' */
-		{"a\xed\xa0\x80", 4, 0, 1},	 /* a UTF-16 surrogate */
-		{"\xe5\x87", 2, 0, 0},		 /* truncated */
-		{"\xf4\x90\x80\x80", 4, 0, 0}, /* above U+10FFFF */
-		{"\xb9\xfe", 2, 0, 0},		 /* GBK bytes */
+		{"函谷关", 9, 1, 0},	       {"ab\xc0\xaf", 4, 0, 2}, /* overlong '/' */
+		{"a\xed\xa0\x80", 4, 0, 1},				/* a UTF-16 surrogate */
+		{"\xe5\x87", 2, 0, 0},					/* truncated */
+		{"\xf4\x90\x80\x80", 4, 0, 0},				/* above U+10FFFF */
+		{"\xb9\xfe", 2, 0, 0},					/* GBK bytes */
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -90,19 +89,61 @@ static void test_is_space(void **state)
 		uint32_t cp;
 		bool space;
 	} cases[] = {
-		{' ', true},	{'\t', true},	  {'\n', true},   {0x0B, true},   {'\f', true},
-		{'\r', true},	{0x85, true},	  {0xA0, true},	  {0x1680, true}, {0x2000, true},
-		{0x2001, true}, {0x2002, true},	  {0x2003, true}, {0x2004, true}, {0x2005, true},
-		{0x2006, true}, {0x2007, true},	  {0x2008, true}, {0x2009, true}, {0x200A, true},
-		{0x2028, true}, {0x2029, true},	  {0x202F, true}, {0x205F, true}, {0x3000, true},
+		{' ', true},
+		{'\t', true},
+		{'\n', true},
+		{0x0B, true},
+		{'\f', true},
+		{'\r', true},
+		{0x85, true},
+		{0xA0, true},
+		{0x1680, true},
+		{0x2000, true},
+		{0x2001, true},
+		{0x2002, true},
+		{0x2003, true},
+		{0x2004, true},
+		{0x2005, true},
+		{0x2006, true},
+		{0x2007, true},
+		{0x2008, true},
+		{0x2009, true},
+		{0x200A, true},
+		{0x2028, true},
+		{0x2029, true},
+		{0x202F, true},
+		{0x205F, true},
+		{0x3000, true},
 		/* invisible, but not blank space */
-		{0x200B, false}, {0x200C, false}, {0x200D, false}, {0x2060, false}, {0xFEFF, false},
+		{0x200B, false},
+		{0x200C, false},
+		{0x200D, false},
+		{0x2060, false},
+		{0xFEFF, false},
 		/* neighbours and look-alikes */
-		{0, false},	 {0x08, false},	  {0x0E, false},  {0x1F, false},  {0x21, false},
-		{'a', false},	 {0x84, false},	  {0x86, false},  {0x9F, false},  {0xA1, false},
-		{0x1FFF, false}, {0x200E, false}, {0x2027, false}, {0x202A, false}, {0x205E, false},
-		{0x2060, false}, {0x2FFF, false}, {0x3001, false}, {0x3002, false}, {0xFF0C, false},
-		{0x4E00, false}, {0xFFFD, false}, {0x20000, false},
+		{0, false},
+		{0x08, false},
+		{0x0E, false},
+		{0x1F, false},
+		{0x21, false},
+		{'a', false},
+		{0x84, false},
+		{0x86, false},
+		{0x9F, false},
+		{0xA1, false},
+		{0x1FFF, false},
+		{0x200E, false},
+		{0x2027, false},
+		{0x202A, false},
+		{0x205E, false},
+		{0x2060, false},
+		{0x2FFF, false},
+		{0x3001, false},
+		{0x3002, false},
+		{0xFF0C, false},
+		{0x4E00, false},
+		{0xFFFD, false},
+		{0x20000, false},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -121,30 +162,28 @@ static void test_trim_end(void **state)
 		{"   ", 0},
 		{"无", 3},
 		{"无 \t\n", 3},
-		{"无　", 3},		      /* U+3000 */
-		{"无\xc2\xa0", 3},	      /* NBSP */
-		{"无\xe2\x80\x8b", 6},     /* ZWSP is not a space */
-		{"\xe3\x80", 2},	      /* a cut U+3000 is not one */
-		{"a\xff ", 2},		      /* an invalid byte stops the trim */
+		{"无　", 3},	       /* U+3000 */
+		{"无\xc2\xa0", 3},     /* NBSP */
+		{"无\xe2\x80\x8b", 6}, /* ZWSP is not a space */
+		{"\xe3\x80", 2},       /* a cut U+3000 is not one */
+		{"a\xff ", 2},	       /* an invalid byte stops the trim */
 		{"一　二　", 9},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t got = utf8_trim_end(cases[i].text, strlen(cases[i].text));
 		if (got != cases[i].kept)
-			fail_msg("\"%s\": kept %zu bytes, not %zu", cases[i].text, got, cases[i].kept);
+			fail_msg("\"%s\": kept %zu bytes, not %zu", cases[i].text, got,
+				 cases[i].kept);
 	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_width),
-		cmocka_unit_test(test_validate),
-		cmocka_unit_test(test_encode_decode),
-		cmocka_unit_test(test_prefix_never_splits),
-		cmocka_unit_test(test_is_space),
-		cmocka_unit_test(test_trim_end),
+		cmocka_unit_test(test_width),	      cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_encode_decode), cmocka_unit_test(test_prefix_never_splits),
+		cmocka_unit_test(test_is_space),      cmocka_unit_test(test_trim_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,7 @@ static void test_counts(void **state)
 		{"0", 1, 0, NULL},
 		{"12", 1, 12, NULL},
 		{"999999999", 1, 999999999, NULL},
-		{"１２", 1, 12, NULL},		/* fullwidth digits from an input method */
+		{"１２", 1, 12, NULL}, /* fullwidth digits from an input method */
 		{"1２", 1, 12, NULL},
 		{"０", 1, 0, NULL},
 		{"1000000000", 0, 0, "超过了上限"},
@@ -50,8 +50,8 @@ static void test_counts(void **state)
 					    &problem);
 		if (ok != cases[i].ok || (ok && v != cases[i].value) ||
 		    (!ok && strcmp(problem, cases[i].problem) != 0))
-			fail_msg("\"%s\": ok %d value %lld problem %s", cases[i].text, ok, (long long)v,
-				 ok ? "-" : problem);
+			fail_msg("\"%s\": ok %d value %lld problem %s", cases[i].text, ok,
+				 (long long)v, ok ? "-" : problem);
 	}
 }
 
@@ -61,7 +61,7 @@ static void test_money(void **state)
 {
 	static const struct {
 		const char *text;
-		int64_t scaled;		/* when problem is NULL */
+		int64_t scaled; /* when problem is NULL */
 		const char *problem;
 	} cases[] = {
 		/* fractions */
@@ -134,8 +134,8 @@ static void test_money(void **state)
 					    &problem);
 		if (ok != !cases[i].problem || (ok && v != cases[i].scaled) ||
 		    (!ok && strcmp(problem, cases[i].problem) != 0))
-			fail_msg("\"%s\": ok %d value %lld problem %s", cases[i].text, ok, (long long)v,
-				 ok ? "-" : problem);
+			fail_msg("\"%s\": ok %d value %lld problem %s", cases[i].text, ok,
+				 (long long)v, ok ? "-" : problem);
 	}
 }
 
@@ -197,8 +197,10 @@ static void test_money_printing(void **state)
 		assert_string_equal(out, cases[i].text);
 		int64_t back = -1;
 		const char *problem = NULL;
-		bool fits = cases[i].scaled >= 0 && cases[i].scaled < 1000000000 * (int64_t)VALUE_MONEY_SCALE;
-		assert_int_equal(value_parse_money(out, strlen(out), 4, 1000000000, &back, &problem), fits);
+		bool fits = cases[i].scaled >= 0 &&
+			    cases[i].scaled < 1000000000 * (int64_t)VALUE_MONEY_SCALE;
+		assert_int_equal(
+			value_parse_money(out, strlen(out), 4, 1000000000, &back, &problem), fits);
 		if (fits)
 			assert_int_equal(back, cases[i].scaled);
 	}
@@ -206,14 +208,17 @@ static void test_money_printing(void **state)
 	static const struct {
 		const char *typed, *printed;
 	} written[] = {
-		{"12", "12.0000"}, {"12.5", "12.5000"}, {"１２．３４", "12.3400"}, {"0.05", "0.0500"},
+		{"12", "12.0000"},
+		{"12.5", "12.5000"},
+		{"１２．３４", "12.3400"},
+		{"0.05", "0.0500"},
 	};
 	for (size_t i = 0; i < sizeof written / sizeof written[0]; i++) {
 		int64_t v;
 		const char *problem;
 		char out[32];
-		assert_true(value_parse_money(written[i].typed, strlen(written[i].typed), 4, 1000000000,
-					      &v, &problem));
+		assert_true(value_parse_money(written[i].typed, strlen(written[i].typed), 4,
+					      1000000000, &v, &problem));
 		value_format_money(v, out);
 		assert_string_equal(out, written[i].printed);
 	}

@@ -141,7 +141,8 @@ done:
 		unlink(tmp);
 	if (err)
 		*error = xasprintf("无法写入 %s：%s%s", path, reason(err),
-				   mode != ATOMIC_CREATE && err != EEXIST ? "（原文件没有改动）" : "");
+				   mode != ATOMIC_CREATE && err != EEXIST ? "（原文件没有改动）"
+									  : "");
 	free(tmp);
 	free(target);
 	free(dir_copy);

@@ -10,9 +10,9 @@
 #include <stddef.h>
 
 enum atomic_mode {
-	ATOMIC_REPLACE,		/* replace the file if it exists */
-	ATOMIC_CREATE,		/* refuse if the file exists (error is EEXIST) */
-	ATOMIC_REPLACE_UNSYNCED,	/* replace, without waiting for the disk: for
+	ATOMIC_REPLACE,		 /* replace the file if it exists */
+	ATOMIC_CREATE,		 /* refuse if the file exists (error is EEXIST) */
+	ATOMIC_REPLACE_UNSYNCED, /* replace, without waiting for the disk: for
 				 * files rewritten after every keystroke, which
 				 * must survive the program's death, not a
 				 * power cut */

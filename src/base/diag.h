@@ -11,14 +11,14 @@ enum diag_severity { DIAG_ERROR, DIAG_WARNING };
 
 struct diag {
 	enum diag_severity severity;
-	char *rule;		/* rule id, e.g. requests.balance or load.syntax */
-	char *path;		/* cell path, or NULL when no cell is concerned */
-	int line, column;	/* 1-based; 0 when not from a file */
-	char *message;		/* Chinese, one line */
+	char *rule;	  /* rule id, e.g. requests.balance or load.syntax */
+	char *path;	  /* cell path, or NULL when no cell is concerned */
+	int line, column; /* 1-based; 0 when not from a file */
+	char *message;	  /* Chinese, one line */
 };
 
 struct diag_list {
-	struct diag *items;	/* owned */
+	struct diag *items; /* owned */
 	size_t count;
 	size_t cap;
 };

@@ -11,16 +11,16 @@
 /* What failed, for the caller's message. */
 enum file_read_failure {
 	FILE_READ_OK,
-	FILE_READ_OPEN,	 /* open(2) failed: err */
-	FILE_READ_READ,	 /* read(2) failed: err (EISDIR for a directory) */
-	FILE_READ_LARGE, /* more than max bytes */
+	FILE_READ_OPEN,	   /* open(2) failed: err */
+	FILE_READ_READ,	   /* read(2) failed: err (EISDIR for a directory) */
+	FILE_READ_LARGE,   /* more than max bytes */
 	FILE_READ_SPECIAL, /* a named pipe, device or socket: refused before any read */
 };
 
 struct file_read_error {
 	enum file_read_failure failure;
-	int err;	   /* errno of OPEN and READ */
-	long long size;	   /* LARGE: the file's size when it is a regular file, else -1 */
+	int err;	/* errno of OPEN and READ */
+	long long size; /* LARGE: the file's size when it is a regular file, else -1 */
 	const char *special; /* SPECIAL: what it is, e.g. 这不是普通文件，而是命名管道 (static) */
 };
 

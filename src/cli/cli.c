@@ -21,13 +21,7 @@ extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render, cmd_im
 	cmd_sign;
 
 static const struct cli_command *const commands[] = {
-	&cmd_new,
-	&cmd_edit,
-	&cmd_check,
-	&cmd_render,
-	&cmd_import,
-	&cmd_draft,
-	&cmd_sign,
+	&cmd_new, &cmd_edit, &cmd_check, &cmd_render, &cmd_import, &cmd_draft, &cmd_sign,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -49,8 +43,9 @@ static void print_overview(FILE *fp)
 	fprintf(fp, "\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-7s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(fp, "\n每个命令都可以加 --help 查看说明；另见 man nianbao。\n"
-		    "退出状态：0 成功（可以有警告）；1 报告有错误；2 用法错误或文件不是有效的报告。\n");
+	fprintf(fp,
+		"\n每个命令都可以加 --help 查看说明；另见 man nianbao。\n"
+		"退出状态：0 成功（可以有警告）；1 报告有错误；2 用法错误或文件不是有效的报告。\n");
 }
 
 /* Finds a command by name or unique prefix; lists candidates if ambiguous. */
@@ -85,7 +80,8 @@ void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags)
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct diag *d = &diags->items[i];
 		fprintf(fp, "%s:%d:%d: %s: %s [%s]\n", file, d->line ? d->line : 1,
-			d->line ? d->column : 1, diag_severity_name(d->severity), d->message, d->rule);
+			d->line ? d->column : 1, diag_severity_name(d->severity), d->message,
+			d->rule);
 	}
 }
 
@@ -108,8 +104,8 @@ bool cli_write_output(struct cli *cli, const char *command, const char *path, co
 	return true;
 }
 
-bool cli_save_report(struct cli *cli, const char *command, const struct report *r,
-		     const char *path, bool force)
+bool cli_save_report(struct cli *cli, const char *command, const struct report *r, const char *path,
+		     bool force)
 {
 	if (strcmp(path, "-") == 0) {
 		size_t len;
@@ -132,14 +128,16 @@ bool cli_refuse_existing(struct cli *cli, const char *command, const char *path,
 {
 	if (force || strcmp(path, "-") == 0 || access(path, F_OK) != 0)
 		return false;
-	fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command, path);
+	fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command,
+		path);
 	return true;
 }
 
 bool cli_same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
 }
 
 int cli_main(int argc, char **argv)

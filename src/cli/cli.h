@@ -12,39 +12,39 @@ struct diag_list;
 
 /* Exit statuses (DESIGN.md, Command line). */
 enum cli_status {
-	CLI_OK = 0,		/* success, warnings allowed */
-	CLI_BROKEN = 1,		/* loads, but breaks an error rule; import had to guess */
-	CLI_REFUSED = 2,	/* bad usage, or input that is not a report */
+	CLI_OK = 0,	 /* success, warnings allowed */
+	CLI_BROKEN = 1,	 /* loads, but breaks an error rule; import had to guess */
+	CLI_REFUSED = 2, /* bad usage, or input that is not a report */
 };
 
 struct cli {
 	FILE *out;
 	FILE *err;
-	struct catalog *catalog;	/* the forms, loaded on first use */
+	struct catalog *catalog; /* the forms, loaded on first use */
 };
 
 /* One option of a command.  This declaration is the only one: the
  * parser, the usage line, --help and the man page's synopsis are all
  * made from it (cli_options.c). */
 struct cli_option {
-	const char *name;	/* the long name, without "--" */
-	char short_name;	/* 0 when there is none */
-	const char *metavar;	/* the argument, e.g. "文件"; NULL when it takes none */
-	const char *help;	/* what it does, in Chinese: one line (a second goes under it) */
-	_Bool required;		/* shown without brackets; refused when missing */
-	_Bool choice;		/* metavar lists the accepted values, "text|json" */
-	const char *needs;	/* the long name of an option it only goes with, or NULL */
+	const char *name;    /* the long name, without "--" */
+	char short_name;     /* 0 when there is none */
+	const char *metavar; /* the argument, e.g. "文件"; NULL when it takes none */
+	const char *help;    /* what it does, in Chinese: one line (a second goes under it) */
+	_Bool required;	     /* shown without brackets; refused when missing */
+	_Bool choice;	     /* metavar lists the accepted values, "text|json" */
+	const char *needs;   /* the long name of an option it only goes with, or NULL */
 };
 
-#define CLI_OPTIONS_MAX 8	/* options of one command */
-#define CLI_MANY (-1)		/* operands: no upper bound */
+#define CLI_OPTIONS_MAX 8 /* options of one command */
+#define CLI_MANY (-1)	  /* operands: no upper bound */
 
 /* The operands (positional arguments) of a command. */
 struct cli_operands {
-	const char *metavar;	/* in the usage line, e.g. "文件..." */
-	int min, max;		/* max is CLI_MANY when any number is fine */
-	const char *missing;	/* the message when there are fewer than min */
-	const char *surplus;	/* the message when there are more than max; NULL: names the first */
+	const char *metavar; /* in the usage line, e.g. "文件..." */
+	int min, max;	     /* max is CLI_MANY when any number is fine */
+	const char *missing; /* the message when there are fewer than min */
+	const char *surplus; /* the message when there are more than max; NULL: names the first */
 };
 
 /* A command line as its command's table reads it. */
@@ -52,16 +52,16 @@ struct cli_args {
 	/* by the option's index in the table: its argument, "" for an option
 	 * that takes none, NULL when it is not given; the last one given wins */
 	const char *values[CLI_OPTIONS_MAX];
-	char **operands;	/* borrowed from argv */
+	char **operands; /* borrowed from argv */
 	int noperands;
 };
 
 struct cli_command {
 	const char *name;
-	const char *summary;			/* one line for the list of commands */
-	const struct cli_option *options;	/* ends with an entry whose name is NULL */
+	const char *summary;		  /* one line for the list of commands */
+	const struct cli_option *options; /* ends with an entry whose name is NULL */
 	struct cli_operands operands;
-	const char *notes;	/* printed by --help after the options, or NULL */
+	const char *notes; /* printed by --help after the options, or NULL */
 	enum cli_status (*run)(struct cli *cli, const struct cli_args *args);
 };
 
@@ -138,7 +138,7 @@ char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
 /* Loads the report file, prints the rules it breaks (*broken is set when
  * one is an error) and renders its PDF as cli_render_pdf does; NULL after
  * printing why the file is not a report or cannot be printed. */
-char *cli_report_pdf(struct cli *cli, const char *command, const char *file,
-		     const char *seal_path, size_t *len, _Bool *broken);
+char *cli_report_pdf(struct cli *cli, const char *command, const char *file, const char *seal_path,
+		     size_t *len, _Bool *broken);
 
 #endif

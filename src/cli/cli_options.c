@@ -117,12 +117,13 @@ enum cli_status cli_parse_args(struct cli *cli, const struct cli_command *cmd, i
 {
 	size_t n = count_options(cmd);
 	struct option longs[CLI_OPTIONS_MAX + 1];
-	char shorts[2 * CLI_OPTIONS_MAX + 2] = ":"; /* ':' tells a missing value from an unknown option */
+	char shorts[2 * CLI_OPTIONS_MAX + 2] =
+		":"; /* ':' tells a missing value from an unknown option */
 	size_t nshorts = 1;
 	for (size_t i = 0; i < n; i++) {
 		const struct cli_option *o = &cmd->options[i];
-		longs[i] = (struct option){o->name, o->metavar ? required_argument : no_argument, NULL,
-					   LONG_OPTION + (int)i};
+		longs[i] = (struct option){o->name, o->metavar ? required_argument : no_argument,
+					   NULL, LONG_OPTION + (int)i};
 		if (o->short_name) {
 			shorts[nshorts++] = o->short_name;
 			if (o->metavar)
@@ -154,8 +155,8 @@ enum cli_status cli_parse_args(struct cli *cli, const struct cli_command *cmd, i
 			struct buf words;
 			buf_init(&words);
 			add_choices(&words, o->metavar);
-			cli_usage_error(cli, cmd, "--%s 只能是 %s（写的是“%s”）", o->name, words.data,
-					optarg);
+			cli_usage_error(cli, cmd, "--%s 只能是 %s（写的是“%s”）", o->name,
+					words.data, optarg);
 			buf_fini(&words);
 			return CLI_REFUSED;
 		}
@@ -176,8 +177,10 @@ enum cli_status cli_parse_args(struct cli *cli, const struct cli_command *cmd, i
 		return CLI_REFUSED;
 	for (size_t i = 0; i < n; i++) {
 		const struct cli_option *o = &cmd->options[i];
-		if (o->needs && args->values[i] && !args->values[find_option(cmd, o->needs) - cmd->options])
-			return cli_usage_error(cli, cmd, "--%s 只能和 --%s 一起用", o->name, o->needs);
+		if (o->needs && args->values[i] &&
+		    !args->values[find_option(cmd, o->needs) - cmd->options])
+			return cli_usage_error(cli, cmd, "--%s 只能和 --%s 一起用", o->name,
+					       o->needs);
 	}
 	return CLI_OK;
 }

@@ -45,8 +45,8 @@ struct report *cli_load_last_year(struct cli *cli, const char *command, const ch
 	*guessed = false;
 	if (is_published_text(path)) {
 		char *error = NULL;
-		const struct catalog_entry *form =
-			catalog_get(cli->catalog, catalog_default_id(cli->catalog), &error);
+		const struct catalog_entry *form = catalog_get(
+			cli->catalog, catalog_default_id(cli->catalog), &error);
 		if (!form) {
 			fprintf(cli->err, "nianbao %s: %s\n", command, error);
 			free(error);

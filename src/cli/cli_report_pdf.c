@@ -31,8 +31,8 @@ char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
 	return pdf;
 }
 
-char *cli_report_pdf(struct cli *cli, const char *command, const char *file,
-		     const char *seal_path, size_t *len, bool *broken)
+char *cli_report_pdf(struct cli *cli, const char *command, const char *file, const char *seal_path,
+		     size_t *len, bool *broken)
 {
 	struct diag_list diags;
 	diag_list_init(&diags);

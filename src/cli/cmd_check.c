@@ -22,8 +22,8 @@ static const struct cli_option check_options[] = {
 	[CHECK_PREVIOUS] = {"previous", 0, "上年文件",
 			    "上年的报告，用于核对上年结转和现行有效件数\n"
 			    "（报告文件，或已发布的文本：按 nianbao import 读取）"},
-	[CHECK_FORMAT] = {"format", 0, "text|json", "输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）",
-			  .choice = true},
+	[CHECK_FORMAT] = {"format", 0, "text|json",
+			  "输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）", .choice = true},
 	{NULL},
 };
 
@@ -32,7 +32,8 @@ const struct cli_command cmd_check = {
 	.summary = "检查报告：数据能否读取，勾稽关系是否成立",
 	.options = check_options,
 	.operands = {"文件...", 1, CLI_MANY, "要写出至少一个报告文件"},
-	.notes = "退出状态：0 没有错误（可以有警告）；1 有报告违反规则；2 有文件无法作为报告读取。\n",
+	.notes =
+		"退出状态：0 没有错误（可以有警告）；1 有报告违反规则；2 有文件无法作为报告读取。\n",
 	.run = check_run,
 };
 
@@ -77,12 +78,14 @@ static void print_json(FILE *fp, const char *file, const struct diag_list *diags
 		const struct diag *d = &diags->items[i];
 		buf_adds(&out, i ? ", {\"rule\": " : "{\"rule\": ");
 		json_string(&out, d->rule);
-		buf_addf(&out, ", \"severity\": \"%s\", \"path\": ", diag_severity_name(d->severity));
+		buf_addf(&out,
+			 ", \"severity\": \"%s\", \"path\": ", diag_severity_name(d->severity));
 		if (d->path)
 			json_string(&out, d->path);
 		else
 			buf_adds(&out, "null");
-		buf_addf(&out, ", \"line\": %d, \"column\": %d, \"message\": ", d->line ? d->line : 1,
+		buf_addf(&out,
+			 ", \"line\": %d, \"column\": %d, \"message\": ", d->line ? d->line : 1,
 			 d->line ? d->column : 1);
 		json_string(&out, d->message);
 		buf_addc(&out, '}');
@@ -104,7 +107,8 @@ static enum cli_status check_run(struct cli *cli, const struct cli_args *args)
 	const struct catalog_entry *previous_entry = NULL;
 	if (previous_path) {
 		bool guessed; /* a published text's guesses are printed; the check goes on */
-		previous = cli_load_last_year(cli, "check", previous_path, &previous_entry, &guessed);
+		previous = cli_load_last_year(cli, "check", previous_path, &previous_entry,
+					      &guessed);
 		if (!previous) {
 			fprintf(cli->err, "nianbao check: 上年报告 %s 无法读取\n", previous_path);
 			diag_list_fini(&diags);

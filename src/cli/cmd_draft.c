@@ -23,11 +23,12 @@ const struct cli_command cmd_draft = {
 	.summary = "由上年的报告生成本年报告的草稿",
 	.options = draft_options,
 	.operands = {"上年文件", 1, 1, "要写出上年的报告文件", "只能写一个上年的报告文件"},
-	.notes = "上年文件可以是报告文件（.yaml），也可以是已发布的年度报告文本（其他文件名，先按\n"
-		 "nianbao import 读取）。草稿的年度加一，标为草稿，不写成文日期；上年“结转下年度\n"
-		 "继续办理”成为本年“上年结转”，现行有效件数沿用上年，其余各项为 0；正文保留上年的\n"
-		 "内容供改写，其中上年的年份改为本年，开头注明“待改写”。\n"
-		 "退出状态：0 写出草稿；1 读取上年文本时有猜测（草稿仍然写出）；2 上年文件无法读取。\n",
+	.notes =
+		"上年文件可以是报告文件（.yaml），也可以是已发布的年度报告文本（其他文件名，先按\n"
+		"nianbao import 读取）。草稿的年度加一，标为草稿，不写成文日期；上年“结转下年度\n"
+		"继续办理”成为本年“上年结转”，现行有效件数沿用上年，其余各项为 0；正文保留上年的\n"
+		"内容供改写，其中上年的年份改为本年，开头注明“待改写”。\n"
+		"退出状态：0 写出草稿；1 读取上年文本时有猜测（草稿仍然写出）；2 上年文件无法读取。\n",
 	.run = draft_run,
 };
 
@@ -48,7 +49,8 @@ static enum cli_status draft_run(struct cli *cli, const struct cli_args *args)
 	struct report *draft = draft_next_year(last, entry->rules);
 	enum cli_status status = guessed ? CLI_BROKEN : CLI_OK;
 	if (!draft) {
-		fprintf(cli->err, "nianbao draft: 上年报告的年度 %d 已是最后一个可用的年度\n", last->year);
+		fprintf(cli->err, "nianbao draft: 上年报告的年度 %d 已是最后一个可用的年度\n",
+			last->year);
 		status = CLI_REFUSED;
 	} else if (!cli_save_report(cli, "draft", draft, output, force)) {
 		status = CLI_REFUSED;

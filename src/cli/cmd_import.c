@@ -24,11 +24,12 @@ const struct cli_command cmd_import = {
 	.summary = "把已发布的年度报告（文本）转成报告文件",
 	.options = import_options,
 	.operands = {"报告.txt", 1, 1, "要写出一个已发布的报告文件", "只能写一个报告文件"},
-	.notes = "读 UTF-8 或 GB18030（GBK）编码的文本，并说明读的是哪一种。表格中的数按官方的行名\n"
-		 "放进各格，总计按发布的原样保留。表格有缺损时写出最可能的读法，并在标准错误上\n"
-		 "指出猜测的是哪一行哪一列（文件:行:列）；无法读取的地方也一一列出。\n"
-		 "退出状态：0 完整读取；1 有猜测、无法读取之处，或报告违反勾稽关系（文件仍然写出）；\n"
-		 "2 不是年度报告或无法读取（不写任何文件）。\n",
+	.notes =
+		"读 UTF-8 或 GB18030（GBK）编码的文本，并说明读的是哪一种。表格中的数按官方的行名\n"
+		"放进各格，总计按发布的原样保留。表格有缺损时写出最可能的读法，并在标准错误上\n"
+		"指出猜测的是哪一行哪一列（文件:行:列）；无法读取的地方也一一列出。\n"
+		"退出状态：0 完整读取；1 有猜测、无法读取之处，或报告违反勾稽关系（文件仍然写出）；\n"
+		"2 不是年度报告或无法读取（不写任何文件）。\n",
 	.run = import_run,
 };
 
@@ -50,8 +51,8 @@ static enum cli_status import_run(struct cli *cli, const struct cli_args *args)
 	if (cli_refuse_existing(cli, "import", output, force))
 		return CLI_REFUSED;
 	char *error = NULL;
-	const struct catalog_entry *entry =
-		catalog_get(cli->catalog, form_id ? form_id : catalog_default_id(cli->catalog), &error);
+	const struct catalog_entry *entry = catalog_get(
+		cli->catalog, form_id ? form_id : catalog_default_id(cli->catalog), &error);
 	if (!entry) {
 		fprintf(cli->err, "nianbao import: %s\n", error);
 		free(error);
@@ -77,7 +78,8 @@ static enum cli_status import_run(struct cli *cli, const struct cli_args *args)
 	if (!cli_save_report(cli, "import", r, output, force))
 		status = CLI_REFUSED;
 	else if (guesses && strcmp(output, "-") != 0)
-		fprintf(cli->err, "nianbao import: 已写出 %s；上面 %zu 处是猜测或没能读取的地方，请核对\n",
+		fprintf(cli->err,
+			"nianbao import: 已写出 %s；上面 %zu 处是猜测或没能读取的地方，请核对\n",
 			output, guesses);
 	report_free(r);
 	diag_list_fini(&diags);

@@ -48,8 +48,8 @@ static enum cli_status new_run(struct cli *cli, const struct cli_args *args)
 				       REPORT_YEAR_MIN, REPORT_YEAR_MAX, year_text);
 
 	char *error = NULL;
-	const struct catalog_entry *entry =
-		catalog_get(cli->catalog, form_id ? form_id : catalog_default_id(cli->catalog), &error);
+	const struct catalog_entry *entry = catalog_get(
+		cli->catalog, form_id ? form_id : catalog_default_id(cli->catalog), &error);
 	if (!entry) {
 		fprintf(cli->err, "nianbao new: %s\n", error);
 		free(error);
@@ -70,7 +70,8 @@ static enum cli_status new_run(struct cli *cli, const struct cli_args *args)
 	} else {
 		int err = report_save(r, output, force, &error);
 		if (err == EEXIST)
-			fprintf(cli->err, "nianbao new: %s 已经存在，没有改动它；确要覆盖请加 --force\n",
+			fprintf(cli->err,
+				"nianbao new: %s 已经存在，没有改动它；确要覆盖请加 --force\n",
 				output);
 		else if (err)
 			fprintf(cli->err, "nianbao new: %s\n", error);

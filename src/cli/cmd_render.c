@@ -19,7 +19,8 @@ enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL };
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
 			 "写出标准文本（“-”表示标准输出；不写任何选项时也输出到标准输出）"},
-	[RENDER_PDF] = {"pdf", 0, "输出.pdf", "写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）"},
+	[RENDER_PDF] = {"pdf", 0, "输出.pdf",
+			"写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）"},
 	[RENDER_SEAL] = {"seal", 0, "印章.png", "把 PNG 印章图片盖在 PDF 的落款上", .needs = "pdf"},
 	{NULL},
 };
@@ -29,10 +30,11 @@ const struct cli_command cmd_render = {
 	.summary = "把报告排成标准文本或 PDF",
 	.options = render_options,
 	.operands = {"文件", 1, 1, "要写出一个报告文件", "只能写一个报告文件"},
-	.notes = "输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
-		 "仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
-		 "有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
-		 "退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
+	.notes =
+		"输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
+		"仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
+		"有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
+		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
 	.run = render_run,
 };
 
@@ -47,7 +49,8 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 	const char *outputs[] = {text_path, pdf_path};
 	for (size_t i = 0; i < 2; i++)
 		if (outputs[i] && strcmp(outputs[i], "-") != 0 && cli_same_file(outputs[i], file)) {
-			fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
+			fprintf(cli->err,
+				"nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
 				outputs[i]);
 			return CLI_REFUSED;
 		}
@@ -74,8 +77,8 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 	char *text = text_path ? render_text(r, &text_len) : NULL;
 	char *pdf = pdf_path ? cli_render_pdf(cli, "render", file, r, seal_path, &pdf_len) : NULL;
 	if (pdf_path && !pdf) {
-		fprintf(cli->err, "nianbao render: 没有写出 %s%s%s\n", pdf_path, text_path ? " 和 " : "",
-			text_path ? text_path : "");
+		fprintf(cli->err, "nianbao render: 没有写出 %s%s%s\n", pdf_path,
+			text_path ? " 和 " : "", text_path ? text_path : "");
 		status = CLI_REFUSED;
 	} else {
 		if (text && !cli_write_output(cli, "render", text_path, text, text_len))

@@ -32,8 +32,8 @@ enum { SIGN_KEY, SIGN_CERT, SIGN_OUTPUT, SIGN_FORCE, SIGN_PRINT, SIGN_PRINTER, S
 
 static const struct cli_option sign_options[] = {
 	[SIGN_KEY] = {"key", 0, "私钥.pem", "PEM 格式的私钥（可以是加密的）", .required = true},
-	[SIGN_CERT] = {"cert", 0, "证书.pem", "PEM 格式的证书；文件里其后的证书作为证书链一并放入签名",
-		       .required = true},
+	[SIGN_CERT] = {"cert", 0, "证书.pem",
+		       "PEM 格式的证书；文件里其后的证书作为证书链一并放入签名", .required = true},
 	[SIGN_OUTPUT] = {"output", 'o', "输出.pdf", "写出签名后的 PDF", .required = true},
 	[SIGN_FORCE] = {"force", 0, NULL, "输出文件已存在时替换它（默认拒绝）"},
 	[SIGN_PRINT] = {"print", 0, NULL, "签名后交给 CUPS 的 lp 命令打印"},
@@ -47,17 +47,18 @@ const struct cli_command cmd_sign = {
 	.summary = "给排好的 PDF 加上数字签名（可以接着打印）；给的是报告文件时先排成 PDF",
 	.options = sign_options,
 	.operands = {"输入.pdf|报告.yaml", 1, 1, "要写出一个 PDF 文件", "只能写一个 PDF 文件"},
-	.notes = "输入是报告文件（.yaml 或 .yml）时，先像 render --pdf 那样排成 PDF，签名后才写出，\n"
-		 "一条命令完成排版、签名和打印；报告违反勾稽关系时仍然签名，但列出问题，退出状态为 1。\n"
-		 "\n"
-		 "签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
-		 "工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
-		 "不再签名。\n"
-		 "\n"
-		 "私钥加密时，口令从环境变量 " PASSWORD_ENV " 读取（供脚本使用）；没有\n"
-		 "设置时在终端上提示输入，输入的内容不显示。为了不让口令出现在进程列表和\n"
-		 "命令历史里，口令不能写在命令行上。私钥只在内存中使用，用完即清除，\n"
-		 "不会写到任何文件里。\n",
+	.notes =
+		"输入是报告文件（.yaml 或 .yml）时，先像 render --pdf 那样排成 PDF，签名后才写出，\n"
+		"一条命令完成排版、签名和打印；报告违反勾稽关系时仍然签名，但列出问题，退出状态为 1。\n"
+		"\n"
+		"签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
+		"工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
+		"不再签名。\n"
+		"\n"
+		"私钥加密时，口令从环境变量 " PASSWORD_ENV " 读取（供脚本使用）；没有\n"
+		"设置时在终端上提示输入，输入的内容不显示。为了不让口令出现在进程列表和\n"
+		"命令历史里，口令不能写在命令行上。私钥只在内存中使用，用完即清除，\n"
+		"不会写到任何文件里。\n",
 	.run = sign_run,
 };
 
@@ -211,7 +212,6 @@ static time_t signing_time(void)
 	return time(NULL);
 }
 
-
 static enum cli_status refuse_existing(struct cli *cli, const char *output)
 {
 	fprintf(cli->err, "nianbao sign: %s 已经存在，没有改动它；确要替换请加 --force\n", output);
@@ -224,10 +224,13 @@ static void warn_validity(struct cli *cli, const struct signer *signer, const ch
 	char limit[SIGNER_DATE_SIZE];
 	int validity = signer_check_validity(signer, when, limit);
 	if (validity < 0)
-		fprintf(cli->err, "nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
-				  "验证签名时会显示证书无效\n", cert, limit);
+		fprintf(cli->err,
+			"nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
+			"验证签名时会显示证书无效\n",
+			cert, limit);
 	else if (validity > 0)
-		fprintf(cli->err, "nianbao sign: 警告：证书 %s 已于 %s 过期；验证签名时会显示证书无效\n",
+		fprintf(cli->err,
+			"nianbao sign: 警告：证书 %s 已于 %s 过期；验证签名时会显示证书无效\n",
 			cert, limit);
 }
 
@@ -291,9 +294,11 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 	bool force = args->values[SIGN_FORCE] != NULL;
 	bool print = args->values[SIGN_PRINT] || printer; /* --printer implies --print */
 	if (seal && !is_report_file(input))
-		return cli_usage_error(cli, &cmd_sign, "--seal 只能用于报告文件（.yaml），排好的 PDF 不再改动");
+		return cli_usage_error(cli, &cmd_sign,
+				       "--seal 只能用于报告文件（.yaml），排好的 PDF 不再改动");
 	if (cli_same_file(output, key) || cli_same_file(output, cert)) {
-		fprintf(cli->err, "nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
+		fprintf(cli->err,
+			"nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
 			output);
 		return CLI_REFUSED;
 	}
@@ -304,11 +309,11 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
 	bool broken;
-	if (sign_input(cli, input, seal, key, cert, &signed_pdf, &signed_len, &subject,
-		       &broken) != CLI_OK)
+	if (sign_input(cli, input, seal, key, cert, &signed_pdf, &signed_len, &subject, &broken) !=
+	    CLI_OK)
 		return CLI_REFUSED;
-	int err = atomic_write(output, signed_pdf, signed_len, force ? ATOMIC_REPLACE : ATOMIC_CREATE,
-			       &cause);
+	int err = atomic_write(output, signed_pdf, signed_len,
+			       force ? ATOMIC_REPLACE : ATOMIC_CREATE, &cause);
 	free(signed_pdf);
 	if (err) {
 		if (err == EEXIST)
@@ -326,7 +331,8 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 		return done;
 	fflush(cli->out);
 	if (print_pdf(output, printer, &cause) != PRINT_OK) {
-		fprintf(cli->err, "nianbao sign: 签名后的 %s 已写出，但没有打印：%s\n", output, cause);
+		fprintf(cli->err, "nianbao sign: 签名后的 %s 已写出，但没有打印：%s\n", output,
+			cause);
 		free(cause);
 		return CLI_REFUSED;
 	}

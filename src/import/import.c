@@ -104,13 +104,13 @@ static bool read_title(const struct import_text *t, size_t end, struct report *r
 	} else {
 		const char *s = lines[found].data;
 		int year = (s[at] - '0') * 1000 + (s[at + 1] - '0') * 100 + (s[at + 2] - '0') * 10 +
-		       (s[at + 3] - '0');
+			   (s[at + 3] - '0');
 		const char *organ = at ? s : lines[found - 1].data;
 		size_t organ_len = at ? at : lines[found - 1].len;
 		const char *problem = report_organ_problem(organ, organ_len);
 		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) {
-			snprintf(message, sizeof message, "标题中的年度 %d 不在 %d 到 %d 之间", year,
-				 REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			snprintf(message, sizeof message, "标题中的年度 %d 不在 %d 到 %d 之间",
+				 year, REPORT_YEAR_MIN, REPORT_YEAR_MAX);
 			fail(diags, numbers[found], message);
 		} else if (problem) {
 			snprintf(message, sizeof message, "标题中年度前面的发布机关%s", problem);
@@ -250,7 +250,8 @@ static bool read_sections(const struct import_text *t, const struct import_layou
 		const struct import_section_span *span = &l->sections[s];
 		if (!span->heading_line) {
 			char *message = xasprintf("找不到“%s”这一部分，其中各项%s", sec->heading,
-						  has_item(sec, FORM_ITEM_TABLE, NULL) ? "记为 0" : "为空");
+						  has_item(sec, FORM_ITEM_TABLE, NULL) ? "记为 0"
+										       : "为空");
 			diag_list_add(diags, DIAG_ERROR, "import.missing", NULL, 1, 1, message);
 			free(message);
 			continue;

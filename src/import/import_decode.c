@@ -66,8 +66,10 @@ static char *refuse_controls(const char *s, size_t len, struct diag_list *diags)
 			int line, column;
 			position_of(s, i, &line, &column);
 			char message[160];
-			snprintf(message, sizeof message,
-				 "这不是文本文件：含有控制字符（0x%02X）；请导入以文本格式保存的年度报告", c);
+			snprintf(
+				message, sizeof message,
+				"这不是文本文件：含有控制字符（0x%02X）；请导入以文本格式保存的年度报告",
+				c);
 			return refuse(diags, "import.encoding", line, column, message);
 		}
 	}
@@ -101,8 +103,9 @@ char *import_decode(const char *data, size_t len, size_t *out_len, const char **
 	if (len == 0)
 		return refuse(diags, "import.encoding", 1, 1, "文件是空的，不是年度报告");
 	if (looks_utf16(u, len))
-		return refuse(diags, "import.encoding", 1, 1,
-			      "文件是 UTF-16 编码；请另存为 UTF-8 或 GB18030（GBK）编码的文本后再导入");
+		return refuse(
+			diags, "import.encoding", 1, 1,
+			"文件是 UTF-16 编码；请另存为 UTF-8 或 GB18030（GBK）编码的文本后再导入");
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		data += 3;
 		len -= 3;

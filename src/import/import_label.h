@@ -9,7 +9,7 @@
 
 enum import_match {
 	IMPORT_MATCH_NONE,
-	IMPORT_MATCH_PREFIX,	/* the first part of a label cut by a wrap */
+	IMPORT_MATCH_PREFIX, /* the first part of a label cut by a wrap */
 	IMPORT_MATCH_EXACT,
 };
 

@@ -11,8 +11,7 @@
 
 /* Whether a normalized line is the heading of section sec: the heading
  * itself, its title alone, or its number and title with other punctuation. */
-static bool is_heading(const char *line, const char *heading, const char *title,
-		       const char *number)
+static bool is_heading(const char *line, const char *heading, const char *title, const char *number)
 {
 	if (strcmp(line, heading) == 0 || strcmp(line, title) == 0)
 		return true;

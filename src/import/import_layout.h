@@ -14,15 +14,15 @@ struct form;
 struct import_text;
 
 struct import_section_span {
-	size_t first, end;	/* lines after the heading, [first, end) */
-	int heading_line;	/* 0 when the heading was not found */
+	size_t first, end; /* lines after the heading, [first, end) */
+	int heading_line;  /* 0 when the heading was not found */
 };
 
 struct import_layout {
-	size_t title_end;	/* the lines before the first heading: [0, title_end) */
-	struct import_section_span *sections;	/* owned; one per form section */
-	size_t nfound;		/* sections whose heading was found */
-	bool *repeated;		/* owned; per line: a heading written twice */
+	size_t title_end; /* the lines before the first heading: [0, title_end) */
+	struct import_section_span *sections; /* owned; one per form section */
+	size_t nfound;			      /* sections whose heading was found */
+	bool *repeated;			      /* owned; per line: a heading written twice */
 };
 
 void import_layout_find(struct import_layout *layout, const struct form *form,

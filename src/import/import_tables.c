@@ -22,7 +22,7 @@
 
 struct row_ref {
 	size_t table, row;
-	char *norm;		/* owned normalized official label */
+	char *norm; /* owned normalized official label */
 	bool group;
 	bool filled;
 };
@@ -31,15 +31,16 @@ struct placer {
 	const struct form *f;
 	struct report *r;
 	struct diag_list *diags;
-	struct row_ref *rows;	/* every row of the section's tables, printed order */
+	struct row_ref *rows; /* every row of the section's tables, printed order */
 	size_t nrows;
-	size_t header_table;	/* the table whose header was read, or FORM_NONE */
-	size_t header_missing;	/* a column its header lacks, or FORM_NONE */
+	size_t header_table;   /* the table whose header was read, or FORM_NONE */
+	size_t header_missing; /* a column its header lacks, or FORM_NONE */
 	bool failed;
 };
 
 static void say(struct placer *p, enum diag_severity severity, const char *rule, const char *path,
-		const struct import_cell *at, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+		const struct import_cell *at, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 static void say(struct placer *p, enum diag_severity severity, const char *rule, const char *path,
 		const struct import_cell *at, const char *fmt, ...)
@@ -81,9 +82,9 @@ static bool parse_value(struct placer *p, const struct row_ref *ref, enum form_v
 	const struct form_type *ft = &p->f->types[type];
 	const char *problem = NULL;
 	size_t len = strlen(cell->text);
-	bool ok = type == FORM_MONEY
-			  ? value_parse_money(cell->text, len, ft->decimals, ft->below, out, &problem)
-			  : value_parse_count(cell->text, len, ft->max, out, &problem);
+	bool ok = type == FORM_MONEY ? value_parse_money(cell->text, len, ft->decimals, ft->below,
+							 out, &problem)
+				     : value_parse_count(cell->text, len, ft->max, out, &problem);
 	if (!ok) {
 		say(p, DIAG_ERROR, ft->rule ? ft->rule : "import.value", NULL, cell,
 		    "“%s”一行的“%s”不是有效的数值：%s", row_of(p, ref)->label, cell->text, problem);
@@ -128,8 +129,9 @@ static size_t extra_number(const int64_t *v, size_t n, size_t total, bool *alike
 
 /* Puts numbers[0..n) into the cells of row ref, mending one number too
  * many or too few; where is the cell a diagnostic points at. */
-static void fill_row(struct placer *p, struct row_ref *ref, const struct import_cell *const *numbers,
-		     size_t n, const struct import_cell *where)
+static void fill_row(struct placer *p, struct row_ref *ref,
+		     const struct import_cell *const *numbers, size_t n,
+		     const struct import_cell *where)
 {
 	const struct form_table *t = table_of(p, ref);
 	const struct form_row *row = row_of(p, ref);
@@ -144,7 +146,8 @@ static void fill_row(struct placer *p, struct row_ref *ref, const struct import_
 	int64_t v[64], out[32] = {0};
 	const struct import_cell *src[32] = {0};
 	for (size_t i = 0; i < n; i++)
-		if (!parse_value(p, ref, cols->columns[i < ncols ? i : ncols - 1].type, numbers[i], &v[i]))
+		if (!parse_value(p, ref, cols->columns[i < ncols ? i : ncols - 1].type, numbers[i],
+				 &v[i]))
 			return;
 	const char *path = p->f->cells[row->first_cell].path;
 	if (n == ncols) {
@@ -165,9 +168,8 @@ static void fill_row(struct placer *p, struct row_ref *ref, const struct import_
 			say(p, DIAG_ERROR, "import.extra", path, numbers[skip],
 			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个%s：读了前 %zu 个，"
 			    "最后一个数（%s）没有读取",
-			    row->label, n, ncols,
-			    tc == FORM_NONE ? "" : "，去掉哪一个总计都对不上", ncols,
-			    numbers[skip]->text);
+			    row->label, n, ncols, tc == FORM_NONE ? "" : "，去掉哪一个总计都对不上",
+			    ncols, numbers[skip]->text);
 		else
 			say(p, DIAG_WARNING, "import.guess", path, numbers[drop],
 			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个：去掉第 %zu 个数（%s）后总计等于各项之和，"
@@ -194,10 +196,10 @@ static void fill_row(struct placer *p, struct row_ref *ref, const struct import_
 			out[missing] = 0;
 			how = "无法由总计推出，记为";
 		}
-		say(p, DIAG_WARNING, "import.guess", p->f->cells[row->first_cell + missing].path, where,
+		say(p, DIAG_WARNING, "import.guess", p->f->cells[row->first_cell + missing].path,
+		    where,
 		    "“%s”一行只有 %zu 个数（应为 %zu 个）：%s，按顺序读取其余各列，“%s”%s %" PRId64,
-		    row->label, n, ncols,
-		    by_header ? "表头也缺少这一列" : "缺少的当作最后一列",
+		    row->label, n, ncols, by_header ? "表头也缺少这一列" : "缺少的当作最后一列",
 		    cols->columns[missing].label, how, out[missing]);
 	} else {
 		for (size_t c = 0; c < n; c++) {
@@ -255,7 +257,7 @@ static size_t match_row(const struct placer *p, const char *norm, size_t cur, bo
 
 /* The numbers collected under the current row (or under none). */
 struct pending {
-	const struct import_cell **numbers;	/* borrowed cells */
+	const struct import_cell **numbers; /* borrowed cells */
 	size_t count, cap;
 	size_t row;
 	const struct import_cell *label;
@@ -270,7 +272,8 @@ static void flush(struct placer *p, struct pending *q)
 		return;
 	if (q->row == UNKNOWN_ROW) {
 		say(p, DIAG_ERROR, "import.unplaced", NULL, q->label,
-		    "“%s”不是表格中任何一行的名称，其后的 %zu 个数没有读取", q->label->text, q->count);
+		    "“%s”不是表格中任何一行的名称，其后的 %zu 个数没有读取", q->label->text,
+		    q->count);
 		if (q->count > 64)
 			p->failed = true;
 	} else if (q->row == FORM_NONE) {
@@ -409,7 +412,10 @@ bool import_tables_read(const struct form *f, size_t section,
 			const struct import_cell *const *cells, size_t ncells, int heading_line,
 			struct report *r, struct diag_list *diags)
 {
-	struct placer p = {.f = f, .r = r, .diags = diags, .header_table = FORM_NONE,
+	struct placer p = {.f = f,
+			   .r = r,
+			   .diags = diags,
+			   .header_table = FORM_NONE,
 			   .header_missing = FORM_NONE};
 	size_t cap = 0, only_table = FORM_NONE, ntables = 0;
 	const struct form_section *sec = &f->sections[section];
@@ -421,7 +427,8 @@ bool import_tables_read(const struct form *f, size_t section,
 		for (size_t ri = 0; ri < f->tables[ti].nrows; ri++) {
 			p.rows = xgrow(p.rows, &cap, p.nrows + 1, sizeof *p.rows);
 			p.rows[p.nrows++] = (struct row_ref){
-				.table = ti, .row = ri,
+				.table = ti,
+				.row = ri,
 				.norm = import_label_normalize(f->tables[ti].rows[ri].label),
 				.group = f->tables[ti].rows[ri].group};
 		}

@@ -12,8 +12,8 @@
 /* One character of a line, decoded once. */
 struct glyph {
 	uint32_t cp;
-	uint32_t at;		/* byte offset in the line (a file is at most a few MiB) */
-	uint8_t len;		/* bytes */
+	uint32_t at; /* byte offset in the line (a file is at most a few MiB) */
+	uint8_t len; /* bytes */
 };
 
 static bool is_digit(uint32_t cp)
@@ -136,8 +136,8 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 /* Cells end at a tab or at a run of two or more spaces.  Only ASCII and
  * ideographic spaces start a run: offices align columns with those, while
  * an NBSP or a thin space is spacing inside a cell. */
-static void split_cells(struct import_line *l, const char *line, const struct glyph *g,
-			size_t from, size_t n)
+static void split_cells(struct import_line *l, const char *line, const struct glyph *g, size_t from,
+			size_t n)
 {
 	size_t cap = 0, start = from;
 	for (size_t i = from; i < n; i++) {

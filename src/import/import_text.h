@@ -12,25 +12,25 @@
 #include <stddef.h>
 
 struct import_cell {
-	char *text;		/* owned; never empty */
+	char *text; /* owned; never empty */
 	int line, column;
-	bool numeric;		/* digits, maybe with a sign, point or commas */
+	bool numeric; /* digits, maybe with a sign, point or commas */
 };
 
 /* No table has rows this wide; a line with more cells keeps only these. */
 #define IMPORT_LINE_MAX_CELLS 100
 
 struct import_line {
-	char *text;		/* owned: the line without marks and outer spaces, may be "" */
-	int number;		/* 1-based */
-	int column;		/* where text starts */
-	struct import_cell *cells;	/* owned, at most IMPORT_LINE_MAX_CELLS */
+	char *text;		   /* owned: the line without marks and outer spaces, may be "" */
+	int number;		   /* 1-based */
+	int column;		   /* where text starts */
+	struct import_cell *cells; /* owned, at most IMPORT_LINE_MAX_CELLS */
 	size_t ncells;
-	size_t ncells_seen;	/* how many the line has, kept or not */
+	size_t ncells_seen; /* how many the line has, kept or not */
 };
 
 struct import_text {
-	struct import_line *lines;	/* owned */
+	struct import_line *lines; /* owned */
 	size_t nlines;
 };
 

@@ -17,8 +17,8 @@
 
 struct catalog_slot {
 	char *id;
-	char *source;		/* file path, or NULL for a built-in */
-	const char *data;	/* built-ins: the definition text */
+	char *source;	  /* file path, or NULL for a built-in */
+	const char *data; /* built-ins: the definition text */
 	size_t len;
 	struct catalog_entry entry;
 	bool loaded;
@@ -43,7 +43,8 @@ static bool valid_id(const char *id)
 	if (!*id || strlen(id) > 64)
 		return false;
 	for (const char *p = id; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '_'))
 			return false;
 	return true;
 }
@@ -80,8 +81,8 @@ static char *read_definition(const char *path, size_t *len, char **error)
 {
 	struct file_read_error e;
 	char *data = file_read(path, CATALOG_MAX_DEFINITION, 0, len, &e);
-	if (!data && ((e.failure == FILE_READ_OPEN && e.err != ENOENT) ||
-		      e.failure == FILE_READ_SPECIAL))
+	if (!data &&
+	    ((e.failure == FILE_READ_OPEN && e.err != ENOENT) || e.failure == FILE_READ_SPECIAL))
 		*error = xasprintf("%s: 无法读取表格定义：%s", path, file_read_why(&e));
 	else if (!data && e.failure != FILE_READ_OPEN)
 		*error = xasprintf("%s: 表格定义无法读取或超过 1 MiB", path);
@@ -105,12 +106,14 @@ static bool load_slot(struct catalog_slot *s, char **error)
 	struct form *form = form_parse(data, len, &ferr);
 	free(owned);
 	if (!form) {
-		*error = xasprintf("表格定义 %s:%d:%d: %s", where, ferr.line, ferr.column, ferr.message);
+		*error = xasprintf("表格定义 %s:%d:%d: %s", where, ferr.line, ferr.column,
+				   ferr.message);
 		free(ferr.message);
 		return false;
 	}
 	if (strcmp(form->id, s->id) != 0) {
-		*error = xasprintf("表格定义 %s 的 id 是“%s”，应与文件名“%s”一致", where, form->id, s->id);
+		*error = xasprintf("表格定义 %s 的 id 是“%s”，应与文件名“%s”一致", where, form->id,
+				   s->id);
 		form_free(form);
 		return false;
 	}

@@ -83,8 +83,7 @@ static bool get_bool(struct form_builder *b, const struct ytree *map, const char
 	return true;
 }
 
-static bool get_int(struct form_builder *b, const struct ytree *map, const char *key,
-		    int64_t *out)
+static bool get_int(struct form_builder *b, const struct ytree *map, const char *key, int64_t *out)
 {
 	const struct ytree *v = ytree_get(map, key);
 	if (!v)
@@ -172,7 +171,8 @@ static size_t map_node_at(struct form_builder *b, const struct ytree *at, const 
 		const char *dot = memchr(path + start, '.', len - start);
 		size_t end = dot ? (size_t)(dot - path) : len;
 		if (!valid_key(path + start, end - start)) {
-			fail(b, at, "数据路径“%s”中的键不合法（只能用小写字母、数字和下划线）", path);
+			fail(b, at, "数据路径“%s”中的键不合法（只能用小写字母、数字和下划线）",
+			     path);
 			return FORM_NONE;
 		}
 		size_t child = form_node_child(b->form, node, path + start, end - start);
@@ -211,7 +211,8 @@ static size_t leaf_node(struct form_builder *b, const struct ytree *at, const ch
 	if (parent == FORM_NONE)
 		return FORM_NONE;
 	if (!valid_key(key, strlen(key)) || strstr(path, ".."))
-		return fail(b, at, "数据路径“%s”中的键不合法（只能用小写字母、数字和下划线）", path),
+		return fail(b, at, "数据路径“%s”中的键不合法（只能用小写字母、数字和下划线）",
+			    path),
 		       FORM_NONE;
 	if (parent == 0)
 		for (size_t i = 0; i < sizeof reserved_keys / sizeof reserved_keys[0]; i++)
@@ -266,8 +267,8 @@ static bool parse_types(struct form_builder *b, const struct ytree *types)
 			return fail(b, d, "types 的“%s”缺少 kind", names[t]);
 		if (!is_scalar(kind) || strcmp(kind->value, kinds[t]) != 0)
 			return fail(b, kind, "“%s”的 kind 只能是 %s", names[t], kinds[t]);
-		if (!get_int(b, d, "max", &ty->max) ||
-		    !get_int(b, d, "decimals", &decimals) || !get_int(b, d, "below", &ty->below) ||
+		if (!get_int(b, d, "max", &ty->max) || !get_int(b, d, "decimals", &decimals) ||
+		    !get_int(b, d, "below", &ty->below) ||
 		    !get_int(b, d, "max_chars", &max_chars) ||
 		    !get_string(b, d, "unit", false, &ty->unit) ||
 		    !get_string(b, d, "rule", false, &ty->rule))
@@ -314,7 +315,8 @@ static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 		for (size_t j = 0; j < list->count; j++) {
 			const struct ytree *c = list->items[j];
 			struct form_column *col = &set->columns[set->ncolumns++];
-			if (!check_keys(b, c, fields) || !get_string(b, c, "key", false, &col->key) ||
+			if (!check_keys(b, c, fields) ||
+			    !get_string(b, c, "key", false, &col->key) ||
 			    !get_string(b, c, "label", true, &col->label) ||
 			    !get_bool(b, c, "total", &col->total))
 				return false;
@@ -328,9 +330,11 @@ static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 			if (col->key && !valid_key(col->key, strlen(col->key)))
 				return fail(b, c, "列的键“%s”不合法", col->key);
 			for (size_t k = 0; col->key && k + 1 < set->ncolumns; k++)
-				if (set->columns[k].key && strcmp(set->columns[k].key, col->key) == 0)
-					return fail(b, ytree_get(c, "key"), "列组“%s”中列的键“%s”重复",
-						    set->name, col->key);
+				if (set->columns[k].key &&
+				    strcmp(set->columns[k].key, col->key) == 0)
+					return fail(b, ytree_get(c, "key"),
+						    "列组“%s”中列的键“%s”重复", set->name,
+						    col->key);
 			const struct ytree *groups = ytree_get(c, "groups");
 			if (groups) {
 				if (groups->kind != YTREE_SEQUENCE)
@@ -338,8 +342,10 @@ static bool parse_column_sets(struct form_builder *b, const struct ytree *sets)
 				col->groups = xcalloc(groups->count + 1, sizeof *col->groups);
 				for (size_t g = 0; g < groups->count; g++) {
 					if (!is_scalar(groups->items[g]))
-						return fail(b, groups->items[g], "列的分组名应为文字");
-					col->groups[col->ngroups++] = xstrdup(groups->items[g]->value);
+						return fail(b, groups->items[g],
+							    "列的分组名应为文字");
+					col->groups[col->ngroups++] = xstrdup(
+						groups->items[g]->value);
 				}
 			}
 		}
@@ -379,7 +385,8 @@ static char *table_cell_label(const struct form_table *t, size_t row, size_t col
 	return buf_take(&label);
 }
 
-static bool add_table_row_cells(struct form_builder *b, size_t ti, size_t ri, const struct ytree *at)
+static bool add_table_row_cells(struct form_builder *b, size_t ti, size_t ri,
+				const struct ytree *at)
 {
 	struct form *f = b->form;
 	struct form_table *t = &f->tables[ti];
@@ -445,8 +452,9 @@ static bool parse_rows(struct form_builder *b, size_t ti, const struct ytree *ro
 			row = &t->rows[ri]; /* the rows below may have moved the array */
 			size_t node = row->path ? node_at_path(b->form, row->path) : 0;
 			if (node == FORM_NONE || b->form->nodes[node].kind != FORM_NODE_MAP)
-				return fail(b, ytree_get(r, "path"), "分组“%s”的 path“%s”不是其下各行的上级",
-					    row->label, row->path);
+				return fail(b, ytree_get(r, "path"),
+					    "分组“%s”的 path“%s”不是其下各行的上级", row->label,
+					    row->path);
 		} else {
 			if (!row->path)
 				return fail(b, r, "行“%s”缺少 path", row->label);
@@ -461,7 +469,7 @@ static bool parse_table(struct form_builder *b, const struct ytree *item, size_t
 			size_t *index)
 {
 	static const char *const fields[] = {"table", "title", "label_header", "columns",
-					     "store", "print", "rows", NULL};
+					     "store", "print", "rows",	       NULL};
 	struct form *f = b->form;
 	if (!check_keys(b, item, fields))
 		return false;
@@ -492,7 +500,8 @@ static bool parse_table(struct form_builder *b, const struct ytree *item, size_t
 		else if (strcmp(store, "scalar") == 0)
 			t->store = FORM_STORE_SCALAR;
 		else
-			ok = fail(b, ytree_get(item, "store"), "store 只能是 sequence、map 或 scalar");
+			ok = fail(b, ytree_get(item, "store"),
+				  "store 只能是 sequence、map 或 scalar");
 	}
 	if (ok && t->store == FORM_STORE_SCALAR && t->columns->ncolumns != 1)
 		ok = fail(b, item, "store: scalar 的表格只能有一列");
@@ -642,13 +651,15 @@ static bool check_template(struct form_builder *b, const struct ytree *at, const
 		size_t len = (size_t)(end - p - 1);
 		bool known = false;
 		for (size_t i = 0; vars[i]; i++)
-			known = known || (strlen(vars[i]) == len && memcmp(vars[i], p + 1, len) == 0);
+			known = known ||
+				(strlen(vars[i]) == len && memcmp(vars[i], p + 1, len) == 0);
 		if (!known) {
 			struct buf names;
 			buf_init(&names);
 			for (size_t i = 0; vars[i]; i++)
 				buf_addf(&names, "%s{%s}", i ? "、" : "", vars[i]);
-			fail(b, at, "“{%.*s}”不是可用的名称，可用的是 %s", (int)len, p + 1, names.data);
+			fail(b, at, "“{%.*s}”不是可用的名称，可用的是 %s", (int)len, p + 1,
+			     names.data);
 			buf_fini(&names);
 			return false;
 		}
@@ -685,7 +696,8 @@ static bool get_path_list(struct form_builder *b, const struct ytree *map, const
  * no node of their own). */
 static bool path_exists(const struct form *f, const char *path)
 {
-	return *path && (node_at_path(f, path) != FORM_NONE || form_find_cell(f, path) != FORM_NONE);
+	return *path &&
+	       (node_at_path(f, path) != FORM_NONE || form_find_cell(f, path) != FORM_NONE);
 }
 
 /* Whether a reference of an assert or cell (PATH, PATH[i], GROUP.*[i],
@@ -708,8 +720,9 @@ static bool check_ref(struct form_builder *b, const struct ytree *at, const stru
 	if (has_c && (!rule->each || strcmp(rule->each, "column") != 0))
 		ok = fail(b, at, "规则 %s：“$c”只能用于 each: column 的规则", rule->id);
 	else if (strncmp(p, "$row", 4) == 0) {
-		size_t t = rule->each && strcmp(rule->each, "row") == 0 ? form_find_table(f, rule->table)
-									  : FORM_NONE;
+		size_t t = rule->each && strcmp(rule->each, "row") == 0
+				   ? form_find_table(f, rule->table)
+				   : FORM_NONE;
 		if (t == FORM_NONE)
 			ok = fail(b, at, "规则 %s：“$row”只能用于 each: row 的规则", rule->id);
 		for (size_t r = 0; ok && t != FORM_NONE && r < f->tables[t].nrows; r++) {
@@ -718,8 +731,8 @@ static bool check_ref(struct form_builder *b, const struct ytree *at, const stru
 				continue;
 			char *path = xasprintf("%s%s", row->path, p + 4);
 			if (!path_exists(f, path))
-				ok = fail(b, at, "规则 %s：“%.*s”在行“%s”找不到数据格 %s", rule->id, (int)len,
-					  ref, row->label, path);
+				ok = fail(b, at, "规则 %s：“%.*s”在行“%s”找不到数据格 %s", rule->id,
+					  (int)len, ref, row->label, path);
 			free(path);
 		}
 	} else if (!path_exists(f, p)) {
@@ -736,7 +749,7 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 {
 	static const char *const kinds[] = {"assert", "required", "texts", "value_type", NULL};
 	static const char *const equation_keys[] = {"each", "table", "cell", "fill", "needs", NULL};
-	static const char *const equation_vars[] = {"cell", "row",   "column", "left",
+	static const char *const equation_vars[] = {"cell",  "row",  "column", "left",
 						    "right", "diff", NULL};
 	static const char *const text_vars[] = {"cell", "row", "column", NULL};
 	static const char *const value_vars[] = {"cell", "problem", NULL};
@@ -745,28 +758,32 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 		if (!ytree_get(r, kinds[i]))
 			continue;
 		if (kind)
-			return fail(b, key_at(r, kinds[i]), "规则 %s 已有 %s，不能再有 %s：一条规则只做一种核对",
-				    rule->id, kind, kinds[i]);
+			return fail(b, key_at(r, kinds[i]),
+				    "规则 %s 已有 %s，不能再有 %s：一条规则只做一种核对", rule->id,
+				    kind, kinds[i]);
 		kind = kinds[i];
 	}
 	if (!kind)
-		return fail(b, r, "规则 %s 需要 assert、required、texts 或 value_type 之一", rule->id);
+		return fail(b, r, "规则 %s 需要 assert、required、texts 或 value_type 之一",
+			    rule->id);
 	const struct ytree *message = ytree_get(r, "message");
 	if (!rule->assert) {
 		for (size_t i = 0; equation_keys[i]; i++)
 			if (ytree_get(r, equation_keys[i]))
-				return fail(b, key_at(r, equation_keys[i]), "规则 %s：%s 只用于有 assert 的规则",
-					    rule->id, equation_keys[i]);
+				return fail(b, key_at(r, equation_keys[i]),
+					    "规则 %s：%s 只用于有 assert 的规则", rule->id,
+					    equation_keys[i]);
 		return check_template(b, message, rule->message,
 				      rule->value_type >= 0 ? value_vars : text_vars);
 	}
 	if (rule->each && strcmp(rule->each, "column") != 0 && strcmp(rule->each, "row") != 0)
 		return fail(b, ytree_get(r, "each"), "each 只能是 column 或 row");
 	if (rule->each && !rule->table)
-		return fail(b, key_at(r, "each"), "规则 %s：each 需要 table 说明对哪张表格逐列或逐行核对",
-			    rule->id);
+		return fail(b, key_at(r, "each"),
+			    "规则 %s：each 需要 table 说明对哪张表格逐列或逐行核对", rule->id);
 	if (rule->table && !rule->each)
-		return fail(b, key_at(r, "table"), "规则 %s：table 需要 each（column 或 row）", rule->id);
+		return fail(b, key_at(r, "table"), "规则 %s：table 需要 each（column 或 row）",
+			    rule->id);
 	if (rule->table && form_find_table(b->form, rule->table) == FORM_NONE)
 		return fail(b, ytree_get(r, "table"), "没有名为“%s”的表格", rule->table);
 	for (const char *p = rule->assert; *p;) {
@@ -780,16 +797,18 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 	bool uses_previous = strstr(rule->assert, "prev:") != NULL;
 	if (uses_previous && !rule->needs_previous)
 		return fail(b, ytree_get(r, "assert"),
-			    "规则 %s 的算式用到了上年报告（prev:），需要写 needs: previous", rule->id);
-	if (rule->needs_previous && !uses_previous)
-		return fail(b, key_at(r, "needs"), "规则 %s 写了 needs: previous，但算式没有用到 prev:",
+			    "规则 %s 的算式用到了上年报告（prev:），需要写 needs: previous",
 			    rule->id);
+	if (rule->needs_previous && !uses_previous)
+		return fail(b, key_at(r, "needs"),
+			    "规则 %s 写了 needs: previous，但算式没有用到 prev:", rule->id);
 	/* a total filled in from last year's report has nothing to fill from
 	 * in a new report, which has no last year */
 	if (rule->fill && rule->needs_previous)
-		return fail(b, key_at(r, "fill"),
-			    "规则 %s 用到上年报告，不能写 fill: true：只有由本年各格算出的合计才能自动填写",
-			    rule->id);
+		return fail(
+			b, key_at(r, "fill"),
+			"规则 %s 用到上年报告，不能写 fill: true：只有由本年各格算出的合计才能自动填写",
+			rule->id);
 	return check_template(b, message, rule->message, equation_vars);
 }
 
@@ -809,16 +828,17 @@ static bool check_type_rules(struct form_builder *b, const struct ytree *types)
 		if (i == f->nrules)
 			return fail(b, at, "没有 id 为“%s”的规则", f->types[t].rule);
 		if (f->rules[i].value_type != t)
-			return fail(b, at, "规则“%s”应写 value_type: %s", f->types[t].rule, names[t]);
+			return fail(b, at, "规则“%s”应写 value_type: %s", f->types[t].rule,
+				    names[t]);
 	}
 	return true;
 }
 
 static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 {
-	static const char *const fields[] = {"id", "severity", "message", "each", "table",
-					     "assert", "cell", "fill", "needs", "required",
-					     "texts", "forbidden", "value_type", NULL};
+	static const char *const fields[] = {
+		"id",	"severity", "message",	"each",	 "table",     "assert",	    "cell",
+		"fill", "needs",    "required", "texts", "forbidden", "value_type", NULL};
 	struct form *f = b->form;
 	if (!rules || rules->kind != YTREE_SEQUENCE)
 		return fail(b, rules, "rules 应为列表");
@@ -855,7 +875,8 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 			else if (strcmp(value_type, "money") == 0)
 				rule->value_type = FORM_MONEY;
 			else
-				ok = fail(b, ytree_get(r, "value_type"), "value_type 只能是 count 或 money");
+				ok = fail(b, ytree_get(r, "value_type"),
+					  "value_type 只能是 count 或 money");
 		}
 		ok = ok && get_path_list(b, r, "required", &rule->required, &rule->nrequired) &&
 		     get_path_list(b, r, "texts", &rule->texts, &rule->ntexts) &&
@@ -905,10 +926,11 @@ static bool index_paths(struct form_builder *b)
 
 struct form *form_parse(const char *data, size_t len, struct form_error *error)
 {
-	static const char *const fields[] = {"id", "name", "title", "types", "data_labels",
-					     "column_sets", "sections", "rules", NULL};
-	static const char *const required[] = {"id", "name", "title", "types", "column_sets",
-					       "sections", "rules"};
+	static const char *const fields[] = {"id",	 "name",	"title",
+					     "types",	 "data_labels", "column_sets",
+					     "sections", "rules",	NULL};
+	static const char *const required[] = {"id",	      "name",	  "title", "types",
+					       "column_sets", "sections", "rules"};
 	static const char *const title_vars[] = {"organ", "year", NULL};
 	struct form_builder b = {.error = error};
 	struct ytree_error yerr;
@@ -934,13 +956,13 @@ struct form *form_parse(const char *data, size_t len, struct form_error *error)
 		if (!ytree_get(root, required[i]))
 			ok = fail(&b, root, "缺少“%s”", required[i]);
 	ok = ok && get_string(&b, root, "id", true, &b.form->id) &&
-		  get_string(&b, root, "name", true, &b.form->name) &&
-		  get_string(&b, root, "title", true, &b.form->title) &&
-		  check_template(&b, ytree_get(root, "title"), b.form->title, title_vars) &&
-		  parse_types(&b, ytree_get(root, "types")) &&
-		  parse_column_sets(&b, ytree_get(root, "column_sets")) &&
-		  parse_sections(&b, ytree_get(root, "sections")) &&
-		  label_groups(&b, ytree_get(root, "data_labels"));
+	     get_string(&b, root, "name", true, &b.form->name) &&
+	     get_string(&b, root, "title", true, &b.form->title) &&
+	     check_template(&b, ytree_get(root, "title"), b.form->title, title_vars) &&
+	     parse_types(&b, ytree_get(root, "types")) &&
+	     parse_column_sets(&b, ytree_get(root, "column_sets")) &&
+	     parse_sections(&b, ytree_get(root, "sections")) &&
+	     label_groups(&b, ytree_get(root, "data_labels"));
 	if (ok && b.form->ncells == 0)
 		ok = fail(&b, root, "表格定义中没有任何一格");
 	/* rules are checked against the cells, so these come first */

@@ -18,26 +18,26 @@
 enum form_value_type { FORM_COUNT, FORM_MONEY, FORM_TEXT, FORM_VALUE_TYPES };
 
 enum form_store {
-	FORM_STORE_SEQUENCE,	/* a row is [a, b, c] in column order */
-	FORM_STORE_MAP,		/* a row is {key: a, ...} */
-	FORM_STORE_SCALAR,	/* a one-column row is a single value */
+	FORM_STORE_SEQUENCE, /* a row is [a, b, c] in column order */
+	FORM_STORE_MAP,	     /* a row is {key: a, ...} */
+	FORM_STORE_SCALAR,   /* a one-column row is a single value */
 };
 
 struct form_type {
-	int64_t max;		/* counts: largest value */
-	int decimals;		/* money: most decimals */
-	int64_t below;		/* money: whole units must be below this */
-	size_t max_chars;	/* texts: longest text, in characters */
-	char *unit;		/* money: e.g. 万元, may be NULL */
-	char *rule;		/* id of the rule that refuses a bad value */
+	int64_t max;	  /* counts: largest value */
+	int decimals;	  /* money: most decimals */
+	int64_t below;	  /* money: whole units must be below this */
+	size_t max_chars; /* texts: longest text, in characters */
+	char *unit;	  /* money: e.g. 万元, may be NULL */
+	char *rule;	  /* id of the rule that refuses a bad value */
 };
 
 struct form_column {
-	char *key;		/* map-stored rows: the key; else NULL */
+	char *key; /* map-stored rows: the key; else NULL */
 	char *label;
-	char **groups;		/* header groups above the label, outermost first */
+	char **groups; /* header groups above the label, outermost first */
 	size_t ngroups;
-	bool total;		/* the column that sums the others */
+	bool total; /* the column that sums the others */
 	enum form_value_type type;
 };
 
@@ -49,22 +49,22 @@ struct form_column_set {
 
 struct form_row {
 	char *label;
-	char *path;		/* data path; for a group, optional */
-	size_t depth;		/* 0 for rows at the top of the table */
-	size_t parent;		/* enclosing group row, or FORM_NONE */
-	bool group;		/* a heading over other rows; has no cells */
+	char *path;    /* data path; for a group, optional */
+	size_t depth;  /* 0 for rows at the top of the table */
+	size_t parent; /* enclosing group row, or FORM_NONE */
+	bool group;    /* a heading over other rows; has no cells */
 	bool total;
-	size_t first_cell;	/* cells first_cell .. + ncolumns (not groups) */
+	size_t first_cell; /* cells first_cell .. + ncolumns (not groups) */
 };
 
 struct form_table {
 	char *id;
-	char *title;		/* e.g. 第二十条第（一）项, may be NULL */
-	char *label_header;	/* top-left header cell, may be NULL */
-	const struct form_column_set *columns;	/* borrowed from the form */
+	char *title;			       /* e.g. 第二十条第（一）项, may be NULL */
+	char *label_header;		       /* top-left header cell, may be NULL */
+	const struct form_column_set *columns; /* borrowed from the form */
 	enum form_store store;
-	bool print_one_row;	/* printed as one row, rows becoming column groups */
-	struct form_row *rows;	/* in printed order, groups before their rows */
+	bool print_one_row;    /* printed as one row, rows becoming column groups */
+	struct form_row *rows; /* in printed order, groups before their rows */
 	size_t nrows;
 	size_t section;
 };
@@ -73,70 +73,70 @@ enum form_item_kind { FORM_ITEM_TEXT, FORM_ITEM_TABLE };
 
 struct form_item {
 	enum form_item_kind kind;
-	size_t index;		/* a cell (texts) or a table */
+	size_t index; /* a cell (texts) or a table */
 };
 
 struct form_section {
-	char *number;		/* 一 */
-	char *title;		/* 总体情况 */
-	char *heading;		/* 一、总体情况 */
+	char *number;  /* 一 */
+	char *title;   /* 总体情况 */
+	char *heading; /* 一、总体情况 */
 	struct form_item *items;
 	size_t nitems;
 };
 
 struct form_cell {
-	char *path;		/* requests.new[0], proactive.regulations.issued, text.overview */
-	char *label;		/* the official label, e.g. 一、本年新收政府信息公开申请数量／自然人 */
+	char *path; /* requests.new[0], proactive.regulations.issued, text.overview */
+	char *label; /* the official label, e.g. 一、本年新收政府信息公开申请数量／自然人 */
 	enum form_value_type type;
 	size_t section;
-	size_t table;		/* FORM_NONE for texts */
-	size_t row;		/* row index within the table */
-	size_t column;		/* column index within the table */
-	size_t node;		/* schema node holding the value */
+	size_t table;  /* FORM_NONE for texts */
+	size_t row;    /* row index within the table */
+	size_t column; /* column index within the table */
+	size_t node;   /* schema node holding the value */
 };
 
 enum form_node_kind {
-	FORM_NODE_MAP,		/* keys are the children */
-	FORM_NODE_ROW,		/* a table row (sequence or map of its cells) */
-	FORM_NODE_CELL,		/* one value */
+	FORM_NODE_MAP,	/* keys are the children */
+	FORM_NODE_ROW,	/* a table row (sequence or map of its cells) */
+	FORM_NODE_CELL, /* one value */
 };
 
 /* The data file's key tree below the report's own keys (form, organ...). */
 struct form_node {
 	char *key;
-	char *label;		/* comment written beside the key, may be NULL */
+	char *label; /* comment written beside the key, may be NULL */
 	enum form_node_kind kind;
 	size_t parent;
 	size_t *children;
 	size_t nchildren;
-	size_t table, row;	/* rows: which table row */
-	size_t cell;		/* cells: which cell */
+	size_t table, row; /* rows: which table row */
+	size_t cell;	   /* cells: which cell */
 };
 
 /* A rule as written in the form; see rules.h for what they mean. */
 struct form_rule {
 	char *id;
-	bool warning;		/* severity: warning (else error) */
+	bool warning; /* severity: warning (else error) */
 	char *message;
-	char *each;		/* "column", "row" or NULL */
-	char *table;		/* table id for each */
-	char *assert;		/* equation, e.g. "A[$c] = B[$c] + C.*[$c]" */
-	char *cell;		/* the cell a diagnostic names */
-	bool fill;		/* cell is derived from the other side */
+	char *each;   /* "column", "row" or NULL */
+	char *table;  /* table id for each */
+	char *assert; /* equation, e.g. "A[$c] = B[$c] + C.*[$c]" */
+	char *cell;   /* the cell a diagnostic names */
+	bool fill;    /* cell is derived from the other side */
 	bool needs_previous;
-	char **required;	/* required: cells that must not be empty */
+	char **required; /* required: cells that must not be empty */
 	size_t nrequired;
-	char *forbidden;	/* forbidden: what none of texts may contain */
+	char *forbidden; /* forbidden: what none of texts may contain */
 	char **texts;
 	size_t ntexts;
-	int value_type;		/* value rules: the type they guard, else -1 */
-	int line;		/* where it is written, for compile errors */
+	int value_type; /* value rules: the type they guard, else -1 */
+	int line;	/* where it is written, for compile errors */
 };
 
 struct form {
 	char *id;
 	char *name;
-	char *title;		/* template with {organ} and {year} */
+	char *title; /* template with {organ} and {year} */
 	struct form_type types[FORM_VALUE_TYPES];
 	struct form_column_set *column_sets;
 	size_t ncolumn_sets;
@@ -146,16 +146,16 @@ struct form {
 	size_t ntables;
 	struct form_cell *cells;
 	size_t ncells;
-	struct form_node *nodes;	/* nodes[0] is the root map */
+	struct form_node *nodes; /* nodes[0] is the root map */
 	size_t nnodes;
 	struct form_rule *rules;
 	size_t nrules;
-	size_t *cells_by_path;		/* cell indices sorted by path */
+	size_t *cells_by_path; /* cell indices sorted by path */
 };
 
 struct form_error {
-	char *message;		/* owned */
-	int line, column;	/* 1-based, 0 when unknown */
+	char *message;	  /* owned */
+	int line, column; /* 1-based, 0 when unknown */
 };
 
 /* Loads a form definition from data[0..len).  Returns NULL and fills

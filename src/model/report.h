@@ -25,22 +25,22 @@ enum report_key {
 #define REPORT_ORGAN_MAX_CHARS 100
 
 struct report_mark {
-	int line, column;	/* 1-based; 0 when not read from a file */
+	int line, column; /* 1-based; 0 when not read from a file */
 };
 
 struct report_date {
-	int year, month, day;	/* all 0 when there is no date */
+	int year, month, day; /* all 0 when there is no date */
 };
 
 struct report {
-	const struct form *form;	/* borrowed; outlives the report */
-	char *organ;			/* owned, "" when unknown */
+	const struct form *form; /* borrowed; outlives the report */
+	char *organ;		 /* owned, "" when unknown */
 	int year;
 	struct report_date issued_on;
 	bool draft;
-	int64_t *numbers;		/* per cell: counts and money */
-	char **texts;			/* per cell: owned texts ("" when empty), NULL for numbers */
-	struct report_mark *marks;	/* per cell */
+	int64_t *numbers;	   /* per cell: counts and money */
+	char **texts;		   /* per cell: owned texts ("" when empty), NULL for numbers */
+	struct report_mark *marks; /* per cell */
 	struct report_mark key_marks[REPORT_KEYS];
 };
 

@@ -37,7 +37,7 @@ struct loader {
 	struct diag_list *diags;
 	const struct form *form;
 	struct report *report;
-	struct report_mark *node_marks;	/* per schema node: where its key was */
+	struct report_mark *node_marks; /* per schema node: where its key was */
 	size_t nerrors;
 	bool fatal;
 };
@@ -86,11 +86,11 @@ static void fail(struct loader *l, const char *rule, const char *path, struct re
 	}
 }
 
-static void fail_fatal(struct loader *l, const char *rule, struct report_mark at,
-		       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void fail_fatal(struct loader *l, const char *rule, struct report_mark at, const char *fmt,
+		       ...) __attribute__((format(printf, 4, 5)));
 
-static void fail_fatal(struct loader *l, const char *rule, struct report_mark at,
-		       const char *fmt, ...)
+static void fail_fatal(struct loader *l, const char *rule, struct report_mark at, const char *fmt,
+		       ...)
 {
 	if (l->fatal)
 		return;
@@ -196,9 +196,10 @@ static bool check_encoding(const char *data, size_t len, struct diag_list *diags
 				  "文件不是 UTF-8 编码（看起来是 GBK/GB18030 编码）；"
 				  "报告文件只能是 UTF-8 编码，请用“另存为”选择 UTF-8");
 		else
-			add_error(diags, "load.encoding", at,
-				  "这里有不是 UTF-8 编码的字节（0x%02X）；报告文件只能是 UTF-8 编码",
-				  u[bad]);
+			add_error(
+				diags, "load.encoding", at,
+				"这里有不是 UTF-8 编码的字节（0x%02X）；报告文件只能是 UTF-8 编码",
+				u[bad]);
 		return false;
 	}
 	return true;
@@ -331,7 +332,8 @@ static bool expect_scalar(struct loader *l, const char *what, const char *path)
 		     (const char *)l->event.data.alias.anchor);
 		return false;
 	}
-	fail(l, "load.type", path, here(l), "“%s”应为一个值，这里是%s", what, node_kind_name(&l->event));
+	fail(l, "load.type", path, here(l), "“%s”应为一个值，这里是%s", what,
+	     node_kind_name(&l->event));
 	skip_node(l, LOAD_SKIP_DEPTH);
 	return false;
 }
@@ -400,14 +402,16 @@ static bool read_key(struct loader *l, const char **key)
 	if (l->event.type == YAML_SCALAR_EVENT) {
 		check_plain_data(l);
 		*key = (const char *)l->event.data.scalar.value;
-		if (strcmp(*key, "<<") == 0 && l->event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		if (strcmp(*key, "<<") == 0 &&
+		    l->event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
 			fail(l, "load.plain_data", NULL, here(l),
 			     "不能使用 YAML 合并键（<<）：报告文件只能是普通数据");
 		} else {
 			return true;
 		}
 	} else {
-		fail(l, "load.key", NULL, here(l), "键应为一个名称，这里是%s", node_kind_name(&l->event));
+		fail(l, "load.key", NULL, here(l), "键应为一个名称，这里是%s",
+		     node_kind_name(&l->event));
 		skip_node(l, LOAD_SKIP_DEPTH);
 	}
 	if (next(l))
@@ -476,7 +480,8 @@ static void load_cell(struct loader *l, size_t index)
 		if (is_plain_null(&l->event))
 			problem = "没有填写金额";
 		else
-			value_parse_money(s, len, t->decimals, t->below, &r->numbers[index], &problem);
+			value_parse_money(s, len, t->decimals, t->below, &r->numbers[index],
+					  &problem);
 		break;
 	case FORM_TEXT:
 		if (is_plain_null(&l->event))
@@ -491,8 +496,9 @@ static void load_cell(struct loader *l, size_t index)
 		}
 		size_t chars = utf8_length(s, len);
 		if (chars > t->max_chars) {
-			fail(l, "load.value", cell->path, here(l), "“%s”太长：有 %zu 字，一段正文最多 %zu 字",
-			     cell->label, chars, t->max_chars);
+			fail(l, "load.value", cell->path, here(l),
+			     "“%s”太长：有 %zu 字，一段正文最多 %zu 字", cell->label, chars,
+			     t->max_chars);
 			return;
 		}
 		/* trailing line breaks and spaces are not part of a narrative */
@@ -535,8 +541,9 @@ static void load_sequence_row(struct loader *l, size_t node)
 				buf_adds(&cols, "、");
 			buf_adds(&cols, t->columns->columns[c].label);
 		}
-		fail(l, "load.row", row->path, start, "“%s”这一行应有 %zu 个数（依次为%s），实际有 %zu 个",
-		     row->label, want, cols.data, got);
+		fail(l, "load.row", row->path, start,
+		     "“%s”这一行应有 %zu 个数（依次为%s），实际有 %zu 个", row->label, want,
+		     cols.data, got);
 		buf_fini(&cols);
 	}
 }
@@ -603,8 +610,8 @@ static void load_map(struct loader *l, size_t node)
 		if (child != FORM_NONE && !node_holds_numbers(f, child))
 			continue;
 		const char *label = t ? t->columns->columns[i].label : f->nodes[child].label;
-		fail(l, "load.missing", NULL, start, "缺少键“%s”%s%s%s", names[i], label ? "（" : "",
-		     label ? label : "", label ? "）" : "");
+		fail(l, "load.missing", NULL, start, "缺少键“%s”%s%s%s", names[i],
+		     label ? "（" : "", label ? label : "", label ? "）" : "");
 	}
 	free(seen);
 	free(names);
@@ -630,7 +637,8 @@ static void load_node(struct loader *l, size_t node)
 	}
 	if (l->event.type != want) {
 		fail(l, "load.type", NULL, here(l), "“%s”应为%s，这里是%s", label,
-		     want == YAML_SEQUENCE_START_EVENT ? "一行数（方括号列表）" : "一个映射（键: 值）",
+		     want == YAML_SEQUENCE_START_EVENT ? "一行数（方括号列表）"
+						       : "一个映射（键: 值）",
 		     node_kind_name(&l->event));
 		skip_node(l, LOAD_SKIP_DEPTH);
 		return;
@@ -673,8 +681,8 @@ static void load_key_value(struct loader *l, enum report_key key)
 		if (!value_parse_count(s, len, 9999, &year, &problem) || year < REPORT_YEAR_MIN ||
 		    year > REPORT_YEAR_MAX)
 			fail(l, "load.value", NULL, here(l),
-			     "报告年度（year）应为 %d 到 %d 之间的年份（写的是“%s”）", REPORT_YEAR_MIN,
-			     REPORT_YEAR_MAX, shown = written_excerpt(s, 20));
+			     "报告年度（year）应为 %d 到 %d 之间的年份（写的是“%s”）",
+			     REPORT_YEAR_MIN, REPORT_YEAR_MAX, shown = written_excerpt(s, 20));
 		else
 			r->year = (int)year;
 		break;
@@ -693,7 +701,8 @@ static void load_key_value(struct loader *l, enum report_key key)
 		else if (plain && strcmp(s, "false") == 0)
 			r->draft = false;
 		else
-			fail(l, "load.value", NULL, here(l), "草稿标记（draft）只能是 true 或 false（写的是“%s”）",
+			fail(l, "load.value", NULL, here(l),
+			     "草稿标记（draft）只能是 true 或 false（写的是“%s”）",
 			     shown = written_excerpt(s, 20));
 		break;
 	default:
@@ -723,9 +732,10 @@ static void load_top(struct loader *l)
 		size_t i = 0;
 		while (i < nknown && strcmp(names[i], key) != 0)
 			i++;
-		struct report_mark *seen = i >= nknown		? NULL
-					   : i < REPORT_KEYS	? &l->report->key_marks[i]
-								: &l->node_marks[root->children[i - REPORT_KEYS]];
+		struct report_mark *seen =
+			i >= nknown	  ? NULL
+			: i < REPORT_KEYS ? &l->report->key_marks[i]
+					  : &l->node_marks[root->children[i - REPORT_KEYS]];
 		if (!seen) {
 			unknown_key(l, key, names, nknown, at);
 		} else if (seen->line) {
@@ -747,7 +757,7 @@ static void load_top(struct loader *l)
 	for (size_t k = 0; k < sizeof required / sizeof required[0] && !l->fatal; k++)
 		if (!l->report->key_marks[required[k]].line)
 			fail(l, "load.missing", NULL, start, "缺少键“%s”（%s）", names[required[k]],
-			     required[k] == REPORT_KEY_FORM	 ? "报告格式，例如 gov-info-2021"
+			     required[k] == REPORT_KEY_FORM ? "报告格式，例如 gov-info-2021"
 			     : required[k] == REPORT_KEY_ORGAN ? "发布机关"
 							       : "报告年度");
 	free(names);
@@ -756,7 +766,8 @@ static void load_top(struct loader *l)
 	for (size_t i = 0; i < root->nchildren; i++) {
 		size_t child = root->children[i];
 		if (!l->node_marks[child].line && node_holds_numbers(f, child))
-			fail(l, "load.missing", NULL, start, "缺少键“%s”（%s）", f->nodes[child].key,
+			fail(l, "load.missing", NULL, start, "缺少键“%s”（%s）",
+			     f->nodes[child].key,
 			     f->nodes[child].label ? f->nodes[child].label : "");
 	}
 }
@@ -801,7 +812,8 @@ static void load_document(struct loader *l)
 	if (l->fatal || !next(l) || !next(l)) /* document end, then stream end */
 		return;
 	if (l->event.type != YAML_STREAM_END_EVENT)
-		fail(l, "load.syntax", NULL, here(l), "一个报告文件只能有一个 YAML 文档（多了“---”）");
+		fail(l, "load.syntax", NULL, here(l),
+		     "一个报告文件只能有一个 YAML 文档（多了“---”）");
 }
 
 /* First pass: the value of the top-level `form` key, or NULL.  Problems
@@ -873,8 +885,8 @@ struct report *report_load_buffer(const char *data, size_t len, struct catalog *
 		return NULL;
 	}
 	char *error = NULL;
-	const struct catalog_entry *entry =
-		catalog_get(catalog, id ? id : catalog_default_id(catalog), &error);
+	const struct catalog_entry *entry = catalog_get(
+		catalog, id ? id : catalog_default_id(catalog), &error);
 	if (!entry) {
 		add_error(diags, "load.form", (struct report_mark){1, 1}, "%s", error);
 		free(error);

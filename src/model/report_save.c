@@ -265,8 +265,9 @@ char *report_format(const struct report *r, size_t *len)
 	char *title = report_title(r);
 	buf_addf(&out, "# %s\n", title);
 	free(title);
-	buf_addf(&out, "# nianbao 报告数据文件，格式 %s。\n"
-		       "# nianbao 保存时按固定格式重写整个文件，手工添加的注释不会保留。\n",
+	buf_addf(&out,
+		 "# nianbao 报告数据文件，格式 %s。\n"
+		 "# nianbao 保存时按固定格式重写整个文件，手工添加的注释不会保留。\n",
 		 f->id);
 
 	struct buf organ;

@@ -16,25 +16,25 @@
 
 struct rule_term {
 	size_t cell;
-	int sign;		/* +1 or -1 */
-	bool previous;		/* read from last year's report */
+	int sign;      /* +1 or -1 */
+	bool previous; /* read from last year's report */
 };
 
 enum check_kind {
-	CHECK_EQUATION,		/* two sums of cells must be equal */
-	CHECK_REQUIRED,		/* a text must not be blank */
-	CHECK_FORBIDDEN,	/* a text must not contain the rule's forbidden words */
+	CHECK_EQUATION,	 /* two sums of cells must be equal */
+	CHECK_REQUIRED,	 /* a text must not be blank */
+	CHECK_FORBIDDEN, /* a text must not contain the rule's forbidden words */
 };
 
 struct rule_check {
 	enum check_kind kind;
-	size_t rule;		/* index in form->rules */
-	size_t cell;		/* the cell a diagnostic names */
-	size_t table, row, column;	/* context for {row} and {column}, or FORM_NONE */
+	size_t rule;		   /* index in form->rules */
+	size_t cell;		   /* the cell a diagnostic names */
+	size_t table, row, column; /* context for {row} and {column}, or FORM_NONE */
 	size_t first_term, nleft, nright;
-	bool previous;		/* needs last year's report */
-	bool fill;		/* cell = the right side */
-	int level;		/* fills: order in which totals are derived */
+	bool previous; /* needs last year's report */
+	bool fill;     /* cell = the right side */
+	int level;     /* fills: order in which totals are derived */
 };
 
 struct rules {
@@ -43,9 +43,9 @@ struct rules {
 	size_t nchecks, cap_checks;
 	struct rule_term *terms;
 	size_t nterms, cap_terms;
-	size_t *fills;		/* fill checks, in the order totals are derived */
+	size_t *fills; /* fill checks, in the order totals are derived */
 	size_t nfills;
-	bool *derived;		/* per cell */
+	bool *derived; /* per cell */
 };
 
 struct compiler {
@@ -59,7 +59,8 @@ static bool compile_fail(struct compiler *c, const char *fmt, const char *arg)
 {
 	if (!c->error) {
 		char *what = xasprintf(fmt, arg);
-		c->error = xasprintf("表格定义第 %d 行，规则 %s：%s", c->rule->line, c->rule->id, what);
+		c->error = xasprintf("表格定义第 %d 行，规则 %s：%s", c->rule->line, c->rule->id,
+				     what);
 		free(what);
 	}
 	return false;
@@ -146,7 +147,8 @@ static bool resolve_ref(struct compiler *c, const char *ref, int sign)
 				const struct form_row *row = &tab->rows[rw];
 				if (row->group || strncmp(row->path, base, blen - 1) != 0)
 					continue;
-				if (last >= tab->columns->ncolumns || tab->store != FORM_STORE_SEQUENCE) {
+				if (last >= tab->columns->ncolumns ||
+				    tab->store != FORM_STORE_SEQUENCE) {
 					free(base);
 					return compile_fail(c, "下标超出了表格的列数：%s", ref);
 				}
@@ -261,7 +263,8 @@ static bool compile_instance(struct compiler *c, size_t table, size_t row, size_
 	}
 	for (size_t i = first; i < r->nterms; i++)
 		if (f->cells[r->terms[i].cell].type == FORM_TEXT)
-			return compile_fail(c, "算式中不能有正文格：%s", f->cells[r->terms[i].cell].path);
+			return compile_fail(c, "算式中不能有正文格：%s",
+					    f->cells[r->terms[i].cell].path);
 	if (c->rule->fill && (nleft != 1 || r->terms[first].cell != target ||
 			      r->terms[first].sign != 1 || r->terms[first].previous))
 		return compile_fail(c, "%s", "fill 要求算式左边只有 cell 这一格");
@@ -532,8 +535,8 @@ char *rules_failure_message(const struct rules *r, const struct report *report,
 		row = form->tables[ck->table].rows[ck->row].label;
 	(void)report;
 	const struct template_var vars[] = {
-		{"cell", cell->label}, {"row", row}, {"column", column},
-		{"left", left},	      {"right", right}, {"diff", diff},
+		{"cell", cell->label}, {"row", row},	 {"column", column},
+		{"left", left},	       {"right", right}, {"diff", diff},
 	};
 	struct buf out;
 	buf_init(&out);
@@ -556,18 +559,19 @@ void rules_diagnose(const struct rules *r, const struct report *report,
 		free(msg);
 	}
 	rule_outcome_fini(&out);
-	if (previous && (previous->year != report->year - 1 ||
-			 strcmp(previous->organ, report->organ) != 0)) {
+	if (previous &&
+	    (previous->year != report->year - 1 || strcmp(previous->organ, report->organ) != 0)) {
 		char *msg;
 		if (previous->year != report->year - 1)
-			msg = xasprintf("上年报告是 %d 年度的，本报告是 %d 年度的：跨年核对应使用 %d 年度的报告",
-					previous->year, report->year, report->year - 1);
+			msg = xasprintf(
+				"上年报告是 %d 年度的，本报告是 %d 年度的：跨年核对应使用 %d 年度的报告",
+				previous->year, report->year, report->year - 1);
 		else
-			msg = xasprintf("上年报告的发布机关是“%s”，与本报告的“%s”不同", previous->organ,
-					report->organ);
-		const struct report_mark *m = &report->key_marks[previous->year != report->year - 1
-									 ? REPORT_KEY_YEAR
-									 : REPORT_KEY_ORGAN];
+			msg = xasprintf("上年报告的发布机关是“%s”，与本报告的“%s”不同",
+					previous->organ, report->organ);
+		const struct report_mark *m =
+			&report->key_marks[previous->year != report->year - 1 ? REPORT_KEY_YEAR
+									      : REPORT_KEY_ORGAN];
 		diag_list_add(diags, DIAG_WARNING, "carry.previous", NULL, m->line, m->column, msg);
 		free(msg);
 	}

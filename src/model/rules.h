@@ -21,13 +21,13 @@ struct report;
 struct rules;
 
 struct rule_failure {
-	size_t check;		/* which check failed */
-	int64_t left, right;	/* the two sums that differ */
+	size_t check;	     /* which check failed */
+	int64_t left, right; /* the two sums that differ */
 };
 
 /* Failures of one evaluation; reuse it to avoid allocating per keystroke. */
 struct rule_outcome {
-	struct rule_failure *failures;	/* owned */
+	struct rule_failure *failures; /* owned */
 	size_t count;
 	size_t cap;
 };

@@ -42,9 +42,9 @@ static struct session_stamp stamp_of(const char *path)
 static bool stamps_equal(const struct session_stamp *a, const struct session_stamp *b)
 {
 	return a->exists == b->exists &&
-	       (!a->exists || (a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
-			       a->mtime.tv_sec == b->mtime.tv_sec &&
-			       a->mtime.tv_nsec == b->mtime.tv_nsec));
+	       (!a->exists ||
+		(a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+		 a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec));
 }
 
 /* A hidden file beside path: DIR/.NAME.suffix. */
@@ -73,9 +73,11 @@ int session_lock(const char *path, char **error)
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		*error = xasprintf(errno == EWOULDBLOCK ? "%s 正在另一个 nianbao 窗口中编辑；请先在那里保存并退出"
-						       : "%s 无法加锁",
-				   path);
+		*error = xasprintf(
+			errno == EWOULDBLOCK
+				? "%s 正在另一个 nianbao 窗口中编辑；请先在那里保存并退出"
+				: "%s 无法加锁",
+			path);
 		close(fd);
 		fd = -1;
 	}
@@ -130,7 +132,8 @@ struct session *session_open(const char *path, struct catalog *catalog, struct d
 struct session *session_create(const char *path, struct catalog *catalog, const char *organ,
 			       int year, char **error)
 {
-	const struct catalog_entry *entry = catalog_get(catalog, catalog_default_id(catalog), error);
+	const struct catalog_entry *entry = catalog_get(catalog, catalog_default_id(catalog),
+							error);
 	if (!entry)
 		return NULL;
 	struct report *r = report_new(entry->form);
@@ -317,8 +320,8 @@ enum section_state session_section_state(const struct session *s, size_t section
 	return state;
 }
 
-size_t session_cell_failures(const struct session *s, size_t cell,
-			     const struct rule_failure **out, size_t max)
+size_t session_cell_failures(const struct session *s, size_t cell, const struct rule_failure **out,
+			     size_t max)
 {
 	/* first the failures that name this cell, then those it is part of */
 	const struct rules *rules = s->entry->rules;

@@ -21,10 +21,10 @@ struct report;
 
 /* How far a section of the form is. */
 enum section_state {
-	SECTION_EMPTY,		/* nothing entered yet */
-	SECTION_COMPLETE,	/* filled in, no rule broken */
-	SECTION_WARNING,	/* a warning rule is broken */
-	SECTION_ERROR,		/* an error rule is broken */
+	SECTION_EMPTY,	  /* nothing entered yet */
+	SECTION_COMPLETE, /* filled in, no rule broken */
+	SECTION_WARNING,  /* a warning rule is broken */
+	SECTION_ERROR,	  /* an error rule is broken */
 };
 
 /* What the file on disk looked like when we last read or wrote it. */
@@ -37,16 +37,16 @@ struct session_stamp {
 };
 
 struct session {
-	char *path;			/* the report file */
-	char *recovery_path;		/* hidden file beside it */
-	const struct catalog_entry *entry;	/* borrowed from the catalog */
-	struct report *report;		/* owned */
-	struct rule_outcome outcome;	/* the rules after the last change */
-	bool dirty;			/* changed since opened or saved */
-	bool recovery_stale;		/* changed since the recovery file was written */
-	bool recovery_unsynced;		/* written, but not yet flushed to the disk */
-	time_t recovery_synced;		/* when the recovery file last reached the disk */
-	struct session_stamp stamp;	/* the file as we last saw it */
+	char *path;			   /* the report file */
+	char *recovery_path;		   /* hidden file beside it */
+	const struct catalog_entry *entry; /* borrowed from the catalog */
+	struct report *report;		   /* owned */
+	struct rule_outcome outcome;	   /* the rules after the last change */
+	bool dirty;			   /* changed since opened or saved */
+	bool recovery_stale;		   /* changed since the recovery file was written */
+	bool recovery_unsynced;		   /* written, but not yet flushed to the disk */
+	time_t recovery_synced;		   /* when the recovery file last reached the disk */
+	struct session_stamp stamp;	   /* the file as we last saw it */
 };
 
 /* Opens path.  When it exists it must load (else NULL, with the reasons
@@ -98,8 +98,8 @@ int session_write_recovery(struct session *s, bool sync, char **error);
 
 enum session_save_result {
 	SESSION_SAVED,
-	SESSION_SAVE_CONFLICT,	/* the file changed on disk since we read it */
-	SESSION_SAVE_FAILED,	/* *error says why; the old file is intact */
+	SESSION_SAVE_CONFLICT, /* the file changed on disk since we read it */
+	SESSION_SAVE_FAILED,   /* *error says why; the old file is intact */
 };
 
 /* Saves atomically and removes the recovery file.  Unless force, refuses
@@ -116,8 +116,8 @@ size_t session_error_count(const struct session *s);
 /* Failures that involve cell: those naming it first, then those it is a
  * part of, each in rule order.
  * Returns how many were written to out (at most max). */
-size_t session_cell_failures(const struct session *s, size_t cell,
-			     const struct rule_failure **out, size_t max);
+size_t session_cell_failures(const struct session *s, size_t cell, const struct rule_failure **out,
+			     size_t max);
 
 /* True when cell is named by a failure (it is the one to correct). */
 bool session_cell_is_broken(const struct session *s, size_t cell);

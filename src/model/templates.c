@@ -19,10 +19,10 @@
 #define TEMPLATES_FILE_MAX (64u << 10)
 
 struct templates_def {
-	const char *file;		/* templates/FILE.yaml */
+	const char *file; /* templates/FILE.yaml */
 	const char *key;
-	const char *vars[4];		/* the placeholders it may use */
-	const char *required;		/* a placeholder it must use, or NULL */
+	const char *vars[4];  /* the placeholders it may use */
+	const char *required; /* a placeholder it must use, or NULL */
 };
 
 static const struct templates_def defs[TEMPLATES_COUNT] = {
@@ -81,8 +81,8 @@ static bool check_value(const struct templates_def *d, const struct ytree *v, co
 		} else if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			i++;
 		} else if (c == '}' || (c == '{' && !strchr(p, '}'))) {
-			msg = xasprintf("模板“%s”中有单独的“%c”：花括号本身要写成“%c%c”",
-					d->key, c, c, c);
+			msg = xasprintf("模板“%s”中有单独的“%c”：花括号本身要写成“%c%c”", d->key, c,
+					c, c);
 		} else if (c == '{') {
 			size_t len = (size_t)(strchr(p, '}') - p - 1);
 			if (!has_var(d, p + 1, len)) {
@@ -90,7 +90,8 @@ static bool check_value(const struct templates_def *d, const struct ytree *v, co
 				buf_init(&known);
 				for (size_t k = 0; k < 4 && d->vars[k]; k++)
 					buf_addf(&known, "%s{%s}", k ? "、" : "", d->vars[k]);
-				const char *which = known.len ? "可用的有 " : "这个模板没有可替换的名称";
+				const char *which = known.len ? "可用的有 "
+							      : "这个模板没有可替换的名称";
 				msg = xasprintf("模板“%s”中的“%.*s”不认识：%s%s", d->key,
 						(int)len + 2, p, which, known.data);
 				buf_fini(&known);

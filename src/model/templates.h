@@ -18,12 +18,12 @@ struct buf;
 struct template_var;
 
 enum templates_key {
-	TEMPLATES_TEXT_DRAFT_LINE,	/* text.yaml draft_line: first line of a draft */
-	TEMPLATES_SIGNATURE_DATE,	/* text.yaml signature_date: {year} {month} {day} */
-	TEMPLATES_DRAFT_REWRITE_MARK,	/* draft.yaml rewrite_mark: above each narrative */
-	TEMPLATES_DRAFT_YEAR,		/* draft.yaml year: the phrase moved on, {year} */
-	TEMPLATES_PDF_DRAFT_MARK,	/* pdf.yaml draft_mark: across every page */
-	TEMPLATES_PDF_PAGE_NUMBER,	/* pdf.yaml page_number: {page} */
+	TEMPLATES_TEXT_DRAFT_LINE,    /* text.yaml draft_line: first line of a draft */
+	TEMPLATES_SIGNATURE_DATE,     /* text.yaml signature_date: {year} {month} {day} */
+	TEMPLATES_DRAFT_REWRITE_MARK, /* draft.yaml rewrite_mark: above each narrative */
+	TEMPLATES_DRAFT_YEAR,	      /* draft.yaml year: the phrase moved on, {year} */
+	TEMPLATES_PDF_DRAFT_MARK,     /* pdf.yaml draft_mark: across every page */
+	TEMPLATES_PDF_PAGE_NUMBER,    /* pdf.yaml page_number: {page} */
 	TEMPLATES_COUNT
 };
 

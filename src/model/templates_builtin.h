@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct templates_builtin {
-	const char *name;	/* the file name without .yaml */
+	const char *name; /* the file name without .yaml */
 	const char *data;
 	size_t len;
 };

@@ -8,8 +8,7 @@
 
 /* Reads a run of digits (ASCII or fullwidth) starting at *pos; returns the
  * number of digits read and accumulates up to 18 of them into *value. */
-static size_t read_digits(const char *s, size_t len, size_t *pos, int64_t *value,
-			  int *first_digit)
+static size_t read_digits(const char *s, size_t len, size_t *pos, int64_t *value, int *first_digit)
 {
 	size_t count = 0;
 	*first_digit = -1;
@@ -55,8 +54,7 @@ static const char *number_problem(const char *s, size_t len)
 	return "只能由数字组成";
 }
 
-bool value_parse_count(const char *s, size_t len, int64_t max, int64_t *out,
-		       const char **problem)
+bool value_parse_count(const char *s, size_t len, int64_t max, int64_t *out, const char **problem)
 {
 	size_t pos = 0;
 	int64_t v = 0;
@@ -64,8 +62,8 @@ bool value_parse_count(const char *s, size_t len, int64_t max, int64_t *out,
 	size_t digits = read_digits(s, len, &pos, &v, &first);
 
 	if (digits == 0 || pos != len) {
-		bool point = digits > 0 && (s[pos] == '.' ||
-					    (len - pos >= 3 && memcmp(s + pos, "．", 3) == 0));
+		bool point = digits > 0 &&
+			     (s[pos] == '.' || (len - pos >= 3 && memcmp(s + pos, "．", 3) == 0));
 		*problem = point ? "必须是整数，不能有小数" : number_problem(s, len);
 		return false;
 	}
@@ -81,8 +79,8 @@ bool value_parse_count(const char *s, size_t len, int64_t max, int64_t *out,
 	return true;
 }
 
-bool value_parse_money(const char *s, size_t len, int decimals, int64_t below,
-		       int64_t *out, const char **problem)
+bool value_parse_money(const char *s, size_t len, int decimals, int64_t below, int64_t *out,
+		       const char **problem)
 {
 	size_t pos = 0;
 	int64_t whole = 0, frac = 0;
@@ -107,8 +105,9 @@ bool value_parse_money(const char *s, size_t len, int decimals, int64_t below,
 			return false;
 		}
 		if (fdigits > (size_t)decimals) {
-			static const char *const too_many[] = {"不能有小数", "小数超过 1 位", "小数超过 2 位",
-							       "小数超过 3 位", "小数超过 4 位"};
+			static const char *const too_many[] = {"不能有小数", "小数超过 1 位",
+							       "小数超过 2 位", "小数超过 3 位",
+							       "小数超过 4 位"};
 			*problem = too_many[decimals < 0 ? 0 : decimals > 4 ? 4 : decimals];
 			return false;
 		}

@@ -14,14 +14,13 @@
 /* Reads a count: decimal digits only, ASCII or fullwidth, no sign, no
  * leading zero, at most max.  Returns true and sets *out; otherwise
  * returns false and *problem is a static Chinese phrase saying why. */
-bool value_parse_count(const char *s, size_t len, int64_t max, int64_t *out,
-		       const char **problem);
+bool value_parse_count(const char *s, size_t len, int64_t max, int64_t *out, const char **problem);
 
 /* Reads an amount: digits, optionally a point and 1..decimals digits
  * (ASCII or fullwidth), below `below` whole units.  *out is scaled by
  * VALUE_MONEY_SCALE. */
-bool value_parse_money(const char *s, size_t len, int decimals, int64_t below,
-		       int64_t *out, const char **problem);
+bool value_parse_money(const char *s, size_t len, int decimals, int64_t below, int64_t *out,
+		       const char **problem);
 
 /* Writes an amount with exactly 4 decimals ("12.3400", "-0.5000") into out. */
 void value_format_money(int64_t scaled, char out[32]);

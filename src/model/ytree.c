@@ -27,21 +27,26 @@ const char *ytree_problem_text(const char *problem)
 	static const struct {
 		const char *english, *chinese;
 	} known[] = {
-		{"mapping values are not allowed in this context", "此处不能出现“键: 值”（可能缺少缩进或多了冒号）"},
+		{"mapping values are not allowed in this context",
+		 "此处不能出现“键: 值”（可能缺少缩进或多了冒号）"},
 		{"did not find expected key", "没有找到应有的键（缩进可能不一致）"},
-		{"did not find expected '-' indicator", "没有找到应有的“-”列表项（缩进可能不一致）"},
+		{"did not find expected '-' indicator",
+		 "没有找到应有的“-”列表项（缩进可能不一致）"},
 		{"did not find expected ',' or ']'", "方括号列表没有正确结束（缺少“,”或“]”）"},
 		{"did not find expected ',' or '}'", "花括号映射没有正确结束（缺少“,”或“}”）"},
 		{"did not find expected node content", "缺少应有的内容"},
 		{"found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"},
-		{"found character that cannot start any token", "出现了不能开始任何内容的字符（例如制表符缩进或“@”“`”）"},
+		{"found character that cannot start any token",
+		 "出现了不能开始任何内容的字符（例如制表符缩进或“@”“`”）"},
 		{"found unknown escape character", "双引号字符串中有无法识别的转义符"},
 		{"control characters are not allowed", "文件中不能有控制字符"},
 		{"invalid leading UTF-8 octet", "不是有效的 UTF-8 编码"},
 		{"invalid trailing UTF-8 octet", "不是有效的 UTF-8 编码"},
 		{"incomplete UTF-8 octet sequence", "不是有效的 UTF-8 编码"},
-		{"found a tab character where an indentation space is expected", "缩进中不能使用制表符，请改用空格"},
-		{"found a tab character that violates indentation", "缩进中不能使用制表符，请改用空格"},
+		{"found a tab character where an indentation space is expected",
+		 "缩进中不能使用制表符，请改用空格"},
+		{"found a tab character that violates indentation",
+		 "缩进中不能使用制表符，请改用空格"},
 		{"block sequence entries are not allowed in this context", "此处不能出现“-”列表项"},
 		{"could not find expected ':'", "缺少“:”"},
 		{"found unexpected ':'", "出现了多余的“:”"},
@@ -77,7 +82,8 @@ static struct ytree *node_new(enum ytree_kind kind, const yaml_mark_t *mark)
 
 static void node_add(struct ytree *parent, struct ytree *child)
 {
-	parent->items = xgrow(parent->items, &parent->cap, parent->count + 1, sizeof *parent->items);
+	parent->items = xgrow(parent->items, &parent->cap, parent->count + 1,
+			      sizeof *parent->items);
 	parent->items[parent->count++] = child;
 }
 

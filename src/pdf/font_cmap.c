@@ -12,8 +12,8 @@
 #define MAX_SUBTABLE 65535
 
 struct segment {
-	uint32_t start, end;	/* codes */
-	size_t first;		/* index into cps of the segment's first character */
+	uint32_t start, end; /* codes */
+	size_t first;	     /* index into cps of the segment's first character */
 };
 
 static void put16(unsigned char *p, unsigned v)
@@ -48,10 +48,10 @@ char *font_cmap_make(const uint32_t *cps, const uint32_t *glyphs, size_t n, size
 	}
 	size_t total = 12 + sub_len;
 	unsigned char *t = xcalloc(1, total);
-	put16(t + 2, 1);		/* one subtable: */
-	put16(t + 4, 3);		/* Windows, */
-	put16(t + 6, 1);		/* Unicode BMP, */
-	t[8] = 0, t[9] = 0, put16(t + 10, 12);	/* at offset 12 */
+	put16(t + 2, 1);		       /* one subtable: */
+	put16(t + 4, 3);		       /* Windows, */
+	put16(t + 6, 1);		       /* Unicode BMP, */
+	t[8] = 0, t[9] = 0, put16(t + 10, 12); /* at offset 12 */
 	unsigned char *f = t + 12;
 	put16(f, 4);
 	put16(f + 2, (unsigned)sub_len);

@@ -76,8 +76,8 @@ struct font_face *font_face_open(const char *path, unsigned index, char **error)
 	}
 	char name[256];
 	unsigned len = sizeof name;
-	if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY, hb_language_from_string("en", -1),
-				&len, name) == 0) {
+	if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY,
+				hb_language_from_string("en", -1), &len, name) == 0) {
 		len = sizeof name;
 		hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY, HB_LANGUAGE_INVALID, &len,
 				    name);

@@ -45,8 +45,8 @@ const char *font_roles_dir(void)
 static bool looks_like_path(const char *s)
 {
 	size_t n = strlen(s);
-	return strchr(s, '/') ||
-	       (n > 4 && (strcasecmp(s + n - 4, ".ttf") == 0 || strcasecmp(s + n - 4, ".ttc") == 0));
+	return strchr(s, '/') || (n > 4 && (strcasecmp(s + n - 4, ".ttf") == 0 ||
+					    strcasecmp(s + n - 4, ".ttc") == 0));
 }
 
 /* True when the font pattern lists family among its family names. */
@@ -126,8 +126,8 @@ static FcFontSet *scan_dir(const char *dir)
 
 struct finder {
 	const char *dir;
-	FcFontSet *local;	/* the fonts directory's own files */
-	FcConfig *system;	/* loaded only if needed */
+	FcFontSet *local; /* the fonts directory's own files */
+	FcConfig *system; /* loaded only if needed */
 };
 
 static bool find_font(struct finder *f, const char *spec, struct font_source *out)
@@ -158,7 +158,8 @@ static char *trim(char *s)
 	while (*s == ' ' || *s == '\t')
 		s++;
 	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+	while (n > 0 &&
+	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
 		s[--n] = '\0';
 	return s;
 }
@@ -216,9 +217,10 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		while (r < FONT_ROLES && strcmp(role_names[r], role) != 0)
 			r++;
 		if (r == FONT_ROLES) {
-			*error = xasprintf("%s:%d: 没有“%s”这个字体角色（可用的角色：title、heading、"
-					   "body、table）",
-					   file, lineno, role);
+			*error = xasprintf(
+				"%s:%d: 没有“%s”这个字体角色（可用的角色：title、heading、"
+				"body、table）",
+				file, lineno, role);
 			status = -1;
 			break;
 		}
@@ -229,16 +231,17 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		for (int k = 0; k < 2 && status == 0; k++) {
 			if (*specs[k] == '\0') {
 				if (k == 0) {
-					*error = xasprintf("%s:%d: 角色 %s 没有写字体", file, lineno,
-							   role);
+					*error = xasprintf("%s:%d: 角色 %s 没有写字体", file,
+							   lineno, role);
 					status = -1;
 				}
 				continue;
 			}
 			if (!find_font(&finder, specs[k], targets[k])) {
-				*error = xasprintf("%s:%d: 找不到字体“%s”（角色 %s）：既不是可读的文件，"
-						   "本目录和系统中也没有这个字体族",
-						   file, lineno, specs[k], role);
+				*error = xasprintf(
+					"%s:%d: 找不到字体“%s”（角色 %s）：既不是可读的文件，"
+					"本目录和系统中也没有这个字体族",
+					file, lineno, specs[k], role);
 				status = -1;
 			}
 		}

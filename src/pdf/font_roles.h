@@ -11,9 +11,9 @@ enum font_role { FONT_ROLE_TITLE, FONT_ROLE_HEADING, FONT_ROLE_BODY, FONT_ROLE_T
 #define FONT_ROLES_FILE "roles.conf"
 
 struct font_source {
-	char *path;		/* owned; NULL when the role has no such font */
-	unsigned index;		/* face within a collection (.ttc) */
-	char *name;		/* owned: as written in roles.conf, for messages */
+	char *path;	/* owned; NULL when the role has no such font */
+	unsigned index; /* face within a collection (.ttc) */
+	char *name;	/* owned: as written in roles.conf, for messages */
 };
 
 struct font_roles {

@@ -12,7 +12,7 @@ enum {
 	STATE_UNKNOWN,
 	STATE_PRINTS,
 	STATE_MISSING,
-	STATE_MISPRINTS,	/* has it, but libharu would print it wrong */
+	STATE_MISPRINTS, /* has it, but libharu would print it wrong */
 	STATE_USED = 0x80,
 };
 

@@ -16,11 +16,11 @@ struct font_face;
 #define FONT_SET_MAX_FACES (2 * FONT_ROLES)
 
 struct font_set {
-	struct font_face *faces[FONT_SET_MAX_FACES];	/* owned */
+	struct font_face *faces[FONT_SET_MAX_FACES]; /* owned */
 	size_t nfaces;
-	int primary[FONT_ROLES];	/* index into faces */
-	int fallback[FONT_ROLES];	/* index into faces, or -1 */
-	uint8_t *state[FONT_SET_MAX_FACES];	/* per BMP character, see font_set.c */
+	int primary[FONT_ROLES];	    /* index into faces */
+	int fallback[FONT_ROLES];	    /* index into faces, or -1 */
+	uint8_t *state[FONT_SET_MAX_FACES]; /* per BMP character, see font_set.c */
 };
 
 /* Opens the fonts of roles.  Returns 0, or -1 with *error set (the

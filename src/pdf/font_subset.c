@@ -12,8 +12,7 @@
 
 /* subset with its cmap replaced by one libharu reads fast (font_cmap.h);
  * subset itself when that cannot be made.  The caller destroys both. */
-static hb_face_t *with_compact_cmap(hb_face_t *subset,
-				    const uint32_t *cps, size_t n)
+static hb_face_t *with_compact_cmap(hb_face_t *subset, const uint32_t *cps, size_t n)
 {
 	uint32_t *glyphs = xmalloc((n ? n : 1) * sizeof *glyphs);
 	hb_font_t *font = hb_font_create(subset);
@@ -34,8 +33,8 @@ static hb_face_t *with_compact_cmap(hb_face_t *subset,
 	hb_face_get_table_tags(subset, 0, &count, tags);
 	for (unsigned i = 0; i < count; i++) {
 		hb_blob_t *table = tags[i] == HB_TAG('c', 'm', 'a', 'p')
-					   ? hb_blob_create(cmap, (unsigned)len, HB_MEMORY_MODE_READONLY,
-							    NULL, NULL)
+					   ? hb_blob_create(cmap, (unsigned)len,
+							    HB_MEMORY_MODE_READONLY, NULL, NULL)
 					   : hb_face_reference_table(subset, tags[i]);
 		hb_face_builder_add_table(builder, tags[i], table);
 		hb_blob_destroy(table);

@@ -25,8 +25,8 @@ struct checker {
 
 /* where: how a person finds the text ("“一、总体情况”", "标题"); path
  * and mark: its cell, if it is one. */
-static void check_text(struct checker *c, enum font_role role, const char *text,
-		       const char *where, const char *path, struct report_mark mark)
+static void check_text(struct checker *c, enum font_role role, const char *text, const char *where,
+		       const char *path, struct report_mark mark)
 {
 	size_t len = strlen(text), line = 1, column = 0;
 	bool multiline = strchr(text, '\n') != NULL;
@@ -56,15 +56,16 @@ static void check_text(struct checker *c, enum font_role role, const char *text,
 			seen = reported[k] == cp;
 		if (!seen) {
 			reported[nreported++] = cp;
-			char *message = xasprintf("%s第 %zu 行第 %zu 个字“%s”（U+%04X）无法印进 PDF：%s",
-						  where, line, column, ch, (unsigned)cp, problem);
+			char *message = xasprintf(
+				"%s第 %zu 行第 %zu 个字“%s”（U+%04X）无法印进 PDF：%s", where, line,
+				column, ch, (unsigned)cp, problem);
 			/* a text of several lines is a block scalar, whose mark is its
 			 * indicator (|) and whose line k is k lines below it */
 			struct report_mark at = mark;
 			if (mark.line && multiline)
 				at = (struct report_mark){mark.line + (int)line, 1};
-			diag_list_add(c->diags, DIAG_ERROR, PDF_CHECK_RULE, path, at.line, at.column,
-				      message);
+			diag_list_add(c->diags, DIAG_ERROR, PDF_CHECK_RULE, path, at.line,
+				      at.column, message);
 			free(message);
 			c->problems++;
 		}
@@ -113,13 +114,14 @@ bool pdf_check_report(const struct report *r, struct font_set *fonts, struct dia
 			if (t->title)
 				check_text(&c, FONT_ROLE_TABLE, t->title, "表格标题", NULL, none);
 			if (t->label_header)
-				check_text(&c, FONT_ROLE_TABLE, t->label_header, "表头", NULL, none);
+				check_text(&c, FONT_ROLE_TABLE, t->label_header, "表头", NULL,
+					   none);
 			for (size_t k = 0; k < t->columns->ncolumns; k++) {
 				const struct form_column *col = &t->columns->columns[k];
 				check_text(&c, FONT_ROLE_TABLE, col->label, "表头", NULL, none);
 				for (size_t g = 0; g < col->ngroups; g++)
-					check_text(&c, FONT_ROLE_TABLE, col->groups[g], "表头", NULL,
-						   none);
+					check_text(&c, FONT_ROLE_TABLE, col->groups[g], "表头",
+						   NULL, none);
 			}
 			for (size_t k = 0; k < t->nrows; k++)
 				check_text(&c, FONT_ROLE_TABLE, t->rows[k].label, "表格行名", NULL,

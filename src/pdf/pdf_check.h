@@ -17,7 +17,6 @@ struct report;
 
 /* Adds an error to diags for each character (once per text) that cannot
  * be printed, at most a few dozen in all.  True when there is none. */
-bool pdf_check_report(const struct report *report, struct font_set *fonts,
-		      struct diag_list *diags);
+bool pdf_check_report(const struct report *report, struct font_set *fonts, struct diag_list *diags);
 
 #endif

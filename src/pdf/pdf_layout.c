@@ -29,14 +29,14 @@ void pdf_layout_fini(struct pdf_layout *layout)
 
 struct pdf_page *pdf_layout_add_page(struct pdf_layout *layout)
 {
-	layout->pages = xgrow(layout->pages, &layout->cap, layout->count + 1, sizeof *layout->pages);
+	layout->pages = xgrow(layout->pages, &layout->cap, layout->count + 1,
+			      sizeof *layout->pages);
 	struct pdf_page *page = &layout->pages[layout->count++];
 	memset(page, 0, sizeof *page);
 	return page;
 }
 
-static struct pdf_item *add_item(struct pdf_page *page, enum pdf_item_kind kind, double x,
-				 double y)
+static struct pdf_item *add_item(struct pdf_page *page, enum pdf_item_kind kind, double x, double y)
 {
 	page->items = xgrow(page->items, &page->cap, page->count + 1, sizeof *page->items);
 	struct pdf_item *item = &page->items[page->count++];
@@ -82,8 +82,7 @@ void pdf_page_add_image(struct pdf_page *page, double x, double y, double w, dou
 	item->y2 = h;
 }
 
-static double advance(struct font_set *fonts, int face, uint32_t cp, double size,
-		      double char_space)
+static double advance(struct font_set *fonts, int face, uint32_t cp, double size, double char_space)
 {
 	if (face < 0)
 		return 0;
@@ -122,16 +121,16 @@ void pdf_page_add_text(struct pdf_page *page, struct font_set *fonts, enum font_
 	buf_fini(&run);
 }
 
-void pdf_text_widths(struct font_set *fonts, enum font_role role, double size,
-		     const uint32_t *cps, size_t n, double char_space, double *widths)
+void pdf_text_widths(struct font_set *fonts, enum font_role role, double size, const uint32_t *cps,
+		     size_t n, double char_space, double *widths)
 {
 	for (size_t i = 0; i < n; i++)
 		widths[i] = advance(fonts, font_set_find(fonts, role, cps[i]), cps[i], size,
 				    char_space);
 }
 
-double pdf_text_width(struct font_set *fonts, enum font_role role, double size,
-		      const uint32_t *cps, size_t n, double char_space)
+double pdf_text_width(struct font_set *fonts, enum font_role role, double size, const uint32_t *cps,
+		      size_t n, double char_space)
 {
 	double w = 0;
 	for (size_t i = 0; i < n; i++)
@@ -169,7 +168,7 @@ void pdf_flow_break(struct pdf_flow *flow)
 void pdf_flow_break_keeping(struct pdf_flow *flow, int lines)
 {
 	double top = flow->y - lines * PDF_LINE_PITCH; /* where the lines to move begin */
-	double cut = PDF_PAGE_HEIGHT - top;		/* the same, in page coordinates */
+	double cut = PDF_PAGE_HEIGHT - top;	       /* the same, in page coordinates */
 	size_t index = (size_t)(flow->page - flow->layout->pages), moving = 0;
 	bool movable = top >= PDF_BLOCK_TOP + PDF_LINE_PITCH - 0.01;
 	for (size_t i = 0; movable && i < flow->page->count; i++) {

@@ -18,13 +18,13 @@ struct font_set;
 #define PDF_MM (72.0 / 25.4)
 #define PDF_PAGE_WIDTH (210 * PDF_MM)
 #define PDF_PAGE_HEIGHT (297 * PDF_MM)
-#define PDF_BLOCK_LEFT (28 * PDF_MM)	/* 订口 (left margin) */
-#define PDF_BLOCK_TOP (37 * PDF_MM)	/* 天头 (top margin) */
+#define PDF_BLOCK_LEFT (28 * PDF_MM) /* 订口 (left margin) */
+#define PDF_BLOCK_TOP (37 * PDF_MM)  /* 天头 (top margin) */
 #define PDF_BLOCK_WIDTH (156 * PDF_MM)
 #define PDF_BLOCK_HEIGHT (225 * PDF_MM)
-#define PDF_BODY_SIZE 16.0		/* 3号 */
-#define PDF_TITLE_SIZE 22.0		/* 2号 */
-#define PDF_PAGE_NUMBER_SIZE 14.0	/* 4号 */
+#define PDF_BODY_SIZE 16.0	  /* 3号 */
+#define PDF_TITLE_SIZE 22.0	  /* 2号 */
+#define PDF_PAGE_NUMBER_SIZE 14.0 /* 4号 */
 #define PDF_LINES_PER_PAGE 22
 #define PDF_CHARS_PER_LINE 28
 #define PDF_LINE_PITCH (PDF_BLOCK_HEIGHT / PDF_LINES_PER_PAGE)
@@ -34,14 +34,14 @@ enum pdf_item_kind { PDF_ITEM_TEXT, PDF_ITEM_RULE, PDF_ITEM_IMAGE };
 
 struct pdf_item {
 	enum pdf_item_kind kind;
-	double x, y;		/* text: start of the baseline; image: lower left */
-	double x2, y2;		/* rule: the other end; image: width and height */
-	double size;		/* text: font size; rule: line width */
-	double char_space;	/* text: added after every character */
-	double gray;		/* text: 0 black .. 1 white */
-	double angle;		/* text: degrees, counter-clockwise */
-	int face;		/* text: index into the font_set */
-	char *text;		/* text: UTF-8, owned */
+	double x, y;	   /* text: start of the baseline; image: lower left */
+	double x2, y2;	   /* rule: the other end; image: width and height */
+	double size;	   /* text: font size; rule: line width */
+	double char_space; /* text: added after every character */
+	double gray;	   /* text: 0 black .. 1 white */
+	double angle;	   /* text: degrees, counter-clockwise */
+	int face;	   /* text: index into the font_set */
+	char *text;	   /* text: UTF-8, owned */
 };
 
 struct pdf_page {
@@ -70,11 +70,11 @@ void pdf_page_add_text(struct pdf_page *page, struct font_set *fonts, enum font_
 		       double char_space);
 
 /* Width of cps[0..n) in role at size, char_space after each character. */
-double pdf_text_width(struct font_set *fonts, enum font_role role, double size,
-		      const uint32_t *cps, size_t n, double char_space);
+double pdf_text_width(struct font_set *fonts, enum font_role role, double size, const uint32_t *cps,
+		      size_t n, double char_space);
 /* Advance of each character into widths[0..n). */
-void pdf_text_widths(struct font_set *fonts, enum font_role role, double size,
-		     const uint32_t *cps, size_t n, double char_space, double *widths);
+void pdf_text_widths(struct font_set *fonts, enum font_role role, double size, const uint32_t *cps,
+		     size_t n, double char_space, double *widths);
 
 /* Decodes UTF-8 s into a new array of characters (the caller frees it). */
 uint32_t *pdf_decode(const char *s, size_t len, size_t *n);

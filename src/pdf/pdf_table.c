@@ -36,8 +36,8 @@ struct cell_text {
 	enum align align;
 };
 
-static void cell_text_init(struct cell_text *c, struct font_set *fonts, const char *s,
-			   double width, double indent, enum align align)
+static void cell_text_init(struct cell_text *c, struct font_set *fonts, const char *s, double width,
+			   double indent, enum align align)
 {
 	c->cps = pdf_decode(s, strlen(s), &c->n);
 	c->indent = indent;
@@ -94,16 +94,16 @@ static void draw_cell(struct pdf_flow *flow, const struct cell_text *c, double x
  * one row (print: one_row), a form column under one of its rows. */
 struct printed_column {
 	const char *label;
-	const char *groups[8];	/* header groups above the label, outermost first */
+	const char *groups[8]; /* header groups above the label, outermost first */
 	size_t ngroups;
-	size_t row;		/* one_row tables: the row the value is of */
-	size_t column;		/* the form column */
+	size_t row;    /* one_row tables: the row the value is of */
+	size_t column; /* the form column */
 };
 
 struct printed {
 	struct printed_column *columns;
 	size_t count;
-	bool one_row;		/* no label column; one row of values */
+	bool one_row; /* no label column; one row of values */
 };
 
 static void printed_add_groups(struct printed_column *pc, const char *const *groups, size_t n)
@@ -279,7 +279,7 @@ struct header_cell {
 struct header {
 	struct header_cell *cells;
 	size_t count, cap;
-	double *heights;	/* per header row */
+	double *heights; /* per header row */
 	size_t rows;
 };
 
@@ -308,7 +308,8 @@ static void header_build(struct header *h, struct font_set *fonts, const struct 
 	if (t->title)
 		header_add(h, fonts, x, 0, nc + 1, 0, 1, t->title);
 	if (!p->one_row)
-		header_add(h, fonts, x, 0, 1, first, h->rows, t->label_header ? t->label_header : "");
+		header_add(h, fonts, x, 0, 1, first, h->rows,
+			   t->label_header ? t->label_header : "");
 	for (size_t c = 0; c < nc; c++) {
 		const struct printed_column *col = &p->columns[c];
 		for (size_t l = 0; l < col->ngroups; l++) {

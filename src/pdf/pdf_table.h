@@ -11,7 +11,7 @@ struct form_table;
 struct pdf_flow;
 struct report;
 
-#define PDF_TABLE_SIZE 10.5	/* 5号 */
+#define PDF_TABLE_SIZE 10.5 /* 5号 */
 
 /* The height the table needs on the page it starts on: its header and
  * first row, which are never parted. */

@@ -68,8 +68,7 @@ static const struct pdf_tounicode_font *font_of(const struct pdf_value *dict,
 }
 
 /* Every font's characters together, ascending (the caller frees them). */
-static uint32_t *all_characters(const struct pdf_tounicode_font *fonts, size_t nfonts,
-				size_t *n)
+static uint32_t *all_characters(const struct pdf_tounicode_font *fonts, size_t nfonts, size_t *n)
 {
 	unsigned char *seen = xcalloc(0x10000, 1);
 	for (size_t f = 0; f < nfonts; f++)
@@ -94,8 +93,8 @@ struct cmap_target {
 
 /* Every ToUnicode stream a font dictionary refers to, each once, in the
  * order of the fonts' object numbers.  False when an object cannot be read. */
-static bool find_targets(struct pdf_doc *doc, const struct pdf_tounicode_font *fonts,
-			 size_t nfonts, struct cmap_target **out, size_t *n)
+static bool find_targets(struct pdf_doc *doc, const struct pdf_tounicode_font *fonts, size_t nfonts,
+			 struct cmap_target **out, size_t *n)
 {
 	size_t cap = 0;
 	uint32_t num = 0;
@@ -119,7 +118,7 @@ static bool find_targets(struct pdf_doc *doc, const struct pdf_tounicode_font *f
 			continue;
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		(*out)[(*n)++] = (struct cmap_target){(uint32_t)ref.number, ref.generation,
-						     font_of(&obj, fonts, nfonts)};
+						      font_of(&obj, fonts, nfonts)};
 	}
 	return true;
 }

@@ -13,8 +13,8 @@
 /* The characters one font prints: name is its PostScript name as
  * libharu returned it (the PDF's BaseFont, without the subset tag). */
 struct pdf_tounicode_font {
-	const char *name;	/* borrowed */
-	const uint32_t *cps;	/* ascending BMP characters, borrowed */
+	const char *name;    /* borrowed */
+	const uint32_t *cps; /* ascending BMP characters, borrowed */
 	size_t n;
 };
 

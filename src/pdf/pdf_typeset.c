@@ -262,9 +262,8 @@ static void add_page_number(struct pdf_layout *layout, struct font_set *fonts, s
 	uint32_t *cps = pdf_decode(s.data, s.len, &n);
 	buf_fini(&s);
 	double w = pdf_text_width(fonts, FONT_ROLE_BODY, PDF_PAGE_NUMBER_SIZE, cps, n, 0);
-	double x = index % 2 == 0
-			   ? PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - PDF_PAGE_NUMBER_SIZE - w
-			   : PDF_BLOCK_LEFT + PDF_PAGE_NUMBER_SIZE;
+	double x = index % 2 == 0 ? PDF_BLOCK_LEFT + PDF_BLOCK_WIDTH - PDF_PAGE_NUMBER_SIZE - w
+				  : PDF_BLOCK_LEFT + PDF_PAGE_NUMBER_SIZE;
 	/* 7 mm below the text block, as GB/T 9704 puts it */
 	double y = PDF_PAGE_HEIGHT - (PDF_BLOCK_TOP + PDF_BLOCK_HEIGHT + 7 * PDF_MM) -
 		   PDF_PAGE_NUMBER_SIZE * 0.8;

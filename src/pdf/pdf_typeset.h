@@ -15,7 +15,7 @@ struct report;
 
 /* seal_aspect: width / height of the seal image, or 0 for no seal; the
  * seal's place is the one image item of the layout. */
-void pdf_typeset_report(const struct report *report, struct font_set *fonts,
-			double seal_aspect, struct pdf_layout *layout);
+void pdf_typeset_report(const struct report *report, struct font_set *fonts, double seal_aspect,
+			struct pdf_layout *layout);
 
 #endif

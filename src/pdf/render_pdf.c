@@ -34,10 +34,10 @@
 
 struct haru {
 	HPDF_Doc pdf;
-	HPDF_STATUS error;	/* the first error libharu reported */
+	HPDF_STATUS error; /* the first error libharu reported */
 	HPDF_STATUS detail;
 	HPDF_Font fonts[FONT_SET_MAX_FACES];
-	char *names[FONT_SET_MAX_FACES];	/* as libharu named them, owned */
+	char *names[FONT_SET_MAX_FACES]; /* as libharu named them, owned */
 };
 
 static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -228,8 +228,7 @@ static char *haru_save(struct haru *h, size_t *len)
 	char *data = xmalloc(size ? size : 1);
 	HPDF_UINT32 got = size;
 	HPDF_ResetStream(h->pdf);
-	if (HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)data, &got) != HPDF_OK &&
-	    got != size) {
+	if (HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)data, &got) != HPDF_OK && got != size) {
 		free(data);
 		return NULL;
 	}
@@ -263,8 +262,8 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 			 struct font_set *fonts, const struct pdf_seal *seal_png, bool compact_cmap,
 			 size_t *len, bool *libharu_failed, char **error);
 
-char *render_pdf(const struct report *r, const struct render_pdf_options *options,
-		 size_t *len, struct diag_list *diags, char **error)
+char *render_pdf(const struct report *r, const struct render_pdf_options *options, size_t *len,
+		 struct diag_list *diags, char **error)
 {
 	*error = NULL;
 	struct font_roles roles;
@@ -322,7 +321,7 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	HPDF_Image seal = NULL;
 	if (options->seal_png) {
 		seal = HPDF_LoadPngImageFromMem(h.pdf, (const HPDF_BYTE *)seal_png->png,
-					       (HPDF_UINT)seal_png->len);
+						(HPDF_UINT)seal_png->len);
 		if (!seal) {
 			*error = xasprintf("libharu 无法读取印章图片 %s（错误码 0x%04X）",
 					   options->seal_png, (unsigned)h.error);
@@ -352,8 +351,8 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	size_t raw_len;
 	char *raw = h.error ? NULL : haru_save(&h, &raw_len);
 	if (!raw) {
-		*error = xasprintf("libharu 无法生成 PDF（错误码 0x%04X，详细 %u）", (unsigned)h.error,
-				   (unsigned)h.detail);
+		*error = xasprintf("libharu 无法生成 PDF（错误码 0x%04X，详细 %u）",
+				   (unsigned)h.error, (unsigned)h.detail);
 		*libharu_failed = true;
 		goto done;
 	}

@@ -12,8 +12,8 @@ struct diag_list;
 struct report;
 
 struct render_pdf_options {
-	const char *fonts_dir;	/* NULL: font_roles_dir() */
-	const char *seal_png;	/* the organ's seal over the 落款, or NULL */
+	const char *fonts_dir; /* NULL: font_roles_dir() */
+	const char *seal_png;  /* the organ's seal over the 落款, or NULL */
 };
 
 /* Returns the PDF (the caller frees it; *len is its size), or NULL when
@@ -21,7 +21,7 @@ struct render_pdf_options {
  * that cannot be printed (rule pdf.glyph, at its place in the report),
  * or *error is a Chinese sentence (the caller frees it) saying what is
  * wrong with the fonts or the seal. */
-char *render_pdf(const struct report *report, const struct render_pdf_options *options,
-		 size_t *len, struct diag_list *diags, char **error);
+char *render_pdf(const struct report *report, const struct render_pdf_options *options, size_t *len,
+		 struct diag_list *diags, char **error);
 
 #endif

@@ -9,34 +9,34 @@
 
 #include "xalloc.h"
 
-#define PDF_MAX_DEPTH 64		/* arrays and dictionaries inside each other */
-#define PDF_MAX_OBJECTS 8388607u	/* the standard's limit on object numbers */
-#define PDF_UPDATE_ROOM 16u		/* object numbers left for an update to add */
-#define PDF_MAX_SECTIONS 4096		/* cross-reference sections in a chain */
-#define PDF_MAX_INFLATED (64u << 20)	/* all decompressed streams together */
-#define PDF_MAX_ENTRIES (1u << 22)	/* cross-reference entries in all sections */
-#define PDF_ENTRIES_PER_BYTE 4u		/* ...and per byte of input (streams compress) */
-#define PDF_MIN_ENTRIES (1u << 16)	/* ...and for small files at least this many */
-#define PDF_MAX_NESTED_READS 8		/* stream lengths kept in other streams */
-#define PDF_CACHE_SLOTS 4096u		/* parsed objects kept, by object number */
-#define PDF_SERVED_FACTOR 8u		/* object bytes handed out per byte of input */
-#define PDF_SERVED_EXTRA (1u << 20)	/* ...plus this much for small files */
+#define PDF_MAX_DEPTH 64	     /* arrays and dictionaries inside each other */
+#define PDF_MAX_OBJECTS 8388607u     /* the standard's limit on object numbers */
+#define PDF_UPDATE_ROOM 16u	     /* object numbers left for an update to add */
+#define PDF_MAX_SECTIONS 4096	     /* cross-reference sections in a chain */
+#define PDF_MAX_INFLATED (64u << 20) /* all decompressed streams together */
+#define PDF_MAX_ENTRIES (1u << 22)   /* cross-reference entries in all sections */
+#define PDF_ENTRIES_PER_BYTE 4u	     /* ...and per byte of input (streams compress) */
+#define PDF_MIN_ENTRIES (1u << 16)   /* ...and for small files at least this many */
+#define PDF_MAX_NESTED_READS 8	     /* stream lengths kept in other streams */
+#define PDF_CACHE_SLOTS 4096u	     /* parsed objects kept, by object number */
+#define PDF_SERVED_FACTOR 8u	     /* object bytes handed out per byte of input */
+#define PDF_SERVED_EXTRA (1u << 20)  /* ...plus this much for small files */
 
 struct xref_entry {
 	uint32_t num;
-	uint32_t seq;	/* reading order: the lowest is the newest definition */
-	uint8_t type;	/* 0 free, 1 at offset a, 2 item b of object stream a */
+	uint32_t seq; /* reading order: the lowest is the newest definition */
+	uint8_t type; /* 0 free, 1 at offset a, 2 item b of object stream a */
 	uint64_t a;
 	uint32_t b;
 };
 
 struct object_stream {
 	uint32_t num;
-	char *data;	/* decompressed, owned */
+	char *data; /* decompressed, owned */
 	size_t len;
-	size_t first;	/* where the first object starts */
+	size_t first; /* where the first object starts */
 	uint32_t count;
-	uint32_t *nums;	/* object number of each item */
+	uint32_t *nums;	 /* object number of each item */
 	size_t *offsets; /* offset of each item after first */
 };
 
@@ -59,12 +59,12 @@ struct pdf_doc {
 	uint32_t size;
 	struct object_stream *streams;
 	size_t nstreams, cap_streams;
-	char **buffers;		/* other decompressed data kept for borrowed values */
+	char **buffers; /* other decompressed data kept for borrowed values */
 	size_t nbuffers, cap_buffers;
 	size_t inflated;
 	int nested_reads;
-	struct cached_object *cache;	/* PDF_CACHE_SLOTS, direct-mapped; NULL until used */
-	uint64_t served;		/* bytes of the objects handed out so far */
+	struct cached_object *cache; /* PDF_CACHE_SLOTS, direct-mapped; NULL until used */
+	uint64_t served;	     /* bytes of the objects handed out so far */
 };
 
 struct lexer {
@@ -203,7 +203,8 @@ static bool lex_number(struct lexer *lx, struct pdf_value *out)
 	if (out->integer && !negative) {
 		struct lexer ahead = *lx;
 		int64_t generation;
-		if (lex_uint(&ahead, &generation) && lex_keyword(&ahead, "R") && generation <= 65535) {
+		if (lex_uint(&ahead, &generation) && lex_keyword(&ahead, "R") &&
+		    generation <= 65535) {
 			out->kind = PDF_REF;
 			out->generation = (int)generation;
 			*lx = ahead;
@@ -320,7 +321,8 @@ static bool lex_value(struct lexer *lx, struct pdf_value *out, int depth)
 		} else if (n == 4 && memcmp(lx->pos, "null", 4) == 0) {
 			out->kind = PDF_NULL;
 		} else {
-			return fail(lx->cause, xasprintf("不认识的“%.*s”", (int)(n < 20 ? n : 20), lx->pos));
+			return fail(lx->cause,
+				    xasprintf("不认识的“%.*s”", (int)(n < 20 ? n : 20), lx->pos));
 		}
 		lx->pos = p;
 	} else {
@@ -449,7 +451,8 @@ static bool inflate_data(struct pdf_doc *doc, const char *in, size_t in_len, cha
 	inflateEnd(&z);
 	if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
 		free(buf);
-		return fail(cause, xstrdup(rc == Z_MEM_ERROR ? "解压缩后的数据太大" : "压缩数据已损坏"));
+		return fail(cause,
+			    xstrdup(rc == Z_MEM_ERROR ? "解压缩后的数据太大" : "压缩数据已损坏"));
 	}
 	doc->inflated += len;
 	*out = buf;
@@ -481,12 +484,22 @@ static bool unpredict_png(char *data, size_t *len, size_t columns, size_t bpp, c
 			int left = i >= bpp ? cur[i - bpp] : 0, up = prev ? prev[i] : 0,
 			    corner = prev && i >= bpp ? prev[i - bpp] : 0;
 			switch (tag) {
-			case 0: break;
-			case 1: cur[i] = (unsigned char)(cur[i] + left); break;
-			case 2: cur[i] = (unsigned char)(cur[i] + up); break;
-			case 3: cur[i] = (unsigned char)(cur[i] + (left + up) / 2); break;
-			case 4: cur[i] = (unsigned char)(cur[i] + paeth(left, up, corner)); break;
-			default: return fail(cause, xstrdup("预测器的行类型不对"));
+			case 0:
+				break;
+			case 1:
+				cur[i] = (unsigned char)(cur[i] + left);
+				break;
+			case 2:
+				cur[i] = (unsigned char)(cur[i] + up);
+				break;
+			case 3:
+				cur[i] = (unsigned char)(cur[i] + (left + up) / 2);
+				break;
+			case 4:
+				cur[i] = (unsigned char)(cur[i] + paeth(left, up, corner));
+				break;
+			default:
+				return fail(cause, xstrdup("预测器的行类型不对"));
 			}
 		}
 		prev = cur;
@@ -531,7 +544,8 @@ static bool stream_decode(struct pdf_doc *doc, const struct pdf_value *dict, con
 	}
 	first_of(&filter, &filter);
 	if (!pdf_name_is(&filter, "FlateDecode"))
-		return fail(cause, xasprintf("不支持用 %.*s 压缩的流", (int)(filter.len < 40 ? filter.len : 40),
+		return fail(cause, xasprintf("不支持用 %.*s 压缩的流",
+					     (int)(filter.len < 40 ? filter.len : 40),
 					     filter.start ? filter.start : ""));
 	if (!inflate_data(doc, data, len, out, out_len, cause))
 		return false;
@@ -539,11 +553,11 @@ static bool stream_decode(struct pdf_doc *doc, const struct pdf_value *dict, con
 		return true;
 	first_of(&params, &params);
 	int64_t predictor, columns, colors, bits;
-	if (params.kind != PDF_DICT ||
-	    !dict_int(&params, "Predictor", 1, 15, 1, &predictor) ||
+	if (params.kind != PDF_DICT || !dict_int(&params, "Predictor", 1, 15, 1, &predictor) ||
 	    !dict_int(&params, "Columns", 1, 1 << 20, 1, &columns) ||
 	    !dict_int(&params, "Colors", 1, 1, 1, &colors) ||
-	    !dict_int(&params, "BitsPerComponent", 8, 8, 8, &bits) || (predictor > 1 && predictor < 10)) {
+	    !dict_int(&params, "BitsPerComponent", 8, 8, 8, &bits) ||
+	    (predictor > 1 && predictor < 10)) {
 		free(*out);
 		return fail(cause, xstrdup("不支持这种压缩参数"));
 	}
@@ -581,12 +595,14 @@ static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, stru
 	if (!lex_uint(&lx, &num) || !lex_uint(&lx, &generation) || !lex_keyword(&lx, "obj"))
 		return fail(cause, xasprintf("第 %zu 字节处应当是一个对象，但不是", offset));
 	if (want >= 0 && num != want)
-		return fail(cause, xasprintf("交叉引用表说对象 %lld 在第 %zu 字节，那里却是对象 %lld",
-					     (long long)want, offset, (long long)num));
+		return fail(cause,
+			    xasprintf("交叉引用表说对象 %lld 在第 %zu 字节，那里却是对象 %lld",
+				      (long long)want, offset, (long long)num));
 	if (!lex_value(&lx, out, 0)) {
 		char *why = *cause;
 		*cause = NULL;
-		fail(cause, xasprintf("对象 %lld（第 %zu 字节）写得不对：%s", (long long)num, offset, why));
+		fail(cause, xasprintf("对象 %lld（第 %zu 字节）写得不对：%s", (long long)num,
+				      offset, why));
 		free(why);
 		return false;
 	}
@@ -603,7 +619,8 @@ static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, stru
 		return fail(cause, xasprintf("流对象 %lld 没有 /Length", (long long)num));
 	if (length.kind == PDF_REF) {
 		if (!doc->xref_ready || doc->nested_reads >= PDF_MAX_NESTED_READS)
-			return fail(cause, xasprintf("流对象 %lld 的 /Length 无法读取", (long long)num));
+			return fail(cause,
+				    xasprintf("流对象 %lld 的 /Length 无法读取", (long long)num));
 		doc->nested_reads++;
 		bool ok = pdf_doc_resolve(doc, &length, &length, cause);
 		doc->nested_reads--;
@@ -616,8 +633,10 @@ static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, stru
 		return fail(cause, xasprintf("流对象 %lld 的 /Length 不对", (long long)num));
 	lx.pos += length.number;
 	if (!lex_keyword(&lx, "endstream"))
-		return fail(cause, xasprintf("流对象 %lld 的长度与 /Length 不符（没有在该处找到 endstream）",
-					     (long long)num));
+		return fail(
+			cause,
+			xasprintf("流对象 %lld 的长度与 /Length 不符（没有在该处找到 endstream）",
+				  (long long)num));
 	*stream = doc->data + start;
 	*stream_len = (size_t)length.number;
 	return true;
@@ -625,7 +644,8 @@ static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, stru
 
 static void keep_buffer(struct pdf_doc *doc, char *buffer)
 {
-	doc->buffers = xgrow(doc->buffers, &doc->cap_buffers, doc->nbuffers + 1, sizeof *doc->buffers);
+	doc->buffers = xgrow(doc->buffers, &doc->cap_buffers, doc->nbuffers + 1,
+			     sizeof *doc->buffers);
 	doc->buffers[doc->nbuffers++] = buffer;
 }
 
@@ -670,7 +690,8 @@ static const struct object_stream *object_stream_get(struct pdf_doc *doc, uint32
 		s.nums[i] = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 		s.offsets[i] = (size_t)off;
 	}
-	doc->streams = xgrow(doc->streams, &doc->cap_streams, doc->nstreams + 1, sizeof *doc->streams);
+	doc->streams = xgrow(doc->streams, &doc->cap_streams, doc->nstreams + 1,
+			     sizeof *doc->streams);
 	doc->streams[doc->nstreams] = s;
 	return &doc->streams[doc->nstreams++];
 }
@@ -730,7 +751,8 @@ bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, ch
 	doc->served += out->len;
 	if (doc->served > (uint64_t)doc->len * PDF_SERVED_FACTOR + PDF_SERVED_EXTRA)
 		return fail(cause, xasprintf("对象被反复引用（如对象 %u），读取量超过了文件大小的 "
-					     "%u 倍，可能是恶意构造的文件", num, PDF_SERVED_FACTOR));
+					     "%u 倍，可能是恶意构造的文件",
+					     num, PDF_SERVED_FACTOR));
 	return true;
 }
 
@@ -752,7 +774,8 @@ bool pdf_doc_resolve(struct pdf_doc *doc, const struct pdf_value *v, struct pdf_
 
 static void add_entry(struct pdf_doc *doc, uint32_t num, uint8_t type, uint64_t a, uint32_t b)
 {
-	doc->entries = xgrow(doc->entries, &doc->cap_entries, doc->nentries + 1, sizeof *doc->entries);
+	doc->entries = xgrow(doc->entries, &doc->cap_entries, doc->nentries + 1,
+			     sizeof *doc->entries);
 	doc->entries[doc->nentries] = (struct xref_entry){num, (uint32_t)doc->nentries, type, a, b};
 	doc->nentries++;
 }
@@ -781,7 +804,8 @@ static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value
 		if (!lex_uint(&lx, &first) || !lex_uint(&lx, &count))
 			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表写得不对", offset));
 		if (first + count > PDF_MAX_OBJECTS || count > (int64_t)(lx.end - lx.pos) / 6)
-			return fail(cause, xasprintf("第 %zu 字节起的交叉引用表的条目数不对", offset));
+			return fail(cause,
+				    xasprintf("第 %zu 字节起的交叉引用表的条目数不对", offset));
 		if (!entries_fit(doc, (uint64_t)count, cause))
 			return false;
 		for (int64_t i = 0; i < count; i++) {
@@ -789,14 +813,18 @@ static bool read_xref_table(struct pdf_doc *doc, size_t offset, struct pdf_value
 			bool used;
 			if (!lex_uint(&lx, &where) || !lex_uint(&lx, &generation) ||
 			    !((used = lex_keyword(&lx, "n")) || lex_keyword(&lx, "f")))
-				return fail(cause, xasprintf("第 %zu 字节起的交叉引用表中对象 %lld 的条目写得不对",
-							     offset, (long long)(first + i)));
+				return fail(
+					cause,
+					xasprintf(
+						"第 %zu 字节起的交叉引用表中对象 %lld 的条目写得不对",
+						offset, (long long)(first + i)));
 			add_entry(doc, (uint32_t)(first + i), used ? 1 : 0, (uint64_t)where,
 				  (uint32_t)generation);
 		}
 	}
 	if (!lex_value(&lx, trailer, 0) || trailer->kind != PDF_DICT)
-		return fail(cause, xasprintf("第 %zu 字节起的交叉引用表后面的 trailer 字典写得不对", offset));
+		return fail(cause, xasprintf("第 %zu 字节起的交叉引用表后面的 trailer 字典写得不对",
+					     offset));
 	return true;
 }
 
@@ -825,7 +853,8 @@ static bool read_xref_stream(struct pdf_doc *doc, size_t offset, struct pdf_valu
 	if (pdf_dict_get(trailer, "W", &w) && w.kind == PDF_ARRAY) {
 		pdf_iter_init(&it, &w);
 		while (n < 4 && pdf_iter_next(&it, &item)) {
-			if (item.kind != PDF_NUMBER || !item.integer || item.number < 0 || item.number > 8 || n == 3) {
+			if (item.kind != PDF_NUMBER || !item.integer || item.number < 0 ||
+			    item.number > 8 || n == 3) {
 				n = -1;
 				break;
 			}
@@ -833,7 +862,8 @@ static bool read_xref_stream(struct pdf_doc *doc, size_t offset, struct pdf_valu
 		}
 	}
 	if (n != 3 || !dict_int(trailer, "Size", 0, PDF_MAX_OBJECTS + 1, -1, &size))
-		return fail(cause, xasprintf("第 %zu 字节处的交叉引用流的 /W 或 /Size 不对", offset));
+		return fail(cause,
+			    xasprintf("第 %zu 字节处的交叉引用流的 /W 或 /Size 不对", offset));
 	size_t entry_len = (size_t)(widths[0] + widths[1] + widths[2]);
 	if (entry_len == 0)
 		return fail(cause, xasprintf("第 %zu 字节处的交叉引用流的 /W 不对", offset));
@@ -854,16 +884,20 @@ static bool read_xref_stream(struct pdf_doc *doc, size_t offset, struct pdf_valu
 			struct pdf_value a, b;
 			if (!pdf_iter_next(&it, &a))
 				break;
-			if (!pdf_iter_next(&it, &b) || a.kind != PDF_NUMBER || b.kind != PDF_NUMBER ||
-			    a.number < 0 || b.number < 0 || a.number + b.number > PDF_MAX_OBJECTS + 1)
-				return fail(cause, xasprintf("第 %zu 字节处的交叉引用流的 /Index 不对", offset));
+			if (!pdf_iter_next(&it, &b) || a.kind != PDF_NUMBER ||
+			    b.kind != PDF_NUMBER || a.number < 0 || b.number < 0 ||
+			    a.number + b.number > PDF_MAX_OBJECTS + 1)
+				return fail(cause,
+					    xasprintf("第 %zu 字节处的交叉引用流的 /Index 不对",
+						      offset));
 			first = a.number;
 			count = b.number;
 		} else if (!once) {
 			break;
 		}
 		if ((uint64_t)count > (size_t)(end - p) / entry_len)
-			return fail(cause, xasprintf("第 %zu 字节处的交叉引用流比 /Index 说的短", offset));
+			return fail(cause,
+				    xasprintf("第 %zu 字节处的交叉引用流比 /Index 说的短", offset));
 		if (!entries_fit(doc, (uint64_t)count, cause))
 			return false;
 		for (int64_t i = 0; i < count; i++, p += entry_len) {
@@ -926,7 +960,8 @@ static bool read_sections(struct pdf_doc *doc, size_t offset, char **cause)
 		if (nvisited + 2 > PDF_MAX_SECTIONS)
 			return fail(cause, xstrdup("交叉引用表的节太多"));
 		if (offset >= doc->len)
-			return fail(cause, xasprintf("交叉引用表应在第 %zu 字节，超出了文件的长度", offset));
+			return fail(cause, xasprintf("交叉引用表应在第 %zu 字节，超出了文件的长度",
+						     offset));
 		visited[nvisited++] = offset;
 		struct pdf_value trailer;
 		bool table = section_is_table(doc, offset);
@@ -942,10 +977,13 @@ static bool read_sections(struct pdf_doc *doc, size_t offset, char **cause)
 			struct pdf_value ignored;
 			for (size_t i = 0; i < nvisited; i++)
 				if (visited[i] == (size_t)stm)
-					return fail(cause, xstrdup("交叉引用表的 /XRefStm 形成了循环"));
+					return fail(cause,
+						    xstrdup("交叉引用表的 /XRefStm 形成了循环"));
 			visited[nvisited++] = (size_t)stm;
-			if ((size_t)stm >= doc->len || !read_xref_stream(doc, (size_t)stm, &ignored, cause))
-				return fail(cause, xstrdup("trailer 的 /XRefStm 指向的不是交叉引用流"));
+			if ((size_t)stm >= doc->len ||
+			    !read_xref_stream(doc, (size_t)stm, &ignored, cause))
+				return fail(cause,
+					    xstrdup("trailer 的 /XRefStm 指向的不是交叉引用流"));
 			order_hybrid(doc, since, mid);
 		}
 		if (newest) {
@@ -1008,8 +1046,9 @@ struct pdf_doc *pdf_doc_open(const char *data, size_t len, char **cause)
 		goto bad;
 	}
 	if (size > PDF_MAX_OBJECTS + 1 - PDF_UPDATE_ROOM) {
-		fail(cause, xasprintf("trailer 的 /Size（%lld）已接近对象号的上限 %u，无法再添加对象",
-				      (long long)size, PDF_MAX_OBJECTS));
+		fail(cause,
+		     xasprintf("trailer 的 /Size（%lld）已接近对象号的上限 %u，无法再添加对象",
+			       (long long)size, PDF_MAX_OBJECTS));
 		goto bad;
 	}
 	doc->size = (uint32_t)size;

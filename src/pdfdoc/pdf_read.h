@@ -31,9 +31,9 @@ struct pdf_value {
 	enum pdf_kind kind;
 	const char *start;
 	size_t len;
-	int64_t number;		/* PDF_NUMBER: integer part; PDF_REF: object number */
-	bool integer;		/* PDF_NUMBER written without a point */
-	int generation;		/* PDF_REF */
+	int64_t number; /* PDF_NUMBER: integer part; PDF_REF: object number */
+	bool integer;	/* PDF_NUMBER written without a point */
+	int generation; /* PDF_REF */
 };
 
 struct pdf_doc;

@@ -17,12 +17,12 @@ struct update_object {
 
 struct pdf_update {
 	struct buf out;
-	struct buf carried;	/* " /Root ... /Info ... /ID ...", from the input's trailer */
+	struct buf carried; /* " /Root ... /Info ... /ID ...", from the input's trailer */
 	struct update_object *objects;
 	size_t nobjects, cap_objects;
-	size_t prev;		/* the input's newest cross-reference section */
-	bool stream;		/* ... is a cross-reference stream */
-	uint32_t next;		/* lowest number not used by the input or by the update */
+	size_t prev;   /* the input's newest cross-reference section */
+	bool stream;   /* ... is a cross-reference stream */
+	uint32_t next; /* lowest number not used by the input or by the update */
 };
 
 struct pdf_update *pdf_update_new(const struct pdf_doc *doc)

@@ -81,9 +81,9 @@ static void trim_line_end(struct buf *out)
 
 struct table_layout {
 	int label_width;
-	int *x;			/* per column: the screen column where it ends */
-	int *width;		/* per column */
-	size_t levels;		/* header lines above the column labels */
+	int *x;	       /* per column: the screen column where it ends */
+	int *width;    /* per column */
+	size_t levels; /* header lines above the column labels */
 };
 
 static void layout_table(const struct form_table *t, const struct report *r,
@@ -235,7 +235,7 @@ char *render_text(const struct report *r, size_t *len)
 	}
 	if (r->issued_on.year) {
 		char *date = templates_signature_date(r->issued_on.year, r->issued_on.month,
-						    r->issued_on.day);
+						      r->issued_on.day);
 		add_right_aligned(&out, r->organ);
 		add_right_aligned(&out, date);
 		free(date);

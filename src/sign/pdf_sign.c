@@ -17,16 +17,16 @@
 #define MAX_PAGE_TREE_DEPTH 64
 #define MAX_FIELD_DEPTH 16
 #define MAX_FIELDS_VISITED 100000
-#define BYTE_RANGE_WIDTH 40	/* "0 a b c" with room for 10-digit offsets */
-#define SIGNATURE_MARGIN 1024	/* signatures of one key vary by a few bytes */
+#define BYTE_RANGE_WIDTH 40   /* "0 a b c" with room for 10-digit offsets */
+#define SIGNATURE_MARGIN 1024 /* signatures of one key vary by a few bytes */
 
 /* The parts of the input the update replaces or refers to. */
 struct sign_target {
 	struct pdf_value root_ref, root;
 	struct pdf_value page_ref, page;
-	struct pdf_value annots;	/* resolved array, or kind PDF_NULL */
-	struct pdf_value acroform;	/* resolved dictionary, or kind PDF_NULL */
-	struct pdf_value fields;	/* resolved array, or kind PDF_NULL */
+	struct pdf_value annots;   /* resolved array, or kind PDF_NULL */
+	struct pdf_value acroform; /* resolved dictionary, or kind PDF_NULL */
+	struct pdf_value fields;   /* resolved array, or kind PDF_NULL */
 	char field_name[32];
 };
 
@@ -52,13 +52,15 @@ static enum pdf_sign_status find_first_page(struct pdf_doc *doc, struct sign_tar
 		if (!pdf_doc_resolve(doc, &ref, &node, cause))
 			return PDF_SIGN_MALFORMED;
 		if (node.kind != PDF_DICT)
-			return refuse(cause, PDF_SIGN_MALFORMED,
-				      xasprintf("页面树的对象 %lld 不是字典", (long long)ref.number));
+			return refuse(
+				cause, PDF_SIGN_MALFORMED,
+				xasprintf("页面树的对象 %lld 不是字典", (long long)ref.number));
 		bool has_kids = pdf_dict_get(&node, "Kids", &kids);
 		bool is_page = pdf_dict_get(&node, "Type", &type) && pdf_name_is(&type, "Page");
 		if (is_page || !has_kids) {
 			if (depth == 0 && !is_page)
-				return refuse(cause, PDF_SIGN_UNSUPPORTED, xstrdup("这个 PDF 没有页面"));
+				return refuse(cause, PDF_SIGN_UNSUPPORTED,
+					      xstrdup("这个 PDF 没有页面"));
 			t->page_ref = ref;
 			t->page = node;
 			return PDF_SIGN_OK;
@@ -70,7 +72,8 @@ static enum pdf_sign_status find_first_page(struct pdf_doc *doc, struct sign_tar
 		if (kids.kind != PDF_ARRAY || !pdf_iter_next(&it, &first))
 			return refuse(cause, PDF_SIGN_UNSUPPORTED, xstrdup("这个 PDF 没有页面"));
 		if (!ref_number_ok(&first, doc))
-			return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("页面树的 /Kids 里有不是引用的项"));
+			return refuse(cause, PDF_SIGN_MALFORMED,
+				      xstrdup("页面树的 /Kids 里有不是引用的项"));
 		ref = first;
 	}
 	return refuse(cause, PDF_SIGN_MALFORMED,
@@ -97,13 +100,14 @@ static enum pdf_sign_status check_fields(struct pdf_doc *doc, const struct pdf_v
 		bool signature = pdf_dict_get(&field, "FT", &ft) ? pdf_name_is(&ft, "Sig")
 								 : signature_parent;
 		if (signature && pdf_dict_get(&field, "V", &v) && v.kind != PDF_NULL)
-			return refuse(cause, PDF_SIGN_ALREADY_SIGNED,
-				      xstrdup("这个 PDF 已经签过名了（有已签名的签名域），不再签名"));
+			return refuse(
+				cause, PDF_SIGN_ALREADY_SIGNED,
+				xstrdup("这个 PDF 已经签过名了（有已签名的签名域），不再签名"));
 		if (pdf_dict_get(&field, "Kids", &kids)) {
 			if (!pdf_doc_resolve(doc, &kids, &kids, cause))
 				return PDF_SIGN_MALFORMED;
-			enum pdf_sign_status s =
-				check_fields(doc, &kids, signature, depth + 1, budget, cause);
+			enum pdf_sign_status s = check_fields(doc, &kids, signature, depth + 1,
+							      budget, cause);
 			if (s != PDF_SIGN_OK)
 				return s;
 		}
@@ -120,8 +124,9 @@ static void choose_field_name(struct pdf_doc *doc, struct sign_target *t)
 	char *ignored = NULL;
 	pdf_iter_init(&it, &t->fields);
 	for (int seen = 0; seen < MAX_FIELDS_VISITED && pdf_iter_next(&it, &item); seen++) {
-		if (!pdf_doc_resolve(doc, &item, &field, &ignored) || !pdf_dict_get(&field, "T", &name) ||
-		    name.len < 12 || name.len > 20 || memcmp(name.start, "(Signature", 10) != 0)
+		if (!pdf_doc_resolve(doc, &item, &field, &ignored) ||
+		    !pdf_dict_get(&field, "T", &name) || name.len < 12 || name.len > 20 ||
+		    memcmp(name.start, "(Signature", 10) != 0)
 			continue;
 		unsigned long n = 0;
 		size_t i = 10;
@@ -142,7 +147,8 @@ static enum pdf_sign_status find_target(struct pdf_doc *doc, struct sign_target 
 	if (pdf_dict_get(trailer, "Encrypt", &v))
 		return refuse(cause, PDF_SIGN_UNSUPPORTED, xstrdup("这个 PDF 是加密的，无法签名"));
 	if (!pdf_dict_get(trailer, "Root", &t->root_ref) || !ref_number_ok(&t->root_ref, doc))
-		return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("trailer 里没有文档目录（/Root）"));
+		return refuse(cause, PDF_SIGN_MALFORMED,
+			      xstrdup("trailer 里没有文档目录（/Root）"));
 	if (!pdf_doc_resolve(doc, &t->root_ref, &t->root, cause))
 		return PDF_SIGN_MALFORMED;
 	if (t->root.kind != PDF_DICT)
@@ -158,11 +164,13 @@ static enum pdf_sign_status find_target(struct pdf_doc *doc, struct sign_target 
 		return PDF_SIGN_MALFORMED;
 	if (t->annots.kind != PDF_NULL && t->annots.kind != PDF_ARRAY)
 		return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("第一页的 /Annots 不是数组"));
-	if (pdf_dict_get(&t->root, "AcroForm", &v) && !pdf_doc_resolve(doc, &v, &t->acroform, cause))
+	if (pdf_dict_get(&t->root, "AcroForm", &v) &&
+	    !pdf_doc_resolve(doc, &v, &t->acroform, cause))
 		return PDF_SIGN_MALFORMED;
 	if (t->acroform.kind != PDF_NULL && t->acroform.kind != PDF_DICT)
 		return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("文档目录的 /AcroForm 不是字典"));
-	if (pdf_dict_get(&t->acroform, "Fields", &v) && !pdf_doc_resolve(doc, &v, &t->fields, cause))
+	if (pdf_dict_get(&t->acroform, "Fields", &v) &&
+	    !pdf_doc_resolve(doc, &v, &t->fields, cause))
 		return PDF_SIGN_MALFORMED;
 	if (t->fields.kind != PDF_NULL && t->fields.kind != PDF_ARRAY)
 		return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("/AcroForm 的 /Fields 不是数组"));
@@ -226,7 +234,8 @@ static enum pdf_sign_status open_target(const char *pdf, size_t len, struct pdf_
 	*cause = NULL;
 	*doc = pdf_doc_open(pdf, len, cause);
 	if (!*doc)
-		return len < 5 || memcmp(pdf, "%PDF-", 5) != 0 ? PDF_SIGN_NOT_PDF : PDF_SIGN_MALFORMED;
+		return len < 5 || memcmp(pdf, "%PDF-", 5) != 0 ? PDF_SIGN_NOT_PDF
+							       : PDF_SIGN_MALFORMED;
 	enum pdf_sign_status status = find_target(*doc, t, cause);
 	if (status != PDF_SIGN_OK) {
 		pdf_doc_free(*doc);
@@ -246,10 +255,10 @@ enum pdf_sign_status pdf_sign_check(const char *pdf, size_t len, char **cause)
 
 /* Where the signature value's placeholders are in the output. */
 struct placeholder {
-	size_t byte_range;	/* BYTE_RANGE_WIDTH spaces */
-	size_t contents;	/* the '<' of the /Contents hex string */
-	size_t contents_end;	/* just after its '>' */
-	size_t room;		/* bytes of DER it holds */
+	size_t byte_range;   /* BYTE_RANGE_WIDTH spaces */
+	size_t contents;     /* the '<' of the /Contents hex string */
+	size_t contents_end; /* just after its '>' */
+	size_t room;	     /* bytes of DER it holds */
 };
 
 /* The /Sig value: everything but /ByteRange and /Contents, which
@@ -318,7 +327,8 @@ static bool fill_signature(char *out, size_t len, const struct placeholder *ph,
 {
 	size_t tail = len - ph->contents_end;
 	char range[BYTE_RANGE_WIDTH + 1];
-	int n = snprintf(range, sizeof range, "0 %zu %zu %zu", ph->contents, ph->contents_end, tail);
+	int n = snprintf(range, sizeof range, "0 %zu %zu %zu", ph->contents, ph->contents_end,
+			 tail);
 	memcpy(out + ph->byte_range, range, (size_t)n);
 
 	struct signer_part parts[2] = {{out, ph->contents}, {out + ph->contents_end, tail}};

@@ -16,11 +16,11 @@ struct signer;
 
 enum pdf_sign_status {
 	PDF_SIGN_OK,
-	PDF_SIGN_NOT_PDF,		/* does not start like a PDF */
-	PDF_SIGN_MALFORMED,		/* a PDF whose structure does not hold together */
-	PDF_SIGN_UNSUPPORTED,		/* encrypted, or no page */
-	PDF_SIGN_ALREADY_SIGNED,	/* has a signed signature field */
-	PDF_SIGN_FAILED,		/* the signature could not be made */
+	PDF_SIGN_NOT_PDF,	 /* does not start like a PDF */
+	PDF_SIGN_MALFORMED,	 /* a PDF whose structure does not hold together */
+	PDF_SIGN_UNSUPPORTED,	 /* encrypted, or no page */
+	PDF_SIGN_ALREADY_SIGNED, /* has a signed signature field */
+	PDF_SIGN_FAILED,	 /* the signature could not be made */
 };
 
 /* Whether pdf[0..len) can be signed: everything pdf_sign checks but the

@@ -6,8 +6,8 @@
 
 enum print_status {
 	PRINT_OK,
-	PRINT_NO_CUPS,		/* no lp on PATH */
-	PRINT_FAILED,		/* lp could not be started, or failed */
+	PRINT_NO_CUPS, /* no lp on PATH */
+	PRINT_FAILED,  /* lp could not be started, or failed */
 };
 
 /* Prints the PDF at path on printer (NULL: the default printer) and waits

@@ -21,7 +21,7 @@
 struct signer {
 	EVP_PKEY *key;
 	X509 *cert;
-	STACK_OF(X509) *chain;
+	STACK_OF(X509) * chain;
 	char *subject;
 };
 
@@ -35,7 +35,8 @@ static bool read_small_file(const char *what, const char *path, unsigned flags, 
 	*data = file_read(path, SIGNER_MAX_FILE, flags, len, &e);
 	if (*data)
 		return true;
-	const char *why = e.failure == FILE_READ_LARGE ? "文件太大，不像是 PEM 文件" : file_read_why(&e);
+	const char *why = e.failure == FILE_READ_LARGE ? "文件太大，不像是 PEM 文件"
+						       : file_read_why(&e);
 	*cause = xasprintf("无法读取%s %s：%s", what, path, why);
 	return false;
 }
@@ -117,8 +118,8 @@ static char *subject_of(X509 *cert)
 	X509_NAME *name = X509_get_subject_name(cert);
 	int i = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
 	unsigned char *utf8 = NULL;
-	if (i >= 0 &&
-	    ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i))) >= 0) {
+	if (i >= 0 && ASN1_STRING_to_UTF8(
+			      &utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i))) >= 0) {
 		char *copy = xstrdup((char *)utf8);
 		OPENSSL_free(utf8);
 		return copy;
@@ -140,7 +141,8 @@ enum signer_status signer_load(const char *key_path, const char *cert_path, cons
 		status = load_key(key_path, password, &s->key, cause);
 	if (status == SIGNER_OK && X509_check_private_key(s->cert, s->key) != 1) {
 		ERR_clear_error();
-		*cause = xasprintf("私钥 %s 与证书 %s 不匹配（不是同一对密钥）", key_path, cert_path);
+		*cause = xasprintf("私钥 %s 与证书 %s 不匹配（不是同一对密钥）", key_path,
+				   cert_path);
 		status = SIGNER_MISMATCH;
 	}
 	if (status != SIGNER_OK) {
@@ -211,8 +213,9 @@ unsigned char *signer_sign(const struct signer *s, const struct signer_part *par
 	ok = ok && (cms = CMS_sign(NULL, NULL, s->chain, NULL, flags | CMS_PARTIAL)) != NULL;
 	ok = ok && (si = CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(), flags)) != NULL;
 	/* our own signing time, so that SOURCE_DATE_EPOCH gives the same bytes */
-	ok = ok && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(signing_time),
-					       signing_time, -1) == 1;
+	ok = ok &&
+	     CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(signing_time),
+					 signing_time, -1) == 1;
 	ok = ok && CMS_final(cms, content, NULL, flags) == 1;
 	int n = ok ? i2d_CMS_ContentInfo(cms, &der) : -1;
 	if (n > 0) {
@@ -221,7 +224,8 @@ unsigned char *signer_sign(const struct signer *s, const struct signer_part *par
 		*der_len = (size_t)n;
 	} else {
 		unsigned long e = ERR_peek_last_error();
-		*cause = xasprintf("无法生成签名：%s", e ? ERR_reason_error_string(e) : "OpenSSL 出错");
+		*cause = xasprintf("无法生成签名：%s",
+				   e ? ERR_reason_error_string(e) : "OpenSSL 出错");
 	}
 	OPENSSL_free(der);
 	CMS_ContentInfo_free(cms);

@@ -12,11 +12,11 @@
 
 enum signer_status {
 	SIGNER_OK,
-	SIGNER_NEEDS_PASSWORD,	/* the key is encrypted and no password was given */
-	SIGNER_BAD_PASSWORD,	/* the key is encrypted and the password is wrong */
-	SIGNER_BAD_KEY,		/* the key file cannot be read or holds no key */
-	SIGNER_BAD_CERT,	/* the certificate file cannot be read or holds none */
-	SIGNER_MISMATCH,	/* the key is not the certificate's */
+	SIGNER_NEEDS_PASSWORD, /* the key is encrypted and no password was given */
+	SIGNER_BAD_PASSWORD,   /* the key is encrypted and the password is wrong */
+	SIGNER_BAD_KEY,	       /* the key file cannot be read or holds no key */
+	SIGNER_BAD_CERT,       /* the certificate file cannot be read or holds none */
+	SIGNER_MISMATCH,       /* the key is not the certificate's */
 };
 
 struct signer;

@@ -82,8 +82,7 @@ static void layout_paragraph(struct textedit *e, size_t start, size_t end)
 	}
 	e->offsets[n] = end;
 	size_t *at;
-	size_t lines =
-		line_break_lines(e->cps, e->widths, n, e->width, LINE_BREAK_SPACES_FIT, &at);
+	size_t lines = line_break_lines(e->cps, e->widths, n, e->width, LINE_BREAK_SPACES_FIT, &at);
 	for (size_t k = 0; k < lines; k++)
 		add_line(e, e->offsets[at[k]], e->offsets[k + 1 < lines ? at[k + 1] : n]);
 	free(at);
@@ -247,7 +246,8 @@ size_t textedit_cursor_line(const struct textedit *e, int *column)
 	    e->lines[lo - 1].end == e->cursor)
 		lo--;
 	if (column)
-		*column = span_width(e->text.data + e->lines[lo].start, e->cursor - e->lines[lo].start);
+		*column = span_width(e->text.data + e->lines[lo].start,
+				     e->cursor - e->lines[lo].start);
 	return lo;
 }
 

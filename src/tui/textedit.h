@@ -14,17 +14,17 @@
 #include "buf.h"
 
 struct textedit_line {
-	size_t start, end;	/* byte offsets; end excludes the '\n' */
+	size_t start, end; /* byte offsets; end excludes the '\n' */
 };
 
 struct textedit {
 	struct buf text;
-	size_t cursor;		/* byte offset */
-	bool at_line_end;	/* a cursor where a wrapped line ends shows at its end */
-	int goal_column;	/* display column kept while moving up and down, or -1 */
-	size_t max_chars;	/* longest text accepted */
-	int width;		/* wrap width in columns */
-	struct textedit_line *lines;	/* the visual lines for width */
+	size_t cursor;		     /* byte offset */
+	bool at_line_end;	     /* a cursor where a wrapped line ends shows at its end */
+	int goal_column;	     /* display column kept while moving up and down, or -1 */
+	size_t max_chars;	     /* longest text accepted */
+	int width;		     /* wrap width in columns */
+	struct textedit_line *lines; /* the visual lines for width */
 	size_t nlines, cap;
 	/* one paragraph decoded for the line breaker, kept between layouts so
 	 * that a keystroke allocates nothing */
@@ -36,9 +36,9 @@ struct textedit {
 
 enum textedit_refusal {
 	TEXTEDIT_OK,
-	TEXTEDIT_CONTROL,	/* a control character other than newline and tab */
-	TEXTEDIT_TOO_LONG,	/* the text would exceed max_chars */
-	TEXTEDIT_INVALID,	/* not UTF-8 */
+	TEXTEDIT_CONTROL,  /* a control character other than newline and tab */
+	TEXTEDIT_TOO_LONG, /* the text would exceed max_chars */
+	TEXTEDIT_INVALID,  /* not UTF-8 */
 };
 
 void textedit_init(struct textedit *e, const char *text, size_t max_chars, int width);

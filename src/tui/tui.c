@@ -70,9 +70,10 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	if (!s && !created) {
 		session_unlock(path, lock);
 		for (size_t i = 0; i < diags.count; i++)
-			fprintf(err, "%s:%d:%d: error: %s [%s]\n", path, diags.items[i].line ? diags.items[i].line : 1,
-				diags.items[i].line ? diags.items[i].column : 1, diags.items[i].message,
-				diags.items[i].rule);
+			fprintf(err, "%s:%d:%d: error: %s [%s]\n", path,
+				diags.items[i].line ? diags.items[i].line : 1,
+				diags.items[i].line ? diags.items[i].column : 1,
+				diags.items[i].message, diags.items[i].rule);
 		fprintf(err, "nianbao edit: %s 不能作为报告读取，请先改正上面的问题\n", path);
 		diag_list_fini(&diags);
 		return 2;
@@ -98,7 +99,7 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	tui_cursor_goto_page(&t, 1);
 	t.focus = TUI_FOCUS_SECTIONS;
 	if (!created && tui_start_offer_recovery(&t)) {
-		t.form = s->report->form; /* the recovery file may be of another form */
+		t.form = s->report->form;    /* the recovery file may be of another form */
 		tui_cursor_goto_page(&t, 1); /* show the restored texts */
 	}
 	loop(&t);

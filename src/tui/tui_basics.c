@@ -137,7 +137,8 @@ bool tui_basics_commit(struct tui *t)
 	}
 	free(value);
 	if (problem) {
-		tui_message(t, TUI_MESSAGE_ERROR, "%s%s（Esc 放弃修改）", field_labels[t->field], problem);
+		tui_message(t, TUI_MESSAGE_ERROR, "%s%s（Esc 放弃修改）", field_labels[t->field],
+			    problem);
 		return false;
 	}
 	t->text_open = false;
@@ -155,8 +156,9 @@ enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len)
 	}
 	if (!t->text_open)
 		open_field(t, t->field != TUI_FIELD_YEAR);
-	enum textedit_refusal refusal = memchr(utf8, '\n', len) ? TEXTEDIT_CONTROL
-							       : textedit_insert(&t->text, utf8, len);
+	enum textedit_refusal refusal = memchr(utf8, '\n', len)
+						? TEXTEDIT_CONTROL
+						: textedit_insert(&t->text, utf8, len);
 	if (refusal == TEXTEDIT_TOO_LONG)
 		tui_message(t, TUI_MESSAGE_ERROR, "%s太长了", field_labels[t->field]);
 	else if (refusal != TEXTEDIT_OK)
@@ -210,13 +212,26 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 		return move_field(t, -1) | TUI_EDITED;
 	if (t->text_open && key.function) {
 		switch (key.code) {
-		case KEY_LEFT: textedit_left(&t->text); return TUI_REDRAW;
-		case KEY_RIGHT: textedit_right(&t->text); return TUI_REDRAW;
-		case KEY_HOME: textedit_home(&t->text); return TUI_REDRAW;
-		case KEY_END: textedit_end(&t->text); return TUI_REDRAW;
-		case KEY_BACKSPACE: textedit_backspace(&t->text); return TUI_REDRAW;
-		case KEY_DC: textedit_delete(&t->text); return TUI_REDRAW;
-		default: break;
+		case KEY_LEFT:
+			textedit_left(&t->text);
+			return TUI_REDRAW;
+		case KEY_RIGHT:
+			textedit_right(&t->text);
+			return TUI_REDRAW;
+		case KEY_HOME:
+			textedit_home(&t->text);
+			return TUI_REDRAW;
+		case KEY_END:
+			textedit_end(&t->text);
+			return TUI_REDRAW;
+		case KEY_BACKSPACE:
+			textedit_backspace(&t->text);
+			return TUI_REDRAW;
+		case KEY_DC:
+			textedit_delete(&t->text);
+			return TUI_REDRAW;
+		default:
+			break;
 		}
 	}
 	if (t->text_open && !key.function && (key.code == 127 || key.code == 8)) {
@@ -235,6 +250,7 @@ bool tui_basics_cursor(const struct tui *t, int *y, int *x)
 	if (!t->text_open)
 		return false;
 	*y = field_y(t, t->field);
-	*x = tui_area_content_x(t) + FIELD_X + LABEL_WIDTH + utf8_nwidth(t->text.text.data, t->text.cursor);
+	*x = tui_area_content_x(t) + FIELD_X + LABEL_WIDTH +
+	     utf8_nwidth(t->text.text.data, t->text.cursor);
 	return true;
 }

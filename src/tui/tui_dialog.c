@@ -21,17 +21,19 @@ static const struct {
 	int cancel;
 } dialogs[] = {
 	[TUI_DIALOG_CONFLICT] = {"文件已被修改",
-				 {"这个文件在您打开之后被其他程序或其他人改过。", "保存会覆盖那些修改。",
+				 {"这个文件在您打开之后被其他程序或其他人改过。",
+				  "保存会覆盖那些修改。",
 				  "[Y] 仍然保存（覆盖）   [N] 不保存（稍后另行处理）"},
-				 "yn", 'n'},
+				 "yn",
+				 'n'},
 	[TUI_DIALOG_QUIT] = {"退出",
 			     {"报告有还没有保存的修改。", "",
 			      "[S] 保存后退出   [D] 不保存，退出   [C] 继续编辑"},
-			     "sdc", 'c'},
+			     "sdc",
+			     'c'},
 };
 
-void tui_dialog_box(const struct tui *t, const char *title, const char *const *lines,
-		    size_t nlines)
+void tui_dialog_box(const struct tui *t, const char *title, const char *const *lines, size_t nlines)
 {
 	int width = utf8_width(title) + 4;
 	for (size_t i = 0; i < nlines; i++)
@@ -74,7 +76,8 @@ enum tui_reaction tui_dialog_key(struct tui *t, struct tui_key key)
 		if (answer == 'y')
 			return tui_save_report(t, true);
 		t->quit_after_save = false;
-		tui_message(t, TUI_MESSAGE_ERROR, "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
+		tui_message(t, TUI_MESSAGE_ERROR,
+			    "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
 		return TUI_REDRAW;
 	}
 	switch (answer) {

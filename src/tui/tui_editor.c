@@ -120,8 +120,8 @@ enum tui_reaction tui_editor_edit(struct tui *t)
 	const char *problem = !data ? "太长了" : report_text_problem(data, w, max_chars);
 	if (problem) {
 		/* keep what the clerk wrote: the file stays where it is */
-		tui_message(t, TUI_MESSAGE_ERROR, "编辑器里的文字没有采用（%s）；它保存在 %s", problem,
-			    path);
+		tui_message(t, TUI_MESSAGE_ERROR, "编辑器里的文字没有采用（%s）；它保存在 %s",
+			    problem, path);
 		free(data);
 		return r;
 	}

@@ -9,7 +9,6 @@
 #include "tui_put.h"
 #include "tui_style.h"
 
-
 static const char *const help_lines[] = {
 	"【在各部分之间】",
 	"  Esc                 回到左边的目录；正在输入数字时，取消本次输入",
@@ -80,7 +79,8 @@ void tui_help_draw(struct tui *t)
 	}
 	tui_style(t, TUI_STYLE_NORMAL);
 	for (size_t i = 0; i < room && t->help_scroll + i < HELP_LINES; i++)
-		tui_put(tui_area_body_top(t) + 2 + (int)i, 2, help_lines[t->help_scroll + i], t->cols - 4);
+		tui_put(tui_area_body_top(t) + 2 + (int)i, 2, help_lines[t->help_scroll + i],
+			t->cols - 4);
 }
 
 enum tui_reaction tui_help_key(struct tui *t, struct tui_key key)
@@ -95,7 +95,8 @@ enum tui_reaction tui_help_key(struct tui *t, struct tui_key key)
 			t->help_scroll = t->help_scroll > 0 ? t->help_scroll - 1 : 0;
 			return TUI_REDRAW;
 		case KEY_NPAGE:
-			t->help_scroll = t->help_scroll + room < last ? t->help_scroll + room : last;
+			t->help_scroll = t->help_scroll + room < last ? t->help_scroll + room
+								      : last;
 			return TUI_REDRAW;
 		case KEY_PPAGE:
 			t->help_scroll = t->help_scroll > room ? t->help_scroll - room : 0;

@@ -96,8 +96,9 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 		return TUI_REDRAW;
 	case KEY_DOWN:
 		if (!textedit_down(&t->text, 1))
-			return t->item + 1 < tui_cursor_section(t)->nitems ? tui_cursor_next_item(t, false)
-									   : TUI_NONE;
+			return t->item + 1 < tui_cursor_section(t)->nitems
+				       ? tui_cursor_next_item(t, false)
+				       : TUI_NONE;
 		return TUI_REDRAW;
 	case KEY_PPAGE:
 		textedit_up(&t->text, page_lines);

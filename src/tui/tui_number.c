@@ -78,8 +78,8 @@ enum tui_reaction tui_number_type(struct tui *t, uint32_t cp, bool *refused)
 		if (money)
 			tui_message(t, TUI_MESSAGE_ERROR, "这一格只能填金额（数字和小数点）");
 		else
-			tui_message(t, TUI_MESSAGE_ERROR, "这一格只能填数字（0 到 %" PRId64 " 的整数）",
-				    type->max);
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "这一格只能填数字（0 到 %" PRId64 " 的整数）", type->max);
 		return TUI_REDRAW;
 	}
 	if (!t->number_editing)
@@ -105,8 +105,8 @@ enum tui_reaction tui_number_type(struct tui *t, uint32_t cp, bool *refused)
 		b->len--;
 		b->data[b->len] = '\0';
 		if (money)
-			tui_message(t, TUI_MESSAGE_ERROR, "金额太大：应小于 %" PRId64 " %s", type->below,
-				    type->unit ? type->unit : "");
+			tui_message(t, TUI_MESSAGE_ERROR, "金额太大：应小于 %" PRId64 " %s",
+				    type->below, type->unit ? type->unit : "");
 		else
 			tui_message(t, TUI_MESSAGE_ERROR, "数字太大：最大为 %" PRId64, type->max);
 		return TUI_REDRAW;

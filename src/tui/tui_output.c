@@ -57,8 +57,8 @@ enum tui_reaction tui_output_write(struct tui *t)
 	}
 	size_t errors = session_error_count(t->session);
 	if (errors)
-		tui_message(t, TUI_MESSAGE_ERROR, "已生成 %s 和 %s（注意：报告还有 %zu 处错误）", text_path,
-			    pdf_path, errors);
+		tui_message(t, TUI_MESSAGE_ERROR, "已生成 %s 和 %s（注意：报告还有 %zu 处错误）",
+			    text_path, pdf_path, errors);
 	else
 		tui_message(t, TUI_MESSAGE_INFO, "已生成 %s 和 %s", text_path, pdf_path);
 done:

@@ -30,12 +30,12 @@
 
 enum line_kind {
 	LINE_BLANK,
-	LINE_TITLE,		/* a table's title, e.g. 第二十条第（一）项 */
-	LINE_NOTE,		/* a table's top-left header text */
-	LINE_GROUPS,		/* index: group level */
-	LINE_COLUMNS,		/* index: header line */
-	LINE_ROW,		/* index: table row */
-	LINE_TEXT,		/* index: visual line of the text */
+	LINE_TITLE,   /* a table's title, e.g. 第二十条第（一）项 */
+	LINE_NOTE,    /* a table's top-left header text */
+	LINE_GROUPS,  /* index: group level */
+	LINE_COLUMNS, /* index: header line */
+	LINE_ROW,     /* index: table row */
+	LINE_TEXT,    /* index: visual line of the text */
 };
 
 struct page_line {
@@ -48,10 +48,10 @@ struct page {
 	struct page_line *lines;
 	size_t count, cap;
 	size_t cursor_line;
-	size_t header_first, header_count;	/* the cursor table's column headers */
-	struct textedit *texts;	/* per item: the wrapped text of items not being edited */
-	struct tui_table_grid *grids;	/* per item: the geometry of tables */
-	size_t nitems;		/* of the section laid out */
+	size_t header_first, header_count; /* the cursor table's column headers */
+	struct textedit *texts;	      /* per item: the wrapped text of items not being edited */
+	struct tui_table_grid *grids; /* per item: the geometry of tables */
+	size_t nitems;		      /* of the section laid out */
 };
 
 static void add_line(struct page *p, enum line_kind kind, size_t item, size_t index)
@@ -90,9 +90,10 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 			add_line(p, LINE_BLANK, i, 0);
 		if (!tab) {
 			if (!(t->text_open && t->item == i))
-				textedit_init(&p->texts[i],
-					      t->session->report->texts[tui_cursor_item(t, i)->index],
-					      SIZE_MAX, tui_area_content_width(t) - 2);
+				textedit_init(
+					&p->texts[i],
+					t->session->report->texts[tui_cursor_item(t, i)->index],
+					SIZE_MAX, tui_area_content_width(t) - 2);
 			size_t n = text_layout(t, p, i)->nlines;
 			size_t want = sec->nitems == 1 ? (size_t)(view_height > 0 ? view_height : 1)
 						       : TEXT_MIN_LINES;
@@ -103,7 +104,9 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 			if (t->item == i) {
 				int col;
 				p->cursor_line = p->count - n +
-						 (t->text_open ? textedit_cursor_line(&t->text, &col) : 0);
+						 (t->text_open
+							  ? textedit_cursor_line(&t->text, &col)
+							  : 0);
 			}
 			continue;
 		}
@@ -203,8 +206,8 @@ static size_t place_scroll(struct tui *t, const struct page *p, size_t height)
 struct tui_page_layout {
 	struct page page;
 	struct tui_problems problems;
-	int height;		/* lines of the page above the problem list */
-	size_t sticky;		/* column headers kept at the top */
+	int height;    /* lines of the page above the problem list */
+	size_t sticky; /* column headers kept at the top */
 };
 
 void tui_page_layout_free(struct tui *t)

@@ -13,10 +13,10 @@ struct tui;
 #define TUI_PROBLEMS_MAX 3
 
 struct tui_problems {
-	char *messages[TUI_PROBLEMS_MAX];	/* owned */
+	char *messages[TUI_PROBLEMS_MAX]; /* owned */
 	enum diag_severity severities[TUI_PROBLEMS_MAX];
 	size_t count;
-	int lines;		/* the heading and every message's lines; 0 when none */
+	int lines; /* the heading and every message's lines; 0 when none */
 };
 
 /* Finds what fits in a third of the body; tui_problems_fini frees it. */

@@ -14,7 +14,8 @@ void tui_save_recovery(struct tui *t, bool sync)
 {
 	char *error;
 	if (session_write_recovery(t->session, sync, &error) != 0) {
-		tui_message(t, TUI_MESSAGE_ERROR, "恢复文件写不进去：%s。请尽快按 F2 保存。", error);
+		tui_message(t, TUI_MESSAGE_ERROR, "恢复文件写不进去：%s。请尽快按 F2 保存。",
+			    error);
 		free(error);
 	}
 }

@@ -29,8 +29,9 @@ void tui_screen_title(const struct tui *t)
 	tui_put_blank(0, 0, t->cols);
 	char *title = t->session ? report_title(t->session->report) : xstrdup("新建报告");
 	const char *state = !t->session ? ""
-			    : t->session->dirty ? (t->session->report->draft ? "草稿 未保存" : "未保存")
-						: (t->session->report->draft ? "草稿 已保存" : "已保存");
+			    : t->session->dirty
+				    ? (t->session->report->draft ? "草稿 未保存" : "未保存")
+				    : (t->session->report->draft ? "草稿 已保存" : "已保存");
 	int right = utf8_width(state) + 2;
 	int used = tui_put(0, 1, " 年报 ", t->cols - right - 1);
 	tui_put(0, 1 + used, title, t->cols - right - used - 2);
@@ -48,8 +49,9 @@ static const char *key_hints(const struct tui *t)
 	if (t->focus == TUI_FOCUS_SECTIONS)
 		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本和PDF  F1 帮助  F10 退出";
 	if (t->page == 0)
-		return t->text_open ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"
-				    : "↑↓ 选择  Enter 修改  空格 切换草稿  Esc 目录  F2 保存  F1 帮助";
+		return t->text_open
+			       ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"
+			       : "↑↓ 选择  Enter 修改  空格 切换草稿  Esc 目录  F2 保存  F1 帮助";
 	if (t->text_open || tui_cursor_on_text(t))
 		return "输入文字  Tab 下一项  Ctrl-E 外部编辑器  Esc 目录  F2 保存  F1 帮助";
 	if (t->number_editing)

@@ -15,8 +15,8 @@
 #include "utf8.h"
 
 static const struct {
-	const char *word;	/* wide list */
-	const char *mark;	/* narrow list: one character */
+	const char *word; /* wide list */
+	const char *mark; /* narrow list: one character */
 	enum tui_style style;
 } states[] = {
 	[SECTION_EMPTY] = {"未填", "空", TUI_STYLE_DIM},
@@ -53,7 +53,8 @@ void tui_sidebar_draw(struct tui *t)
 	for (size_t p = 0; p < pages && (int)p * (wide ? 2 : 1) < tui_area_body_height(t); p++) {
 		int y = tui_area_body_top(t) + (int)p * (wide ? 2 : 1);
 		bool here = p == t->page;
-		tui_style(t, here ? (t->focus == TUI_FOCUS_SECTIONS ? TUI_STYLE_CURSOR : TUI_STYLE_HEADING)
+		tui_style(t, here ? (t->focus == TUI_FOCUS_SECTIONS ? TUI_STYLE_CURSOR
+								    : TUI_STYLE_HEADING)
 				  : TUI_STYLE_NORMAL);
 		tui_put_blank(y, 0, width);
 		if (p == 0) {
@@ -72,11 +73,12 @@ void tui_sidebar_draw(struct tui *t)
 			tui_style(t, states[state].style);
 		if (wide && state >= SECTION_WARNING) {
 			char word[32];
-			snprintf(word, sizeof word, "%s%zu", state == SECTION_ERROR ? "错" : "提", problems);
+			snprintf(word, sizeof word, "%s%zu", state == SECTION_ERROR ? "错" : "提",
+				 problems);
 			tui_put_right(y, width - state_width - 1, word, state_width);
 		} else {
-			tui_put_right(y, width - state_width - 1, wide ? states[state].word : states[state].mark,
-				      state_width);
+			tui_put_right(y, width - state_width - 1,
+				      wide ? states[state].word : states[state].mark, state_width);
 		}
 	}
 	tui_style(t, TUI_STYLE_NORMAL);

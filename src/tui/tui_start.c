@@ -176,7 +176,8 @@ bool tui_start_offer_recovery(struct tui *t)
 		if (restored)
 			tui_message(t, TUI_MESSAGE_INFO, "已恢复 %s 的内容；按 F2 保存", stamp);
 		else
-			tui_message(t, TUI_MESSAGE_ERROR, "恢复文件无法读取（%s），已打开保存的文件",
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "恢复文件无法读取（%s），已打开保存的文件",
 				    diags.count ? diags.items[0].message : "未知原因");
 		diag_list_fini(&diags);
 	} else {
@@ -184,16 +185,16 @@ bool tui_start_offer_recovery(struct tui *t)
 		if (aside)
 			tui_message(t, TUI_MESSAGE_INFO, "没有恢复；那些内容留在 %s", aside);
 		else
-			tui_message(t, TUI_MESSAGE_ERROR, "没有恢复，但恢复文件没能移开（%s）：请先备份 %s",
-				    error, t->session->recovery_path);
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "没有恢复，但恢复文件没能移开（%s）：请先备份 %s", error,
+				    t->session->recovery_path);
 		free(aside);
 		free(error);
 	}
 	return restored;
 }
 
-struct session *tui_start_new_report(struct tui *t, const char *path, const char *organ,
-				     int year)
+struct session *tui_start_new_report(struct tui *t, const char *path, const char *organ, int year)
 {
 	char *error = NULL;
 	struct session *s = NULL;
@@ -223,8 +224,8 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 	if (!name && !prompt_line(t, "新建报告", "发布机关：", "", REPORT_ORGAN_MAX_CHARS,
 				  organ_check, &name))
 		return NULL;
-	if (!year && !prompt_line(t, "新建报告", "报告年度：", default_year, 4, year_check,
-				  &year_text)) {
+	if (!year &&
+	    !prompt_line(t, "新建报告", "报告年度：", default_year, 4, year_check, &year_text)) {
 		free(name);
 		return NULL;
 	}
@@ -237,8 +238,8 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 	}
 	enum session_save_result saved = session_save(s, false, &error);
 	if (saved == SESSION_SAVE_CONFLICT) {
-		tui_message(t, TUI_MESSAGE_ERROR, "没有保存：%s 刚被别的程序建立；按 F2 决定是否覆盖",
-			    path);
+		tui_message(t, TUI_MESSAGE_ERROR,
+			    "没有保存：%s 刚被别的程序建立；按 F2 决定是否覆盖", path);
 	} else if (saved == SESSION_SAVE_FAILED) {
 		tui_message(t, TUI_MESSAGE_ERROR, "新文件没能保存：%s（内容在恢复文件中）", error);
 		free(error);

@@ -13,8 +13,7 @@ struct tui;
  * organ and year asked for (or given: organ non-NULL, year non-zero).
  * The new file is written at once.  NULL when the clerk cancels; else
  * the caller frees it (session_free). */
-struct session *tui_start_new_report(struct tui *t, const char *path, const char *organ,
-				     int year);
+struct session *tui_start_new_report(struct tui *t, const char *path, const char *organ, int year);
 /* Offers to restore what an unfinished session left in the recovery file
  * of t->session; true when it was restored. */
 bool tui_start_offer_recovery(struct tui *t);

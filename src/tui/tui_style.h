@@ -7,10 +7,10 @@ struct tui;
 
 enum tui_style {
 	TUI_STYLE_NORMAL,
-	TUI_STYLE_BAR,		/* title and key-hint bars */
+	TUI_STYLE_BAR, /* title and key-hint bars */
 	TUI_STYLE_HEADING,
 	TUI_STYLE_LABEL,
-	TUI_STYLE_DERIVED,	/* a total the form keeps */
+	TUI_STYLE_DERIVED, /* a total the form keeps */
 	TUI_STYLE_ERROR,
 	TUI_STYLE_WARNING,
 	TUI_STYLE_OK,

@@ -60,7 +60,8 @@ void tui_table_layout(const struct tui *t, const struct form_table *tab, struct 
 		int w = 6;
 		for (size_t r = 0; r < tab->nrows; r++)
 			if (!tab->rows[r].group) {
-				int nw = number_width(t->session->report, tab->rows[r].first_cell + c);
+				int nw = number_width(t->session->report,
+						      tab->rows[r].first_cell + c);
 				if (nw > w)
 					w = nw;
 			}
@@ -145,8 +146,9 @@ void tui_table_draw_groups(const struct tui *t, const struct form_table *tab,
 			       strcmp(cols->columns[c - 1].groups[level], col->groups[level]) != 0);
 		if (starts) {
 			int span = 0;
-			for (size_t k = c; k < g->last && cols->columns[k].ngroups > level &&
-					   strcmp(cols->columns[k].groups[level], col->groups[level]) == 0;
+			for (size_t k = c;
+			     k < g->last && cols->columns[k].ngroups > level &&
+			     strcmp(cols->columns[k].groups[level], col->groups[level]) == 0;
 			     k++)
 				span += g->width[k];
 			put_group_label(col->groups[level], y, x + 1, span - 1);
@@ -222,7 +224,8 @@ void tui_table_draw_row(const struct tui *t, const struct form_table *tab,
 	int x = x0 + g->label_width;
 	for (size_t c = g->first; c < g->last; c++) {
 		size_t cell = row->first_cell + c;
-		bool here = cursor_table && r == t->row && c == t->column && t->focus == TUI_FOCUS_CONTENT;
+		bool here = cursor_table && r == t->row && c == t->column &&
+			    t->focus == TUI_FOCUS_CONTENT;
 		char text[40];
 		if (here && t->number_editing)
 			snprintf(text, sizeof text, "%s", t->number.data);
@@ -342,7 +345,8 @@ enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 				return r | TUI_REDRAW;
 			}
 			if (cp == '\n')
-				t->column = start_column < tab->columns->ncolumns ? start_column : 0;
+				t->column = start_column < tab->columns->ncolumns ? start_column
+										  : 0;
 			continue;
 		}
 		if (cp == '?' && !t->number_editing && len == 1) {
@@ -353,8 +357,9 @@ enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 		if (refused) {
 			if (i < len) {
 				char *why = xstrdup(t->message ? t->message : "");
-				tui_message(t, TUI_MESSAGE_ERROR, "%s；从“%.*s”起粘贴的内容没有填入", why,
-					    (int)(i - at), utf8 + at);
+				tui_message(t, TUI_MESSAGE_ERROR,
+					    "%s；从“%.*s”起粘贴的内容没有填入", why, (int)(i - at),
+					    utf8 + at);
 				free(why);
 			}
 			return r | TUI_REDRAW;

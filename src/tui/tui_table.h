@@ -16,10 +16,10 @@ struct form_table;
 /* Where a table's parts go on the page. */
 struct tui_table_grid {
 	int label_width;
-	int width[TUI_TABLE_MAX_COLUMNS];	/* per column, including its left gap */
-	int header_lines;		/* lines of column labels (1 or 2) */
-	size_t groups;			/* lines of column groups */
-	size_t first, last;		/* the columns shown */
+	int width[TUI_TABLE_MAX_COLUMNS]; /* per column, including its left gap */
+	int header_lines;		  /* lines of column labels (1 or 2) */
+	size_t groups;			  /* lines of column groups */
+	size_t first, last;		  /* the columns shown */
 };
 
 /* Lays tab out in the content width, keeping the cursor's column in view. */

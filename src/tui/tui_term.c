@@ -22,7 +22,7 @@
 #define IDLE_MS 1000
 
 static volatile sig_atomic_t stop_signal;
-static bool terminal_lost;	/* the terminal went away: every read fails at once */
+static bool terminal_lost; /* the terminal went away: every read fails at once */
 static bool curses_active;
 
 static void on_stop_signal(int sig)
@@ -68,7 +68,8 @@ int tui_term_read_key(wint_t *ch)
 		return kind;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &after);
-	long ms = (after.tv_sec - before.tv_sec) * 1000 + (after.tv_nsec - before.tv_nsec) / 1000000;
+	long ms = (after.tv_sec - before.tv_sec) * 1000 +
+		  (after.tv_nsec - before.tv_nsec) / 1000000;
 	fast_errors = ms < IDLE_MS / 2 ? fast_errors + 1 : 0;
 	if (fast_errors > 100)
 		terminal_lost = true;

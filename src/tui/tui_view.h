@@ -21,16 +21,16 @@ struct session;
 /* What a key handler did; consumed in one place, the main loop. */
 enum tui_reaction {
 	TUI_NONE = 0,
-	TUI_REDRAW = 1 << 0,	/* the view changed: draw again */
-	TUI_CHANGED = 1 << 1,	/* the report changed (test this bit, not TUI_EDITED) */
-	TUI_EDITED = TUI_CHANGED | TUI_REDRAW,	/* the report changed: recovery file, draw */
+	TUI_REDRAW = 1 << 0,  /* the view changed: draw again */
+	TUI_CHANGED = 1 << 1, /* the report changed (test this bit, not TUI_EDITED) */
+	TUI_EDITED = TUI_CHANGED | TUI_REDRAW, /* the report changed: recovery file, draw */
 	TUI_QUIT = 1 << 2,
 };
 
 /* A key as ncurses gives it: a character, or a KEY_ code. */
 struct tui_key {
 	wint_t code;
-	bool function;		/* code is a KEY_ value, not a character */
+	bool function; /* code is a KEY_ value, not a character */
 };
 
 enum tui_focus { TUI_FOCUS_SECTIONS, TUI_FOCUS_CONTENT };
@@ -38,8 +38,8 @@ enum tui_focus { TUI_FOCUS_SECTIONS, TUI_FOCUS_CONTENT };
 /* A question the form asks over the screen; keys answer it first. */
 enum tui_dialog {
 	TUI_DIALOG_NONE,
-	TUI_DIALOG_CONFLICT,	/* the file changed on disk: save over it? */
-	TUI_DIALOG_QUIT,	/* unsaved changes: save, discard or go on? */
+	TUI_DIALOG_CONFLICT, /* the file changed on disk: save over it? */
+	TUI_DIALOG_QUIT,     /* unsaved changes: save, discard or go on? */
 };
 
 /* Fields of the first page (基本信息): the report's own keys. */
@@ -54,48 +54,48 @@ enum tui_basic_field {
 enum tui_message_kind { TUI_MESSAGE_INFO, TUI_MESSAGE_ERROR };
 
 struct tui {
-	struct session *session;	/* borrowed */
-	struct catalog *catalog;	/* borrowed */
+	struct session *session; /* borrowed */
+	struct catalog *catalog; /* borrowed */
 	const struct form *form;
 
 	/* pages: 0 is 基本信息, page p > 0 is form section p - 1 */
 	size_t page;
 	enum tui_focus focus;
-	size_t item;		/* the item of the section the cursor is in */
-	size_t row;		/* table row (never a group row) */
-	size_t column;		/* table column */
-	size_t field;		/* basics page: enum tui_basic_field */
-	size_t scroll;		/* first page line shown */
+	size_t item;   /* the item of the section the cursor is in */
+	size_t row;    /* table row (never a group row) */
+	size_t column; /* table column */
+	size_t field;  /* basics page: enum tui_basic_field */
+	size_t scroll; /* first page line shown */
 
 	/* a number being typed into the cursor's cell */
 	bool number_editing;
-	struct buf number;	/* what was typed, ASCII */
-	int64_t number_before;	/* the value before typing began (Esc) */
+	struct buf number;     /* what was typed, ASCII */
+	int64_t number_before; /* the value before typing began (Esc) */
 
 	/* the text item or basics field being edited */
 	bool text_open;
-	size_t text_cell;	/* form cell of the open text, or a basics field */
+	size_t text_cell; /* form cell of the open text, or a basics field */
 	struct textedit text;
 
 	/* the message line: a transient message, else the cursor's problem */
 	char *message;
 	enum tui_message_kind message_kind;
-	int message_lines;	/* lines the message line takes (1 or 2), from tui_screen_layout */
+	int message_lines; /* lines the message line takes (1 or 2), from tui_screen_layout */
 
 	bool repaint_all;	/* the next drawing repaints every cell (Ctrl-L) */
 	bool pasting;		/* between a terminal's paste markers */
-	enum tui_dialog dialog;	/* the question being asked, or TUI_DIALOG_NONE */
+	enum tui_dialog dialog; /* the question being asked, or TUI_DIALOG_NONE */
 	bool quit_after_save;	/* quitting waits for a save (and its dialog) */
 	bool help;		/* the help screen is shown */
 
 	/* what tui_screen_layout found for the state above; drawing only reads it */
-	struct tui_page_layout *layout;	/* the section page, owned */
-	char *status;		/* the message line's text (owned), or NULL */
+	struct tui_page_layout *layout; /* the section page, owned */
+	char *status;			/* the message line's text (owned), or NULL */
 	enum tui_message_kind status_kind;
-	bool cursor_shown;	/* where the terminal cursor goes, for input methods */
+	bool cursor_shown; /* where the terminal cursor goes, for input methods */
 	int cursor_y, cursor_x;
-	size_t help_scroll;	/* its first line shown */
-	int rows, cols;		/* screen size */
+	size_t help_scroll; /* its first line shown */
+	int rows, cols;	    /* screen size */
 	bool colors;
 };
 

@@ -28,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	const char *encoding = NULL;
-	struct report *report = import_report((const char *)data, size, entry->form, &encoding, &diags);
+	struct report *report = import_report((const char *)data, size, entry->form, &encoding,
+					      &diags);
 	if (report) {
 		/* import writes this file with -o: it must be a report nianbao loads */
 		size_t len = 0;

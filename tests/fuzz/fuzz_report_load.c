@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	const struct catalog_entry *entry = NULL;
-	struct report *report = report_load_buffer((const char *)data, size, catalog, &entry, &diags);
+	struct report *report = report_load_buffer((const char *)data, size, catalog, &entry,
+						   &diags);
 	if (report) {
 		size_t len = 0;
 		free(render_text(report, &len));

@@ -46,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag_list diags;
 	diag_list_init(&diags);
 	const struct catalog_entry *entry = NULL;
-	struct report *report = report_load_buffer((const char *)data, text_len, catalog, &entry, &diags);
+	struct report *report = report_load_buffer((const char *)data, text_len, catalog, &entry,
+						   &diags);
 	diag_list_fini(&diags);
 	if (!report)
 		return 0;
