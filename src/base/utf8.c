@@ -194,6 +194,13 @@ size_t utf8_trim_end(const char *s, size_t len)
 	return len;
 }
 
+int utf8_char_width(uint32_t cp, bool valid)
+{
+	if (!valid || cp == '\t')
+		return 1;
+	return utf8_cp_width(cp);
+}
+
 int utf8_nwidth(const char *s, size_t len)
 {
 	int w = 0;
@@ -202,7 +209,7 @@ int utf8_nwidth(const char *s, size_t len)
 		uint32_t cp;
 		bool ok;
 		i += utf8_decode(s + i, len - i, &cp, &ok);
-		w += ok ? utf8_cp_width(cp) : 1;
+		w += utf8_char_width(cp, ok);
 	}
 	return w;
 }
@@ -241,7 +248,7 @@ size_t utf8_prefix_for_width(const char *s, size_t len, int width)
 		uint32_t cp;
 		bool ok;
 		size_t n = utf8_decode(s + i, len - i, &cp, &ok);
-		int cw = ok ? utf8_cp_width(cp) : 1;
+		int cw = utf8_char_width(cp, ok);
 		if (w + cw > width)
 			break;
 		w += cw;

@@ -26,7 +26,12 @@ bool utf8_validate(const char *s, size_t len, size_t *bad);
 /* Columns a character takes on a terminal: 0, 1 or 2 (controls: 0). */
 int utf8_cp_width(uint32_t cp);
 
-/* Display width of a NUL-terminated string (invalid bytes count 1). */
+/* Columns a decoded character takes where nianbao shows it: as on a
+ * terminal, except that a tab counts one (every view shows it as one
+ * space) and an invalid byte one (shown as U+FFFD). */
+int utf8_char_width(uint32_t cp, bool valid);
+
+/* Display width of a NUL-terminated string, by utf8_char_width. */
 int utf8_width(const char *s);
 int utf8_nwidth(const char *s, size_t len);
 
@@ -52,7 +57,7 @@ bool utf8_is_space(uint32_t cp);
 size_t utf8_trim_end(const char *s, size_t len);
 
 /* Byte length of the longest prefix of s no wider than width columns
- * that does not split a character. */
+ * (utf8_char_width) that does not split a character. */
 size_t utf8_prefix_for_width(const char *s, size_t len, int width);
 
 #endif

@@ -8,46 +8,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Columns a character of a narrative takes: as on a terminal, except that
- * a tab shows as one space (the form draws it so) and an invalid byte as
- * one replacement character. */
-static int char_width(uint32_t cp, bool valid)
-{
-	if (!valid || cp == '\t')
-		return 1;
-	return utf8_cp_width(cp);
-}
-
-static int span_width(const char *s, size_t len)
-{
-	int w = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		bool ok;
-		i += utf8_decode(s + i, len - i, &cp, &ok);
-		w += char_width(cp, ok);
-	}
-	return w;
-}
-
-/* Bytes of the longest prefix of s no wider than width. */
-static size_t prefix_for_width(const char *s, size_t len, int width)
-{
-	size_t i = 0;
-	int w = 0;
-	while (i < len) {
-		uint32_t cp;
-		bool ok;
-		size_t n = utf8_decode(s + i, len - i, &cp, &ok);
-		int cw = char_width(cp, ok);
-		if (w + cw > width)
-			break;
-		w += cw;
-		i += n;
-	}
-	return i;
-}
-
 static void add_line(struct textedit *e, size_t start, size_t end)
 {
 	e->lines = xgrow(e->lines, &e->cap, e->nlines + 1, sizeof *e->lines);
@@ -78,7 +38,7 @@ static void layout_paragraph(struct textedit *e, size_t start, size_t end)
 		bool ok;
 		e->offsets[n] = i;
 		i += utf8_decode(s + i, end - i, &e->cps[n], &ok);
-		e->widths[n] = char_width(e->cps[n], ok);
+		e->widths[n] = utf8_char_width(e->cps[n], ok);
 	}
 	e->offsets[n] = end;
 	size_t *at;
@@ -246,8 +206,8 @@ size_t textedit_cursor_line(const struct textedit *e, int *column)
 	    e->lines[lo - 1].end == e->cursor)
 		lo--;
 	if (column)
-		*column = span_width(e->text.data + e->lines[lo].start,
-				     e->cursor - e->lines[lo].start);
+		*column = utf8_nwidth(e->text.data + e->lines[lo].start,
+				      e->cursor - e->lines[lo].start);
 	return lo;
 }
 
@@ -255,7 +215,7 @@ size_t textedit_cursor_line(const struct textedit *e, int *column)
 static void place_on_line(struct textedit *e, size_t line, int goal)
 {
 	const struct textedit_line *l = &e->lines[line];
-	size_t take = prefix_for_width(e->text.data + l->start, l->end - l->start, goal);
+	size_t take = utf8_prefix_for_width(e->text.data + l->start, l->end - l->start, goal);
 	e->cursor = l->start + take;
 	/* its end may also be the next line's start: stay on this line */
 	e->at_line_end = e->cursor == l->end && e->cursor > l->start && line + 1 < e->nlines &&
