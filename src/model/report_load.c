@@ -561,6 +561,28 @@ static bool node_holds_numbers(const struct form *f, size_t node)
 	return false;
 }
 
+/* The index of key among the known names[0..n), at the current event,
+ * marking where it was written in *marks[i]; n for a key that is unknown
+ * or written twice (said so: its value is to be skipped). */
+static size_t known_key(struct loader *l, const char *key, const char **names,
+			struct report_mark **marks, size_t n)
+{
+	struct report_mark at = here(l);
+	size_t i = 0;
+	while (i < n && strcmp(names[i], key) != 0)
+		i++;
+	if (i == n) {
+		unknown_key(l, key, names, n, at);
+	} else if (marks[i]->line) {
+		fail(l, "load.key", NULL, at, "键“%s”重复出现（第 %d 行已经写过）", key,
+		     marks[i]->line);
+		i = n;
+	} else {
+		*marks[i] = at;
+	}
+	return i;
+}
+
 static void load_node(struct loader *l, size_t node);
 
 /* Loads a mapping whose keys are the children of node (or, for a row
@@ -573,27 +595,18 @@ static void load_map(struct loader *l, size_t node)
 	size_t nkeys = t ? t->columns->ncolumns : n->nchildren;
 	struct report_mark start = here(l);
 	struct report_mark *seen = xcalloc(nkeys + 1, sizeof *seen);
+	struct report_mark **marks = xcalloc(nkeys + 1, sizeof *marks);
 	const char **names = xcalloc(nkeys + 1, sizeof *names);
 
-	for (size_t i = 0; i < nkeys; i++)
+	for (size_t i = 0; i < nkeys; i++) {
 		names[i] = t ? t->columns->columns[i].key : f->nodes[n->children[i]].key;
+		marks[i] = &seen[i];
+	}
 	while (next(l) && l->event.type != YAML_MAPPING_END_EVENT) {
 		const char *key;
 		if (!read_key(l, &key))
 			continue;
-		struct report_mark at = here(l);
-		size_t i = 0;
-		while (i < nkeys && strcmp(names[i], key) != 0)
-			i++;
-		if (i == nkeys) {
-			unknown_key(l, key, names, nkeys, at);
-		} else if (seen[i].line) {
-			fail(l, "load.key", NULL, at, "键“%s”重复出现（第 %d 行已经写过）", key,
-			     seen[i].line);
-			i = nkeys;
-		}
-		if (i < nkeys)
-			seen[i] = at;
+		size_t i = known_key(l, key, names, marks, nkeys);
 		if (!next(l))
 			break;
 		if (i == nkeys)
@@ -613,6 +626,7 @@ static void load_map(struct loader *l, size_t node)
 		fail(l, "load.missing", NULL, start, "缺少键“%s”%s%s%s", names[i],
 		     label ? "（" : "", label ? label : "", label ? "）" : "");
 	}
+	free(marks);
 	free(seen);
 	free(names);
 }
@@ -718,34 +732,25 @@ static void load_top(struct loader *l)
 	const struct form_node *root = &f->nodes[0];
 	size_t nknown = REPORT_KEYS + root->nchildren;
 	const char **names = xcalloc(nknown, sizeof *names);
+	struct report_mark **marks = xcalloc(nknown, sizeof *marks);
 	struct report_mark start = here(l);
 
-	for (int k = 0; k < REPORT_KEYS; k++)
+	for (int k = 0; k < REPORT_KEYS; k++) {
 		names[k] = report_key_name((enum report_key)k);
-	for (size_t i = 0; i < root->nchildren; i++)
+		marks[k] = &l->report->key_marks[k];
+	}
+	for (size_t i = 0; i < root->nchildren; i++) {
 		names[REPORT_KEYS + i] = f->nodes[root->children[i]].key;
+		marks[REPORT_KEYS + i] = &l->node_marks[root->children[i]];
+	}
 	while (next(l) && l->event.type != YAML_MAPPING_END_EVENT) {
 		const char *key;
 		if (!read_key(l, &key))
 			continue;
-		struct report_mark at = here(l);
-		size_t i = 0;
-		while (i < nknown && strcmp(names[i], key) != 0)
-			i++;
-		struct report_mark *seen =
-			i >= nknown	  ? NULL
-			: i < REPORT_KEYS ? &l->report->key_marks[i]
-					  : &l->node_marks[root->children[i - REPORT_KEYS]];
-		if (!seen) {
-			unknown_key(l, key, names, nknown, at);
-		} else if (seen->line) {
-			fail(l, "load.key", NULL, at, "键“%s”重复出现（第 %d 行已经写过）", key,
-			     seen->line);
-			seen = NULL;
-		}
+		size_t i = known_key(l, key, names, marks, nknown);
 		if (!next(l))
 			break;
-		if (!seen)
+		if (i == nknown)
 			skip_node(l, LOAD_SKIP_DEPTH);
 		else if (i < REPORT_KEYS)
 			load_key_value(l, (enum report_key)i);
@@ -760,6 +765,7 @@ static void load_top(struct loader *l)
 			     required[k] == REPORT_KEY_FORM ? "报告格式，例如 gov-info-2021"
 			     : required[k] == REPORT_KEY_ORGAN ? "发布机关"
 							       : "报告年度");
+	free(marks);
 	free(names);
 	if (l->fatal)
 		return;
