@@ -4,6 +4,7 @@
 #ifndef NIANBAO_XALLOC_H
 #define NIANBAO_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -15,6 +16,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
 /* Returns a newly allocated formatted string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Called once before aborting on out-of-memory (e.g. to end curses). */
 void xalloc_set_fatal_hook(void (*hook)(void));

@@ -97,7 +97,6 @@ static bool read_title(const struct import_text *t, size_t end, struct report *r
 				found = i;
 		}
 	bool ok = false;
-	char message[512];
 	if (found == n) {
 		fail(diags, n ? numbers[0] : 1,
 		     "找不到报告的标题（“发布机关＋年度＋年政府信息公开工作年度报告”），无法确定发布机关和年度");
@@ -109,12 +108,14 @@ static bool read_title(const struct import_text *t, size_t end, struct report *r
 		size_t organ_len = at ? at : lines[found - 1].len;
 		const char *problem = report_organ_problem(organ, organ_len);
 		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) {
-			snprintf(message, sizeof message, "标题中的年度 %d 不在 %d 到 %d 之间",
-				 year, REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			char *message = xasprintf("标题中的年度 %d 不在 %d 到 %d 之间", year,
+						  REPORT_YEAR_MIN, REPORT_YEAR_MAX);
 			fail(diags, numbers[found], message);
+			free(message);
 		} else if (problem) {
-			snprintf(message, sizeof message, "标题中年度前面的发布机关%s", problem);
+			char *message = xasprintf("标题中年度前面的发布机关%s", problem);
 			fail(diags, numbers[found], message);
+			free(message);
 		} else {
 			char *name = xstrndup(organ, organ_len);
 			report_set_organ(r, name);

@@ -50,9 +50,9 @@ static struct report_mark mark_of(const yaml_mark_t *m)
 static void add_error_v(struct diag_list *diags, const char *rule, const char *path,
 			struct report_mark at, const char *fmt, va_list ap)
 {
-	char msg[1024];
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	diag_list_add(diags, DIAG_ERROR, rule, path, at.line, at.column, msg);
+	free(msg);
 }
 
 static void add_error(struct diag_list *diags, const char *rule, struct report_mark at,

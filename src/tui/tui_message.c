@@ -11,10 +11,9 @@ void tui_message(struct tui *t, enum tui_message_kind kind, const char *fmt, ...
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char text[1024];
-	vsnprintf(text, sizeof text, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(t->message);
-	t->message = xstrdup(text);
+	t->message = text;
 	t->message_kind = kind;
 }
