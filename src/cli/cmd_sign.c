@@ -36,7 +36,7 @@ static const struct cli_option sign_options[] = {
 	[SIGN_CERT] = {"cert", 0, "证书.pem",
 		       "PEM 格式的证书；文件里其后的证书作为证书链一并放入签名", .required = true},
 	[SIGN_OUTPUT] = {"output", 'o', "输出.pdf", "写出签名后的 PDF", .required = true},
-	[SIGN_FORCE] = {"force", 0, NULL, "输出文件已存在时替换它（默认拒绝）"},
+	[SIGN_FORCE] = {"force", 0, NULL, "输出文件已存在时替换它（默认拒绝；签过名的 PDF 除外）"},
 	[SIGN_PRINT] = {"print", 0, NULL, "签名后交给 CUPS 的 lp 命令打印"},
 	[SIGN_PRINTER] = {"printer", 0, "打印机", "打印到这台打印机（默认为系统的默认打印机）"},
 	[SIGN_SEAL] = {"seal", 0, "印章.png", "输入是报告文件时，把 PNG 印章盖在落款上"},
