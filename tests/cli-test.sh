@@ -138,12 +138,16 @@ contains "$WORK/broken.txt" "二、主动公开政府信息情况"
 echo "previous contents" >"$WORK/keep.txt"
 expect_status 2 "$NIANBAO" render broken/value-count.yaml --text "$WORK/keep.txt"
 contains "$WORK/keep.txt" "previous contents"
-# outputs are replaced whole, and no temporary file is left beside them
-expect_status 0 "$NIANBAO" render seed-000.yaml --text "$WORK/keep.txt"
+# a file nianbao did not write is kept; --force replaces it whole, and no
+# temporary file is left beside it
+expect_status 2 "$NIANBAO" render seed-000.yaml --text "$WORK/keep.txt"
+contains "$WORK/err" "不是 nianbao 由这份报告排出的文件"
+contains "$WORK/keep.txt" "previous contents"
+expect_status 0 "$NIANBAO" render seed-000.yaml --text "$WORK/keep.txt" --force
 # an output never replaces the report it is made from
 cp example-2024.yaml "$WORK/victim.yaml"
 expect_status 2 "$NIANBAO" render "$WORK/victim.yaml" --pdf "$WORK/victim.yaml"
-contains "$WORK/err" "就是报告文件本身"
+contains "$WORK/err" "就是输入文件"
 expect_status 2 "$NIANBAO" render "$WORK/victim.yaml" --text "$WORK/victim.yaml"
 expect_status 0 "$NIANBAO" check "$WORK/victim.yaml"
 expect_status 2 "$NIANBAO" render "$WORK/victim.yaml" --text "$WORK/same.out" --pdf "$WORK/same.out"

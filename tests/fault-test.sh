@@ -57,7 +57,7 @@ for cmd in "new --organ 函谷关镇人民政府 --year 2021" "import published/
 	no_litter "$F"
 done
 cp seed-004.yaml "$F/render.txt"
-expect_status 2 limited 2 "$NIANBAO" render seed-004.yaml --text "$F/render.txt"
+expect_status 2 limited 2 "$NIANBAO" render seed-004.yaml --text "$F/render.txt" --force
 contains "$WORK/err" "原文件没有改动"
 same "$F/render.txt" "$F/old.yaml"
 no_litter "$F"
@@ -74,7 +74,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k nianbao-full "$WORK/full" 
 	contains "$WORK/err" "原文件没有改动"
 	same "$WORK/full/report.yaml" seed-004.yaml
 	no_litter "$WORK/full"
-	expect_status 2 "$NIANBAO" render seed-004.yaml --text "$WORK/full/report.yaml"
+	expect_status 2 "$NIANBAO" render seed-004.yaml --text "$WORK/full/report.yaml" --force
 	contains "$WORK/err" "磁盘空间不足"
 	same "$WORK/full/report.yaml" seed-004.yaml
 	expect_status 2 "$NIANBAO" import published/seed-001.txt -o "$WORK/full/new.yaml"

@@ -78,6 +78,7 @@ check_pdf() {
 	name=$1
 	pdf="$WORK/$(basename "${name%.yaml}").pdf"
 	checks=$((checks + 1))
+	rm -f "$WORK/text" "$WORK/again.pdf" # the previous report's: not replaced without --force
 	if ! "$NIANBAO" render "$DATA/$name" --pdf "$pdf" --text "$WORK/text" 2>"$WORK/err"; then
 		fail "render $name --pdf exited $?"
 		sed 's/^/  /' "$WORK/err" >&2

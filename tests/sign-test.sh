@@ -142,10 +142,11 @@ expect_status 0 env SOURCE_DATE_EPOCH=4102444800 "$NIANBAO" sign pages.pdf --key
 contains "$WORK/err" "已于 .* 过期"
 expect_status 0 "$NIANBAO" sign pages.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o now.pdf
 empty "$WORK/err"
-# signing a file in place, with --force
+# a file is never signed in place: the unsigned input stays, --force or not
 cp pages.pdf inplace.pdf
-expect_status 0 "$NIANBAO" sign inplace.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o inplace.pdf --force
-valid inplace.pdf
+expect_status 2 "$NIANBAO" sign inplace.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o inplace.pdf --force
+contains "$WORK/err" "就是输入文件"
+same inplace.pdf pages.pdf
 
 # --- refusals: a clear message, status 2, no output --------------------------
 # refused MESSAGE ARGS...: nianbao sign ARGS -o r1.pdf
@@ -193,21 +194,27 @@ lacks "$WORK/err" "口令"
 # the key and the certificate are never replaced, even with --force
 cp "$K/key.pem" mykey.pem
 expect_status 2 "$NIANBAO" sign pages.pdf --key mykey.pem --cert "$K/cert.pem" -o mykey.pem --force
-contains "$WORK/err" "就是私钥或证书文件"
+contains "$WORK/err" "就是输入文件"
 checks=$((checks + 1))
 cmp -s "$K/key.pem" mykey.pem || fail "the key was replaced"
 rm mykey.pem
 ln -s "$K/cert.pem" cert-link.pem
 expect_status 2 "$NIANBAO" sign pages.pdf $GOOD -o cert-link.pem --force
-contains "$WORK/err" "就是私钥或证书文件"
-# an existing output is kept without --force, replaced with it
+contains "$WORK/err" "就是输入文件"
+# an existing output is kept without --force, replaced with it; a signed
+# one is never replaced
 cp pages-signed.pdf before.pdf
 expect_status 2 "$NIANBAO" sign annots.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o pages-signed.pdf
 contains "$WORK/err" "已经存在"
 checks=$((checks + 1))
 cmp -s before.pdf pages-signed.pdf || fail "pages-signed.pdf was changed without --force"
-expect_status 0 "$NIANBAO" sign annots.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o pages-signed.pdf --force
-valid pages-signed.pdf
+expect_status 2 "$NIANBAO" sign annots.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o pages-signed.pdf --force
+contains "$WORK/err" "是签过名的 PDF"
+contains "$WORK/err" "pages-signed-2.pdf"
+same pages-signed.pdf before.pdf
+cp pages.pdf unsigned-out.pdf
+expect_status 0 "$NIANBAO" sign annots.pdf --key "$K/key.pem" --cert "$K/cert.pem" -o unsigned-out.pdf --force
+valid unsigned-out.pdf
 expect_status 2 "$NIANBAO" sign pages.pdf --cert "$K/cert.pem" -o r1.pdf
 contains "$WORK/err" "要写明 --key、--cert 和 -o"
 expect_status 0 "$NIANBAO" sign --help

@@ -63,9 +63,9 @@ static void fsync_dir(const char *dir)
 }
 
 /* Moves tmp to path, refusing to replace an existing file when asked. */
-static int place(const char *tmp, const char *path, enum atomic_mode mode)
+static int place(const char *tmp, const char *path, int mode)
 {
-	if (mode != ATOMIC_CREATE)
+	if (!(mode & ATOMIC_CREATE))
 		return rename(tmp, path) == 0 ? 0 : errno;
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
 		return 0;
@@ -78,8 +78,9 @@ static int place(const char *tmp, const char *path, enum atomic_mode mode)
 	return 0;
 }
 
-int atomic_write(const char *path, const char *data, size_t len, enum atomic_mode mode,
-		 char **error)
+/* perm < 0: keep an existing file's permissions, or 0666 less the umask. */
+static int write_file(const char *path, const char *data, size_t len, int mode, int perm_wanted,
+		      char **error)
 {
 	char *target = NULL, *dir_copy = NULL, *base_copy = NULL, *tmp = NULL;
 	struct stat st;
@@ -88,34 +89,44 @@ int atomic_write(const char *path, const char *data, size_t len, enum atomic_mod
 
 	*error = NULL;
 	if (lstat(path, &st) == 0) {
-		if (mode == ATOMIC_CREATE) {
+		if (mode & ATOMIC_CREATE) {
 			err = EEXIST;
 			goto done;
 		}
-		if (S_ISLNK(st.st_mode)) {
+		if (S_ISLNK(st.st_mode) && !(mode & ATOMIC_HERE)) {
 			target = realpath(path, NULL);
 			if (!target || stat(target, &st) != 0) {
 				err = errno ? errno : ENOENT;
 				goto done;
 			}
 		}
-		if (!S_ISREG(st.st_mode)) {
+		if (S_ISLNK(st.st_mode)) {
+			/* the link itself is replaced: its target is not ours */
+			mode_t mask = umask(0);
+			umask(mask);
+			perm &= ~mask;
+		} else if (!S_ISREG(st.st_mode)) {
 			err = EISDIR;
 			goto done;
+		} else {
+			perm = st.st_mode & 07777;
 		}
-		perm = st.st_mode & 07777;
 	} else {
 		mode_t mask = umask(0);
 		umask(mask);
 		perm &= ~mask;
 	}
+	if (perm_wanted >= 0)
+		perm = (mode_t)perm_wanted;
 	if (!target)
 		target = xstrdup(path);
 	dir_copy = xstrdup(target);
 	base_copy = xstrdup(target);
 	const char *dir = dirname(dir_copy);
 	tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, basename(base_copy));
-	fd = mkostemp(tmp, O_CLOEXEC);
+	/* mkostemp creates with O_EXCL (mode 0600); O_NOFOLLOW as well, so
+	 * that no name planted beforehand is ever opened */
+	fd = mkostemp(tmp, O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0) {
 		err = errno;
 		free(tmp);
@@ -125,14 +136,14 @@ int atomic_write(const char *path, const char *data, size_t len, enum atomic_mod
 	err = write_all(fd, data, len);
 	if (!err && fchmod(fd, perm) != 0)
 		err = errno;
-	if (!err && mode != ATOMIC_REPLACE_UNSYNCED && fsync(fd) != 0)
+	if (!err && !(mode & ATOMIC_UNSYNCED) && fsync(fd) != 0)
 		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
 	fd = -1;
 	if (!err)
 		err = place(tmp, target, mode);
-	if (!err && mode != ATOMIC_REPLACE_UNSYNCED)
+	if (!err && !(mode & ATOMIC_UNSYNCED))
 		fsync_dir(dir);
 done:
 	if (fd >= 0)
@@ -141,11 +152,22 @@ done:
 		unlink(tmp);
 	if (err)
 		*error = xasprintf("无法写入 %s：%s%s", path, reason(err),
-				   mode != ATOMIC_CREATE && err != EEXIST ? "（原文件没有改动）"
-									  : "");
+				   !(mode & ATOMIC_CREATE) && err != EEXIST ? "（原文件没有改动）"
+									    : "");
 	free(tmp);
 	free(target);
 	free(dir_copy);
 	free(base_copy);
 	return err;
+}
+
+int atomic_write(const char *path, const char *data, size_t len, int mode, char **error)
+{
+	return write_file(path, data, len, mode, -1, error);
+}
+
+int atomic_write_perm(const char *path, const char *data, size_t len, int mode, mode_t perm,
+		      char **error)
+{
+	return write_file(path, data, len, mode, (int)(perm & 07777), error);
 }

@@ -96,7 +96,8 @@ bool cli_write_output(struct cli *cli, const char *command, const char *path, co
 		return true;
 	}
 	char *error;
-	if (atomic_write(path, data, len, ATOMIC_REPLACE, &error) != 0) {
+	/* what is at the path is replaced, a link too: never written through */
+	if (atomic_write(path, data, len, ATOMIC_REPLACE | ATOMIC_HERE, &error) != 0) {
 		fprintf(cli->err, "nianbao %s: %s\n", command, error);
 		free(error);
 		return false;
@@ -115,7 +116,13 @@ bool cli_save_report(struct cli *cli, const char *command, const struct report *
 		return ok;
 	}
 	char *error = NULL;
-	int err = report_save(r, path, force, &error);
+	size_t len;
+	char *text = report_format(r, &len);
+	/* --force replaces what is at the path, a planted link itself rather
+	 * than the file it points to */
+	int err = atomic_write(path, text, len,
+			       force ? ATOMIC_REPLACE | ATOMIC_HERE : ATOMIC_CREATE, &error);
+	free(text);
 	if (err == EEXIST)
 		cli_refuse_existing(cli, command, path, false);
 	else if (err)
@@ -126,7 +133,8 @@ bool cli_save_report(struct cli *cli, const char *command, const struct report *
 
 bool cli_refuse_existing(struct cli *cli, const char *command, const char *path, bool force)
 {
-	if (force || strcmp(path, "-") == 0 || access(path, F_OK) != 0)
+	struct stat st;
+	if (force || strcmp(path, "-") == 0 || lstat(path, &st) != 0)
 		return false;
 	fprintf(cli->err, "nianbao %s: %s 已经存在，没有改动它；确要覆盖请加 --force\n", command,
 		path);
@@ -138,6 +146,23 @@ bool cli_same_file(const char *a, const char *b)
 	struct stat sa, sb;
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
 	       sa.st_ino == sb.st_ino;
+}
+
+bool cli_refuse_own_input(struct cli *cli, const char *command, const char *output,
+			  const char *const *inputs, size_t ninputs)
+{
+	if (!output || strcmp(output, "-") == 0)
+		return false;
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i] && strcmp(inputs[i], "-") != 0 &&
+		    (strcmp(inputs[i], output) == 0 || cli_same_file(inputs[i], output))) {
+			fprintf(cli->err,
+				"nianbao %s: 输出文件 %s 就是输入文件 %s，不能用输出替换输入"
+				"（加 --force 也不行）；请换一个输出文件名\n",
+				command, output, inputs[i]);
+			return true;
+		}
+	return false;
 }
 
 int cli_main(int argc, char **argv)

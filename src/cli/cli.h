@@ -129,6 +129,13 @@ _Bool cli_write_output(struct cli *cli, const char *command, const char *path, c
 /* Whether a and b name the same existing file (through links too). */
 _Bool cli_same_file(const char *a, const char *b);
 
+/* True (after printing why) when output names one of the inputs (NULL
+ * items are skipped), however spelled: ./a.txt, a symbolic or a hard
+ * link (device and inode).  No command replaces its input, --force or
+ * not. */
+_Bool cli_refuse_own_input(struct cli *cli, const char *command, const char *output,
+			   const char *const *inputs, size_t ninputs);
+
 /* Renders the PDF of report (read from file) in memory.  Returns it (the
  * caller frees it; *len is its size), or NULL after printing to cli->err
  * which characters cannot be printed, or what is wrong with the fonts. */

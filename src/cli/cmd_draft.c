@@ -37,7 +37,8 @@ static enum cli_status draft_run(struct cli *cli, const struct cli_args *args)
 	const char *output = args->values[DRAFT_OUTPUT] ? args->values[DRAFT_OUTPUT] : "-";
 	bool force = args->values[DRAFT_FORCE] != NULL;
 	const char *file = args->operands[0];
-	if (cli_refuse_existing(cli, "draft", output, force))
+	if (cli_refuse_own_input(cli, "draft", output, &file, 1) ||
+	    cli_refuse_existing(cli, "draft", output, force))
 		return CLI_REFUSED;
 	bool guessed;
 	const struct catalog_entry *entry = NULL;

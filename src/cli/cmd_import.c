@@ -48,7 +48,8 @@ static enum cli_status import_run(struct cli *cli, const struct cli_args *args)
 	const char *form_id = args->values[IMPORT_FORM];
 	bool force = args->values[IMPORT_FORCE] != NULL;
 	const char *file = args->operands[0];
-	if (cli_refuse_existing(cli, "import", output, force))
+	if (cli_refuse_own_input(cli, "import", output, &file, 1) ||
+	    cli_refuse_existing(cli, "import", output, force))
 		return CLI_REFUSED;
 	char *error = NULL;
 	const struct catalog_entry *entry = catalog_get(

@@ -1,5 +1,4 @@
 /* nianbao new: an empty report of the newest form, every count 0. */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,16 +66,8 @@ static enum cli_status new_run(struct cli *cli, const struct cli_args *args)
 		if (!cli_write_output(cli, "new", "-", text, len))
 			status = CLI_REFUSED;
 		free(text);
-	} else {
-		int err = report_save(r, output, force, &error);
-		if (err == EEXIST)
-			fprintf(cli->err,
-				"nianbao new: %s 已经存在，没有改动它；确要覆盖请加 --force\n",
-				output);
-		else if (err)
-			fprintf(cli->err, "nianbao new: %s\n", error);
-		free(error);
-		status = err ? CLI_REFUSED : CLI_OK;
+	} else if (!cli_save_report(cli, "new", r, output, force)) {
+		status = CLI_REFUSED;
 	}
 	report_free(r);
 	return status;

@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
+#include "output_owner.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -14,7 +15,7 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL };
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_FORCE };
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
@@ -22,6 +23,9 @@ static const struct cli_option render_options[] = {
 	[RENDER_PDF] = {"pdf", 0, "输出.pdf",
 			"写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）"},
 	[RENDER_SEAL] = {"seal", 0, "印章.png", "把 PNG 印章图片盖在 PDF 的落款上", .needs = "pdf"},
+	[RENDER_FORCE] =
+		{"force", 0, NULL,
+		 "输出文件不是 nianbao 由这份报告排出的文件时也替换它（签过名的 PDF 除外）"},
 	{NULL},
 };
 
@@ -31,29 +35,42 @@ const struct cli_command cmd_render = {
 	.options = render_options,
 	.operands = {"文件", 1, 1, "要写出一个报告文件", "只能写一个报告文件"},
 	.notes =
-		"输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
+		"输出文件只在不存在、或是 nianbao 先前由同一份报告（同一机关、年度）排出的文件时\n"
+		"才写出或替换（要么完整写成，要么保持原样）；别的文件要加 --force，签过名的 PDF\n"
+		"从不替换，也从不替换报告或印章文件本身。报告违反勾稽关系时\n"
 		"仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
 		"有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
 		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
 	.run = render_run,
 };
 
+/* True (after printing why) when the file at path may not be replaced. */
+static bool refuse_output(struct cli *cli, const char *path, enum output_owner owner, bool force)
+{
+	if (strcmp(path, "-") == 0)
+		return false;
+	char *why = output_owner_refusal(path, owner, force);
+	if (!why)
+		return false;
+	fprintf(cli->err, "nianbao render: %s%s\n", why,
+		owner == OUTPUT_FOREIGN ? "；确要替换请加 --force" : "");
+	free(why);
+	return true;
+}
+
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 {
 	const char *text_path = args->values[RENDER_TEXT], *pdf_path = args->values[RENDER_PDF];
 	const char *seal_path = args->values[RENDER_SEAL];
 	const char *file = args->operands[0];
+	bool force = args->values[RENDER_FORCE] != NULL;
 	if (!text_path && !pdf_path)
 		text_path = "-";
-	/* an output is replaced, never the report it is made from */
-	const char *outputs[] = {text_path, pdf_path};
-	for (size_t i = 0; i < 2; i++)
-		if (outputs[i] && strcmp(outputs[i], "-") != 0 && cli_same_file(outputs[i], file)) {
-			fprintf(cli->err,
-				"nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
-				outputs[i]);
-			return CLI_REFUSED;
-		}
+	/* an output is replaced, never the report or the seal it is made from */
+	const char *inputs[] = {file, seal_path};
+	if (cli_refuse_own_input(cli, "render", text_path, inputs, 2) ||
+	    cli_refuse_own_input(cli, "render", pdf_path, inputs, 2))
+		return CLI_REFUSED;
 	if (text_path && pdf_path &&
 	    (strcmp(text_path, pdf_path) == 0 || cli_same_file(text_path, pdf_path)))
 		return cli_usage_error(cli, &cmd_render, "--text 和 --pdf 不能写到同一个文件");
@@ -76,7 +93,12 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 	size_t text_len = 0, pdf_len = 0;
 	char *text = text_path ? render_text(r, &text_len) : NULL;
 	char *pdf = pdf_path ? cli_render_pdf(cli, "render", file, r, seal_path, &pdf_len) : NULL;
-	if (pdf_path && !pdf) {
+	if ((text && refuse_output(cli, text_path, output_owner_text(text_path, r, text, text_len),
+				   force)) |
+	    (pdf && refuse_output(cli, pdf_path, output_owner_pdf(pdf_path, r), force))) {
+		fprintf(cli->err, "nianbao render: 没有写出任何文件\n");
+		status = CLI_REFUSED;
+	} else if (pdf_path && !pdf) {
 		fprintf(cli->err, "nianbao render: 没有写出 %s%s%s\n", pdf_path,
 			text_path ? " 和 " : "", text_path ? text_path : "");
 		status = CLI_REFUSED;

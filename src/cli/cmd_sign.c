@@ -17,6 +17,7 @@
 #include "atomic_file.h"
 #include "cli.h"
 #include "file_read.h"
+#include "output_owner.h"
 #include "pdf_sign.h"
 #include "print.h"
 #include "signer.h"
@@ -35,7 +36,7 @@ static const struct cli_option sign_options[] = {
 	[SIGN_CERT] = {"cert", 0, "证书.pem",
 		       "PEM 格式的证书；文件里其后的证书作为证书链一并放入签名", .required = true},
 	[SIGN_OUTPUT] = {"output", 'o', "输出.pdf", "写出签名后的 PDF", .required = true},
-	[SIGN_FORCE] = {"force", 0, NULL, "输出文件已存在时替换它（默认拒绝）"},
+	[SIGN_FORCE] = {"force", 0, NULL, "输出文件已存在时替换它（默认拒绝；签过名的 PDF 除外）"},
 	[SIGN_PRINT] = {"print", 0, NULL, "签名后交给 CUPS 的 lp 命令打印"},
 	[SIGN_PRINTER] = {"printer", 0, "打印机", "打印到这台打印机（默认为系统的默认打印机）"},
 	[SIGN_SEAL] = {"seal", 0, "印章.png", "输入是报告文件时，把 PNG 印章盖在落款上"},
@@ -296,15 +297,18 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 	if (seal && !is_report_file(input))
 		return cli_usage_error(cli, &cmd_sign,
 				       "--seal 只能用于报告文件（.yaml），排好的 PDF 不再改动");
-	if (cli_same_file(output, key) || cli_same_file(output, cert)) {
-		fprintf(cli->err,
-			"nianbao sign: 输出文件 %s 就是私钥或证书文件，不能用签名后的 PDF 替换它\n",
-			output);
+	const char *inputs[] = {input, key, cert, seal};
+	if (cli_refuse_own_input(cli, "sign", output, inputs, 4))
 		return CLI_REFUSED;
-	}
 	struct stat st;
 	if (!force && lstat(output, &st) == 0)
 		return refuse_existing(cli, output);
+	char *kept = output_owner_refusal(output, output_owner_pdf(output, NULL), force);
+	if (kept) { /* a signed PDF, --force or not */
+		fprintf(cli->err, "nianbao sign: %s\n", kept);
+		free(kept);
+		return CLI_REFUSED;
+	}
 
 	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
@@ -313,7 +317,7 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 	    CLI_OK)
 		return CLI_REFUSED;
 	int err = atomic_write(output, signed_pdf, signed_len,
-			       force ? ATOMIC_REPLACE : ATOMIC_CREATE, &cause);
+			       force ? ATOMIC_REPLACE | ATOMIC_HERE : ATOMIC_CREATE, &cause);
 	free(signed_pdf);
 	if (err) {
 		if (err == EEXIST)

@@ -65,8 +65,16 @@ char *session_recovery_path(const char *path)
 int session_lock(const char *path, char **error)
 {
 	char *lock_path = hidden_sibling(path, "lock");
-	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	/* O_NOFOLLOW: a link planted under the lock's name is not followed
+	 * (O_CREAT would create or truncate nothing, but open its target) */
+	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	*error = NULL;
+	if (fd < 0 && errno == ELOOP) {
+		*error = xasprintf("%s 是一个符号链接，不是 nianbao 的锁文件；请删除它再打开 %s",
+				   lock_path, path);
+		free(lock_path);
+		return -1;
+	}
 	if (fd < 0) {
 		/* a directory we may not write to: saving will say so; no lock */
 		free(lock_path);
@@ -160,7 +168,8 @@ void session_free(struct session *s)
 bool session_recovery_found(const struct session *s, time_t *when)
 {
 	struct stat sb;
-	if (stat(s->recovery_path, &sb) != 0)
+	/* a link is not nianbao's recovery file: it is never read nor followed */
+	if (lstat(s->recovery_path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return false;
 	*when = sb.st_mtime;
 	return true;
@@ -258,8 +267,14 @@ int session_write_recovery(struct session *s, bool sync, char **error)
 		return 0;
 	size_t len;
 	char *text = report_format(s->report, &len);
-	int err = atomic_write(s->recovery_path, text, len,
-			       due ? ATOMIC_REPLACE : ATOMIC_REPLACE_UNSYNCED, error);
+	/* never through a link planted at the recovery path, and readable by
+	 * no one the report itself is not readable by */
+	int mode = due ? ATOMIC_REPLACE | ATOMIC_HERE : ATOMIC_REPLACE_UNSYNCED;
+	struct stat report_st;
+	int err = stat(s->path, &report_st) == 0
+			  ? atomic_write_perm(s->recovery_path, text, len, mode,
+					      report_st.st_mode & 0666, error)
+			  : atomic_write(s->recovery_path, text, len, mode, error);
 	free(text);
 	if (!err) {
 		s->recovery_stale = false;

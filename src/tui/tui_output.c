@@ -7,6 +7,7 @@
 
 #include "atomic_file.h"
 #include "diag.h"
+#include "output_owner.h"
 #include "render_pdf.h"
 #include "render_text.h"
 #include "session.h"
@@ -48,8 +49,25 @@ enum tui_reaction tui_output_write(struct tui *t)
 			    diags.count ? diags.items[0].message : error);
 		goto done;
 	}
-	int failed = atomic_write(text_path, text, len, ATOMIC_REPLACE, &error) ||
-		     atomic_write(pdf_path, pdf, pdf_len, ATOMIC_REPLACE, &error);
+	/* only over nianbao's own earlier output of this report; a file of
+	 * another, or a signed PDF, is kept and neither file is written */
+	enum output_owner text_owner = output_owner_text(text_path, report, text, len);
+	enum output_owner pdf_owner = output_owner_pdf(pdf_path, report);
+	char *why = output_owner_refusal(text_path, text_owner, false);
+	enum output_owner refused = text_owner;
+	if (!why) {
+		why = output_owner_refusal(pdf_path, pdf_owner, false);
+		refused = pdf_owner;
+	}
+	if (why) {
+		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s%s", why,
+			    refused == OUTPUT_FOREIGN ? "；请把它改名或移走" : "");
+		free(why);
+		free(pdf);
+		goto done;
+	}
+	int failed = atomic_write(text_path, text, len, ATOMIC_REPLACE | ATOMIC_HERE, &error) ||
+		     atomic_write(pdf_path, pdf, pdf_len, ATOMIC_REPLACE | ATOMIC_HERE, &error);
 	free(pdf);
 	if (failed) {
 		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s", error);
