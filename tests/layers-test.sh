@@ -21,7 +21,8 @@ allowed() {
 	pdf) echo "render model pdfdoc base" ;;
 	sign) echo "pdfdoc base" ;;
 	tui) echo "pdf render model pdfdoc base" ;;
-	cli) echo "tui sign pdf import render model pdfdoc base" ;;
+	xlsx) echo "base" ;;
+	cli) echo "tui sign pdf import render model pdfdoc xlsx base" ;;
 	*) echo "?" ;;
 	esac
 }
@@ -35,6 +36,7 @@ owner_of_header() {
 	yaml.h) echo model ;;
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
 	zlib.h) echo pdfdoc ;;
+	xlsxwriter.h | xlsxwriter/*) echo xlsx ;;
 	*) echo any ;;
 	esac
 }
@@ -120,10 +122,12 @@ fi
 # libraries it must not load.
 forbidden_libs() {
 	case $1 in
-	model | render | import) echo "libncursesw libhpdf libharfbuzz libfontconfig libcrypto" ;;
-	pdf) echo "libncursesw libcrypto" ;;
+	model | render | import)
+		echo "libncursesw libhpdf libharfbuzz libfontconfig libcrypto libxlsxwriter"
+		;;
+	pdf) echo "libncursesw libcrypto libxlsxwriter" ;;
 	sign) echo "libncursesw libhpdf libharfbuzz libfontconfig libyaml" ;;
-	tui) echo "libcrypto" ;;
+	tui) echo "libcrypto libxlsxwriter" ;;
 	*) echo "" ;;
 	esac
 }
