@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
+#include "render_html.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -14,7 +15,7 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL };
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML };
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
@@ -22,12 +23,15 @@ static const struct cli_option render_options[] = {
 	[RENDER_PDF] = {"pdf", 0, "输出.pdf",
 			"写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）"},
 	[RENDER_SEAL] = {"seal", 0, "印章.png", "把 PNG 印章图片盖在 PDF 的落款上", .needs = "pdf"},
+	[RENDER_HTML] =
+		{"html", 0, "输出.html",
+		 "写出网页（一个文件，不含脚本，可直接发布到门户网站；页面模板 report.html）"},
 	{NULL},
 };
 
 const struct cli_command cmd_render = {
 	.name = "render",
-	.summary = "把报告排成标准文本或 PDF",
+	.summary = "把报告排成标准文本、PDF 或网页",
 	.options = render_options,
 	.operands = {"文件", 1, 1, "要写出一个报告文件", "只能写一个报告文件"},
 	.notes =
@@ -38,13 +42,56 @@ const struct cli_command cmd_render = {
 	.run = render_run,
 };
 
+/* --html: refused when it names the report or another output. */
+static enum cli_status render_check_html(struct cli *cli, const char *file, const char *html,
+					 const char *text, const char *pdf)
+{
+	if (!html)
+		return CLI_OK;
+	if (strcmp(html, "-") != 0 && cli_same_file(html, file)) {
+		fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
+			html);
+		return CLI_REFUSED;
+	}
+	const char *others[] = {text, pdf};
+	for (size_t i = 0; i < 2; i++)
+		if (others[i] && (strcmp(others[i], html) == 0 || cli_same_file(others[i], html)))
+			return cli_usage_error(cli, &cmd_render,
+					       "--html 不能和别的输出写到同一个文件");
+	return CLI_OK;
+}
+
+/* The portal page, in the page template (NIANBAO_TEMPLATES_DIR/report.html
+ * or the built-in one); false after printing why it was not written. */
+static bool render_write_html(struct cli *cli, const struct report *r, const char *path)
+{
+	char *error = NULL;
+	char *template = render_html_template(getenv("NIANBAO_TEMPLATES_DIR"), &error);
+	if (!template) {
+		fprintf(cli->err, "nianbao render: %s\n", error);
+		fprintf(cli->err, "nianbao render: 没有写出 %s\n", path);
+		free(error);
+		return false;
+	}
+	size_t len;
+	char *html = render_html(r, template, &len);
+	bool ok = cli_write_output(cli, "render", path, html, len);
+	free(html);
+	free(template);
+	return ok;
+}
+
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 {
 	const char *text_path = args->values[RENDER_TEXT], *pdf_path = args->values[RENDER_PDF];
 	const char *seal_path = args->values[RENDER_SEAL];
 	const char *file = args->operands[0];
-	if (!text_path && !pdf_path)
+	const char *html_path = args->values[RENDER_HTML];
+	if (!text_path && !pdf_path && !html_path)
 		text_path = "-";
+	enum cli_status refused = render_check_html(cli, file, html_path, text_path, pdf_path);
+	if (refused != CLI_OK)
+		return refused;
 	/* an output is replaced, never the report it is made from */
 	const char *outputs[] = {text_path, pdf_path};
 	for (size_t i = 0; i < 2; i++)
@@ -86,6 +133,8 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 		if (pdf && !cli_write_output(cli, "render", pdf_path, pdf, pdf_len))
 			status = CLI_REFUSED;
 	}
+	if (status != CLI_REFUSED && html_path && !render_write_html(cli, r, html_path))
+		status = CLI_REFUSED;
 	free(text);
 	free(pdf);
 	report_free(r);
