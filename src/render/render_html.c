@@ -3,7 +3,6 @@
  * report has.  The page around it is templates/report.html. */
 #include "render_html.h"
 
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +13,10 @@
 #include "diag.h"
 #include "form.h"
 #include "page_templates_builtin.h"
+#include "render_grid.h"
 #include "report.h"
 #include "report_load.h"
 #include "templates.h"
-#include "value.h"
 #include "xalloc.h"
 
 #define PAGE_TEMPLATE_MAX (256u << 10)
@@ -175,192 +174,27 @@ static void add_narrative(struct buf *out, const char *text)
 	}
 }
 
-static void add_number(struct buf *out, const struct report *r, size_t cell)
-{
-	char num[32];
-	if (r->form->cells[cell].type == FORM_MONEY)
-		value_format_money(r->numbers[cell], num);
-	else
-		snprintf(num, sizeof num, "%" PRId64, r->numbers[cell]);
-	buf_addf(out, "<td>%s</td>", num);
-}
-
-/* Per row of t: the rows under it that hold values (leaves), the first of
- * them, and how many label columns the deepest row needs. */
-struct row_spans {
-	size_t *leaves;
-	size_t *first;
-	size_t levels;
-};
-
-static void row_spans_init(struct row_spans *s, const struct form_table *t)
-{
-	s->leaves = xcalloc(t->nrows ? t->nrows : 1, sizeof *s->leaves);
-	s->first = xmalloc((t->nrows ? t->nrows : 1) * sizeof *s->first);
-	s->levels = 1;
-	for (size_t i = 0; i < t->nrows; i++)
-		s->first[i] = FORM_NONE;
-	for (size_t i = 0; i < t->nrows; i++) {
-		if (t->rows[i].group)
-			continue;
-		if (t->rows[i].depth + 1 > s->levels)
-			s->levels = t->rows[i].depth + 1;
-		for (size_t p = i; p != FORM_NONE; p = t->rows[p].parent) {
-			s->leaves[p]++;
-			if (s->first[p] == FORM_NONE)
-				s->first[p] = i;
-		}
-	}
-}
-
-static void row_spans_fini(struct row_spans *s)
-{
-	free(s->leaves);
-	free(s->first);
-}
-
 static void add_span(struct buf *out, const char *attr, size_t n)
 {
 	if (n > 1)
 		buf_addf(out, " %s=\"%zu\"", attr, n);
 }
 
-/* Whether columns a and b share their header groups down to level. */
-static bool same_groups(const struct form_column *a, const struct form_column *b, size_t level)
-{
-	if (a->ngroups <= level || b->ngroups <= level)
-		return false;
-	for (size_t l = 0; l <= level; l++)
-		if (strcmp(a->groups[l], b->groups[l]) != 0)
-			return false;
-	return true;
-}
+static const char *const cell_open[] = {
+	[GRID_CORNER] = "<th scope=\"col\"",
+	[GRID_COLUMN] = "<th scope=\"col\"",
+	[GRID_COLUMN_SET] = "<th scope=\"colgroup\"",
+	[GRID_ROW_GROUP] = "<th class=\"row\" scope=\"rowgroup\"",
+	[GRID_ROW] = "<th class=\"row\" scope=\"row\"",
+	[GRID_VALUE] = "<td",
+};
 
-/* The header of a table by rows: the corner cell, the column groups over
- * their spans, each column label under its groups down to the last line. */
-static void add_header(struct buf *out, const struct form_table *t, size_t label_columns)
-{
-	const struct form_column_set *cols = t->columns;
-	size_t levels = 0;
-	for (size_t c = 0; c < cols->ncolumns; c++)
-		if (cols->columns[c].ngroups > levels)
-			levels = cols->columns[c].ngroups;
-	buf_adds(out, "<thead>\n");
-	for (size_t level = 0; level <= levels; level++) {
-		buf_adds(out, "<tr>");
-		if (level == 0) {
-			buf_adds(out, "<th scope=\"col\"");
-			add_span(out, "colspan", label_columns);
-			add_span(out, "rowspan", levels + 1);
-			buf_addc(out, '>');
-			if (t->label_header)
-				add_escaped_s(out, t->label_header);
-			buf_adds(out, "</th>");
-		}
-		for (size_t c = 0; c < cols->ncolumns; c++) {
-			const struct form_column *col = &cols->columns[c];
-			if (col->ngroups > level) {
-				if (c && same_groups(&cols->columns[c - 1], col, level))
-					continue;
-				size_t span = 1;
-				while (c + span < cols->ncolumns &&
-				       same_groups(col, &cols->columns[c + span], level))
-					span++;
-				buf_adds(out, "<th scope=\"colgroup\"");
-				add_span(out, "colspan", span);
-				buf_addc(out, '>');
-				add_escaped_s(out, col->groups[level]);
-				buf_adds(out, "</th>");
-			} else if (col->ngroups == level) {
-				buf_adds(out, "<th scope=\"col\"");
-				add_span(out, "rowspan", levels + 1 - level);
-				buf_addc(out, '>');
-				add_escaped_s(out, col->label);
-				buf_adds(out, "</th>");
-			}
-		}
-		buf_adds(out, "</tr>\n");
-	}
-	buf_adds(out, "</thead>\n");
-}
-
-/* A table by rows: a group's label spans the rows under it, a row's label
- * spans the label columns its depth leaves free. */
-static void add_table_by_rows(struct buf *out, const struct form_table *t, const struct report *r,
-			      const struct row_spans *s)
-{
-	add_header(out, t, s->levels);
-	buf_adds(out, "<tbody>\n");
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct form_row *row = &t->rows[i];
-		if (row->group)
-			continue;
-		size_t chain[16], n = 0;
-		for (size_t p = row->parent; p != FORM_NONE && n < 16; p = t->rows[p].parent)
-			chain[n++] = p;
-		buf_adds(out, "<tr>");
-		while (n-- > 0) {
-			if (s->first[chain[n]] != i)
-				continue;
-			buf_adds(out, "<th class=\"row\" scope=\"rowgroup\"");
-			add_span(out, "rowspan", s->leaves[chain[n]]);
-			buf_addc(out, '>');
-			add_escaped_s(out, t->rows[chain[n]].label);
-			buf_adds(out, "</th>");
-		}
-		buf_adds(out, "<th class=\"row\" scope=\"row\"");
-		add_span(out, "colspan", s->levels - row->depth);
-		buf_addc(out, '>');
-		add_escaped_s(out, row->label);
-		buf_adds(out, "</th>");
-		for (size_t c = 0; c < t->columns->ncolumns; c++)
-			add_number(out, r, row->first_cell + c);
-		buf_adds(out, "</tr>\n");
-	}
-	buf_adds(out, "</tbody>\n");
-}
-
-/* A table printed as one row (print: one_row): the rows become column
- * groups over the columns, one line of values. */
-static void add_table_one_row(struct buf *out, const struct form_table *t, const struct report *r,
-			      const struct row_spans *s)
-{
-	size_t ncols = t->columns->ncolumns;
-	buf_adds(out, "<thead>\n");
-	for (size_t level = 0; level < s->levels; level++) {
-		buf_adds(out, "<tr>");
-		for (size_t i = 0; i < t->nrows; i++) {
-			const struct form_row *row = &t->rows[i];
-			if (row->depth != level)
-				continue;
-			buf_adds(out, "<th scope=\"colgroup\"");
-			add_span(out, "colspan", s->leaves[i] * ncols);
-			if (!row->group)
-				add_span(out, "rowspan", s->levels - level);
-			buf_addc(out, '>');
-			add_escaped_s(out, row->label);
-			buf_adds(out, "</th>");
-		}
-		buf_adds(out, "</tr>\n");
-	}
-	buf_adds(out, "<tr>");
-	for (size_t i = 0; i < t->nrows; i++)
-		for (size_t c = 0; !t->rows[i].group && c < ncols; c++) {
-			buf_adds(out, "<th scope=\"col\">");
-			add_escaped_s(out, t->columns->columns[c].label);
-			buf_adds(out, "</th>");
-		}
-	buf_adds(out, "</tr>\n</thead>\n<tbody>\n<tr>");
-	for (size_t i = 0; i < t->nrows; i++)
-		for (size_t c = 0; !t->rows[i].group && c < ncols; c++)
-			add_number(out, r, t->rows[i].first_cell + c);
-	buf_adds(out, "</tr>\n</tbody>\n");
-}
-
+/* A table as the printed form has it (render_grid.h): header rows in
+ * <thead>, a <tr> per line, spans where the form merges cells. */
 static void add_table(struct buf *out, const struct form_table *t, const struct report *r)
 {
-	struct row_spans s;
-	row_spans_init(&s, t);
+	struct render_grid g;
+	render_grid_init(&g, t, r);
 	buf_adds(out, "<table id=\"");
 	add_escaped_s(out, t->id);
 	buf_adds(out, "\">\n");
@@ -369,12 +203,30 @@ static void add_table(struct buf *out, const struct form_table *t, const struct 
 		add_escaped_s(out, t->title);
 		buf_adds(out, "</caption>\n");
 	}
-	if (t->print_one_row)
-		add_table_one_row(out, t, r, &s);
-	else
-		add_table_by_rows(out, t, r, &s);
+	size_t k = 0;
+	for (size_t row = 0; row < g.nrows; row++) {
+		if (row == 0)
+			buf_adds(out, "<thead>\n");
+		else if (row == g.header_rows)
+			buf_adds(out, "<tbody>\n");
+		buf_adds(out, "<tr>");
+		for (; k < g.ncells && g.cells[k].row == row; k++) {
+			const struct grid_cell *c = &g.cells[k];
+			buf_adds(out, cell_open[c->kind]);
+			add_span(out, "colspan", c->colspan);
+			add_span(out, "rowspan", c->rowspan);
+			buf_addc(out, '>');
+			add_escaped_s(out, c->text);
+			buf_adds(out, c->kind == GRID_VALUE ? "</td>" : "</th>");
+		}
+		buf_adds(out, "</tr>\n");
+		if (row + 1 == g.header_rows)
+			buf_adds(out, "</thead>\n");
+	}
+	if (g.nrows > g.header_rows)
+		buf_adds(out, "</tbody>\n");
 	buf_adds(out, "</table>\n");
-	row_spans_fini(&s);
+	render_grid_fini(&g);
 }
 
 static char *page_body(const struct report *r)
