@@ -22,7 +22,8 @@ allowed() {
 	sign) echo "pdfdoc base" ;;
 	tui) echo "pdf render model pdfdoc base" ;;
 	xlsx) echo "base" ;;
-	cli) echo "tui sign pdf import render model pdfdoc xlsx base" ;;
+	docx) echo "render model base" ;;
+	cli) echo "tui sign pdf import render model pdfdoc xlsx docx base" ;;
 	*) echo "?" ;;
 	esac
 }
@@ -37,6 +38,8 @@ owner_of_header() {
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
 	zlib.h) echo pdfdoc ;;
 	xlsxwriter.h | xlsxwriter/*) echo xlsx ;;
+	zip.h | zipconf.h) echo docx ;;
+	libxml/*) echo docx ;;
 	*) echo any ;;
 	esac
 }

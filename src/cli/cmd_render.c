@@ -7,6 +7,8 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
+#include "font_roles.h"
+#include "render_docx.h"
 #include "render_html.h"
 #include "render_text.h"
 #include "report.h"
@@ -15,7 +17,7 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML };
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML, RENDER_DOCX };
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
@@ -26,12 +28,14 @@ static const struct cli_option render_options[] = {
 	[RENDER_HTML] =
 		{"html", 0, "输出.html",
 		 "写出网页（一个文件，不含脚本，可直接发布到门户网站；页面模板 report.html）"},
+	[RENDER_DOCX] = {"docx", 0, "输出.docx",
+			 "写出 Word 文档（标题样式、合并单元格的表格，字体同 PDF）"},
 	{NULL},
 };
 
 const struct cli_command cmd_render = {
 	.name = "render",
-	.summary = "把报告排成标准文本、PDF 或网页",
+	.summary = "把报告排成标准文本、PDF、网页或 Word 文档",
 	.options = render_options,
 	.operands = {"文件", 1, 1, "要写出一个报告文件", "只能写一个报告文件"},
 	.notes =
@@ -81,15 +85,76 @@ static bool render_write_html(struct cli *cli, const struct report *r, const cha
 	return ok;
 }
 
+/* --docx: refused when it names the report or another output. */
+static enum cli_status render_check_docx(struct cli *cli, const char *file, const char *docx,
+					 const char *text, const char *pdf, const char *html)
+{
+	if (!docx)
+		return CLI_OK;
+	if (strcmp(docx, "-") != 0 && cli_same_file(docx, file)) {
+		fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
+			docx);
+		return CLI_REFUSED;
+	}
+	const char *others[] = {text, pdf, html};
+	for (size_t i = 0; i < 3; i++)
+		if (others[i] && (strcmp(others[i], docx) == 0 || cli_same_file(others[i], docx)))
+			return cli_usage_error(cli, &cmd_render,
+					       "--docx 不能和别的输出写到同一个文件");
+	return CLI_OK;
+}
+
+/* A role's family as roles.conf names it, or NULL when it names a file
+ * (Word wants a family name; the document then names the default). */
+static const char *family_of(const struct font_source *source)
+{
+	const char *name = source->name;
+	return name && !strchr(name, '/') && !strstr(name, ".tt") && !strstr(name, ".ot") ? name
+											  : NULL;
+}
+
+/* The Word document, its fonts named as the PDF's roles name them (the
+ * defaults when roles.conf cannot be read: Word needs only the names);
+ * false after printing why it was not written. */
+static bool render_write_docx(struct cli *cli, const struct report *r, const char *path)
+{
+	struct font_roles roles;
+	char *error = NULL;
+	bool have_roles = font_roles_load(font_roles_dir(), &roles, &error) == 0;
+	free(error);
+	error = NULL;
+	struct docx_fonts fonts = {0};
+	if (have_roles) {
+		fonts.title = family_of(&roles.primary[FONT_ROLE_TITLE]);
+		fonts.heading = family_of(&roles.primary[FONT_ROLE_HEADING]);
+		fonts.body = family_of(&roles.primary[FONT_ROLE_BODY]);
+		fonts.table = family_of(&roles.primary[FONT_ROLE_TABLE]);
+	}
+	size_t len;
+	char *docx = render_docx(r, &fonts, &len, &error);
+	if (have_roles)
+		font_roles_fini(&roles);
+	if (!docx) {
+		fprintf(cli->err, "nianbao render: %s；没有写出 %s\n", error, path);
+		free(error);
+		return false;
+	}
+	bool ok = cli_write_output(cli, "render", path, docx, len);
+	free(docx);
+	return ok;
+}
+
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 {
 	const char *text_path = args->values[RENDER_TEXT], *pdf_path = args->values[RENDER_PDF];
 	const char *seal_path = args->values[RENDER_SEAL];
 	const char *file = args->operands[0];
-	const char *html_path = args->values[RENDER_HTML];
-	if (!text_path && !pdf_path && !html_path)
+	const char *html_path = args->values[RENDER_HTML], *docx_path = args->values[RENDER_DOCX];
+	if (!text_path && !pdf_path && !html_path && !docx_path)
 		text_path = "-";
 	enum cli_status refused = render_check_html(cli, file, html_path, text_path, pdf_path);
+	if (refused == CLI_OK)
+		refused = render_check_docx(cli, file, docx_path, text_path, pdf_path, html_path);
 	if (refused != CLI_OK)
 		return refused;
 	/* an output is replaced, never the report it is made from */
@@ -134,6 +199,10 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 			status = CLI_REFUSED;
 	}
 	if (status != CLI_REFUSED && html_path && !render_write_html(cli, r, html_path))
+		status = CLI_REFUSED;
+	if (status != CLI_REFUSED && docx_path && !render_write_docx(cli, r, docx_path))
+		status = CLI_REFUSED;
+	if (status != CLI_REFUSED && docx_path && !render_write_docx(cli, r, docx_path))
 		status = CLI_REFUSED;
 	free(text);
 	free(pdf);

@@ -203,3 +203,24 @@ const struct grid_cell *render_grid_at(const struct render_grid *g, size_t row, 
 {
 	return &g->cells[g->at[row * g->ncolumns + column]];
 }
+
+const char *render_next_paragraph(const char **p, size_t *len)
+{
+	while (**p) {
+		const char *nl = strchr(*p, '\n');
+		const char *end = nl ? nl : *p + strlen(*p);
+		const char *q = *p;
+		*p = nl ? nl + 1 : end;
+		while (q < end &&
+		       (*q == ' ' || *q == '\t' || (end - q >= 3 && memcmp(q, "\u3000", 3) == 0)))
+			q += *q == ' ' || *q == '\t' ? 1 : 3;
+		size_t n = (size_t)(end - q);
+		while (n && (q[n - 1] == ' ' || q[n - 1] == '\t' || q[n - 1] == '\r'))
+			n--;
+		if (n) {
+			*len = n;
+			return q;
+		}
+	}
+	return NULL;
+}

@@ -46,4 +46,11 @@ void render_grid_fini(struct render_grid *g);
 /* The cell that covers position (row, column): starts there or spans it. */
 const struct grid_cell *render_grid_at(const struct render_grid *g, size_t row, size_t column);
 
+/* The paragraphs of a narrative, one a line, as reports are written:
+ * the next one at or after *p, without the indent typed before it
+ * (spaces, tabs, U+3000: a renderer indents by its own style) and
+ * trailing blanks.  Returns its start (*len its length, never 0) and
+ * moves *p past it, or NULL at the end of text. */
+const char *render_next_paragraph(const char **p, size_t *len);
+
 #endif

@@ -151,26 +151,14 @@ static void add_escaped_s(struct buf *out, const char *text)
 	add_escaped(out, text, strlen(text));
 }
 
-/* A narrative: each line a paragraph, as reports are written; the
- * indent typed before it (spaces, U+3000) is the style sheet's to give. */
+/* A narrative: each line a paragraph (render_next_paragraph). */
 static void add_narrative(struct buf *out, const char *text)
 {
-	for (const char *p = text; *p;) {
-		const char *nl = strchr(p, '\n');
-		const char *end = nl ? nl : p + strlen(p);
-		const char *q = p;
-		while (q < end &&
-		       (*q == ' ' || *q == '\t' || (end - q >= 3 && memcmp(q, "\u3000", 3) == 0)))
-			q += *q == ' ' || *q == '\t' ? 1 : 3;
-		size_t len = (size_t)(end - q);
-		while (len && (q[len - 1] == ' ' || q[len - 1] == '\t' || q[len - 1] == '\r'))
-			len--;
-		if (len) {
-			buf_adds(out, "<p>");
-			add_escaped(out, q, len);
-			buf_adds(out, "</p>\n");
-		}
-		p = nl ? nl + 1 : end;
+	size_t len;
+	for (const char *q; (q = render_next_paragraph(&text, &len));) {
+		buf_adds(out, "<p>");
+		add_escaped(out, q, len);
+		buf_adds(out, "</p>\n");
 	}
 }
 
