@@ -23,7 +23,8 @@ allowed() {
 	tui) echo "pdf render model pdfdoc base" ;;
 	xlsx) echo "base" ;;
 	docx) echo "render model base" ;;
-	cli) echo "tui sign pdf import render model pdfdoc xlsx docx base" ;;
+	ofd) echo "pdf docx render model pdfdoc base" ;;
+	cli) echo "tui sign pdf import render model pdfdoc xlsx docx ofd base" ;;
 	*) echo "?" ;;
 	esac
 }
@@ -39,7 +40,7 @@ owner_of_header() {
 	zlib.h) echo pdfdoc ;;
 	xlsxwriter.h | xlsxwriter/*) echo xlsx ;;
 	zip.h | zipconf.h) echo docx ;;
-	libxml/*) echo docx ;;
+	libxml/*) echo "docx ofd" ;;
 	*) echo any ;;
 	esac
 }

@@ -10,6 +10,7 @@
 #include "font_roles.h"
 #include "render_docx.h"
 #include "render_html.h"
+#include "render_ofd.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -17,7 +18,7 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML, RENDER_DOCX };
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML, RENDER_DOCX, RENDER_OFD };
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
@@ -30,12 +31,14 @@ static const struct cli_option render_options[] = {
 		 "写出网页（一个文件，不含脚本，可直接发布到门户网站；页面模板 report.html）"},
 	[RENDER_DOCX] = {"docx", 0, "输出.docx",
 			 "写出 Word 文档（标题样式、合并单元格的表格，字体同 PDF）"},
+	[RENDER_OFD] = {"ofd", 0, "输出.ofd",
+			"写出 OFD（GB/T 33190，版面同 PDF，嵌入字体子集；不含印章和签名）"},
 	{NULL},
 };
 
 const struct cli_command cmd_render = {
 	.name = "render",
-	.summary = "把报告排成标准文本、PDF、网页或 Word 文档",
+	.summary = "把报告排成标准文本、PDF、网页、Word 文档或 OFD",
 	.options = render_options,
 	.operands = {"文件", 1, 1, "要写出一个报告文件", "只能写一个报告文件"},
 	.notes =
@@ -144,17 +147,63 @@ static bool render_write_docx(struct cli *cli, const struct report *r, const cha
 	return ok;
 }
 
+/* --ofd: refused when it names the report or one of the four other outputs. */
+static enum cli_status render_check_ofd(struct cli *cli, const char *file, const char *ofd,
+					const char *const others[4])
+{
+	if (!ofd)
+		return CLI_OK;
+	if (strcmp(ofd, "-") != 0 && cli_same_file(ofd, file)) {
+		fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
+			ofd);
+		return CLI_REFUSED;
+	}
+	for (size_t i = 0; i < 4; i++)
+		if (others[i] && (strcmp(others[i], ofd) == 0 || cli_same_file(others[i], ofd)))
+			return cli_usage_error(cli, &cmd_render,
+					       "--ofd 不能和别的输出写到同一个文件");
+	return CLI_OK;
+}
+
+/* The OFD file; false after printing why it was not written (characters
+ * no font prints are named as for the PDF). */
+static bool render_write_ofd(struct cli *cli, const char *file, const struct report *r,
+			     const char *path)
+{
+	struct diag_list diags;
+	diag_list_init(&diags);
+	char *error = NULL;
+	size_t len;
+	char *ofd = render_ofd(r, NULL, &len, &diags, &error);
+	if (!ofd) {
+		cli_print_diags(cli->err, file, &diags);
+		if (error)
+			fprintf(cli->err, "nianbao render: %s\n", error);
+		fprintf(cli->err, "nianbao render: 没有写出 %s\n", path);
+	}
+	bool ok = ofd && cli_write_output(cli, "render", path, ofd, len);
+	free(ofd);
+	free(error);
+	diag_list_fini(&diags);
+	return ok;
+}
+
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 {
 	const char *text_path = args->values[RENDER_TEXT], *pdf_path = args->values[RENDER_PDF];
 	const char *seal_path = args->values[RENDER_SEAL];
 	const char *file = args->operands[0];
 	const char *html_path = args->values[RENDER_HTML], *docx_path = args->values[RENDER_DOCX];
-	if (!text_path && !pdf_path && !html_path && !docx_path)
+	const char *ofd_path = args->values[RENDER_OFD];
+	if (!text_path && !pdf_path && !html_path && !docx_path && !ofd_path)
 		text_path = "-";
 	enum cli_status refused = render_check_html(cli, file, html_path, text_path, pdf_path);
 	if (refused == CLI_OK)
 		refused = render_check_docx(cli, file, docx_path, text_path, pdf_path, html_path);
+	if (refused == CLI_OK)
+		refused = render_check_ofd(
+			cli, file, ofd_path,
+			(const char *[]){text_path, pdf_path, html_path, docx_path});
 	if (refused != CLI_OK)
 		return refused;
 	/* an output is replaced, never the report it is made from */
@@ -202,7 +251,11 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 		status = CLI_REFUSED;
 	if (status != CLI_REFUSED && docx_path && !render_write_docx(cli, r, docx_path))
 		status = CLI_REFUSED;
+	if (status != CLI_REFUSED && ofd_path && !render_write_ofd(cli, file, r, ofd_path))
+		status = CLI_REFUSED;
 	if (status != CLI_REFUSED && docx_path && !render_write_docx(cli, r, docx_path))
+		status = CLI_REFUSED;
+	if (status != CLI_REFUSED && ofd_path && !render_write_ofd(cli, file, r, ofd_path))
 		status = CLI_REFUSED;
 	free(text);
 	free(pdf);

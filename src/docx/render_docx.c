@@ -14,9 +14,9 @@
 #include <time.h>
 
 #include <libxml/xmlwriter.h>
-#include <zip.h>
 
 #include "form.h"
+#include "package.h"
 #include "render_grid.h"
 #include "report.h"
 #include "templates.h"
@@ -34,10 +34,6 @@
 #define MARGIN_LEFT 1588   /* 28 mm */
 #define MARGIN_RIGHT 1474  /* 26 mm */
 #define TEXT_W (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT)
-
-/* Every entry of the zip carries this time (1980-01-01, the oldest a zip
- * can say), so that the same report gives the same bytes. */
-#define ZIP_TIME 315532800
 
 static const char content_types[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -466,61 +462,6 @@ static char *core_part(const struct report *r, size_t *len)
 	return part_end(&p, len);
 }
 
-/* The zip of the parts, in memory; NULL with *error set. */
-static char *zip_parts(const char *const *names, char *const *data, const size_t *lens, size_t n,
-		       size_t *len, char **error)
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-	char *out = NULL;
-	if (!za) {
-		*error = xasprintf("无法建立 DOCX 压缩包：%s", zip_error_strerror(&ze));
-		if (src)
-			zip_source_free(src);
-		zip_error_fini(&ze);
-		return NULL;
-	}
-	zip_source_keep(src); /* it holds the result after zip_close */
-	bool ok = true;
-	for (size_t i = 0; ok && i < n; i++) {
-		zip_source_t *s = zip_source_buffer(za, data[i], lens[i], 0);
-		zip_int64_t idx = s ? zip_file_add(za, names[i], s, ZIP_FL_ENC_UTF_8) : -1;
-		if (idx < 0) {
-			if (s)
-				zip_source_free(s);
-			ok = false;
-		} else {
-			zip_file_set_mtime(za, (zip_uint64_t)idx, ZIP_TIME, 0);
-		}
-	}
-	if (!ok || zip_close(za) != 0) {
-		*error = xasprintf("无法写出 DOCX 压缩包：%s", zip_strerror(za));
-		zip_discard(za);
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return NULL;
-	}
-	zip_stat_t st;
-	if (zip_source_stat(src, &st) == 0 && zip_source_open(src) == 0) {
-		out = xmalloc(st.size ? st.size : 1);
-		zip_int64_t got = zip_source_read(src, out, st.size);
-		zip_source_close(src);
-		if (got < 0 || (zip_uint64_t)got != st.size) {
-			free(out);
-			out = NULL;
-		} else {
-			*len = (size_t)st.size;
-		}
-	}
-	if (!out)
-		*error = xstrdup("无法读出 DOCX 压缩包");
-	zip_source_free(src);
-	zip_error_fini(&ze);
-	return out;
-}
-
 char *render_docx(const struct report *r, const struct docx_fonts *fonts, size_t *len, char **error)
 {
 	enum { TYPES, RELS, DOC_RELS, CORE, STYLES, DOCUMENT, NPARTS };
@@ -539,7 +480,7 @@ char *render_docx(const struct report *r, const struct docx_fonts *fonts, size_t
 	data[CORE] = core_part(r, &lens[CORE]);
 	data[STYLES] = styles_part(fonts, &lens[STYLES]);
 	data[DOCUMENT] = document_part(r, &lens[DOCUMENT]);
-	char *out = zip_parts(names, data, lens, NPARTS, len, error);
+	char *out = package_zip(names, data, lens, NPARTS, "DOCX", len, error);
 	for (size_t i = 0; i < NPARTS; i++)
 		free(data[i]);
 	return out;
