@@ -101,6 +101,8 @@ page)
 	[ $? -eq 2 ] || fail "a template with {{nope}} is not refused"
 	grep -q 'report.html:2:4: .*{{nope}}' err || fail "the refusal does not say where: $(cat err)"
 	[ -e bad.html ] && fail "a page was written with a bad template"
+	NIANBAO_TEMPLATES_DIR=$work/tpl "$nianbao" render "$example" --html bad.html --text t.txt 2>err
+	[ $? -eq 2 ] && [ ! -e t.txt ] || fail "with a bad page template, the text was written all the same"
 	printf '<p>{{title}}</p>\n' >tpl/report.html
 	NIANBAO_TEMPLATES_DIR=$work/tpl "$nianbao" render "$example" --html bad.html 2>err
 	[ $? -eq 2 ] && grep -q '{{body}}' err || fail "a template without {{body}} is not refused"

@@ -49,28 +49,29 @@ const struct cli_command cmd_render = {
 	.run = render_run,
 };
 
-/* --html: refused when it names the report or another output. */
-static enum cli_status render_check_html(struct cli *cli, const char *file, const char *html,
-					 const char *text, const char *pdf)
+/* --html, --docx and --ofd (index `which` of paths): refused when it names
+ * the report, or the file of an output before it in paths. */
+static enum cli_status render_check_output(struct cli *cli, const char *file, const char *option,
+					   const char *const *paths, size_t which)
 {
-	if (!html)
+	const char *path = paths[which];
+	if (!path)
 		return CLI_OK;
-	if (strcmp(html, "-") != 0 && cli_same_file(html, file)) {
+	if (strcmp(path, "-") != 0 && cli_same_file(path, file)) {
 		fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
-			html);
+			path);
 		return CLI_REFUSED;
 	}
-	const char *others[] = {text, pdf};
-	for (size_t i = 0; i < 2; i++)
-		if (others[i] && (strcmp(others[i], html) == 0 || cli_same_file(others[i], html)))
+	for (size_t i = 0; i < which; i++)
+		if (paths[i] && (strcmp(paths[i], path) == 0 || cli_same_file(paths[i], path)))
 			return cli_usage_error(cli, &cmd_render,
-					       "--html 不能和别的输出写到同一个文件");
+					       "--%s 不能和别的输出写到同一个文件", option);
 	return CLI_OK;
 }
 
-/* The portal page, in the page template (NIANBAO_TEMPLATES_DIR/report.html
- * or the built-in one); false after printing why it was not written. */
-static bool render_write_html(struct cli *cli, const struct report *r, const char *path)
+/* The page template for --html (NIANBAO_TEMPLATES_DIR/report.html or the
+ * built-in one), read before anything is written; NULL after printing why. */
+static char *render_html_page(struct cli *cli, const char *path)
 {
 	char *error = NULL;
 	char *template = render_html_template(getenv("NIANBAO_TEMPLATES_DIR"), &error);
@@ -78,33 +79,19 @@ static bool render_write_html(struct cli *cli, const struct report *r, const cha
 		fprintf(cli->err, "nianbao render: %s\n", error);
 		fprintf(cli->err, "nianbao render: 没有写出 %s\n", path);
 		free(error);
-		return false;
 	}
+	return template;
+}
+
+/* The portal page in template; false after printing why it was not written. */
+static bool render_write_html(struct cli *cli, const struct report *r, const char *template,
+			      const char *path)
+{
 	size_t len;
 	char *html = render_html(r, template, &len);
 	bool ok = cli_write_output(cli, "render", path, html, len);
 	free(html);
-	free(template);
 	return ok;
-}
-
-/* --docx: refused when it names the report or another output. */
-static enum cli_status render_check_docx(struct cli *cli, const char *file, const char *docx,
-					 const char *text, const char *pdf, const char *html)
-{
-	if (!docx)
-		return CLI_OK;
-	if (strcmp(docx, "-") != 0 && cli_same_file(docx, file)) {
-		fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
-			docx);
-		return CLI_REFUSED;
-	}
-	const char *others[] = {text, pdf, html};
-	for (size_t i = 0; i < 3; i++)
-		if (others[i] && (strcmp(others[i], docx) == 0 || cli_same_file(others[i], docx)))
-			return cli_usage_error(cli, &cmd_render,
-					       "--docx 不能和别的输出写到同一个文件");
-	return CLI_OK;
 }
 
 /* A role's family as roles.conf names it, or NULL when it names a file
@@ -147,24 +134,6 @@ static bool render_write_docx(struct cli *cli, const struct report *r, const cha
 	return ok;
 }
 
-/* --ofd: refused when it names the report or one of the four other outputs. */
-static enum cli_status render_check_ofd(struct cli *cli, const char *file, const char *ofd,
-					const char *const others[4])
-{
-	if (!ofd)
-		return CLI_OK;
-	if (strcmp(ofd, "-") != 0 && cli_same_file(ofd, file)) {
-		fprintf(cli->err, "nianbao render: %s 就是报告文件本身，不能用排出的结果替换它\n",
-			ofd);
-		return CLI_REFUSED;
-	}
-	for (size_t i = 0; i < 4; i++)
-		if (others[i] && (strcmp(others[i], ofd) == 0 || cli_same_file(others[i], ofd)))
-			return cli_usage_error(cli, &cmd_render,
-					       "--ofd 不能和别的输出写到同一个文件");
-	return CLI_OK;
-}
-
 /* The OFD file; false after printing why it was not written (characters
  * no font prints are named as for the PDF). */
 static bool render_write_ofd(struct cli *cli, const char *file, const struct report *r,
@@ -197,13 +166,15 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 	const char *ofd_path = args->values[RENDER_OFD];
 	if (!text_path && !pdf_path && !html_path && !docx_path && !ofd_path)
 		text_path = "-";
-	enum cli_status refused = render_check_html(cli, file, html_path, text_path, pdf_path);
-	if (refused == CLI_OK)
-		refused = render_check_docx(cli, file, docx_path, text_path, pdf_path, html_path);
-	if (refused == CLI_OK)
-		refused = render_check_ofd(
-			cli, file, ofd_path,
-			(const char *[]){text_path, pdf_path, html_path, docx_path});
+	/* the outputs added after --text and --pdf, each checked against those before it */
+	const char *paths[] = {text_path, pdf_path, html_path, docx_path, ofd_path};
+	static const char *const names[] = {"text", "pdf", "html", "docx", "ofd"};
+	enum cli_status refused = CLI_OK;
+	for (size_t i = 2; i < 5 && refused == CLI_OK; i++)
+		refused = render_check_output(cli, file, names[i], paths, i);
+	char *page = html_path && refused == CLI_OK ? render_html_page(cli, html_path) : NULL;
+	if (html_path && !page)
+		refused = CLI_REFUSED;
 	if (refused != CLI_OK)
 		return refused;
 	/* an output is replaced, never the report it is made from */
@@ -226,6 +197,7 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 	if (!r) {
 		cli_print_diags(cli->err, file, &diags);
 		diag_list_fini(&diags);
+		free(page);
 		return CLI_REFUSED;
 	}
 	rules_diagnose(entry->rules, r, NULL, &diags);
@@ -247,7 +219,7 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 		if (pdf && !cli_write_output(cli, "render", pdf_path, pdf, pdf_len))
 			status = CLI_REFUSED;
 	}
-	if (status != CLI_REFUSED && html_path && !render_write_html(cli, r, html_path))
+	if (status != CLI_REFUSED && html_path && !render_write_html(cli, r, page, html_path))
 		status = CLI_REFUSED;
 	if (status != CLI_REFUSED && docx_path && !render_write_docx(cli, r, docx_path))
 		status = CLI_REFUSED;
@@ -259,6 +231,7 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 		status = CLI_REFUSED;
 	free(text);
 	free(pdf);
+	free(page);
 	report_free(r);
 	diag_list_fini(&diags);
 	return status;
