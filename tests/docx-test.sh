@@ -10,6 +10,7 @@
 #                                          read Word documents)
 set -u
 mode=$1 nianbao=$2 data=$3
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -21,20 +22,7 @@ cd "$work" || exit 1
 example=$data/example-2024.yaml
 "$nianbao" render "$example" --docx out.docx || fail "render --docx exits $?"
 
-# The numbers of a report in the order of the form's cells, one a line,
-# and its organ and year: the summary's row.
-numbers_of() {
-	"$nianbao" summary "$1" -o - | sed -n 2p | tr -d '\r' | cut -d, -f7- | tr ',' '\n'
-}
-organ_year_of() {
-	"$nianbao" summary "$1" -o - | sed -n 2p | cut -d, -f2,3
-}
-same_values() { # REPORT BACK WHAT
-	numbers_of "$1" >want
-	numbers_of "$2" >got
-	cmp -s want got || fail "$3 gives other numbers: $(diff want got | head -5)"
-	[ "$(organ_year_of "$1")" = "$(organ_year_of "$2")" ] || fail "$3 gives another organ or year"
-}
+. "$here/report-values.sh"
 
 case $mode in
 package)
