@@ -1,4 +1,5 @@
-/* nianbao render: the standardized text and the PDF of a report. */
+/* nianbao render: the standardized text, the PDF, the portal page, the Word
+ * document and the OFD file of a report. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
