@@ -1,9 +1,13 @@
-# Writes a C file holding every DIR/*.yaml file as a byte array, so that
-# the nianbao binary carries its forms and text templates.  The table
+# Writes a C file holding every DIR/*.yaml file (or those matching
+# PATTERN) as a byte array, so that the nianbao binary carries its forms
+# and text and page templates.  The table
 # NAME[] of struct TYPE {name, data, len} is declared in NAME.h; files
 # sort by name, last first (forms: newest format first, by year).
 #   cmake -DDIR=... -DNAME=forms_builtin -DTYPE=form_builtin -DOUTPUT=... -P embed-files.cmake
-file(GLOB definitions "${DIR}/*.yaml")
+if(NOT PATTERN)
+  set(PATTERN "*.yaml")
+endif()
+file(GLOB definitions "${DIR}/${PATTERN}")
 list(SORT definitions ORDER DESCENDING)
 set(body "/* Generated from ${NAME} by scripts/embed-files.cmake. */\n#include \"${NAME}.h\"\n\n")
 set(table "")

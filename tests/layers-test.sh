@@ -21,7 +21,10 @@ allowed() {
 	pdf) echo "render model pdfdoc base" ;;
 	sign) echo "pdfdoc base" ;;
 	tui) echo "pdf render model pdfdoc base" ;;
-	cli) echo "tui sign pdf import render model pdfdoc base" ;;
+	xlsx) echo "base" ;;
+	docx) echo "render model base" ;;
+	ofd) echo "pdf docx render model pdfdoc base" ;;
+	cli) echo "tui sign pdf import render model pdfdoc xlsx docx ofd base" ;;
 	*) echo "?" ;;
 	esac
 }
@@ -35,6 +38,9 @@ owner_of_header() {
 	yaml.h) echo model ;;
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
 	zlib.h) echo pdfdoc ;;
+	xlsxwriter.h | xlsxwriter/*) echo xlsx ;;
+	zip.h | zipconf.h) echo docx ;;
+	libxml/*) echo "docx ofd" ;;
 	*) echo any ;;
 	esac
 }
@@ -120,10 +126,12 @@ fi
 # libraries it must not load.
 forbidden_libs() {
 	case $1 in
-	model | render | import) echo "libncursesw libhpdf libharfbuzz libfontconfig libcrypto" ;;
-	pdf) echo "libncursesw libcrypto" ;;
+	model | render | import)
+		echo "libncursesw libhpdf libharfbuzz libfontconfig libcrypto libxlsxwriter"
+		;;
+	pdf) echo "libncursesw libcrypto libxlsxwriter" ;;
 	sign) echo "libncursesw libhpdf libharfbuzz libfontconfig libyaml" ;;
-	tui) echo "libcrypto" ;;
+	tui) echo "libcrypto libxlsxwriter" ;;
 	*) echo "" ;;
 	esac
 }

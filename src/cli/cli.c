@@ -18,10 +18,11 @@
 #include "version.h"
 
 extern const struct cli_command cmd_new, cmd_edit, cmd_check, cmd_render, cmd_import, cmd_draft,
-	cmd_sign;
+	cmd_sign, cmd_summary;
 
 static const struct cli_command *const commands[] = {
-	&cmd_new, &cmd_edit, &cmd_check, &cmd_render, &cmd_import, &cmd_draft, &cmd_sign,
+	&cmd_new,    &cmd_edit,	 &cmd_check, &cmd_render,
+	&cmd_import, &cmd_draft, &cmd_sign,  &cmd_summary,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -242,6 +242,23 @@ enum output_owner output_owner_text(const char *path, const struct report *r, co
 	return owner;
 }
 
+enum output_owner output_owner_bytes(const char *path, const char *data, size_t len,
+				     const char *const *markers, size_t nmarkers)
+{
+	enum output_owner owner;
+	size_t old_len;
+	char *old = read_existing(path, &old_len, &owner);
+	if (!old)
+		return owner;
+	bool marked = nmarkers > 0;
+	for (size_t i = 0; i < nmarkers && marked; i++)
+		marked = memmem(old, old_len, markers[i], strlen(markers[i])) != NULL;
+	if (marked || (old_len == len && memcmp(old, data, len) == 0))
+		owner = OUTPUT_OURS;
+	free(old);
+	return owner;
+}
+
 enum output_owner output_owner_pdf(const char *path, const struct report *r)
 {
 	enum output_owner owner;

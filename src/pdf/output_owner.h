@@ -51,6 +51,14 @@ enum output_owner output_owner_text(const char *path, const struct report *r, co
  * whether it is absent, signed or something else). */
 enum output_owner output_owner_pdf(const char *path, const struct report *r);
 
+/* Who owns the file at path, which nianbao would fill with data[0..len)
+ * of another kind (the web page, the Word document, the OFD): ours when
+ * it holds exactly those bytes, or when every one of the NUL-terminated
+ * markers[0..nmarkers) is in it (the web page names its generator and its
+ * report's title); anything else is foreign. */
+enum output_owner output_owner_bytes(const char *path, const char *data, size_t len,
+				     const char *const *markers, size_t nmarkers);
+
 /* NULL when the file at path may be written over (absent, ours, or
  * foreign with force); else why not, a Chinese sentence the caller frees
  * (and, for a foreign file, follows with how to go on: --force, or
