@@ -14,7 +14,7 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL };
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_FINAL };
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
@@ -22,6 +22,8 @@ static const struct cli_option render_options[] = {
 	[RENDER_PDF] = {"pdf", 0, "输出.pdf",
 			"写出 PDF（A4，GB/T 9704-2012 公文格式，字体嵌入子集）"},
 	[RENDER_SEAL] = {"seal", 0, "印章.png", "把 PNG 印章图片盖在 PDF 的落款上", .needs = "pdf"},
+	[RENDER_FINAL] = {"final", 0, NULL,
+			  "只排定稿：草稿、有占位文字或违反勾稽关系的报告什么都不写，退出状态为 1"},
 	{NULL},
 };
 
@@ -34,7 +36,10 @@ const struct cli_command cmd_render = {
 		"输出文件如已存在会被替换（要么完整写成，要么保持原样）。报告违反勾稽关系时\n"
 		"仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
 		"有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
-		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
+		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n"
+		"不加 --final 时草稿也照排，PDF 每页印着“草稿”字样；要发布的 PDF 请加 --final，\n"
+		"它像 sign 一样只认定稿：标着 draft: true、正文里还有【待改写】、【待核实】、XX、\n"
+		"待补充等占位文字，或违反勾稽关系时，逐条列出要改正的地方，不写任何文件。\n",
 	.run = render_run,
 };
 
@@ -67,10 +72,20 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 		diag_list_fini(&diags);
 		return CLI_REFUSED;
 	}
-	rules_diagnose(entry->rules, r, NULL, &diags);
-	diag_list_sort(&diags);
-	enum cli_status status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
-	cli_print_diags(cli->err, file, &diags);
+	enum cli_status status = CLI_OK;
+	if (args->values[RENDER_FINAL]) {
+		cli_print_diags(cli->err, file, &diags);
+		if (!cli_final_check(cli, "render", file, entry, r)) {
+			report_free(r);
+			diag_list_fini(&diags);
+			return CLI_BROKEN; /* nothing written */
+		}
+	} else {
+		rules_diagnose(entry->rules, r, NULL, &diags);
+		diag_list_sort(&diags);
+		status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
+		cli_print_diags(cli->err, file, &diags);
+	}
 
 	/* both are made before either is written: none is left newer than the other */
 	size_t text_len = 0, pdf_len = 0;
