@@ -89,6 +89,7 @@ expect_status 0 "$NIANBAO" draft "$DATA/seed-000.yaml" -o draft.yaml
 expect_status 1 "$NIANBAO" sign draft.yaml $GOOD -o draft.pdf
 contains "$WORK/err" "^draft.yaml:7:8: error: 报告还标着草稿（draft: true）.*\[report.draft\]"
 contains "$WORK/err" "^draft.yaml:[0-9]*:[0-9]*: error: “一、总体情况”还留着“【待改写】”标记.*\[text.rewrite\]"
+contains "$WORK/err" "^draft.yaml:[0-9]*:[0-9]*: error: “一、总体情况”里还有“【待核实”.*\[text.placeholder\]"
 contains "$WORK/err" "nianbao sign: draft.yaml 还不是定稿：先改正上面标为 error 的"
 lacks "$WORK/out" "已用"
 absent draft.pdf
@@ -135,6 +136,45 @@ absent broken.pdf
 # without --final render writes a broken report as before (status 1)
 expect_status 1 "$NIANBAO" render broken.yaml --pdf broken.pdf
 [ -s broken.pdf ] || fail "render without --final wrote no PDF"
+
+# --- draft keeps last year's facts as written and marks them -----------------
+for f in "$DATA"/seed-00*.yaml "$DATA"/published/*.txt "$DATA"/real/*.txt; do
+	name=next-$(basename "$f" | sed 's/\.[a-z]*$//')
+	"$NIANBAO" draft "$f" -o "$name.yaml" >/dev/null 2>&1
+	[ -s "$name.yaml" ] || { fail "draft $f wrote nothing"; continue; }
+	# every mark is one the gate sees: check names it, sign refuses it
+	expect_status 0 "$NIANBAO" check "$name.yaml"
+	contains "$WORK/out" "\[text.rewrite\]"
+	contains "$WORK/out" "“【待核实”.*\[text.placeholder\]"
+	expect_status 1 "$NIANBAO" sign "$name.yaml" $GOOD -o "$name.pdf"
+	absent "$name.pdf"
+done
+# a dated fact stays as it was, and its sentence is marked
+contains next-seed-000.yaml "【待核实：2021年情况】2021年，函谷关镇党委、政府高度重视"
+contains next-seed-000.yaml "【待核实：2021年情况】三是主动回应社会关切，加强舆论引导，如2021年4月7日河南"
+lacks next-seed-000.yaml "2022年4月7日"
+lacks next-seed-000.yaml "2022年，函谷关镇"
+contains next-seed-004.yaml "【待核实：2021年情况】2021 年，章古台镇按照省、市县统一部署"
+contains next-hongze-qzf-2023.yaml "【待核实：2023年情况】2023 年，洪泽区人民政府坚持"
+contains next-hongze-qzf-2023.yaml "主义思想为指导，全面贯彻落实《条例》相关规范要求，不断完"
+lacks next-hongze-qzf-2023.yaml "2024 年"
+# a 《》 title and a document number of last year are names: kept, unmarked
+cp "$DATA/seed-000.yaml" titled.yaml
+TITLED="根据《灵宝市2021年政务公开工作要点》和国办公开办函〔2021〕30号的要求，编制本报告。"
+replace titled.yaml "  other: \"\"" "  other: $TITLED"
+expect_status 0 "$NIANBAO" draft titled.yaml -o next-titled.yaml
+contains next-titled.yaml "^    $TITLED\$"
+# once rewritten and marked final, the draft signs
+python3 - next-seed-000.yaml <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r"【待改写】[^\n]*\n *", "", s)
+s = re.sub(r"【待核实：[^】]*】", "", s).replace("2021年", "2022年").replace("draft: true", "draft: false")
+open(p, "w", encoding="utf-8").write(s)
+PY
+expect_status 0 "$NIANBAO" sign next-seed-000.yaml $GOOD -o next-seed-000.pdf
+[ -s next-seed-000.pdf ] || fail "the rewritten draft was not signed"
 
 echo "final-test: $((checks - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
