@@ -32,21 +32,21 @@ static bool is_ascii_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* The year phrase of draft.yaml for year (the caller frees it). */
-static char *year_phrase(int year)
+/* The template key of draft.yaml with {year} (the caller frees it). */
+static char *with_year(enum templates_key key, int year)
 {
 	char digits[16];
 	snprintf(digits, sizeof digits, "%d", year);
 	const struct template_var var = {"year", digits};
 	struct buf b;
 	buf_init(&b);
-	templates_expand(&b, TEMPLATES_DRAFT_YEAR, &var, 1);
+	templates_expand(&b, key, &var, 1);
 	return buf_take(&b);
 }
 
 static void clues_init(struct draft_clues *c, int year)
 {
-	c->year = year_phrase(year);
+	c->year = with_year(TEMPLATES_DRAFT_YEAR, year);
 	c->words = NULL;
 	c->nwords = 0;
 	size_t cap = 0;
@@ -166,22 +166,6 @@ static size_t sentence_length(const char *s, size_t len)
 	return len;
 }
 
-/* The length of the blanks (spaces, U+3000, tabs) at s: indents stay
- * before the mark. */
-static size_t blanks_at(const char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		bool valid;
-		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
-		if (cp == '\n' || !utf8_is_space(cp))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 /* The narrative with the rewrite mark on top and the verify mark before
  * each sentence that speaks of last year; the words themselves stay as
  * written, dates, titles and document numbers too: a fact of last year is
@@ -192,12 +176,7 @@ static char *draft_text(const char *text, int year)
 		return xstrdup("");
 	struct draft_clues clues;
 	clues_init(&clues, year);
-	char digits[16];
-	snprintf(digits, sizeof digits, "%d", year);
-	const struct template_var var = {"year", digits};
-	struct buf mark;
-	buf_init(&mark);
-	templates_expand(&mark, TEMPLATES_DRAFT_VERIFY_MARK, &var, 1);
+	char *mark = with_year(TEMPLATES_DRAFT_VERIFY_MARK, year);
 	struct buf b;
 	buf_init(&b);
 	buf_adds(&b, templates_get(TEMPLATES_DRAFT_REWRITE_MARK));
@@ -208,16 +187,16 @@ static char *draft_text(const char *text, int year)
 			buf_addc(&b, text[i++]);
 			continue;
 		}
-		size_t blank = blanks_at(text + i, len - i);
+		size_t blank = utf8_line_blanks(text + i, len - i); /* before the mark */
 		buf_add(&b, text + i, blank);
 		i += blank;
 		size_t n = sentence_length(text + i, len - i);
 		if (n && speaks_of_last_year(text + i, n, &clues))
-			buf_add(&b, mark.data, mark.len);
+			buf_adds(&b, mark);
 		buf_add(&b, text + i, n);
 		i += n;
 	}
-	buf_fini(&mark);
+	free(mark);
 	clues_fini(&clues);
 	return buf_take(&b);
 }

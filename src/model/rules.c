@@ -437,22 +437,6 @@ static bool text_is_blank(const char *s)
 	return true;
 }
 
-/* The length of the blanks at s[0..len) (spaces of any width, not line
- * breaks: brackets left blank stay on one line). */
-static size_t blank_run(const char *s, size_t len)
-{
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		bool valid;
-		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
-		if (!valid || cp == '\n' || !utf8_is_space(cp))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 /* Whether phrase matches text at its start: each run of spaces in the
  * phrase takes one or more blanks, every other byte itself. */
 static bool phrase_at(const char *text, size_t len, const char *phrase)
@@ -460,7 +444,7 @@ static bool phrase_at(const char *text, size_t len, const char *phrase)
 	size_t i = 0;
 	for (const char *p = phrase; *p;) {
 		if (*p == ' ') {
-			size_t n = blank_run(text + i, len - i);
+			size_t n = utf8_line_blanks(text + i, len - i); /* brackets on one line */
 			if (!n)
 				return false;
 			i += n;
