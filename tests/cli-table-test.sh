@@ -75,7 +75,7 @@ done
 # what the table declares besides the options themselves
 expect_status 2 "$NIANBAO" render example-2024.yaml --seal seal.png
 contains "$WORK/err" "^nianbao render: --seal 只能和 --pdf 一起用$"
-contains "$WORK/err" "^用法：nianbao render 文件 \[--text 输出.txt\] \[--pdf 输出.pdf \[--seal 印章.png\]\] \[--html 输出.html\] \[--docx 输出.docx\] \[--ofd 输出.ofd\] \[--force\]$"
+contains "$WORK/err" "^用法：nianbao render 文件 \[--text 输出.txt\] \[--pdf 输出.pdf \[--seal 印章.png\]\] \[--html 输出.html\] \[--docx 输出.docx\] \[--ofd 输出.ofd\] \[--force\] \[--final\]$"
 expect_status 2 "$NIANBAO" check --format xml example-2024.yaml
 contains "$WORK/err" "^nianbao check: --format 只能是 text 或 json（写的是“xml”）$"
 expect_status 2 "$NIANBAO" new --year 2024

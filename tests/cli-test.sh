@@ -266,7 +266,7 @@ expect_status 1 "$NIANBAO" draft "$WORK/seed-002.md" -o "$WORK/draft-002.md.yaml
 same "$WORK/draft-002.md.yaml" "$WORK/draft-002.yaml"
 contains "$WORK/draft-002.yaml" "^year: 2023 "
 contains "$WORK/draft-003.yaml" "in_force: 36"
-contains "$WORK/draft-003.yaml" "2022年，湖滨区政府办"
+contains "$WORK/draft-003.yaml" "【待核实：2021年情况】2021年，湖滨区政府办" # kept, marked
 expect_status 2 "$NIANBAO" draft seed-000.yaml -o "$WORK/draft-003.yaml"
 contains "$WORK/err" "已经存在"
 expect_status 1 "$NIANBAO" check --previous example-2024.yaml broken/carry-2025.yaml
@@ -307,6 +307,8 @@ cat >"$TPL/draft.yaml" <<'EOT'
 # a clerk's own wording
 rewrite_mark: "【待改写】本段沿用上年原文，请改写。"
 year: "{year}年"
+verify_mark: "【待核实】"
+year_words: "本年"
 EOT
 printf 'draft_line: "【样稿】"\nsignature_date: "{year}.{month}.{day}"\n' >"$TPL/text.yaml"
 sed 's/2021年以来，湖滨区政府办认真/2021年以来（2021）湖滨区政府办认真/' seed-003.yaml >"$WORK/tpl-last.yaml"
@@ -314,7 +316,7 @@ NIANBAO_TEMPLATES_DIR=$TPL expect_status 0 "$NIANBAO" draft "$WORK/tpl-last.yaml
 contains "$WORK/tpl-draft.yaml" "【待改写】本段沿用上年原文，请改写。"
 checks=$((checks + 1))
 ! grep -q "以下是上年报告的原文" "$WORK/tpl-draft.yaml" || fail "the built-in rewrite mark is still in the draft"
-contains "$WORK/tpl-draft.yaml" "2022年以来（2021）湖滨区政府办认真" # only the phrase {year}年 moved on
+contains "$WORK/tpl-draft.yaml" "【待核实】2021年以来（2021）湖滨区政府办认真" # the phrase {year}年 marks
 contains "$WORK/tpl-draft.yaml" "in_force: 36"
 # the draft mark and the 落款 date of the standardized text, read back by import
 sed 's/^draft: true/draft: true\nissued_on: 2022-01-20/' "$WORK/tpl-draft.yaml" >"$WORK/tpl-dated.yaml"

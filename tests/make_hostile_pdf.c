@@ -6,7 +6,19 @@
  *     and qpdf show A ("Shown by the table").
  *   make_hostile_pdf repeated OUT.pdf [REFS [BYTES]]
  *     an /AcroForm whose /Fields repeats a reference to one field of
- *     BYTES bytes (default 2 MB) REFS times (default 10000). */
+ *     BYTES bytes (default 2 MB) REFS times (default 10000).
+ *   make_hostile_pdf ur3|docmdp OUT.pdf
+ *     a catalog whose /Perms carries usage rights (/UR3) or a
+ *     certification (/DocMDP) signature.
+ *   make_hostile_pdf emptysig OUT.pdf
+ *     a form with a signature field that has no value yet.
+ *   make_hostile_pdf sigwidget OUT.pdf
+ *     no form at all, but a widget of a signature among page 1's
+ *     annotations (what a viewer draws as a signature).
+ *   make_hostile_pdf reused OUT.pdf
+ *     /Fields refers to one 1 MB field 8 times, then a text field named
+ *     (Signature1): a reader that reads the fields twice runs out of its
+ *     budget the second time, and must not then take Signature1 again. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,19 +121,91 @@ static void make_repeated(struct buf *b, long refs, long bytes)
 	buf_addf(b, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", table);
 }
 
+/* A one-page PDF: catalog 1 (with catalog_extra), pages 2, page 3 (with
+ * page_extra), then objects 4.. as given in more (each "N 0 obj ...
+ * endobj" in order), and the table. */
+static void make_small(struct buf *b, const char *catalog_extra, const char *page_extra,
+		       const char *const *more, int nmore)
+{
+	size_t at[16] = {0};
+	buf_adds(b, "%PDF-1.4\n%\xe5\xb9\xb4\xe6\x8a\xa5\n");
+	at[1] = b->len;
+	buf_addf(b, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R %s>>\nendobj\n", catalog_extra);
+	at[2] = b->len;
+	buf_adds(b, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+	at[3] = b->len;
+	buf_addf(b, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s>>\nendobj\n",
+		 page_extra);
+	for (int i = 0; i < nmore; i++) {
+		at[4 + i] = b->len;
+		buf_adds(b, more[i]);
+	}
+	size_t table = b->len;
+	add_table(b, at, 3 + nmore);
+	buf_addf(b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", 4 + nmore,
+		 table);
+}
+
+/* A signature value, as object 4. */
+static const char sig_value[] =
+	"4 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter "
+	"/adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <00> >>\nendobj\n";
+
+static void make_hostile(struct buf *b, const char *kind)
+{
+	const char *sig[] = {sig_value};
+	if (strcmp(kind, "ur3") == 0) {
+		make_small(b, "/Perms << /UR3 4 0 R >> ", "", sig, 1);
+	} else if (strcmp(kind, "docmdp") == 0) {
+		make_small(b, "/Perms << /DocMDP 4 0 R >> ", "", sig, 1);
+	} else if (strcmp(kind, "emptysig") == 0) {
+		const char *field[] = {"4 0 obj\n<< /FT /Sig /T (Signature1) /Type /Annot /Subtype "
+				       "/Widget /Rect [0 0 0 0] /P 3 0 R >>\nendobj\n"};
+		make_small(b, "/AcroForm << /Fields [4 0 R] >> ", "/Annots [4 0 R] ", field, 1);
+	} else if (strcmp(kind, "sigwidget") == 0) {
+		const char *widget[] = {
+			sig_value, "5 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /V 4 0 R"
+				   " /Rect [72 72 272 144] /P 3 0 R >>\nendobj\n"};
+		make_small(b, "", "/Annots [5 0 R] ", widget, 2);
+	} else {
+		struct buf big;
+		buf_init(&big);
+		buf_adds(&big, "4 0 obj\n<< /Filler (");
+		for (long i = 0; i < 1L << 20; i++)
+			buf_addc(&big, 'x');
+		buf_adds(&big, ") /FT /Tx /T (big) >>\nendobj\n");
+		const char *fields[] = {big.data,
+					"5 0 obj\n<< /FT /Tx /T (Signature1) >>\nendobj\n"};
+		make_small(b,
+			   "/AcroForm << /Fields [4 0 R 4 0 R 4 0 R 4 0 R 4 0 R 4 0 R 4 0 R 4 0 R "
+			   "5 0 R] >> ",
+			   "", fields, 2);
+		buf_fini(&big);
+	}
+}
+
 int main(int argc, char **argv)
 {
-	if (argc < 3 || (strcmp(argv[1], "hybrid") != 0 && strcmp(argv[1], "repeated") != 0)) {
-		fprintf(stderr, "usage: make_hostile_pdf hybrid|repeated OUT.pdf [REFS [BYTES]]\n");
+	static const char *const kinds[] = {"hybrid",	"repeated",  "ur3",    "docmdp",
+					    "emptysig", "sigwidget", "reused", NULL};
+	size_t k = 0;
+	while (argc >= 3 && kinds[k] && strcmp(argv[1], kinds[k]) != 0)
+		k++;
+	if (argc < 3 || !kinds[k]) {
+		fprintf(stderr, "usage: make_hostile_pdf "
+				"hybrid|repeated|ur3|docmdp|emptysig|sigwidget|reused OUT.pdf "
+				"[REFS [BYTES]]\n");
 		return 2;
 	}
 	struct buf b;
 	buf_init(&b);
 	if (strcmp(argv[1], "hybrid") == 0)
 		make_hybrid(&b);
-	else
+	else if (strcmp(argv[1], "repeated") == 0)
 		make_repeated(&b, argc > 3 ? atol(argv[3]) : 10000,
 			      argc > 4 ? atol(argv[4]) : 2L << 20);
+	else
+		make_hostile(&b, argv[1]);
 	FILE *fp = fopen(argv[2], "wb");
 	if (!fp || fwrite(b.data, 1, b.len, fp) != b.len || fclose(fp) != 0) {
 		perror(argv[2]);

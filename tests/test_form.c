@@ -135,10 +135,10 @@ static void test_headings_and_labels(void **state)
 
 static void test_every_design_rule_is_declared(void **state)
 {
-	static const char *const ids[] = {"requests.balance", "requests.total", "requests.row_sum",
-					  "appeals.row_sum",  "value.count",	"proactive.fees",
-					  "text.required",    "carry.requests", "carry.in_force",
-					  "text.rewrite"};
+	static const char *const ids[] = {"requests.balance", "requests.total",	 "requests.row_sum",
+					  "appeals.row_sum",  "value.count",	 "proactive.fees",
+					  "text.required",    "carry.requests",	 "carry.in_force",
+					  "text.rewrite",     "text.placeholder"};
 	const struct form *f = test_form()->form;
 	(void)state;
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -147,9 +147,9 @@ static void test_every_design_rule_is_declared(void **state)
 			found = found || strcmp(f->rules[r].id, ids[i]) == 0;
 		assert_true(found);
 	}
-	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 + carry 7 +
-	 * in_force 2 */
-	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 7 + 2);
+	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 +
+	 * placeholder 3 + carry 7 + in_force 2 */
+	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2);
 }
 
 /* The real definition, as built in. */
@@ -364,7 +364,13 @@ static void test_loaded_values(void **state)
 			assert_int_equal(r->value_type, FORM_MONEY);
 		} else if (strcmp(r->id, "text.rewrite") == 0) {
 			assert_int_equal(r->ntexts, 3);
-			assert_string_equal(r->forbidden, "【待改写】");
+			assert_int_equal(r->nforbidden, 1);
+			assert_string_equal(r->forbidden[0], "【待改写】");
+		} else if (strcmp(r->id, "text.placeholder") == 0) {
+			assert_true(r->warning);
+			assert_int_equal(r->nforbidden, 12);
+			assert_string_equal(r->forbidden[1], "XX");
+			assert_string_equal(r->forbidden[8], "（ ）");
 		} else if (strcmp(r->id, "text.required") == 0) {
 			assert_int_equal(r->nrequired, 2);
 			assert_string_equal(r->required[1], "text.problems");
@@ -666,6 +672,16 @@ static const struct {
 	 "规则 text.rewrite：forbidden 和 texts 要一起写"},
 	{"- id: text.rewrite\n", "forbidden: \"【待改写】\"", "forbidden: ''", "''",
 	 "“forbidden”应为一段非空文字"},
+	{"- id: text.placeholder\n", "forbidden: [\"【待核实\"", "forbidden: [\"\"", "\"\", \"XX\"",
+	 "“forbidden”的每一项应为一段非空文字"},
+	{"- id: text.placeholder\n", "forbidden: [\"【待核实\"", "forbidden: [[a]", "[a]",
+	 "“forbidden”的每一项应为一段非空文字"},
+	{"- id: text.placeholder\n", "forbidden: [\"【待核实\"", "forbidden: [\"  \"", "\"  \"",
+	 "“forbidden”的一项只有空格"},
+	{"- id: text.rewrite\n", "forbidden: \"【待改写】\"", "forbidden: []", "[]",
+	 "forbidden 应为一段文字或非空列表"},
+	{"- id: text.rewrite\n", "message: \"", "message: \"{left}", "\"{left}",
+	 "可用的是 {cell}、{row}、{column}、{found}"},
 };
 
 static void test_refused(void **state)

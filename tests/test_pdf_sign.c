@@ -413,21 +413,81 @@ static void test_sign_keeps_fields_and_annots(void **state)
 	free(in);
 }
 
-static void test_sign_empty_signature_field(void **state)
+/* Signatures of others in every form a PDF carries them: an empty
+ * signature field (a place left for someone else), a widget of a
+ * signature on any page with no form listing it, usage rights and a
+ * certification in /Perms.  Each is refused, saying which. */
+static void test_refuse_others_signatures(void **state)
 {
 	(void)state;
-	/* a signature field without a value is not a signature */
-	static const char *const objects[] = {
+	static const char *const empty_field[] = {
 		"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>",
 		"<< /FT /Sig /T (empty) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] >>",
 	};
+	static const char *const widget_page_2[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [5 0 R] >>",
+		"<< /Type /Annot /Subtype /Widget /Rect [72 72 272 144] /V 6 0 R >>",
+		"<< /Type /Sig /Filter /Adobe.PPKLite >>",
+	};
+	static const char *const widget_of_field[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Annots [4 0 R] >>",
+		"<< /Type /Annot /Subtype /Widget /Parent 5 0 R /Rect [0 0 9 9] >>",
+		"<< /FT /Sig /T (orphan) >>",
+	};
+	static const char *const ur3[] = {
+		"<< /Type /Catalog /Pages 2 0 R /Perms << /UR3 4 0 R >> >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R >>",
+		"<< /Type /Sig >>",
+	};
+	static const char *const docmdp[] = {
+		"<< /Type /Catalog /Pages 2 0 R /Perms 4 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R >>",
+		"<< /DocMDP << /Type /Sig >> >>",
+	};
+	static const char *const bad_perms[] = {
+		"<< /Type /Catalog /Pages 2 0 R /Perms [1] >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R >>",
+	};
+	static const char *const text_widget[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Annots [4 0 R] >>",
+		"<< /Type /Annot /Subtype /Widget /FT /Tx /V (text) /Rect [0 0 9 9] >>",
+	};
+	struct {
+		const char *const *objects;
+		size_t n;
+		enum pdf_sign_status want;
+		const char *words;
+	} cases[] = {
+		{empty_field, 4, PDF_SIGN_ALREADY_SIGNED, "还没有签名的签名域"},
+		{widget_page_2, 6, PDF_SIGN_ALREADY_SIGNED, "页面上有签名的注释"},
+		{widget_of_field, 5, PDF_SIGN_ALREADY_SIGNED, "页面上有签名的注释"},
+		{ur3, 4, PDF_SIGN_ALREADY_SIGNED, "/Perms /UR3"},
+		{docmdp, 4, PDF_SIGN_ALREADY_SIGNED, "/Perms /DocMDP"},
+		{bad_perms, 3, PDF_SIGN_MALFORMED, "/Perms 不是字典"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len;
+		char *in = make_pdf(cases[i].objects, cases[i].n, "", &len);
+		expect_refused(in, len, cases[i].want, cases[i].words);
+		free(in);
+	}
+	/* a widget of a text field is no signature: it signs */
 	size_t len, out_len;
-	char *in = make_pdf(objects, 4, "", &len);
+	char *in = make_pdf(text_widget, 4, "", &len);
 	struct signed_view view;
 	free(sign_ok(in, len, &view, &out_len));
-	assert_int_equal(view.fields, 2);
 	free(in);
 }
 
@@ -624,7 +684,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_sign_hybrid),
 		cmocka_unit_test(test_sign_updated_input),
 		cmocka_unit_test(test_sign_keeps_fields_and_annots),
-		cmocka_unit_test(test_sign_empty_signature_field),
+		cmocka_unit_test(test_refuse_others_signatures),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_prev_loop),
 		cmocka_unit_test(test_deep_nesting),

@@ -154,6 +154,64 @@ static void test_text_rewrite(void **state)
 	report_free(r);
 }
 
+/* Each stand-in of text.placeholder, in a sentence as offices write them
+ * (the seeds' wording), is found and named; the same sentences filled in
+ * are silent. */
+static void test_text_placeholder(void **state)
+{
+	static const struct {
+		const char *text, *found, *filled;
+	} cases[] = {
+		{"2021年，XX镇人民政府全年未收到政府信息公开申请。", "XX",
+		 "2021年，函谷关镇人民政府全年未收到政府信息公开申请。"},
+		{"全年主动公开政府信息××条，其中政策文件××件。", "××",
+		 "全年主动公开政府信息3216条，其中政策文件48件。"},
+		{"通过县政府门户网站（www.xx.gov.cn）主动公开政府信息。", "xx",
+		 "通过县政府门户网站（www.lingbao.gov.cn）主动公开政府信息。"},
+		{"某某镇党委、政府高度重视政府政务信息公开工作。", "某某",
+		 "函谷关镇党委、政府高度重视政府政务信息公开工作。"},
+		{"一是信息公开的内容有待进一步细化明确；二是待补充。", "待补充",
+		 "一是信息公开的内容有待进一步细化明确；二是更新不够及时。"},
+		{"组织业务培训待填写次，参训人员120人次。", "待填写",
+		 "组织业务培训2次，参训人员120人次。"},
+		{"（此处填写本年度其他需要报告的事项）", "此处填写", "本年度未收取信息处理费。"},
+		{"全年新收政府信息公开申请（ ）件。", "（ ）", "全年新收政府信息公开申请36件。"},
+		{"全年新收政府信息公开申请（\xe3\x80\x80\xe3\x80\x80）件。", "（ ）",
+		 "全年新收政府信息公开申请（含网上申请）36件。"},
+		{"全年新收政府信息公开申请（）件。", "（）", "全年新收政府信息公开申请（一）件。"},
+		{"政策解读(   )篇。", "( )", "政策解读(图解3篇)36篇。"},
+		{"政策解读()篇。", "()", "政策解读(共36篇)。"},
+		{"【待核实：2021年】2021年，我镇政务信息公开工作取得了一定的进展。", "【待核实",
+		 "2022年，我镇政务信息公开工作取得了一定的进展。"},
+	};
+	(void)state;
+	const struct rules *rules = test_form()->rules;
+	struct report *r = test_load("example-2024.yaml");
+	size_t cell = test_cell("text.problems");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		report_set_text(r, cell, cases[i].text, strlen(cases[i].text));
+		EXPECT(r, NULL, "text.placeholder@text.problems");
+		struct rule_outcome out = {0};
+		rules_evaluate(rules, r, NULL, &out);
+		char *msg = rules_failure_message(rules, r, &out.failures[0]);
+		char *want = xasprintf("还有“%s”", cases[i].found);
+		if (!strstr(msg, want))
+			fail_msg("%s: message %s lacks %s", cases[i].text, msg, want);
+		free(want);
+		free(msg);
+		rule_outcome_fini(&out);
+		report_set_text(r, cell, cases[i].filled, strlen(cases[i].filled));
+		EXPECT_NONE(r, NULL);
+	}
+	/* brackets across a line break are not left blank; two stand-ins, two failures */
+	const char *across = "全年新收申请（\n）件。", *two = "XX镇全年收到申请待填写件。";
+	report_set_text(r, cell, across, strlen(across));
+	EXPECT_NONE(r, NULL);
+	report_set_text(r, cell, two, strlen(two));
+	EXPECT(r, NULL, "text.placeholder@text.problems", "text.placeholder@text.problems");
+	report_free(r);
+}
+
 static void test_carry(void **state)
 {
 	(void)state;
@@ -366,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_appeals_row_sum),
 		cmocka_unit_test(test_text_required),
 		cmocka_unit_test(test_text_rewrite),
+		cmocka_unit_test(test_text_placeholder),
 		cmocka_unit_test(test_carry),
 		cmocka_unit_test(test_messages_say_by_how_much),
 		cmocka_unit_test(test_totals_follow_their_parts),

@@ -178,12 +178,33 @@ static void test_trim_end(void **state)
 	}
 }
 
+/* The blanks that start a text, within its line. */
+static void test_line_blanks(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t want;
+	} cases[] = {
+		{"", 0},
+		{"x ", 0},
+		{"  x", 2},
+		{"\xe3\x80\x80\xe3\x80\x80（", 6}, /* two U+3000 */
+		{" \t\xc2\xa0）", 4},		   /* space, tab, NBSP */
+		{" \n ", 1},			   /* a line break ends them */
+		{"\xe3\x80", 0},		   /* a cut character is no blank */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(utf8_line_blanks(cases[i].s, strlen(cases[i].s)), cases[i].want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),	      cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_encode_decode), cmocka_unit_test(test_prefix_never_splits),
 		cmocka_unit_test(test_is_space),      cmocka_unit_test(test_trim_end),
+		cmocka_unit_test(test_line_blanks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

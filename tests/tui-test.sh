@@ -470,5 +470,22 @@ wait_for "六、其他需要报告的事  完成"
 keys F10
 wait_for "[exit 0]"
 
+# --- F5 says what keeps the report from being signed, as sign does ------
+"$NIANBAO" draft "$DATA/seed-000.yaml" -o next.yaml >/dev/null 2>&1
+start 120 30 edit next.yaml
+wait_for "总体情况"
+keys F5
+wait_for "已生成 next.txt 和 next.pdf；还不是定稿，签名会被拒绝，先改正这 "
+wait_for "1. 报告还标着草稿（draft: true）"
+keys F10
+wait_for "[exit 0]"
+cp "$DATA/example-2024.yaml" final.yaml
+start 120 30 edit final.yaml
+wait_for "总体情况"
+keys F5
+wait_for "已生成 final.txt 和 final.pdf，是可以签名的定稿"
+keys F10
+wait_for "[exit 0]"
+
 echo "tui-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -178,6 +178,20 @@ bool utf8_is_space(uint32_t cp)
 	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+size_t utf8_line_blanks(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (!valid || cp == '\n' || !utf8_is_space(cp))
+			break;
+		i += n;
+	}
+	return i;
+}
+
 size_t utf8_trim_end(const char *s, size_t len)
 {
 	while (len > 0) {

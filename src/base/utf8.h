@@ -56,6 +56,10 @@ bool utf8_is_space(uint32_t cp);
 /* len less the bytes of the spaces (utf8_is_space) that end s[0..len). */
 size_t utf8_trim_end(const char *s, size_t len);
 
+/* The bytes of the spaces (utf8_is_space) that start s[0..len), stopping
+ * at a line break: the blanks within one line. */
+size_t utf8_line_blanks(const char *s, size_t len);
+
 /* Byte length of the longest prefix of s no wider than width columns
  * (utf8_char_width) that does not split a character. */
 size_t utf8_prefix_for_width(const char *s, size_t len, int width);

@@ -142,10 +142,17 @@ _Bool cli_refuse_own_input(struct cli *cli, const char *command, const char *out
 char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
 		     const struct report *report, const char *seal_path, size_t *len);
 
-/* Loads the report file, prints the rules it breaks (*broken is set when
- * one is an error) and renders its PDF as cli_render_pdf does; NULL after
- * printing why the file is not a report or cannot be printed. */
+/* Runs the final gate (final_gate.h) over report, read from file with
+ * entry's form, and prints its diagnostics to cli->err, then, when some
+ * block, how many and that the report is not final.  True when none does. */
+_Bool cli_final_check(struct cli *cli, const char *command, const char *file,
+		      const struct catalog_entry *entry, const struct report *report);
+
+/* Loads the report file and renders its PDF as cli_render_pdf does, only
+ * when it passes the final gate (cli_final_check, which prints).  NULL
+ * after printing why: *blocked is set when the gate refused it, else the
+ * file is not a report or cannot be printed. */
 char *cli_report_pdf(struct cli *cli, const char *command, const char *file, const char *seal_path,
-		     size_t *len, _Bool *broken);
+		     size_t *len, _Bool *blocked);
 
 #endif

@@ -20,7 +20,7 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML, RENDER_DOCX, RENDER_OFD, RENDER_FORCE };
+enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML, RENDER_DOCX, RENDER_OFD, RENDER_FORCE, RENDER_FINAL };
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",
@@ -38,6 +38,8 @@ static const struct cli_option render_options[] = {
 	[RENDER_FORCE] =
 		{"force", 0, NULL,
 		 "输出文件不是 nianbao 由这份报告排出的文件时也替换它（签过名的 PDF 除外）"},
+	[RENDER_FINAL] = {"final", 0, NULL,
+			  "只排定稿：草稿、有占位文字或违反勾稽关系的报告什么都不写，退出状态为 1"},
 	{NULL},
 };
 
@@ -52,7 +54,10 @@ const struct cli_command cmd_render = {
 		"从不替换，也从不替换报告或印章文件本身。报告违反勾稽关系时\n"
 		"仍然输出，但在标准错误上列出问题，退出状态为 1。PDF 所用字体见 fonts/roles.conf；\n"
 		"有字印不出来（字体里没有，或超出 U+FFFF）时不写 PDF，指出是哪个字、在哪里，\n"
-		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n",
+		"退出状态为 2。设置了 SOURCE_DATE_EPOCH 时，同一报告每次生成的 PDF 完全相同。\n"
+		"不加 --final 时草稿也照排，PDF 每页印着“草稿”字样；要发布的 PDF 请加 --final，\n"
+		"它像 sign 一样只认定稿：标着 draft: true、正文里还有【待改写】、【待核实】、XX、\n"
+		"待补充等占位文字，或违反勾稽关系时，逐条列出要改正的地方，不写任何文件。\n",
 	.run = render_run,
 };
 
@@ -225,10 +230,21 @@ static enum cli_status render_run(struct cli *cli, const struct cli_args *args)
 		free(page);
 		return CLI_REFUSED;
 	}
-	rules_diagnose(entry->rules, r, NULL, &diags);
-	diag_list_sort(&diags);
-	enum cli_status status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
-	cli_print_diags(cli->err, file, &diags);
+	enum cli_status status = CLI_OK;
+	if (args->values[RENDER_FINAL]) {
+		cli_print_diags(cli->err, file, &diags);
+		if (!cli_final_check(cli, "render", file, entry, r)) {
+			report_free(r);
+			diag_list_fini(&diags);
+			free(page);
+			return CLI_BROKEN; /* nothing written */
+		}
+	} else {
+		rules_diagnose(entry->rules, r, NULL, &diags);
+		diag_list_sort(&diags);
+		status = diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;
+		cli_print_diags(cli->err, file, &diags);
+	}
 
 	/* every output is made before any is written, and none is written
 	 * when one cannot be made or may not replace what is there: none is

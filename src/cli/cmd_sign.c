@@ -50,7 +50,11 @@ const struct cli_command cmd_sign = {
 	.operands = {"输入.pdf|报告.yaml", 1, 1, "要写出一个 PDF 文件", "只能写一个 PDF 文件"},
 	.notes =
 		"输入是报告文件（.yaml 或 .yml）时，先像 render --pdf 那样排成 PDF，签名后才写出，\n"
-		"一条命令完成排版、签名和打印；报告违反勾稽关系时仍然签名，但列出问题，退出状态为 1。\n"
+		"一条命令完成排版、签名和打印。只有定稿才签名：报告违反勾稽关系、标着草稿\n"
+		"（draft: true），或正文里还有【待改写】、【待核实】、XX、待补充等占位文字时，\n"
+		"不签名、不写出，逐条列出要改正的地方（文件:行:列），退出状态为 1。\n"
+		"输入是排好的 PDF 时按原样签名：它是哪份报告、是不是定稿，PDF 本身说不清，\n"
+		"所以要签 nianbao 排出的报告，请直接给报告文件。\n"
 		"\n"
 		"签名以增量更新的方式附在原文件之后，原来的内容一个字节也不改；pdfsig 等\n"
 		"工具可以验证，改动文件的任何一个字节都会使签名失效。已经签过名的 PDF\n"
@@ -244,20 +248,22 @@ static bool is_report_file(const char *path)
 }
 
 /* Reads input (a PDF, or a report whose PDF is rendered), checks it, loads the key (asking for its password) and
- * signs: *signed_pdf is the whole signed file, *subject who signed it. */
+ * signs: *signed_pdf is the whole signed file, *subject who signed it.
+ * CLI_BROKEN: a report that is not final. */
 static enum cli_status sign_input(struct cli *cli, const char *input, const char *seal,
 				  const char *key, const char *cert, char **signed_pdf,
-				  size_t *signed_len, char **subject, bool *broken)
+				  size_t *signed_len, char **subject)
 {
 	char *cause;
 	size_t len;
 	char *pdf;
-	*broken = false;
 	if (is_report_file(input)) {
-		/* a report: its PDF is rendered here, signed, and only then written */
-		pdf = cli_report_pdf(cli, "sign", input, seal, &len, broken);
+		/* a report: its PDF is rendered here, signed, and only then written;
+		 * only a final one (not a draft, nothing left to fill in or fix) */
+		bool blocked;
+		pdf = cli_report_pdf(cli, "sign", input, seal, &len, &blocked);
 		if (!pdf)
-			return CLI_REFUSED;
+			return blocked ? CLI_BROKEN : CLI_REFUSED;
 	} else if (!(pdf = read_input(input, &len, &cause))) {
 		fprintf(cli->err, "nianbao sign: %s\n", cause);
 		free(cause);
@@ -312,10 +318,10 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 
 	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
-	bool broken;
-	if (sign_input(cli, input, seal, key, cert, &signed_pdf, &signed_len, &subject, &broken) !=
-	    CLI_OK)
-		return CLI_REFUSED;
+	enum cli_status status = sign_input(cli, input, seal, key, cert, &signed_pdf, &signed_len,
+					    &subject);
+	if (status != CLI_OK)
+		return status;
 	int err = atomic_write(output, signed_pdf, signed_len,
 			       force ? ATOMIC_REPLACE | ATOMIC_HERE : ATOMIC_CREATE, &cause);
 	free(signed_pdf);
@@ -330,9 +336,8 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 	}
 	fprintf(cli->out, "已用“%s”的证书签名，写出 %s\n", subject, output);
 	free(subject);
-	enum cli_status done = broken ? CLI_BROKEN : CLI_OK; /* as render says */
 	if (!print)
-		return done;
+		return CLI_OK;
 	fflush(cli->out);
 	if (print_pdf(output, printer, &cause) != PRINT_OK) {
 		fprintf(cli->err, "nianbao sign: 签名后的 %s 已写出，但没有打印：%s\n", output,
@@ -341,5 +346,5 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 		return CLI_REFUSED;
 	}
 	fprintf(cli->out, "已交给打印机打印：%s\n", output);
-	return done;
+	return CLI_OK;
 }

@@ -692,6 +692,32 @@ static bool get_path_list(struct form_builder *b, const struct ytree *map, const
 	return true;
 }
 
+/* One phrase, or a list of them: what a text must not contain.  A phrase
+ * of spaces alone would match every text that has one. */
+static bool get_phrase_list(struct form_builder *b, const struct ytree *map, const char *key,
+			    char ***out, size_t *count)
+{
+	const struct ytree *v = ytree_get(map, key);
+	if (!v)
+		return true;
+	bool list = v->kind == YTREE_SEQUENCE;
+	if (list && v->count == 0)
+		return fail(b, v, "%s 应为一段文字或非空列表", key);
+	size_t n = list ? v->count : 1;
+	*out = xcalloc(n + 1, sizeof **out);
+	for (size_t j = 0; j < n; j++) {
+		const struct ytree *it = list ? v->items[j] : v;
+		if (!is_scalar(it) || it->len == 0)
+			return fail(b, it,
+				    list ? "“%s”的每一项应为一段非空文字" : "“%s”应为一段非空文字",
+				    key);
+		if (strspn(it->value, " ") == it->len)
+			return fail(b, it, "“%s”的一项只有空格，会匹配每一段有空格的文字", key);
+		(*out)[(*count)++] = xstrdup(it->value);
+	}
+	return true;
+}
+
 /* A row or group of the data file, or a cell (the cells of a map row have
  * no node of their own). */
 static bool path_exists(const struct form *f, const char *path)
@@ -752,6 +778,7 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 	static const char *const equation_vars[] = {"cell",  "row",  "column", "left",
 						    "right", "diff", NULL};
 	static const char *const text_vars[] = {"cell", "row", "column", NULL};
+	static const char *const forbidden_vars[] = {"cell", "row", "column", "found", NULL};
 	static const char *const value_vars[] = {"cell", "problem", NULL};
 	const char *kind = NULL;
 	for (size_t i = 0; kinds[i]; i++) {
@@ -774,7 +801,9 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 					    "规则 %s：%s 只用于有 assert 的规则", rule->id,
 					    equation_keys[i]);
 		return check_template(b, message, rule->message,
-				      rule->value_type >= 0 ? value_vars : text_vars);
+				      rule->value_type >= 0 ? value_vars
+				      : rule->nforbidden    ? forbidden_vars
+							    : text_vars);
 	}
 	if (rule->each && strcmp(rule->each, "column") != 0 && strcmp(rule->each, "row") != 0)
 		return fail(b, ytree_get(r, "each"), "each 只能是 column 或 row");
@@ -880,8 +909,8 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		}
 		ok = ok && get_path_list(b, r, "required", &rule->required, &rule->nrequired) &&
 		     get_path_list(b, r, "texts", &rule->texts, &rule->ntexts) &&
-		     get_string(b, r, "forbidden", false, &rule->forbidden);
-		if (ok && !rule->forbidden != !rule->ntexts)
+		     get_phrase_list(b, r, "forbidden", &rule->forbidden, &rule->nforbidden);
+		if (ok && !rule->nforbidden != !rule->ntexts)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
 		for (size_t j = 0; ok && j + 1 < f->nrules; j++)
 			if (strcmp(f->rules[j].id, rule->id) == 0)
@@ -1076,6 +1105,8 @@ void form_free(struct form *f)
 		for (size_t j = 0; j < r->ntexts; j++)
 			free(r->texts[j]);
 		free(r->texts);
+		for (size_t j = 0; j < r->nforbidden; j++)
+			free(r->forbidden[j]);
 		free(r->forbidden);
 	}
 	free(f->rules);

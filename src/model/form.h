@@ -126,7 +126,11 @@ struct form_rule {
 	bool needs_previous;
 	char **required; /* required: cells that must not be empty */
 	size_t nrequired;
-	char *forbidden; /* forbidden: what none of texts may contain */
+	/* forbidden: the phrases none of texts may contain; a space in a
+	 * phrase stands for one or more blanks, so "（ ）" is brackets left
+	 * blank however wide */
+	char **forbidden;
+	size_t nforbidden;
 	char **texts;
 	size_t ntexts;
 	int value_type; /* value rules: the type they guard, else -1 */

@@ -437,6 +437,39 @@ static bool text_is_blank(const char *s)
 	return true;
 }
 
+/* Whether phrase matches text at its start: each run of spaces in the
+ * phrase takes one or more blanks, every other byte itself. */
+static bool phrase_at(const char *text, size_t len, const char *phrase)
+{
+	size_t i = 0;
+	for (const char *p = phrase; *p;) {
+		if (*p == ' ') {
+			size_t n = utf8_line_blanks(text + i, len - i); /* brackets on one line */
+			if (!n)
+				return false;
+			i += n;
+			p += strspn(p, " ");
+		} else if (i < len && text[i] == *p) {
+			i++;
+			p++;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool text_contains(const char *text, const char *phrase)
+{
+	if (!strchr(phrase, ' '))
+		return strstr(text, phrase) != NULL;
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len; i++)
+		if (phrase_at(text + i, len - i, phrase))
+			return true;
+	return false;
+}
+
 static void add_failure(struct rule_outcome *out, size_t check, int64_t left, int64_t right)
 {
 	out->failures = xgrow(out->failures, &out->cap, out->count + 1, sizeof *out->failures);
@@ -455,8 +488,11 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 			continue;
 		}
 		if (ck->kind == CHECK_FORBIDDEN) {
-			if (strstr(report->texts[ck->cell], r->form->rules[ck->rule].forbidden))
-				add_failure(out, k, 0, 0);
+			/* one failure per phrase found; left says which */
+			const struct form_rule *rule = &r->form->rules[ck->rule];
+			for (size_t i = 0; i < rule->nforbidden; i++)
+				if (text_contains(report->texts[ck->cell], rule->forbidden[i]))
+					add_failure(out, k, (int64_t)i, 0);
 			continue;
 		}
 		if (ck->previous && !previous)
@@ -534,9 +570,12 @@ char *rules_failure_message(const struct rules *r, const struct report *report,
 	if (ck->row != FORM_NONE)
 		row = form->tables[ck->table].rows[ck->row].label;
 	(void)report;
+	const char *found = "";
+	if (ck->kind == CHECK_FORBIDDEN)
+		found = form->rules[ck->rule].forbidden[f->left];
 	const struct template_var vars[] = {
-		{"cell", cell->label}, {"row", row},	 {"column", column},
-		{"left", left},	       {"right", right}, {"diff", diff},
+		{"cell", cell->label}, {"row", row},   {"column", column}, {"left", left},
+		{"right", right},      {"diff", diff}, {"found", found},
 	};
 	struct buf out;
 	buf_init(&out);

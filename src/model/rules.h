@@ -22,7 +22,7 @@ struct rules;
 
 struct rule_failure {
 	size_t check;	     /* which check failed */
-	int64_t left, right; /* the two sums that differ */
+	int64_t left, right; /* the two sums that differ; a text rule: left is the phrase */
 };
 
 /* Failures of one evaluation; reuse it to avoid allocating per keystroke. */

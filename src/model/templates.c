@@ -30,6 +30,8 @@ static const struct templates_def defs[TEMPLATES_COUNT] = {
 	[TEMPLATES_SIGNATURE_DATE] = {"text", "signature_date", {"year", "month", "day"}, NULL},
 	[TEMPLATES_DRAFT_REWRITE_MARK] = {"draft", "rewrite_mark", {0}, NULL},
 	[TEMPLATES_DRAFT_YEAR] = {"draft", "year", {"year"}, "year"},
+	[TEMPLATES_DRAFT_VERIFY_MARK] = {"draft", "verify_mark", {"year"}, NULL},
+	[TEMPLATES_DRAFT_YEAR_WORDS] = {"draft", "year_words", {0}, NULL},
 	[TEMPLATES_PDF_DRAFT_MARK] = {"pdf", "draft_mark", {0}, NULL},
 	[TEMPLATES_PDF_PAGE_NUMBER] = {"pdf", "page_number", {"page"}, "page"},
 };

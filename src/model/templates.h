@@ -21,7 +21,9 @@ enum templates_key {
 	TEMPLATES_TEXT_DRAFT_LINE,    /* text.yaml draft_line: first line of a draft */
 	TEMPLATES_SIGNATURE_DATE,     /* text.yaml signature_date: {year} {month} {day} */
 	TEMPLATES_DRAFT_REWRITE_MARK, /* draft.yaml rewrite_mark: above each narrative */
-	TEMPLATES_DRAFT_YEAR,	      /* draft.yaml year: the phrase moved on, {year} */
+	TEMPLATES_DRAFT_YEAR,	      /* draft.yaml year: how a year is written, {year} */
+	TEMPLATES_DRAFT_VERIFY_MARK,  /* draft.yaml verify_mark: before a sentence of last year */
+	TEMPLATES_DRAFT_YEAR_WORDS,   /* draft.yaml year_words: 上年、本年... */
 	TEMPLATES_PDF_DRAFT_MARK,     /* pdf.yaml draft_mark: across every page */
 	TEMPLATES_PDF_PAGE_NUMBER,    /* pdf.yaml page_number: {page} */
 	TEMPLATES_COUNT

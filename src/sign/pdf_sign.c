@@ -80,10 +80,28 @@ static enum pdf_sign_status find_first_page(struct pdf_doc *doc, struct sign_tar
 		      xasprintf("页面树超过 %d 层（可能有循环）", MAX_PAGE_TREE_DEPTH));
 }
 
-/* Whether any field (or kid of one) is a signature field with a value. */
+/* N of a field named (SignatureN), else 0. */
+static unsigned long signature_number(const struct pdf_value *field)
+{
+	struct pdf_value name;
+	if (!pdf_dict_get(field, "T", &name) || name.len < 12 || name.len > 20 ||
+	    memcmp(name.start, "(Signature", 10) != 0)
+		return 0;
+	unsigned long n = 0;
+	size_t i = 10;
+	for (; i < name.len - 1 && name.start[i] >= '0' && name.start[i] <= '9'; i++)
+		n = n * 10 + (unsigned long)(name.start[i] - '0');
+	return i == name.len - 1 ? n : 0;
+}
+
+/* Refuses a form that has a signature field, signed or not: a signed one
+ * would be broken by our update's new catalog, an empty one is a place
+ * someone else is meant to sign.  Notes in *highest the N of every top-
+ * level field named (SignatureN), in the same single reading, so that a
+ * read error cannot go unnoticed and let a name be taken twice. */
 static enum pdf_sign_status check_fields(struct pdf_doc *doc, const struct pdf_value *fields,
 					 bool signature_parent, int depth, size_t *budget,
-					 char **cause)
+					 unsigned long *highest, char **cause)
 {
 	struct pdf_iter it;
 	struct pdf_value item, field, ft, v, kids;
@@ -97,6 +115,8 @@ static enum pdf_sign_status check_fields(struct pdf_doc *doc, const struct pdf_v
 			return PDF_SIGN_MALFORMED;
 		if (field.kind != PDF_DICT)
 			continue;
+		if (depth == 0 && signature_number(&field) > *highest)
+			*highest = signature_number(&field);
 		bool signature = pdf_dict_get(&field, "FT", &ft) ? pdf_name_is(&ft, "Sig")
 								 : signature_parent;
 		if (signature && pdf_dict_get(&field, "V", &v) && v.kind != PDF_NULL)
@@ -107,35 +127,117 @@ static enum pdf_sign_status check_fields(struct pdf_doc *doc, const struct pdf_v
 			if (!pdf_doc_resolve(doc, &kids, &kids, cause))
 				return PDF_SIGN_MALFORMED;
 			enum pdf_sign_status s = check_fields(doc, &kids, signature, depth + 1,
-							      budget, cause);
+							      budget, highest, cause);
 			if (s != PDF_SIGN_OK)
 				return s;
 		}
+		/* after its kids: a signed kid says more than an empty parent */
+		if (signature)
+			return refuse(
+				cause, PDF_SIGN_ALREADY_SIGNED,
+				xstrdup("这个 PDF 里有一个还没有签名的签名域，是留给别人签名的；"
+					"nianbao 只给没有签名域的 PDF 签名"));
 	}
 	return PDF_SIGN_OK;
 }
 
-/* "(SignatureN)" with N above every such name of a top-level field. */
-static void choose_field_name(struct pdf_doc *doc, struct sign_target *t)
+/* Whether annot (resolved) is a signature's widget or carries a signature
+ * value: what a viewer draws as a signature even with no form listing it.
+ * -1 when what it refers to cannot be read (*cause says why). */
+static int is_signature_annot(struct pdf_doc *doc, const struct pdf_value *annot, char **cause)
 {
-	unsigned long highest = 0;
-	struct pdf_iter it;
-	struct pdf_value item, field, name;
-	char *ignored = NULL;
-	pdf_iter_init(&it, &t->fields);
-	for (int seen = 0; seen < MAX_FIELDS_VISITED && pdf_iter_next(&it, &item); seen++) {
-		if (!pdf_doc_resolve(doc, &item, &field, &ignored) ||
-		    !pdf_dict_get(&field, "T", &name) || name.len < 12 || name.len > 20 ||
-		    memcmp(name.start, "(Signature", 10) != 0)
-			continue;
-		unsigned long n = 0;
-		size_t i = 10;
-		for (; i < name.len - 1 && name.start[i] >= '0' && name.start[i] <= '9'; i++)
-			n = n * 10 + (unsigned long)(name.start[i] - '0');
-		if (i == name.len - 1 && n > highest)
-			highest = n;
+	struct pdf_value ft, v, parent, type;
+	if (pdf_dict_get(annot, "FT", &ft) && pdf_name_is(&ft, "Sig"))
+		return 1;
+	if (pdf_dict_get(annot, "Parent", &parent)) {
+		if (!pdf_doc_resolve(doc, &parent, &parent, cause))
+			return -1;
+		if (parent.kind == PDF_DICT && pdf_dict_get(&parent, "FT", &ft) &&
+		    pdf_name_is(&ft, "Sig"))
+			return 1;
 	}
-	free(ignored);
+	if (!pdf_dict_get(annot, "V", &v))
+		return 0;
+	if (!pdf_doc_resolve(doc, &v, &v, cause))
+		return -1;
+	return v.kind == PDF_DICT && pdf_dict_get(&v, "Type", &type) && pdf_name_is(&type, "Sig");
+}
+
+/* Refuses a page tree any of whose pages has a signature's annotation. */
+static enum pdf_sign_status check_pages(struct pdf_doc *doc, const struct pdf_value *ref, int depth,
+					size_t *budget, char **cause)
+{
+	struct pdf_value node, kids, annots, item, annot;
+	if (*budget == 0 || depth > MAX_PAGE_TREE_DEPTH)
+		return refuse(cause, PDF_SIGN_MALFORMED,
+			      xstrdup("页面太多或页面树嵌套太深（可能有循环）"));
+	(*budget)--;
+	if (!pdf_doc_resolve(doc, ref, &node, cause))
+		return PDF_SIGN_MALFORMED;
+	if (node.kind != PDF_DICT)
+		return PDF_SIGN_OK; /* not a page: nothing is drawn from it */
+	struct pdf_iter it;
+	if (pdf_dict_get(&node, "Annots", &annots)) {
+		if (!pdf_doc_resolve(doc, &annots, &annots, cause))
+			return PDF_SIGN_MALFORMED;
+		pdf_iter_init(&it, &annots);
+		while (annots.kind == PDF_ARRAY && pdf_iter_next(&it, &item)) {
+			if (*budget == 0)
+				return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("注释太多"));
+			(*budget)--;
+			if (!pdf_doc_resolve(doc, &item, &annot, cause))
+				return PDF_SIGN_MALFORMED;
+			int signature = annot.kind == PDF_DICT
+						? is_signature_annot(doc, &annot, cause)
+						: 0;
+			if (signature < 0)
+				return PDF_SIGN_MALFORMED;
+			if (signature)
+				return refuse(cause, PDF_SIGN_ALREADY_SIGNED,
+					      xstrdup("这个 PDF 的页面上有签名的注释（签名控件），"
+						      "看起来已经签过名，不再签名"));
+		}
+	}
+	if (!pdf_dict_get(&node, "Kids", &kids))
+		return PDF_SIGN_OK;
+	if (!pdf_doc_resolve(doc, &kids, &kids, cause))
+		return PDF_SIGN_MALFORMED;
+	pdf_iter_init(&it, &kids);
+	while (kids.kind == PDF_ARRAY && pdf_iter_next(&it, &item)) {
+		enum pdf_sign_status s = check_pages(doc, &item, depth + 1, budget, cause);
+		if (s != PDF_SIGN_OK)
+			return s;
+	}
+	return PDF_SIGN_OK;
+}
+
+/* Refuses a catalog whose /Perms holds usage rights or a certification:
+ * both are signatures that an update of ours would invalidate. */
+static enum pdf_sign_status check_perms(struct pdf_doc *doc, const struct pdf_value *root,
+					char **cause)
+{
+	struct pdf_value perms, v;
+	if (!pdf_dict_get(root, "Perms", &perms))
+		return PDF_SIGN_OK;
+	if (!pdf_doc_resolve(doc, &perms, &perms, cause))
+		return PDF_SIGN_MALFORMED;
+	if (perms.kind != PDF_DICT)
+		return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("文档目录的 /Perms 不是字典"));
+	if (pdf_dict_get(&perms, "DocMDP", &v))
+		return refuse(
+			cause, PDF_SIGN_ALREADY_SIGNED,
+			xstrdup("这个 PDF 带有认证签名（/Perms /DocMDP），它限定了以后允许的改动，"
+				"不再签名"));
+	if (pdf_dict_get(&perms, "UR3", &v) || pdf_dict_get(&perms, "UR", &v))
+		return refuse(cause, PDF_SIGN_ALREADY_SIGNED,
+			      xstrdup("这个 PDF 带有使用权限签名（/Perms /UR3，阅读器扩展功能），"
+				      "再签名会使它失效，不签名"));
+	return PDF_SIGN_OK;
+}
+
+/* "(SignatureN)" with N above every such name of a top-level field. */
+static void choose_field_name(struct sign_target *t, unsigned long highest)
+{
 	snprintf(t->field_name, sizeof t->field_name, "(Signature%lu)", highest + 1);
 }
 
@@ -174,11 +276,22 @@ static enum pdf_sign_status find_target(struct pdf_doc *doc, struct sign_target 
 		return PDF_SIGN_MALFORMED;
 	if (t->fields.kind != PDF_NULL && t->fields.kind != PDF_ARRAY)
 		return refuse(cause, PDF_SIGN_MALFORMED, xstrdup("/AcroForm 的 /Fields 不是数组"));
-	size_t budget = MAX_FIELDS_VISITED;
-	s = check_fields(doc, &t->fields, false, 0, &budget, cause);
+	s = check_perms(doc, &t->root, cause);
 	if (s != PDF_SIGN_OK)
 		return s;
-	choose_field_name(doc, t);
+	size_t budget = MAX_FIELDS_VISITED;
+	unsigned long highest = 0;
+	s = check_fields(doc, &t->fields, false, 0, &budget, &highest, cause);
+	if (s != PDF_SIGN_OK)
+		return s;
+	struct pdf_value pages;
+	budget = MAX_FIELDS_VISITED;
+	if (pdf_dict_get(&t->root, "Pages", &pages)) {
+		s = check_pages(doc, &pages, 0, &budget, cause);
+		if (s != PDF_SIGN_OK)
+			return s;
+	}
+	choose_field_name(t, highest);
 	return PDF_SIGN_OK;
 }
 

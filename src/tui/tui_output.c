@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "atomic_file.h"
+#include "buf.h"
+#include "catalog.h"
 #include "diag.h"
+#include "final_gate.h"
 #include "output_owner.h"
 #include "render_pdf.h"
 #include "render_text.h"
@@ -29,9 +32,45 @@ static char *sibling_path(const char *path, const char *extension)
 	return sibling;
 }
 
+/* What sign would refuse the report for, as the final gate lists it (the
+ * same list sign prints), for the message after F5: which problems block
+ * signing (*blocks of them), and how many others do not.  NULL when
+ * nothing is left (the caller frees it). */
+static char *final_problems(const struct tui *t, size_t *blocks)
+{
+	const struct session *s = t->session;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t blocking = final_gate_diagnose(s->entry->rules, s->report, &diags);
+	diag_list_sort(&diags);
+	struct buf b;
+	buf_init(&b);
+	if (blocking)
+		buf_addf(&b, "还不是定稿，签名会被拒绝，先改正这 %zu 处：", blocking);
+	for (size_t i = 0, n = 0; i < diags.count; i++) {
+		if (diags.items[i].severity != DIAG_ERROR)
+			continue;
+		n++;
+		buf_addf(&b, "%s%zu. %s", n > 1 ? "；" : "", n, diags.items[i].message);
+	}
+	size_t count = diags.count;
+	if (count > blocking)
+		buf_addf(&b, "%s另有 %zu 处提示，不妨碍签名", blocking ? "。" : "",
+			 count - blocking);
+	diag_list_fini(&diags);
+	*blocks = blocking;
+	if (!count) {
+		buf_fini(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
 enum tui_reaction tui_output_write(struct tui *t)
 {
 	tui_cursor_commit(t);
+	size_t blocks;
+	char *problems = final_problems(t, &blocks);
 	const struct report *report = t->session->report;
 	size_t len;
 	char *text = render_text(report, &len);
@@ -73,13 +112,14 @@ enum tui_reaction tui_output_write(struct tui *t)
 		tui_message(t, TUI_MESSAGE_ERROR, "没有生成：%s", error);
 		goto done;
 	}
-	size_t errors = session_error_count(t->session);
-	if (errors)
-		tui_message(t, TUI_MESSAGE_ERROR, "已生成 %s 和 %s（注意：报告还有 %zu 处错误）",
-			    text_path, pdf_path, errors);
+	if (problems)
+		tui_message(t, blocks ? TUI_MESSAGE_ERROR : TUI_MESSAGE_INFO, "已生成 %s 和 %s；%s",
+			    text_path, pdf_path, problems);
 	else
-		tui_message(t, TUI_MESSAGE_INFO, "已生成 %s 和 %s", text_path, pdf_path);
+		tui_message(t, TUI_MESSAGE_INFO, "已生成 %s 和 %s，是可以签名的定稿", text_path,
+			    pdf_path);
 done:
+	free(problems);
 	diag_list_fini(&diags);
 	free(error);
 	free(text_path);
