@@ -74,8 +74,28 @@ static void test_finds_every_role(void **state)
 	assert_string_equal(roles.primary[FONT_ROLE_HEADING].path, kai);
 	assert_null(roles.fallback[FONT_ROLE_HEADING].path);
 	assert_true(ends_with(roles.primary[FONT_ROLE_BODY].path, "gbsn00lp.ttf"));
+	/* no heading2 written: level-2 headings print as body */
+	assert_string_equal(roles.primary[FONT_ROLE_HEADING2].path,
+			    roles.primary[FONT_ROLE_BODY].path);
+	assert_null(roles.fallback[FONT_ROLE_HEADING2].path);
 	/* a family in the fonts directory is found there before the system's */
 	assert_string_equal(roles.primary[FONT_ROLE_TABLE].path, kai);
+	font_roles_fini(&roles);
+}
+
+/* The shipped roles.conf: 黑体 for level-1 headings, 楷体 for level 2,
+ * 宋体 for the body, as GB/T 9704 has them. */
+static void test_shipped_faces(void **state)
+{
+	(void)state;
+	struct font_roles roles;
+	char *error = NULL;
+	assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
+	assert_true(ends_with(roles.primary[FONT_ROLE_HEADING].path, "wqy-zenhei.ttc"));
+	assert_int_equal(roles.primary[FONT_ROLE_HEADING].index, 0);
+	assert_true(ends_with(roles.primary[FONT_ROLE_HEADING2].path, "gkai00mp.ttf"));
+	assert_true(ends_with(roles.primary[FONT_ROLE_BODY].path, "gbsn00lp.ttf"));
+	assert_true(ends_with(roles.fallback[FONT_ROLE_HEADING2].path, "uming.ttc"));
 	font_roles_fini(&roles);
 }
 
@@ -84,6 +104,7 @@ static const struct {
 	const char *error;
 } mistakes[] = {
 	{"title = AR PL SungtiL GB\n", "没有为角色 heading 指定字体"},
+	{"title = AR PL SungtiL GB\nheading = AR PL SungtiL GB\n", "没有为角色 body 指定字体"},
 	{"title = AR PL SungtiL GB\ncolour = AR PL SungtiL GB\n", ":2: 没有“colour”这个字体角色"},
 	{"title AR PL SungtiL GB\n", ":1: 应写成“角色 = 字体 | 后备字体”"},
 	{"title = \n", ":1: 角色 title 没有写字体"},
@@ -147,9 +168,8 @@ static void test_missing_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_finds_every_role),
-		cmocka_unit_test(test_names_mistakes),
-		cmocka_unit_test(test_long_lines),
+		cmocka_unit_test(test_finds_every_role), cmocka_unit_test(test_shipped_faces),
+		cmocka_unit_test(test_names_mistakes),	 cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_missing_file),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);

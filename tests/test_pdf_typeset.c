@@ -63,6 +63,47 @@ static const struct pdf_item *next_item(const struct pdf_layout *l, size_t *p, s
 	return NULL;
 }
 
+/* The text item that starts with text, or NULL; *page is its page. */
+static const struct pdf_item *find_text(const struct pdf_layout *l, const char *text, size_t *page)
+{
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(l, &p, &i));)
+		if (it->kind == PDF_ITEM_TEXT && strncmp(it->text, text, strlen(text)) == 0) {
+			if (page)
+				*page = p;
+			return it;
+		}
+	return NULL;
+}
+
+/* Each level in its face: level-1 headings in the heading role (黑体),
+ * the （一） openings in heading2 (楷体), on the same line as the body
+ * text after them, which is in the body role. */
+static void test_faces_per_level(void **state)
+{
+	(void)state;
+	struct typeset t;
+	typeset("example-2024.yaml", &t);
+	const struct pdf_item *h1 = find_text(&t.layout, "一、总体情况", NULL);
+	const struct pdf_item *h2 = find_text(&t.layout, "（一）主动公开。", NULL);
+	const struct pdf_item *rest = find_text(&t.layout, "全年通过县政府门户网站", NULL);
+	const struct pdf_item *body = find_text(&t.layout, "2024年", NULL);
+	assert_non_null(h1);
+	assert_non_null(h2);
+	assert_non_null(rest);
+	assert_non_null(body);
+	assert_int_equal(h1->face, t.fonts.primary[FONT_ROLE_HEADING]);
+	assert_string_equal(h2->text, "（一）主动公开。");
+	assert_int_equal(h2->face, t.fonts.primary[FONT_ROLE_HEADING2]);
+	assert_int_equal(rest->face, t.fonts.primary[FONT_ROLE_BODY]);
+	assert_int_equal(body->face, t.fonts.primary[FONT_ROLE_BODY]);
+	assert_true(h1->face != h2->face && h2->face != body->face && h1->face != body->face);
+	/* run in: the rest follows the heading on its baseline */
+	assert_true(fabs(rest->y - h2->y) < 1e-6);
+	assert_true(rest->x > h2->x + 7 * PDF_BODY_SIZE);
+	typeset_fini(&t);
+}
+
 static void test_body_on_the_grid(void **state)
 {
 	(void)state;
@@ -201,7 +242,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_body_on_the_grid), cmocka_unit_test(test_page_numbers),
 		cmocka_unit_test(test_header_repeated),	 cmocka_unit_test(test_rules_inside),
-		cmocka_unit_test(test_leading_spaces),
+		cmocka_unit_test(test_leading_spaces),	 cmocka_unit_test(test_faces_per_level),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

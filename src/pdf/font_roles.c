@@ -24,7 +24,7 @@
 #define NIANBAO_FONTS_INSTALL_DIR "/usr/local/share/nianbao/fonts"
 #endif
 
-static const char *const role_names[FONT_ROLES] = {"title", "heading", "body", "table"};
+static const char *const role_names[FONT_ROLES] = {"title", "heading", "heading2", "body", "table"};
 
 const char *font_role_name(enum font_role role)
 {
@@ -219,7 +219,7 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		if (r == FONT_ROLES) {
 			*error = xasprintf(
 				"%s:%d: 没有“%s”这个字体角色（可用的角色：title、heading、"
-				"body、table）",
+				"heading2、body、table）",
 				file, lineno, role);
 			status = -1;
 			break;
@@ -247,8 +247,22 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		}
 	}
 	free(text);
+	/* written before heading2 existed: those headings print as body */
+	if (status == 0 && !roles->primary[FONT_ROLE_HEADING2].path &&
+	    roles->primary[FONT_ROLE_BODY].path) {
+		const struct font_source *from[2] = {&roles->primary[FONT_ROLE_BODY],
+						     &roles->fallback[FONT_ROLE_BODY]};
+		struct font_source *to[2] = {&roles->primary[FONT_ROLE_HEADING2],
+					     &roles->fallback[FONT_ROLE_HEADING2]};
+		for (int k = 0; k < 2; k++)
+			if (from[k]->path)
+				*to[k] = (struct font_source){xstrdup(from[k]->path),
+							      from[k]->index,
+							      xstrdup(from[k]->name)};
+	}
 	for (int r = 0; status == 0 && r < FONT_ROLES; r++)
-		if (!roles->primary[r].path) {
+		if (!roles->primary[r].path &&
+		    (r != FONT_ROLE_HEADING2 || roles->primary[FONT_ROLE_BODY].path)) {
 			*error = xasprintf("%s: 没有为角色 %s 指定字体", file, role_names[r]);
 			status = -1;
 		}

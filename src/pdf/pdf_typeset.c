@@ -11,6 +11,7 @@
 #include "font_set.h"
 #include "form.h"
 #include "line_break.h"
+#include "narrative.h"
 #include "pdf_layout.h"
 #include "pdf_table.h"
 #include "report.h"
@@ -33,11 +34,32 @@ static double baseline(double top, double size)
  * grid step, so the character space is what 16 pt lacks of it. */
 #define BODY_CHAR_SPACE (PDF_CHAR_PITCH - PDF_BODY_SIZE)
 
+/* Draws cps[0..n) of one line at x, with space after each glyph; the
+ * first head characters are a level-2 heading, in its own face. */
+static void add_line(struct pdf_flow *flow, enum font_role role, const uint32_t *cps, size_t n,
+		     const double *widths, size_t head, double x, double space)
+{
+	double y = PDF_PAGE_HEIGHT - baseline(flow->y, PDF_BODY_SIZE);
+	if (head > n)
+		head = n;
+	if (head > 0) {
+		pdf_page_add_text(flow->page, flow->fonts, FONT_ROLE_HEADING2, PDF_BODY_SIZE, x, y,
+				  cps, head, space);
+		for (size_t i = 0; i < head; i++)
+			x += widths[i] - BODY_CHAR_SPACE + space;
+	}
+	pdf_page_add_text(flow->page, flow->fonts, role, PDF_BODY_SIZE, x, y, cps + head, n - head,
+			  space);
+}
+
 /* Sets one paragraph on the grid.  indent: leading ideographic spaces
- * to add (they are not drawn, only leave room).  justify: every line
- * but the last reaches the right edge. */
+ * to add (they are not drawn, only leave room).  head: how many of
+ * text's first characters are a level-2 heading (narrative.h).  keep:
+ * lines of the next paragraph that must follow this one on its page
+ * when it is all heading.  justify: every line but the last reaches the
+ * right edge. */
 static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint32_t *text,
-			  size_t len, size_t indent, bool justify)
+			  size_t len, size_t head, int keep, size_t indent, bool justify)
 {
 	size_t n = len + indent;
 	uint32_t *cps = xmalloc((n ? n : 1) * sizeof *cps);
@@ -46,12 +68,28 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	for (size_t i = 0; i < len; i++)
 		cps[indent + i] = text[i];
 	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
-	pdf_text_widths(flow->fonts, role, PDF_BODY_SIZE, cps, n, BODY_CHAR_SPACE, widths);
+	pdf_text_widths(flow->fonts, FONT_ROLE_HEADING2, PDF_BODY_SIZE, cps + indent, head,
+			BODY_CHAR_SPACE, widths + indent);
+	pdf_text_widths(flow->fonts, role, PDF_BODY_SIZE, cps + indent + head, len - head,
+			BODY_CHAR_SPACE, widths + indent + head);
 	for (size_t i = 0; i < indent; i++)
 		widths[i] = PDF_CHAR_PITCH;
 	size_t *starts;
 	size_t nlines = line_break_lines(cps, widths, n, PDF_BLOCK_WIDTH, LINE_BREAK_SPACES_HANG,
 					 &starts);
+	if (head > 0) {
+		/* a heading never ends a page: two lines of what follows it
+		 * come along, in this paragraph or the next */
+		size_t last = 0;
+		while (last + 1 < nlines && starts[last + 1] < indent + head)
+			last++;
+		size_t need = head < len ? last + 2 : nlines + (size_t)keep;
+		if (need > nlines + (size_t)keep)
+			need = nlines + (size_t)keep;
+		if (need > PDF_LINES_PER_PAGE)
+			need = PDF_LINES_PER_PAGE;
+		pdf_flow_need(flow, (double)need * PDF_LINE_PITCH);
+	}
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double x = PDF_BLOCK_LEFT;
@@ -77,9 +115,8 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 				space = even;
 		}
 		pdf_flow_need(flow, PDF_LINE_PITCH);
-		pdf_page_add_text(flow->page, flow->fonts, role, PDF_BODY_SIZE, x,
-				  PDF_PAGE_HEIGHT - baseline(flow->y, PDF_BODY_SIZE), cps + from,
-				  end - from, space);
+		size_t in_head = indent + head > from ? indent + head - from : 0;
+		add_line(flow, role, cps + from, end - from, widths + from, in_head, x, space);
 		flow->y += PDF_LINE_PITCH;
 	}
 	free(starts);
@@ -143,26 +180,40 @@ static void add_title(struct pdf_flow *flow, const char *title)
 }
 
 /* A narrative: each line of the text is a paragraph; the indent the
- * clerk typed (spaces, ideographic spaces) is replaced by ours. */
+ * clerk typed (spaces, ideographic spaces) is replaced by ours, and a
+ * paragraph's level-2 heading is set in its face. */
 static void add_narrative(struct pdf_flow *flow, const char *text)
 {
-	size_t n;
-	uint32_t *cps = pdf_decode(text, strlen(text), &n);
-	for (size_t i = 0; i < n;) {
-		size_t end = i;
-		while (end < n && cps[end] != '\n')
-			end++;
-		size_t from = i;
-		while (from < end && utf8_is_space(cps[from]))
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t start, head_end, head = 0;
+		bool heading = narrative_heading(text + i, end - i, &start, &head_end);
+		size_t n;
+		uint32_t *cps = pdf_decode(text + i, end - i, &n);
+		if (heading) {
+			size_t skip;
+			free(pdf_decode(text + i, head_end, &head));
+			free(pdf_decode(text + i, start, &skip));
+			head -= skip;
+		}
+		size_t from = 0;
+		while (from < n && utf8_is_space(cps[from]))
 			from++;
-		for (size_t k = from; k < end; k++)
+		for (size_t k = from; k < n; k++)
 			if (cps[k] == '\t')
 				cps[k] = ' ';
-		if (from < end)
-			add_paragraph(flow, FONT_ROLE_BODY, cps + from, end - from, 2, true);
+		/* does a paragraph follow this one? */
+		bool more = false;
+		for (size_t k = end; k < len && !more; k++)
+			more = !strchr(" \t\n", text[k]);
+		if (from < n)
+			add_paragraph(flow, FONT_ROLE_BODY, cps + from, n - from, head,
+				      more ? 2 : 0, 2, true);
+		free(cps);
 		i = end + 1;
 	}
-	free(cps);
 }
 
 /* A heading never ends a page: it keeps next points of what follows. */
@@ -171,7 +222,7 @@ static void add_heading(struct pdf_flow *flow, const char *heading, double next)
 	size_t n;
 	uint32_t *cps = pdf_decode(heading, strlen(heading), &n);
 	pdf_flow_need(flow, PDF_LINE_PITCH + next);
-	add_paragraph(flow, FONT_ROLE_HEADING, cps, n, 2, false);
+	add_paragraph(flow, FONT_ROLE_HEADING, cps, n, 0, 0, 2, false);
 	free(cps);
 }
 

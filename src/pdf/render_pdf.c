@@ -86,13 +86,24 @@ static bool load_font(struct haru *h, struct font_set *set, int face, bool compa
 		      char **error)
 {
 	size_t n, len;
+	unsigned nglyphs = 0;
 	uint32_t *cps = font_set_used(set, face, &n);
-	char *subset = n ? font_subset_make(set->faces[face], cps, n, compact_cmap, &len) : NULL;
+	char *subset = n ? font_subset_make(set->faces[face], cps, n, compact_cmap, &len, &nglyphs)
+			 : NULL;
 	free(cps);
 	if (!n)
 		return true;
 	if (!subset) {
 		*error = xasprintf("无法从字体 %s 中取出所用的字（HarfBuzz 子集化失败）",
+				   font_face_path(set->faces[face]));
+		return false;
+	}
+	/* libharu 2.3.0 drops composite parts numbered 32768 or above: only a
+	 * subset of fewer glyphs is sure to keep them */
+	if (nglyphs > 32768 && font_set_used_deep(set, face)) {
+		free(subset);
+		*error = xasprintf("字体 %s 所用的字形超过 32768 个，其中由部件组成的字 libharu "
+				   "会印错，请在 fonts/roles.conf 中换一种字体",
 				   font_face_path(set->faces[face]));
 		return false;
 	}
