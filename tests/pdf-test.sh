@@ -237,6 +237,18 @@ checks=$((checks + 1))
 "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/seal.pdf" --seal "$DATA/pdf/seal.png" ||
 	fail "render --seal"
 pdfimages -list "$WORK/seal.pdf" 2>/dev/null | grep -q "image" || fail "the seal is not in the PDF"
+# multiplied onto the page, so the 落款 under it stays readable: the page
+# that draws the seal sets an ExtGState with /BM /Multiply first
+checks=$((checks + 1))
+qpdf --qdf --object-streams=disable "$WORK/seal.pdf" "$WORK/seal-qdf.pdf"
+gs=$(grep -a -B3 "/BM /Multiply" "$WORK/seal-qdf.pdf" | sed -n 's/^\([0-9]*\) 0 obj$/\1/p' | tail -1)
+[ -n "$gs" ] || fail "the seal's page has no ExtGState with /BM /Multiply"
+grep -a -q "/ExtGState << */[A-Za-z0-9]* $gs 0 R" "$WORK/seal-qdf.pdf" ||
+	grep -a -A2 "/ExtGState <<" "$WORK/seal-qdf.pdf" | grep -a -q " $gs 0 R" ||
+	fail "no page uses the /BM /Multiply ExtGState"
+grep -a -q "/[A-Za-z0-9]* gs" "$WORK/seal-qdf.pdf" || fail "the ExtGState is never set (no gs operator)"
+checks=$((checks + 1))
+pdftotext "$WORK/seal.pdf" - | grep -q "^示例县人民政府$" || fail "the 落款 under the seal does not come out"
 checks=$((checks + 1))
 "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/x.pdf" --seal "$DATA/example-2024.yaml" \
 	2>"$WORK/err" && fail "a seal that is not a PNG was accepted"

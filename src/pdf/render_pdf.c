@@ -195,9 +195,13 @@ static void draw_page(struct haru *h, const struct pdf_page *src)
 		HPDF_Page_Stroke(page);
 }
 
+/* The seal is multiplied onto the page, as ink stamped on paper: the
+ * text under it stays readable through its red, and its white is no
+ * white box. */
 static void draw_images(struct haru *h, const struct pdf_layout *layout, HPDF_Image seal)
 {
 	HPDF_Page page = NULL;
+	HPDF_ExtGState multiply = NULL;
 	for (size_t p = 0; p < layout->count; p++)
 		for (size_t i = 0; i < layout->pages[p].count; i++) {
 			const struct pdf_item *it = &layout->pages[p].items[i];
@@ -205,8 +209,15 @@ static void draw_images(struct haru *h, const struct pdf_layout *layout, HPDF_Im
 				continue;
 			/* pages are drawn in order; find the libharu page again */
 			page = HPDF_GetPageByIndex(h->pdf, (HPDF_UINT)p);
+			if (!multiply) {
+				multiply = HPDF_CreateExtGState(h->pdf);
+				HPDF_ExtGState_SetBlendMode(multiply, HPDF_BM_MULTIPLY);
+			}
+			HPDF_Page_GSave(page);
+			HPDF_Page_SetExtGState(page, multiply);
 			HPDF_Page_DrawImage(page, seal, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
 					    (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
+			HPDF_Page_GRestore(page);
 		}
 }
 
