@@ -75,6 +75,43 @@ inside_block() {
 		{ fail "$2: text sticks out of the text block"; head -5 "$WORK/outside" >&2; }
 }
 
+# page_lines PDF [TEXT]: the lines of each page as "PAGE<TAB>TEXT", top
+# to bottom, words of a line joined (from pdftotext -bbox: a line is the
+# words of one yMin), page numbers left out; with TEXT, only the words of
+# the 16 pt text (not the tables').
+page_lines() {
+	pdftotext -bbox "$1" - | awk -F'"' -v text="${2:-}" '
+		/<page / { page++ }
+		/<word / { w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
+			if (text != "" && $8 - $4 < 14) next
+			if (w ~ /^(—|[0-9]+)$/ && $4 > 742) next
+			printf "%d\t%09.2f\t%09.2f\t%s\n", page, $4, $2, w }' |
+		sort -t "$(printf '\t')" -k1,1n -k2,2 -k3,3 |
+		awk -F'\t' '{ key = $1 "\t" $2
+			if (key != last && NR > 1) print out
+			out = (key == last) ? out $4 : $1 "\t" $4; last = key }
+			END { if (NR) print out }'
+}
+
+# layout_rules PDF NAME: no heading (一、…, or a （一） line of its own)
+# is the last line of a page, and table 三 starts with three of its rows.
+layout_rules() {
+	page_lines "$1" >"$WORK/lines"
+	page_lines "$1" text >"$WORK/text-lines"
+	checks=$((checks + 1))
+	# the last line of each page, when it is a line of 16 pt text
+	awk -F'\t' '{ if (NR > 1 && $1 != page) print last; page = $1; last = $0 }' \
+		"$WORK/lines" | grep -Fx -f "$WORK/text-lines" | cut -f2 |
+		grep -E '^[一二三四五六]、|^[（(][一二三四五六七八九十]+[）)][^。：]*$' >"$WORK/orphans" &&
+		{ fail "$2: a heading ends a page: $(head -1 "$WORK/orphans")"; }
+	checks=$((checks + 1))
+	first=$(grep -m1 "申请人情况" "$WORK/lines" | cut -f1)
+	for row in 一、本年新收 二、上年结转 "（一）予以公开"; do
+		grep -q "^$first	$row" "$WORK/lines" ||
+			fail "$2: table 三 starts on page $first without its row $row"
+	done
+}
+
 # check_pdf NAME.yaml: renders it and checks the PDF as a reader would.
 check_pdf() {
 	name=$1
@@ -121,6 +158,7 @@ check_pdf() {
 	[ "$size" -lt "$MAX_SIZE" ] || fail "$name: the PDF has $size bytes, not under $MAX_SIZE"
 
 	inside_block "$pdf" "$name"
+	layout_rules "$pdf" "$name"
 
 	# the 落款 is not alone on the last page
 	checks=$((checks + 1))

@@ -104,6 +104,73 @@ static void test_faces_per_level(void **state)
 	typeset_fini(&t);
 }
 
+/* The distinct baselines of text on page p below y (page numbers aside). */
+static size_t lines_below(const struct pdf_page *page, double y)
+{
+	double seen[256];
+	size_t n = 0;
+	for (size_t i = 0; i < page->count; i++) {
+		const struct pdf_item *it = &page->items[i];
+		if (it->kind != PDF_ITEM_TEXT || is_page_number(it) || it->y > y - 1)
+			continue;
+		bool known = false;
+		for (size_t k = 0; k < n && !known; k++)
+			known = fabs(seen[k] - it->y) < 1;
+		if (!known && n < 256)
+			seen[n++] = it->y;
+	}
+	return n;
+}
+
+/* On every seed and the long report: a heading of either level has at
+ * least two lines of what follows below it on its page, and table 三's
+ * first page holds its header and three rows. */
+static void test_keeps(void **state)
+{
+	static const char *const names[] = {"example-2024.yaml", "seed-000.yaml", "seed-001.yaml",
+					    "seed-002.yaml",	 "seed-003.yaml", "seed-004.yaml",
+					    "pdf/long-2024.yaml"};
+	(void)state;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		struct typeset t;
+		typeset(names[k], &t);
+		int h1 = t.fonts.primary[FONT_ROLE_HEADING],
+		    h2 = t.fonts.primary[FONT_ROLE_HEADING2];
+		size_t headings = 0;
+		const struct pdf_item *it;
+		for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));) {
+			if (it->kind != PDF_ITEM_TEXT || (it->face != h1 && it->face != h2) ||
+			    it->size != PDF_BODY_SIZE)
+				continue;
+			headings++;
+			/* a run-in heading's own line is one of the two */
+			const struct pdf_page *pg = &t.layout.pages[p];
+			bool run_in = false;
+			for (size_t j = 0; j < pg->count; j++)
+				run_in |= pg->items[j].kind == PDF_ITEM_TEXT &&
+					  fabs(pg->items[j].y - it->y) < 1 &&
+					  pg->items[j].x > it->x + 1;
+			size_t after = lines_below(pg, it->y + 2) - (run_in ? 0 : 1);
+			/* (on the last page, less may be all there is to follow) */
+			if (after < 2 && p + 1 < t.layout.count)
+				fail_msg("%s page %zu: \"%s\" has %zu lines after it", names[k],
+					 p + 1, it->text, after);
+		}
+		assert_true(headings >= 6);
+		size_t page;
+		assert_non_null(find_text(&t.layout, "申请人情况", &page));
+		const char *rows[] = {"一、本年新收", "二、上年结转", "（一）予以公开"};
+		for (size_t r = 0; r < 3; r++) {
+			size_t on;
+			assert_non_null(find_text(&t.layout, rows[r], &on));
+			if (on != page)
+				fail_msg("%s: table 三 starts on page %zu, its row %s is on %zu",
+					 names[k], page + 1, rows[r], on + 1);
+		}
+		typeset_fini(&t);
+	}
+}
+
 static void test_body_on_the_grid(void **state)
 {
 	(void)state;
@@ -240,9 +307,13 @@ static void test_leading_spaces(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_body_on_the_grid), cmocka_unit_test(test_page_numbers),
-		cmocka_unit_test(test_header_repeated),	 cmocka_unit_test(test_rules_inside),
-		cmocka_unit_test(test_leading_spaces),	 cmocka_unit_test(test_faces_per_level),
+		cmocka_unit_test(test_body_on_the_grid),
+		cmocka_unit_test(test_page_numbers),
+		cmocka_unit_test(test_header_repeated),
+		cmocka_unit_test(test_rules_inside),
+		cmocka_unit_test(test_leading_spaces),
+		cmocka_unit_test(test_faces_per_level),
+		cmocka_unit_test(test_keeps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -216,7 +216,8 @@ static void add_narrative(struct pdf_flow *flow, const char *text)
 	}
 }
 
-/* A heading never ends a page: it keeps next points of what follows. */
+/* A heading never ends a page: it keeps next points of what follows
+ * (a narrative of one line is kept with a little more than it needs). */
 static void add_heading(struct pdf_flow *flow, const char *heading, double next)
 {
 	size_t n;
@@ -364,7 +365,8 @@ void pdf_typeset_report(const struct report *r, struct font_set *fonts, double s
 	flow.y += PDF_LINE_PITCH;
 	for (size_t s = 0; s < f->nsections; s++) {
 		const struct form_section *sec = &f->sections[s];
-		double next = PDF_LINE_PITCH;
+		/* a heading keeps with two lines of text, or a table's first rows */
+		double next = 2 * PDF_LINE_PITCH;
 		if (sec->nitems > 0 && sec->items[0].kind == FORM_ITEM_TABLE)
 			next = PDF_LINE_PITCH / 4 +
 			       pdf_table_lead_height(fonts, &f->tables[sec->items[0].index], r);
