@@ -51,6 +51,92 @@ static void cell_text_init(struct cell_text *c, struct font_set *fonts, const ch
 	free(w);
 }
 
+/* Like cell_text_init for a header label whose break points the form
+ * gives (breaks: the label with "|" between its words, form.h): lines
+ * are filled with whole words; a word wider than the cell, which the
+ * column widths avoid, is broken where line breaking allows. */
+static void cell_text_init_words(struct cell_text *c, struct font_set *fonts, const char *label,
+				 const char *breaks, double width)
+{
+	if (!breaks) {
+		cell_text_init(c, fonts, label, width, 0, ALIGN_CENTER);
+		return;
+	}
+	size_t nb;
+	uint32_t *marked = pdf_decode(breaks, strlen(breaks), &nb);
+	c->cps = xmalloc((nb ? nb : 1) * sizeof *c->cps);
+	bool *word_start = xcalloc(nb + 1, sizeof *word_start);
+	c->n = 0;
+	for (size_t i = 0; i < nb; i++) {
+		if (marked[i] == '|')
+			word_start[c->n] = true;
+		else
+			c->cps[c->n++] = marked[i];
+	}
+	free(marked);
+	c->indent = 0;
+	c->align = ALIGN_CENTER;
+	double *w = xmalloc((c->n ? c->n : 1) * sizeof *w);
+	pdf_text_widths(fonts, FONT_ROLE_TABLE, SIZE, c->cps, c->n, 0, w);
+	double room = width - 2 * PAD_X, line = 0, word = 0;
+	bool fits = true;
+	for (size_t i = 0; i <= c->n; i++) {
+		if (i == c->n || word_start[i]) {
+			fits = fits && word <= room + 0.01;
+			word = 0;
+		}
+		if (i < c->n)
+			word += w[i];
+	}
+	if (!fits) {
+		free(w);
+		free(word_start);
+		free(c->cps);
+		cell_text_init(c, fonts, label, width, 0, ALIGN_CENTER);
+		return;
+	}
+	c->starts = xmalloc((c->n ? c->n : 1) * sizeof *c->starts);
+	c->nlines = 0;
+	for (size_t i = 0; i < c->n;) {
+		size_t end = i + 1;
+		while (end < c->n && !word_start[end])
+			end++;
+		word = 0;
+		for (size_t k = i; k < end; k++)
+			word += w[k];
+		if (c->nlines == 0 || line + word > room + 0.01) {
+			c->starts[c->nlines++] = i;
+			line = 0;
+		}
+		line += word;
+		i = end;
+	}
+	free(w);
+	free(word_start);
+}
+
+/* The widest word of a header label (the whole label when the form gives
+ * it no break points), which its column must hold on one line. */
+static double widest_word(struct font_set *fonts, const struct form *f, const char *label)
+{
+	const char *breaks = form_label_breaks(f, label);
+	const char *s = breaks ? breaks : label;
+	size_t n;
+	uint32_t *cps = pdf_decode(s, strlen(s), &n);
+	double widest = 0, word = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || cps[i] == '|') {
+			if (word > widest)
+				widest = word;
+			word = 0;
+			continue;
+		}
+		word += pdf_text_width(fonts, FONT_ROLE_TABLE, SIZE, cps + i, 1, 0);
+	}
+	free(cps);
+	return widest;
+}
+
 static void cell_text_fini(struct cell_text *c)
 {
 	free(c->cps);
@@ -203,6 +289,12 @@ static double *layout_columns(struct font_set *fonts, const struct form_table *t
 	double *need = xcalloc(nc ? nc : 1, sizeof *need);
 	for (size_t c = 0; c < nc; c++) {
 		need[c] = 2 * EM + 2 * PAD_X;
+		/* its header label on lines of whole words (up to a point) */
+		double word = widest_word(fonts, r->form, p->columns[c].label);
+		if (word > 6 * EM)
+			word = 6 * EM;
+		if (word + 2 * PAD_X > need[c])
+			need[c] = word + 2 * PAD_X;
 		for (size_t i = 0; i < (p->one_row ? 1 : t->nrows); i++) {
 			if (!p->one_row && t->rows[i].group)
 				continue;
@@ -299,8 +391,9 @@ struct header {
 	size_t rows;
 };
 
-static void header_add(struct header *h, struct font_set *fonts, const double *x, size_t c0,
-		       size_t c1, size_t r0, size_t r1, const char *text)
+static void header_add(struct header *h, struct font_set *fonts, const struct form *f,
+		       const double *x, size_t c0, size_t c1, size_t r0, size_t r1,
+		       const char *text)
 {
 	h->cells = xgrow(h->cells, &h->cap, h->count + 1, sizeof *h->cells);
 	struct header_cell *cell = &h->cells[h->count++];
@@ -308,11 +401,11 @@ static void header_add(struct header *h, struct font_set *fonts, const double *x
 	cell->c1 = c1;
 	cell->r0 = r0;
 	cell->r1 = r1;
-	cell_text_init(&cell->text, fonts, text, x[c1] - x[c0], 0, ALIGN_CENTER);
+	cell_text_init_words(&cell->text, fonts, text, form_label_breaks(f, text), x[c1] - x[c0]);
 }
 
-static void header_build(struct header *h, struct font_set *fonts, const struct form_table *t,
-			 const struct printed *p, const double *x)
+static void header_build(struct header *h, struct font_set *fonts, const struct form *f,
+			 const struct form_table *t, const struct printed *p, const double *x)
 {
 	size_t levels = 0, nc = p->count;
 	for (size_t c = 0; c < nc; c++)
@@ -322,9 +415,9 @@ static void header_build(struct header *h, struct font_set *fonts, const struct 
 	memset(h, 0, sizeof *h);
 	h->rows = first + levels + 1;
 	if (t->title)
-		header_add(h, fonts, x, 0, nc + 1, 0, 1, t->title);
+		header_add(h, fonts, f, x, 0, nc + 1, 0, 1, t->title);
 	if (!p->one_row)
-		header_add(h, fonts, x, 0, 1, first, h->rows,
+		header_add(h, fonts, f, x, 0, 1, first, h->rows,
 			   t->label_header ? t->label_header : "");
 	for (size_t c = 0; c < nc; c++) {
 		const struct printed_column *col = &p->columns[c];
@@ -334,10 +427,10 @@ static void header_build(struct header *h, struct font_set *fonts, const struct 
 			size_t end = c + 1;
 			while (end < nc && same_groups(col, &p->columns[end], l))
 				end++;
-			header_add(h, fonts, x, c + 1, end + 1, first + l, first + l + 1,
+			header_add(h, fonts, f, x, c + 1, end + 1, first + l, first + l + 1,
 				   col->groups[l]);
 		}
-		header_add(h, fonts, x, c + 1, c + 2, first + col->ngroups, h->rows, col->label);
+		header_add(h, fonts, f, x, c + 1, c + 2, first + col->ngroups, h->rows, col->label);
 	}
 	/* row heights: single-row cells first, then spans stretch their last row */
 	h->heights = xcalloc(h->rows, sizeof *h->heights);
@@ -530,7 +623,7 @@ double pdf_table_lead_height(struct font_set *fonts, const struct form_table *t,
 	struct printed p;
 	double *x = layout_table(fonts, t, r, &p);
 	struct header header;
-	header_build(&header, fonts, t, &p, x);
+	header_build(&header, fonts, r->form, t, &p, x);
 	struct body b;
 	body_init(&b, t, &p, x);
 	double h = header_height(&header) + lead_rows_height(&b, fonts);
@@ -631,7 +724,7 @@ void pdf_table_add(struct pdf_flow *flow, const struct form_table *t, const stru
 	struct printed p;
 	double *x = layout_table(flow->fonts, t, r, &p);
 	struct header header;
-	header_build(&header, flow->fonts, t, &p, x);
+	header_build(&header, flow->fonts, r->form, t, &p, x);
 	struct body b;
 	body_init(&b, t, &p, x);
 	struct groups g;
