@@ -15,7 +15,9 @@
 
 #include "font_roles.h"
 #include "font_set.h"
+#include "form.h"
 #include "pdf_layout.h"
+#include "pdf_table.h"
 #include "pdf_typeset.h"
 #include "report.h"
 #include "support.h"
@@ -171,6 +173,84 @@ static void test_keeps(void **state)
 	}
 }
 
+/* True when the line of a header cell, text, begun at the start of
+ * label, ends where the form lets it break (or is all of it). */
+static bool ends_at_break(const struct form *f, const char *label, const char *text)
+{
+	size_t n = strlen(text);
+	if (strncmp(label, text, n) != 0 || n == strlen(label))
+		return true; /* not a first line of label */
+	const char *breaks = form_label_breaks(f, label);
+	if (!breaks)
+		return false;
+	size_t at = 0;
+	for (const char *c = breaks; *c; c++) {
+		if (*c == '|' && at == n)
+			return true;
+		at += *c != '|';
+	}
+	return false;
+}
+
+/* True when an item of page, on the line below it, goes on with the
+ * rest of label after it: it is label's first line. */
+static bool continued(const struct pdf_page *page, const struct pdf_item *it, const char *label)
+{
+	const char *rest = label + strlen(it->text);
+	for (size_t i = 0; i < page->count; i++) {
+		const struct pdf_item *q = &page->items[i];
+		if (q->kind == PDF_ITEM_TEXT && q->y < it->y - 1 &&
+		    q->y > it->y - 2 * PDF_TABLE_SIZE &&
+		    strncmp(rest, q->text, strlen(q->text)) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void check_header_label(const struct form *f, const struct pdf_layout *l, const char *name,
+			       const char *label)
+{
+	const struct pdf_item *it;
+	for (size_t p = 0, i = 0; (it = next_item(l, &p, &i));)
+		if (it->kind == PDF_ITEM_TEXT && it->size == PDF_TABLE_SIZE &&
+		    !ends_at_break(f, label, it->text) && continued(&l->pages[p], it, label))
+			fail_msg("%s page %zu: the header \"%s\" is broken after \"%s\"", name,
+				 p + 1, label, it->text);
+}
+
+/* Header labels wrap only between the words label_breaks marks. */
+static void test_header_words(void **state)
+{
+	static const char *const names[] = {"example-2024.yaml", "seed-002.yaml",
+					    "pdf/wide-numbers.yaml"};
+	(void)state;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		struct typeset t;
+		typeset(names[k], &t);
+		const struct form *f = t.report->form;
+		for (size_t s = 0; s < f->ncolumn_sets; s++)
+			for (size_t c = 0; c < f->column_sets[s].ncolumns; c++) {
+				const struct form_column *col = &f->column_sets[s].columns[c];
+				check_header_label(f, &t.layout, names[k], col->label);
+				for (size_t g = 0; g < col->ngroups; g++)
+					check_header_label(f, &t.layout, names[k], col->groups[g]);
+			}
+		/* the appeals table's rows head columns where it is one row (not
+		 * with wide-numbers' nine digits) */
+		size_t appeals = form_find_table(f, "appeals");
+		for (size_t r = 0; k < 2 && r < f->tables[appeals].nrows; r++)
+			check_header_label(f, &t.layout, names[k],
+					   f->tables[appeals].rows[r].label);
+		typeset_fini(&t);
+	}
+	/* a word at a break point of the form, printed on a line of its own */
+	struct typeset t;
+	typeset("example-2024.yaml", &t);
+	assert_non_null(find_text(&t.layout, "商业", NULL));
+	assert_null(find_text(&t.layout, "商业企", NULL));
+	typeset_fini(&t);
+}
+
 static void test_body_on_the_grid(void **state)
 {
 	(void)state;
@@ -314,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_leading_spaces),
 		cmocka_unit_test(test_faces_per_level),
 		cmocka_unit_test(test_keeps),
+		cmocka_unit_test(test_header_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
