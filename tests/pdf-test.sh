@@ -250,6 +250,25 @@ checks=$((checks + 1))
 "$NIANBAO" render "$WORK/organ.yaml" --pdf "$WORK/organ.pdf" --seal "$DATA/pdf/seal.png" 2>"$WORK/err" ||
 	{ fail "a 100-character organ did not render"; cat "$WORK/err" >&2; }
 inside_block "$WORK/organ.pdf" "the 100-character organ"
+# its lines, in the title and the 落款 (they begin with 某某), end with whole words
+checks=$((checks + 1))
+pdftotext "$WORK/organ.pdf" - | grep '^某某' | grep -v "^$long_organ\$" |
+	grep -E '(某某|某|办|办公|人民政|人|人民)$' >"$WORK/broken" &&
+	fail "the 100-character organ is broken inside a word: $(head -1 "$WORK/broken")"
+
+# --- the title in 梯形 shape, broken between the words of the organ ---------
+sed "s/^organ: .*/organ: 青岚县人民政府办公室青岚县政务服务管理办公室/" "$DATA/example-2024.yaml" \
+	>"$WORK/joint.yaml"
+checks=$((checks + 1))
+"$NIANBAO" render "$WORK/joint.yaml" --pdf "$WORK/joint.pdf" 2>"$WORK/err" ||
+	{ fail "a joint organ did not render"; cat "$WORK/err" >&2; }
+pdftotext -l 1 "$WORK/joint.pdf" - | head -2 >"$WORK/title"
+printf '青岚县人民政府办公室青岚县政务服务\n管理办公室2024年政府信息公开工作年度报告\n' >"$WORK/title.want"
+cmp -s "$WORK/title" "$WORK/title.want" ||
+	{ fail "the title does not break at 政务服务|管理办公室"; cat "$WORK/title" >&2; }
+checks=$((checks + 1))
+pdftotext "$WORK/joint.pdf" - | grep -qx "青岚县人民政府办公室青岚县政务服务管理办公室" ||
+	fail "the 落款 does not keep the joint organ on one line"
 
 # --- the appeals table is the official single row -------------------------
 checks=$((checks + 1))

@@ -18,6 +18,7 @@
 #include "form.h"
 #include "pdf_layout.h"
 #include "pdf_table.h"
+#include "pdf_title.h"
 #include "pdf_typeset.h"
 #include "report.h"
 #include "support.h"
@@ -251,6 +252,79 @@ static void test_header_words(void **state)
 	typeset_fini(&t);
 }
 
+/* Organ names break between their words only. */
+static void test_organ_words(void **state)
+{
+	static const struct {
+		const char *organ, *words;
+	} cases[] = {
+		{"青岚县政务服务管理办公室", "青岚县|政务服务|管理办公室"},
+		{"函谷关镇人民政府", "函谷关镇|人民政府"},
+		{"淮安市洪泽区人民政府", "淮安市|洪泽区|人民政府"},
+		{"某市市场监督管理局", "某市|市场监督管理局"},
+		{"某县发展和改革委员会", "某县|发展和改革委员会"},
+		{"某县政务服务中心", "某县|政务服务中心"},
+		{"某县县委办公室", "某县|县委|办公室"},
+		{"章古台镇", "章古台镇"},
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		size_t n;
+		uint32_t *cps = pdf_decode(cases[k].organ, strlen(cases[k].organ), &n);
+		bool breaks[64];
+		pdf_title_organ_breaks(cps, n, breaks);
+		char got[256] = "";
+		for (size_t i = 0; i < n; i++) {
+			char ch[5] = {0};
+			size_t len = strlen(got);
+			if (breaks[i])
+				got[len++] = '|';
+			/* the organs here are all three-byte characters */
+			ch[0] = (char)(0xE0 | cps[i] >> 12);
+			ch[1] = (char)(0x80 | (cps[i] >> 6 & 63));
+			ch[2] = (char)(0x80 | (cps[i] & 63));
+			memcpy(got + len, ch, 4);
+		}
+		assert_string_equal(got, cases[k].words);
+		free(cps);
+	}
+}
+
+/* The title in 梯形 shape, broken between words: a joint organ's name
+ * wraps at 政务服务|管理办公室, each line no longer than the next. */
+static void test_title_shape(void **state)
+{
+	static const char *const organs[] = {"青岚县人民政府办公室青岚县政务服务管理办公室",
+					     "淮安市洪泽区人民政府", "示例县人民政府"};
+	static const char *const first[] = {"青岚县人民政府办公室青岚县政务服务",
+					    "淮安市洪泽区人民政府", "示例县人民政府2024年"};
+	(void)state;
+	for (size_t k = 0; k < sizeof organs / sizeof organs[0]; k++) {
+		struct typeset t;
+		struct font_roles roles;
+		char *error = NULL;
+		assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
+		assert_int_equal(font_set_open(&t.fonts, &roles, &error), 0);
+		font_roles_fini(&roles);
+		t.report = test_load("example-2024.yaml");
+		report_set_organ(t.report, organs[k]);
+		pdf_layout_init(&t.layout);
+		pdf_typeset_report(t.report, &t.fonts, 0, &t.layout);
+		const struct pdf_page *page = &t.layout.pages[0];
+		const struct pdf_item *lines[4];
+		size_t n = 0;
+		for (size_t i = 0; i < page->count && n < 4; i++)
+			if (page->items[i].kind == PDF_ITEM_TEXT &&
+			    page->items[i].size == PDF_TITLE_SIZE)
+				lines[n++] = &page->items[i];
+		assert_int_equal(n, 2);
+		assert_string_equal(lines[0]->text, first[k]);
+		/* centred: the shorter line starts further right */
+		assert_true(lines[0]->x >= lines[1]->x - 0.01);
+		typeset_fini(&t);
+	}
+}
+
 static void test_body_on_the_grid(void **state)
 {
 	(void)state;
@@ -395,6 +469,8 @@ int main(void)
 		cmocka_unit_test(test_faces_per_level),
 		cmocka_unit_test(test_keeps),
 		cmocka_unit_test(test_header_words),
+		cmocka_unit_test(test_organ_words),
+		cmocka_unit_test(test_title_shape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include "narrative.h"
 #include "pdf_layout.h"
 #include "pdf_table.h"
+#include "pdf_title.h"
 #include "report.h"
 #include "template.h"
 #include "templates.h"
@@ -124,44 +125,18 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	free(cps);
 }
 
-/* Where a two-line title reads best: after "2024年", when both halves
- * fit; 0 when there is no such place. */
-static size_t year_break(const uint32_t *cps, const double *widths, size_t n)
+/* The title, centred, in lines of whole words in the 梯形 or 菱形 shape
+ * (pdf_title.h); organ: how it begins. */
+static void add_title(struct pdf_flow *flow, const char *title, const char *organ)
 {
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += widths[i];
-	double before = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		before += widths[i];
-		if (cps[i] == 0x5E74 /* 年 */ && i > 0 && cps[i - 1] >= '0' && cps[i - 1] <= '9' &&
-		    before <= PDF_BLOCK_WIDTH && total - before <= PDF_BLOCK_WIDTH)
-			return i + 1;
-	}
-	return 0;
-}
-
-/* The title, centred, in as many lines as it needs and of even length. */
-static void add_title(struct pdf_flow *flow, const char *title)
-{
-	size_t n;
+	size_t n, norgan = 0;
 	uint32_t *cps = pdf_decode(title, strlen(title), &n);
+	if (strncmp(title, organ, strlen(organ)) == 0)
+		free(pdf_decode(organ, strlen(organ), &norgan));
 	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
 	pdf_text_widths(flow->fonts, FONT_ROLE_TITLE, PDF_TITLE_SIZE, cps, n, 0, widths);
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += widths[i];
-	double lines = ceil(total / PDF_BLOCK_WIDTH);
-	double target = lines > 1 ? total / lines + 2 * PDF_TITLE_SIZE : PDF_BLOCK_WIDTH;
-	if (target > PDF_BLOCK_WIDTH)
-		target = PDF_BLOCK_WIDTH;
 	size_t *starts;
-	size_t nlines = line_break_lines(cps, widths, n, target, LINE_BREAK_SPACES_HANG, &starts);
-	size_t after_year = year_break(cps, widths, n);
-	if (nlines == 2 && after_year) {
-		/* two lines: organ and year, then what the report is */
-		starts[1] = after_year;
-	}
+	size_t nlines = pdf_title_lines(cps, widths, n, norgan, PDF_BLOCK_WIDTH, &starts);
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double w = 0;
@@ -250,9 +225,13 @@ static void add_signature(struct pdf_flow *flow, const struct report *r, double 
 	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
 	pdf_text_widths(flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, organ, n, BODY_CHAR_SPACE,
 			widths);
+	/* a long name wraps between its words */
+	bool *breaks = xcalloc(n + 1, sizeof *breaks);
+	pdf_title_organ_breaks(organ, n, breaks);
 	size_t *starts;
-	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT,
-					 LINE_BREAK_SPACES_HANG, &starts);
+	size_t nlines = pdf_title_word_lines(organ, widths, breaks, n, limit - PDF_BLOCK_LEFT,
+					     &starts);
+	free(breaks);
 
 	pdf_flow_snap(flow);
 	/* one blank line above the 落款, or none rather than a page of its
@@ -360,7 +339,7 @@ void pdf_typeset_report(const struct report *r, struct font_set *fonts, double s
 	struct pdf_flow flow;
 	pdf_flow_init(&flow, layout, fonts);
 	char *title = report_title(r);
-	add_title(&flow, title);
+	add_title(&flow, title, r->organ);
 	free(title);
 	flow.y += PDF_LINE_PITCH;
 	for (size_t s = 0; s < f->nsections; s++) {
