@@ -29,16 +29,22 @@ struct typeset {
 	struct report *report;
 };
 
-static void typeset(const char *name, struct typeset *t)
+/* Typesets report r, which t takes over, with the fonts of roles.conf. */
+static void typeset_report(struct report *r, struct typeset *t)
 {
 	struct font_roles roles;
 	char *error = NULL;
 	assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
 	assert_int_equal(font_set_open(&t->fonts, &roles, &error), 0);
 	font_roles_fini(&roles);
-	t->report = test_load(name);
+	t->report = r;
 	pdf_layout_init(&t->layout);
 	pdf_typeset_report(t->report, &t->fonts, 0, &t->layout);
+}
+
+static void typeset(const char *name, struct typeset *t)
+{
+	typeset_report(test_load(name), t);
 }
 
 static void typeset_fini(struct typeset *t)
@@ -301,15 +307,9 @@ static void test_title_shape(void **state)
 	(void)state;
 	for (size_t k = 0; k < sizeof organs / sizeof organs[0]; k++) {
 		struct typeset t;
-		struct font_roles roles;
-		char *error = NULL;
-		assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
-		assert_int_equal(font_set_open(&t.fonts, &roles, &error), 0);
-		font_roles_fini(&roles);
-		t.report = test_load("example-2024.yaml");
-		report_set_organ(t.report, organs[k]);
-		pdf_layout_init(&t.layout);
-		pdf_typeset_report(t.report, &t.fonts, 0, &t.layout);
+		struct report *r = test_load("example-2024.yaml");
+		report_set_organ(r, organs[k]);
+		typeset_report(r, &t);
 		const struct pdf_page *page = &t.layout.pages[0];
 		const struct pdf_item *lines[4];
 		size_t n = 0;
@@ -434,16 +434,9 @@ static void test_leading_spaces(void **state)
 	(void)state;
 	for (size_t k = 0; k < sizeof overviews / sizeof overviews[0]; k++) {
 		struct typeset t;
-		struct font_roles roles;
-		char *error = NULL;
-		assert_int_equal(font_roles_load(font_roles_dir(), &roles, &error), 0);
-		assert_int_equal(font_set_open(&t.fonts, &roles, &error), 0);
-		font_roles_fini(&roles);
-		t.report = test_load("example-2024.yaml");
-		report_set_text(t.report, test_cell("text.overview"), overviews[k],
-				strlen(overviews[k]));
-		pdf_layout_init(&t.layout);
-		pdf_typeset_report(t.report, &t.fonts, 0, &t.layout);
+		struct report *r = test_load("example-2024.yaml");
+		report_set_text(r, test_cell("text.overview"), overviews[k], strlen(overviews[k]));
+		typeset_report(r, &t);
 		const struct pdf_item *it, *found = NULL;
 		for (size_t p = 0, i = 0; (it = next_item(&t.layout, &p, &i));)
 			if (it->kind == PDF_ITEM_TEXT && strstr(it->text, "甲乙丙丁"))
