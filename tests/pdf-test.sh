@@ -14,6 +14,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-pdf.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export LC_ALL=C.UTF-8
 export SOURCE_DATE_EPOCH=1737331200
+# the fonts fontconfig found are cached here, not in the user's ~/.cache
+export XDG_CACHE_HOME="$WORK/cache"
 failures=0
 checks=0
 # The PDFs of the seed-sized reports stay below this (bytes).  The aim is
@@ -412,6 +414,13 @@ if command -v openssl >/dev/null && command -v pdfsig >/dev/null; then
 	pdftotext "$WORK/signed.pdf" /dev/null 2>"$WORK/err" && [ ! -s "$WORK/err" ] ||
 		fail "the signed PDF's text does not come out cleanly"
 fi
+
+# --- the fonts found are cached, and the cache gives the same PDF ----------
+checks=$((checks + 1))
+grep -q "^WenQuanYi Zen Hei	0	.*wqy-zenhei.ttc\$" "$WORK/cache/nianbao/fonts" ||
+	fail "the font cache does not hold WenQuanYi Zen Hei"
+NIANBAO_FONT_CACHE=0 "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/uncached.pdf"
+cmp -s "$WORK/uncached.pdf" "$WORK/example-2024.pdf" || fail "the font cache changed the PDF"
 
 echo "pdf-test: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]

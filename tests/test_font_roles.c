@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -16,16 +17,27 @@
 
 static char dir[] = "/tmp/nianbao-roles.XXXXXX";
 
+/* The fonts directory, and the cache of fonts found (not the user's). */
 static int make_dir(void **state)
 {
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	if (!mkdtemp(dir))
+		return -1;
+	char cache_dir[128];
+	snprintf(cache_dir, sizeof cache_dir, "%s/cache", dir);
+	return setenv("XDG_CACHE_HOME", cache_dir, 1);
 }
 
 static int remove_dir(void **state)
 {
 	(void)state;
 	char path[128];
+	snprintf(path, sizeof path, "%s/cache/nianbao/fonts", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/cache/nianbao", dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/cache", dir);
+	rmdir(path);
 	snprintf(path, sizeof path, "%s/%s", dir, FONT_ROLES_FILE);
 	unlink(path);
 	snprintf(path, sizeof path, "%s/kai.ttf", dir);
@@ -155,6 +167,69 @@ static void test_long_lines(void **state)
 	font_roles_fini(&roles);
 }
 
+static char *read_all(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp)
+		return NULL;
+	static char text[4096];
+	size_t n = fread(text, 1, sizeof text - 1, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
+}
+
+/* Families fontconfig found are kept in a cache file and taken from it
+ * while their file is as it was; a changed file is looked up again. */
+static void test_cache(void **state)
+{
+	(void)state;
+	static const char conf[] = "title = AR PL SungtiL GB\nheading = AR PL SungtiL GB\n"
+				   "body = AR PL SungtiL GB\ntable = AR PL SungtiL GB\n";
+	static const char kai[] = "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf";
+	char cache_dir[128], cache[160];
+	snprintf(cache_dir, sizeof cache_dir, "%s/cache", dir);
+	snprintf(cache, sizeof cache, "%s/nianbao/fonts", cache_dir);
+	unlink(cache);
+	struct font_roles roles;
+	assert_null(load(conf, &roles));
+	font_roles_fini(&roles);
+	const char *text = read_all(cache);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "AR PL SungtiL GB\t0\t"));
+	assert_non_null(strstr(text, "/gbsn00lp.ttf\n"));
+
+	/* an entry whose file is as recorded is taken as it is */
+	struct stat st;
+	assert_int_equal(stat(kai, &st), 0);
+	FILE *fp = fopen(cache, "w");
+	fprintf(fp, "AR PL SungtiL GB\t0\t%lld\t%lld\t%s\n", (long long)st.st_size,
+		(long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, kai);
+	fclose(fp);
+	assert_null(load(conf, &roles));
+	assert_string_equal(roles.primary[FONT_ROLE_TITLE].path, kai);
+	font_roles_fini(&roles);
+
+	/* one whose file changed is looked up again, and replaced */
+	fp = fopen(cache, "w");
+	fprintf(fp, "AR PL SungtiL GB\t0\t%lld\t1\t%s\nbroken line\n", (long long)st.st_size, kai);
+	fclose(fp);
+	assert_null(load(conf, &roles));
+	assert_true(ends_with(roles.primary[FONT_ROLE_TITLE].path, "gbsn00lp.ttf"));
+	font_roles_fini(&roles);
+	text = read_all(cache);
+	assert_null(strstr(text, kai));
+	assert_non_null(strstr(text, "/gbsn00lp.ttf\n"));
+
+	/* NIANBAO_FONT_CACHE=0: none is read or written */
+	unlink(cache);
+	setenv("NIANBAO_FONT_CACHE", "0", 1);
+	assert_null(load(conf, &roles));
+	font_roles_fini(&roles);
+	assert_int_equal(access(cache, F_OK), -1);
+	unsetenv("NIANBAO_FONT_CACHE");
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -170,7 +245,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_finds_every_role), cmocka_unit_test(test_shipped_faces),
 		cmocka_unit_test(test_names_mistakes),	 cmocka_unit_test(test_long_lines),
-		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_missing_file),	 cmocka_unit_test(test_cache),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
