@@ -14,6 +14,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-pdf.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export LC_ALL=C.UTF-8
 export SOURCE_DATE_EPOCH=1737331200
+# the fonts fontconfig found are cached here, not in the user's ~/.cache
+export XDG_CACHE_HOME="$WORK/cache"
 failures=0
 checks=0
 # The PDFs of the seed-sized reports stay below this (bytes).  The aim is
@@ -63,23 +65,63 @@ compare_chars() {
 
 # inside_block PDF NAME: every word inside the text block (156 x 225 mm,
 # 28 mm from the left, 37 mm from the top), but the page numbers below
-# it; pdftotext's coordinates are points from the top left.
+# it; pdftotext's coordinates are points from the top left.  A word's box
+# ends after the character space of its last glyph, which on a justified
+# line (up to a quarter point) lies beyond the glyph itself.
 inside_block() {
 	checks=$((checks + 1))
 	pdftotext -bbox "$1" - | grep '<word' | awk -F'"' '
-		$2 < 79.32 || $6 > 521.62 || $4 < 104.8 || ($8 > 742.7 && $0 !~ />(—|[0-9]+)</) {
+		$2 < 79.32 || $6 > 521.85 || $4 < 104.8 || ($8 > 742.7 && $0 !~ />(—|[0-9]+)</) {
 			print "  outside the text block:", $0; bad = 1 }
 		END { exit bad }' >"$WORK/outside" ||
 		{ fail "$2: text sticks out of the text block"; head -5 "$WORK/outside" >&2; }
 }
 
+# page_lines PDF [TEXT]: the lines of each page as "PAGE<TAB>TEXT", top
+# to bottom, words of a line joined (from pdftotext -bbox: a line is the
+# words of one yMin), page numbers left out; with TEXT, only the words of
+# the 16 pt text (not the tables').
+page_lines() {
+	pdftotext -bbox "$1" - | awk -F'"' -v text="${2:-}" '
+		/<page / { page++ }
+		/<word / { w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
+			if (text != "" && $8 - $4 < 14) next
+			if (w ~ /^(—|[0-9]+)$/ && $4 > 742) next
+			printf "%d\t%09.2f\t%09.2f\t%s\n", page, $4, $2, w }' |
+		sort -t "$(printf '\t')" -k1,1n -k2,2 -k3,3 |
+		awk -F'\t' '{ key = $1 "\t" $2
+			if (key != last && NR > 1) print out
+			out = (key == last) ? out $4 : $1 "\t" $4; last = key }
+			END { if (NR) print out }'
+}
+
+# layout_rules PDF NAME: no heading (一、…, or a （一） line of its own)
+# is the last line of a page, and table 三 starts with three of its rows.
+layout_rules() {
+	page_lines "$1" >"$WORK/lines"
+	page_lines "$1" text >"$WORK/text-lines"
+	checks=$((checks + 1))
+	# the last line of each page, when it is a line of 16 pt text
+	awk -F'\t' '{ if (NR > 1 && $1 != page) print last; page = $1; last = $0 }' \
+		"$WORK/lines" | grep -Fx -f "$WORK/text-lines" | cut -f2 |
+		grep -E '^[一二三四五六]、|^[（(][一二三四五六七八九十]+[）)][^。：]*$' >"$WORK/orphans" &&
+		{ fail "$2: a heading ends a page: $(head -1 "$WORK/orphans")"; }
+	checks=$((checks + 1))
+	first=$(grep -m1 "申请人情况" "$WORK/lines" | cut -f1)
+	for row in 一、本年新收 二、上年结转 "（一）予以公开"; do
+		grep -q "^$first	$row" "$WORK/lines" ||
+			fail "$2: table 三 starts on page $first without its row $row"
+	done
+}
+
 # check_pdf NAME.yaml: renders it and checks the PDF as a reader would.
 check_pdf() {
 	name=$1
+	case $name in /*) src=$name ;; *) src=$DATA/$name ;; esac
 	pdf="$WORK/$(basename "${name%.yaml}").pdf"
 	checks=$((checks + 1))
 	rm -f "$WORK/text" "$WORK/again.pdf" # the previous report's: not replaced without --force
-	if ! "$NIANBAO" render "$DATA/$name" --pdf "$pdf" --text "$WORK/text" 2>"$WORK/err"; then
+	if ! "$NIANBAO" render "$src" --pdf "$pdf" --text "$WORK/text" 2>"$WORK/err"; then
 		fail "render $name --pdf exited $?"
 		sed 's/^/  /' "$WORK/err" >&2
 		return
@@ -93,11 +135,16 @@ check_pdf() {
 		{ fail "$name: a font is not embedded as a subset with a Unicode map"; cat "$WORK/fonts" >&2; }
 
 	checks=$((checks + 1))
-	pdftotext -enc UTF-8 "$pdf" "$WORK/pdftext" 2>"$WORK/pdftotext.err" ||
+	# the words one by one: in running text pdftotext would join a line
+	# ending in "-" (a page number "-1-" in a published narrative) to the
+	# next and drop the hyphen
+	pdftotext -enc UTF-8 -bbox "$pdf" - 2>"$WORK/pdftotext.err" |
+		sed -n 's/.*<word[^>]*>\(.*\)<\/word>.*/\1/p' |
+		sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&amp;/\&/g' >"$WORK/pdftext" ||
 		fail "pdftotext $name failed"
 	[ -s "$WORK/pdftotext.err" ] &&
 		fail "pdftotext $name warned: $(head -3 "$WORK/pdftotext.err")"
-	organ=$(sed -n 's/^organ: //p' "$DATA/$name")
+	organ=$(sed -n 's/^organ: *\([^ #]*\).*/\1/p' "$src")
 	checks=$((checks + 1))
 	compare_chars "$WORK/text" "$WORK/pdftext" "—0123456789草稿$organ" ||
 		{ fail "$name: the PDF's text differs from the standardized text"; head -20 "$WORK/diff" >&2; }
@@ -106,7 +153,7 @@ check_pdf() {
 	qpdf --check "$pdf" >"$WORK/qpdf" 2>&1 || { fail "qpdf --check $name"; tail -5 "$WORK/qpdf" >&2; }
 
 	checks=$((checks + 1))
-	"$NIANBAO" render "$DATA/$name" --pdf "$WORK/again.pdf" 2>/dev/null
+	"$NIANBAO" render "$src" --pdf "$WORK/again.pdf" 2>/dev/null
 	cmp -s "$pdf" "$WORK/again.pdf" || fail "$name: two renders with one SOURCE_DATE_EPOCH differ"
 
 	checks=$((checks + 1))
@@ -114,6 +161,7 @@ check_pdf() {
 	[ "$size" -lt "$MAX_SIZE" ] || fail "$name: the PDF has $size bytes, not under $MAX_SIZE"
 
 	inside_block "$pdf" "$name"
+	layout_rules "$pdf" "$name"
 
 	# the 落款 is not alone on the last page
 	checks=$((checks + 1))
@@ -124,16 +172,32 @@ check_pdf() {
 
 	checks=$((checks + 1))
 	pdfinfo "$pdf" >"$WORK/info" 2>&1
-	title=$("$NIANBAO" render "$DATA/$name" | head -1)
+	title=$("$NIANBAO" render "$src" | head -1)
 	grep -q "^Title: *$title\$" "$WORK/info" || fail "$name: Title is not $title"
 	grep -q "^Author: *$organ\$" "$WORK/info" || fail "$name: Author is not $organ"
 	grep -q "^Subject: *政府信息公开工作年度报告" "$WORK/info" || fail "$name: no Subject"
 	grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$WORK/info" || fail "$name: not A4"
 }
 
-for name in example-2024.yaml seed-000.yaml seed-003.yaml pdf/long-2024.yaml; do
+# a published report as import reads it: its narratives as offices write them
+"$NIANBAO" import "$DATA/pdf/hongze-qzf-2024.txt" -o "$WORK/hongze.yaml" 2>/dev/null
+[ -s "$WORK/hongze.yaml" ] || fail "import of hongze-qzf-2024.txt wrote nothing"
+for name in example-2024.yaml seed-000.yaml seed-001.yaml seed-002.yaml seed-003.yaml \
+	seed-004.yaml pdf/long-2024.yaml "$WORK/hongze.yaml"; do
 	check_pdf "$name"
 done
+
+# --- a face per level: 黑体 level-1 headings, 楷体 level 2, 宋体 body --------
+for name in example-2024 seed-003 hongze; do
+	checks=$((checks + 1))
+	pdffonts "$WORK/$name.pdf" >"$WORK/fonts" 2>&1
+	for face in WenQuanYiZenHei GBZenKai-Medium BousungEG-Light-GB; do
+		grep -q "^[A-Z]*+$face " "$WORK/fonts" || fail "$name: $face is not embedded as a subset"
+	done
+done
+checks=$((checks + 1))
+# seed-000 has no （一） openings: no 楷体 in it
+pdffonts "$WORK/seed-000.pdf" | grep -q GBZenKai && fail "seed-000: 楷体 without a level-2 heading"
 
 # --- the long report: tables cross pages with their header --------------
 pdftotext -layout "$WORK/long-2024.pdf" "$WORK/long.txt"
@@ -189,6 +253,25 @@ checks=$((checks + 1))
 "$NIANBAO" render "$WORK/organ.yaml" --pdf "$WORK/organ.pdf" --seal "$DATA/pdf/seal.png" 2>"$WORK/err" ||
 	{ fail "a 100-character organ did not render"; cat "$WORK/err" >&2; }
 inside_block "$WORK/organ.pdf" "the 100-character organ"
+# its lines, in the title and the 落款 (they begin with 某某), end with whole words
+checks=$((checks + 1))
+pdftotext "$WORK/organ.pdf" - | grep '^某某' | grep -v "^$long_organ\$" |
+	grep -E '(某某|某|办|办公|人民政|人|人民)$' >"$WORK/broken" &&
+	fail "the 100-character organ is broken inside a word: $(head -1 "$WORK/broken")"
+
+# --- the title in 梯形 shape, broken between the words of the organ ---------
+sed "s/^organ: .*/organ: 青岚县人民政府办公室青岚县政务服务管理办公室/" "$DATA/example-2024.yaml" \
+	>"$WORK/joint.yaml"
+checks=$((checks + 1))
+"$NIANBAO" render "$WORK/joint.yaml" --pdf "$WORK/joint.pdf" 2>"$WORK/err" ||
+	{ fail "a joint organ did not render"; cat "$WORK/err" >&2; }
+pdftotext -l 1 "$WORK/joint.pdf" - | head -2 >"$WORK/title"
+printf '青岚县人民政府办公室青岚县政务服务\n管理办公室2024年政府信息公开工作年度报告\n' >"$WORK/title.want"
+cmp -s "$WORK/title" "$WORK/title.want" ||
+	{ fail "the title does not break at 政务服务|管理办公室"; cat "$WORK/title" >&2; }
+checks=$((checks + 1))
+pdftotext "$WORK/joint.pdf" - | grep -qx "青岚县人民政府办公室青岚县政务服务管理办公室" ||
+	fail "the 落款 does not keep the joint organ on one line"
 
 # --- the appeals table is the official single row -------------------------
 checks=$((checks + 1))
@@ -214,6 +297,18 @@ checks=$((checks + 1))
 "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/seal.pdf" --seal "$DATA/pdf/seal.png" ||
 	fail "render --seal"
 pdfimages -list "$WORK/seal.pdf" 2>/dev/null | grep -q "image" || fail "the seal is not in the PDF"
+# multiplied onto the page, so the 落款 under it stays readable: the page
+# that draws the seal sets an ExtGState with /BM /Multiply first
+checks=$((checks + 1))
+qpdf --qdf --object-streams=disable "$WORK/seal.pdf" "$WORK/seal-qdf.pdf"
+gs=$(grep -a -B3 "/BM /Multiply" "$WORK/seal-qdf.pdf" | sed -n 's/^\([0-9]*\) 0 obj$/\1/p' | tail -1)
+[ -n "$gs" ] || fail "the seal's page has no ExtGState with /BM /Multiply"
+grep -a -q "/ExtGState << */[A-Za-z0-9]* $gs 0 R" "$WORK/seal-qdf.pdf" ||
+	grep -a -A2 "/ExtGState <<" "$WORK/seal-qdf.pdf" | grep -a -q " $gs 0 R" ||
+	fail "no page uses the /BM /Multiply ExtGState"
+grep -a -q "/[A-Za-z0-9]* gs" "$WORK/seal-qdf.pdf" || fail "the ExtGState is never set (no gs operator)"
+checks=$((checks + 1))
+pdftotext "$WORK/seal.pdf" - | grep -q "^示例县人民政府$" || fail "the 落款 under the seal does not come out"
 checks=$((checks + 1))
 "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/x.pdf" --seal "$DATA/example-2024.yaml" \
 	2>"$WORK/err" && fail "a seal that is not a PNG was accepted"
@@ -288,9 +383,10 @@ for font in junk.ttf cut.ttf; do
 done
 rm -f "$WORK/fontdir/junk.ttf" "$WORK/fontdir/cut.ttf"
 
-# --- a font libharu would misprint -----------------------------------------
-# WenQuanYi Zen Hei builds ㈠ from parts numbered above 32767, which libharu
-# 2.3.0 drops; its ideographs are whole glyphs and print right.
+# --- a font whose glyphs are built from parts numbered above 32767 ---------
+# WenQuanYi Zen Hei builds ㈠ from such parts, which libharu 2.3.0 drops
+# when it reads them; in our subsets glyphs are renumbered from 0, so ㈠
+# prints whole and comes back out.
 printf 'title = WenQuanYi Zen Hei\nheading = WenQuanYi Zen Hei\nbody = WenQuanYi Zen Hei\ntable = WenQuanYi Zen Hei\n' \
 	>"$WORK/fontdir/roles.conf"
 checks=$((checks + 1))
@@ -298,11 +394,15 @@ NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$DATA/pdf/long-2024.yaml" -
 	2>"$WORK/err" || { fail "WenQuanYi Zen Hei could not print the long report"; cat "$WORK/err" >&2; }
 sed 's/（一）主动公开/㈠主动公开/' "$DATA/example-2024.yaml" >"$WORK/circled.yaml"
 checks=$((checks + 1))
-NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$WORK/circled.yaml" --pdf "$WORK/wqy.pdf" \
-	2>"$WORK/err"
-[ $? -eq 2 ] || fail "a glyph libharu misprints did not give status 2"
-grep -q "㈠.*WenQuanYi Zen Hei.*会把这个字印错" "$WORK/err" ||
-	{ fail "no message for the misprinted ㈠"; cat "$WORK/err" >&2; }
+NIANBAO_FONTS_DIR="$WORK/fontdir" "$NIANBAO" render "$WORK/circled.yaml" --pdf "$WORK/wqy-circled.pdf" \
+	2>"$WORK/err" || { fail "WenQuanYi Zen Hei could not print ㈠"; cat "$WORK/err" >&2; }
+checks=$((checks + 1))
+pdftotext "$WORK/wqy-circled.pdf" - | grep -q "㈠主动公开" || fail "㈠ in WenQuanYi Zen Hei does not come back out"
+checks=$((checks + 1))
+# the subset holds ㈠'s parts: its ink is more than the parentheses alone
+pdftoppm -r 150 -f 1 -l 1 -gray -x 220 -y 690 -W 28 -H 70 "$WORK/wqy-circled.pdf" "$WORK/circled" &&
+	ink=$(od -An -v -tu1 -j 15 "$WORK/circled-1.pgm" 2>/dev/null | tr -s ' ' '\n' | awk '$1 < 128 { n++ } END { print n + 0 }')
+[ "${ink:-0}" -gt 40 ] || fail "㈠ in WenQuanYi Zen Hei is drawn incomplete (${ink:-0} dark pixels)"
 
 # --- our PDF, with its own incremental update, signs and verifies -----------
 if command -v openssl >/dev/null && command -v pdfsig >/dev/null; then
@@ -315,6 +415,13 @@ if command -v openssl >/dev/null && command -v pdfsig >/dev/null; then
 	pdftotext "$WORK/signed.pdf" /dev/null 2>"$WORK/err" && [ ! -s "$WORK/err" ] ||
 		fail "the signed PDF's text does not come out cleanly"
 fi
+
+# --- the fonts found are cached, and the cache gives the same PDF ----------
+checks=$((checks + 1))
+grep -q "^WenQuanYi Zen Hei	0	.*wqy-zenhei.ttc\$" "$WORK/cache/nianbao/fonts" ||
+	fail "the font cache does not hold WenQuanYi Zen Hei"
+NIANBAO_FONT_CACHE=0 "$NIANBAO" render "$DATA/example-2024.yaml" --pdf "$WORK/uncached.pdf"
+cmp -s "$WORK/uncached.pdf" "$WORK/example-2024.pdf" || fail "the font cache changed the PDF"
 
 echo "pdf-test: $checks checks, $failures failures"
 [ "$failures" -eq 0 ]

@@ -258,10 +258,15 @@ static void test_good_values(void **state)
 		{"data_labels:\n", "  text: 正文（一、五、六）\n", ""},
 		{"data_labels:\n", "  text: 正文（一、五、六）\n", "  requests.denied: 另一说法\n"},
 		{NULL, "data_labels:\n\1\n\n", "data_labels: {}\n"},
+		{NULL, "label_breaks:\n\1\n\n", ""},
+		{NULL, "label_breaks:\n\1\n\n", "label_breaks: []\n\n"},
+		{"label_breaks:\n", "  - 商业|企业\n", ""},
+		{"label_breaks:\n", "  - 商业|企业\n",
+		 "  - 商|业|企|业\n  - 第二十条|第（五）项\n"},
 		{"decisions:\n", "{label: 本年处理决定数量}",
 		 "{label: 本年处理决定数量, type: count}"},
 		{"decisions:\n", "{label: 本年处理决定数量}",
-		 "{label: 数量, total: false, groups: []}"},
+		 "{label: 本年处理决定数量, total: false, groups: []}"},
 		{"documents:\n", "- {key: issued, label: 本年制发件数}",
 		 "- {key: issued, label: 本年制发件数, groups: [a, b, c]}"},
 		{"number: 一\n", "- text: text.overview", "- {text: text.overview, label: 总体}"},
@@ -325,6 +330,11 @@ static void test_loaded_values(void **state)
 	const struct form *f = test_form()->form;
 	(void)state;
 	assert_string_equal(f->id, "gov-info-2021");
+	assert_string_equal(form_label_breaks(f, "商业企业"), "商业|企业");
+	assert_string_equal(form_label_breaks(f, "未经复议直接起诉"), "未经复议|直接起诉");
+	assert_null(form_label_breaks(f, "自然人"));
+	assert_null(form_label_breaks(f, "商业"));
+	assert_null(form_label_breaks(f, "商业企业们"));
 	assert_string_equal(f->title, "{organ}{year}年政府信息公开工作年度报告");
 	assert_int_equal(f->types[FORM_COUNT].max, 999999999);
 	assert_string_equal(f->types[FORM_COUNT].rule, "value.count");
@@ -663,6 +673,22 @@ static const struct {
 	 "[text.overview, [text.problems]]", "[text.problems]", "required 的每一项应为数据路径"},
 	{"- id: text.required\n", "[text.overview, text.problems]", "[text.overview, text.problem]",
 	 "text.problem]", "required 中的“text.problem”不是任何一格的数据路径"},
+	/* label_breaks */
+	{NULL, "label_breaks:\n\1\n\n", "label_breaks: {a: b}\n\n", "{a: b}",
+	 "label_breaks 应为列表"},
+	{"label_breaks:\n", "  - 商业|企业", "  - 商业企业", "商业企业",
+	 "label_breaks 的每一项应是用“|”标出断行处的表头文字"},
+	{"label_breaks:\n", "  - 商业|企业", "  - [商业|企业]", "[商业",
+	 "label_breaks 的每一项应是用“|”标出断行处的表头文字"},
+	{"label_breaks:\n", "  - 商业|企业", "  - 商业||企业", "商业||企业",
+	 "“商业||企业”中的“|”应在两个字之间"},
+	{"label_breaks:\n", "  - 商业|企业", "  - '|商业企业'", "'|商业企业'",
+	 "“|商业企业”中的“|”应在两个字之间"},
+	{"label_breaks:\n", "  - 商业|企业", "  - 商业企业|", "商业企业|", "应在两个字之间"},
+	{"label_breaks:\n", "  - 商业|企业", "  - 商业|公司", "商业|公司",
+	 "“商业|公司”去掉“|”后不是任何表格中的文字"},
+	{"label_breaks:\n", "  - 商业|企业", "  - 商业|企业\n  - 商|业企业", "商|业企业",
+	 "“商|业企业”的断行处重复给出"},
 	{"- id: text.required\n", "[text.overview, text.problems]",
 	 "[text.overview, proactive.fees]", "proactive.fees",
 	 "required 中的“proactive.fees”不是正文格"},

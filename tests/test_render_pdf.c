@@ -107,6 +107,52 @@ static void test_fallback_font(void **state)
 	report_free(r);
 }
 
+/* A level-2 heading is printed in the heading2 role: a character its font
+ * lacks is refused there, though the body's font has it. */
+static void test_heading2_role(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/nianbao-fonts.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/roles.conf", dir);
+	FILE *fp = fopen(path, "w");
+	fputs("title = AR PL UMing CN\nheading = AR PL UMing CN\nbody = AR PL UMing CN\n"
+	      "table = AR PL UMing CN\n"
+	      "heading2 = /usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf\n",
+	      fp);
+	fclose(fp);
+	struct report *r = test_load("example-2024.yaml");
+	size_t cell = test_cell("text.overview");
+	const char *text = "首段。\n（一）喆字情况。正文有堃字。";
+	report_set_text(r, cell, text, strlen(text));
+	struct render_pdf_options options = {.fonts_dir = dir};
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t len;
+	char *error;
+	assert_null(render_pdf(r, &options, &len, &diags, &error));
+	assert_null(error);
+	assert_int_equal(diags.count, 1); /* 堃 is body text: UMing prints it */
+	const struct diag *d = &diags.items[0];
+	if (!strstr(d->message, "第 2 行第 4 个字“喆”") || !strstr(d->message, "KaitiM"))
+		fail_msg("message: %s", d->message);
+	assert_int_equal(d->line, r->marks[cell].line + 2);
+	diag_list_fini(&diags);
+	/* the same words as body text print */
+	const char *plain = "首段。\n一是喆字情况。正文有堃字。";
+	report_set_text(r, cell, plain, strlen(plain));
+	diag_list_init(&diags);
+	char *pdf = render_pdf(r, &options, &len, &diags, &error);
+	assert_non_null(pdf);
+	assert_int_equal(diags.count, 0);
+	free(pdf);
+	diag_list_fini(&diags);
+	unlink(path);
+	rmdir(dir);
+	report_free(r);
+}
+
 static void test_missing_font(void **state)
 {
 	(void)state;
@@ -137,9 +183,8 @@ static void test_missing_font(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_renders_and_repeats),
-		cmocka_unit_test(test_refuses_unprintable),
-		cmocka_unit_test(test_fallback_font),
+		cmocka_unit_test(test_renders_and_repeats), cmocka_unit_test(test_heading2_role),
+		cmocka_unit_test(test_refuses_unprintable), cmocka_unit_test(test_fallback_font),
 		cmocka_unit_test(test_missing_font),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -20,7 +20,16 @@
 
 static enum cli_status render_run(struct cli *cli, const struct cli_args *args);
 
-enum { RENDER_TEXT, RENDER_PDF, RENDER_SEAL, RENDER_HTML, RENDER_DOCX, RENDER_OFD, RENDER_FORCE, RENDER_FINAL };
+enum {
+	RENDER_TEXT,
+	RENDER_PDF,
+	RENDER_SEAL,
+	RENDER_HTML,
+	RENDER_DOCX,
+	RENDER_OFD,
+	RENDER_FORCE,
+	RENDER_FINAL
+};
 
 static const struct cli_option render_options[] = {
 	[RENDER_TEXT] = {"text", 0, "输出.txt",

@@ -953,11 +953,73 @@ static bool index_paths(struct form_builder *b)
 	return ok;
 }
 
+/* True when s is a label of a table: a title, the header over the row
+ * labels, a column's label or one of its groups, a row's label. */
+static bool is_table_label(const struct form *f, const char *s)
+{
+	for (size_t i = 0; i < f->ntables; i++) {
+		const struct form_table *t = &f->tables[i];
+		if ((t->title && strcmp(t->title, s) == 0) ||
+		    (t->label_header && strcmp(t->label_header, s) == 0))
+			return true;
+		/* rows head columns where a table is printed as one row */
+		for (size_t r = 0; r < t->nrows; r++)
+			if (strcmp(t->rows[r].label, s) == 0)
+				return true;
+	}
+	for (size_t i = 0; i < f->ncolumn_sets; i++)
+		for (size_t c = 0; c < f->column_sets[i].ncolumns; c++) {
+			const struct form_column *col = &f->column_sets[i].columns[c];
+			if (strcmp(col->label, s) == 0)
+				return true;
+			for (size_t g = 0; g < col->ngroups; g++)
+				if (strcmp(col->groups[g], s) == 0)
+					return true;
+		}
+	return false;
+}
+
+/* label_breaks: header labels with the places a printed cell may wrap
+ * them marked by "|" (商业|企业); a label it does not list wraps where
+ * line breaking allows.  Each must be a header label once its marks are
+ * taken out, so that a typo cannot quietly mean nothing. */
+static bool parse_label_breaks(struct form_builder *b, const struct ytree *list)
+{
+	struct form *f = b->form;
+	if (!list)
+		return true;
+	if (list->kind != YTREE_SEQUENCE)
+		return fail(b, list, "label_breaks 应为列表，每项是用“|”标出断行处的表头文字");
+	f->label_breaks = xcalloc(list->count + 1, sizeof *f->label_breaks);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ytree *v = list->items[i];
+		if (!is_scalar(v) || !strchr(v->value, '|'))
+			return fail(b, v, "label_breaks 的每一项应是用“|”标出断行处的表头文字");
+		if (v->value[0] == '|' || v->value[v->len - 1] == '|' || strstr(v->value, "||"))
+			return fail(b, v, "“%s”中的“|”应在两个字之间", v->value);
+		char *label = xstrdup(v->value);
+		size_t n = 0;
+		for (const char *c = v->value; *c; c++)
+			if (*c != '|')
+				label[n++] = *c;
+		label[n] = '\0';
+		bool known = is_table_label(f, label);
+		bool repeated = form_label_breaks(f, label) != NULL;
+		free(label);
+		if (!known)
+			return fail(b, v, "“%s”去掉“|”后不是任何表格中的文字", v->value);
+		if (repeated)
+			return fail(b, v, "“%s”的断行处重复给出", v->value);
+		f->label_breaks[f->nlabel_breaks++] = xstrdup(v->value);
+	}
+	return true;
+}
+
 struct form *form_parse(const char *data, size_t len, struct form_error *error)
 {
-	static const char *const fields[] = {"id",	 "name",	"title",
-					     "types",	 "data_labels", "column_sets",
-					     "sections", "rules",	NULL};
+	static const char *const fields[] = {"id",	     "name",	    "title",	"types",
+					     "data_labels",  "column_sets", "sections", "rules",
+					     "label_breaks", NULL};
 	static const char *const required[] = {"id",	      "name",	  "title", "types",
 					       "column_sets", "sections", "rules"};
 	static const char *const title_vars[] = {"organ", "year", NULL};
@@ -991,7 +1053,8 @@ struct form *form_parse(const char *data, size_t len, struct form_error *error)
 	     parse_types(&b, ytree_get(root, "types")) &&
 	     parse_column_sets(&b, ytree_get(root, "column_sets")) &&
 	     parse_sections(&b, ytree_get(root, "sections")) &&
-	     label_groups(&b, ytree_get(root, "data_labels"));
+	     label_groups(&b, ytree_get(root, "data_labels")) &&
+	     parse_label_breaks(&b, ytree_get(root, "label_breaks"));
 	if (ok && b.form->ncells == 0)
 		ok = fail(&b, root, "表格定义中没有任何一格");
 	/* rules are checked against the cells, so these come first */
@@ -1030,6 +1093,21 @@ size_t form_find_table(const struct form *form, const char *id)
 	return FORM_NONE;
 }
 
+const char *form_label_breaks(const struct form *form, const char *label)
+{
+	for (size_t i = 0; i < form->nlabel_breaks; i++) {
+		const char *a = form->label_breaks[i], *l = label;
+		while (*a && *l && (*a == '|' || *a == *l)) {
+			if (*a != '|')
+				l++;
+			a++;
+		}
+		if (*a == '\0' && *l == '\0')
+			return form->label_breaks[i];
+	}
+	return NULL;
+}
+
 const struct form_column *form_cell_column(const struct form *form, const struct form_cell *cell)
 {
 	if (cell->table == FORM_NONE)
@@ -1061,6 +1139,9 @@ void form_free(struct form *f)
 		free(s->name);
 	}
 	free(f->column_sets);
+	for (size_t i = 0; i < f->nlabel_breaks; i++)
+		free(f->label_breaks[i]);
+	free(f->label_breaks);
 	for (size_t i = 0; i < f->nsections; i++) {
 		free(f->sections[i].number);
 		free(f->sections[i].title);

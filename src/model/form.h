@@ -155,6 +155,8 @@ struct form {
 	struct form_rule *rules;
 	size_t nrules;
 	size_t *cells_by_path; /* cell indices sorted by path */
+	char **label_breaks;   /* header labels with "|" where they may wrap */
+	size_t nlabel_breaks;
 };
 
 struct form_error {
@@ -174,6 +176,11 @@ size_t form_find_table(const struct form *form, const char *id);
 /* The child of node with this key, or FORM_NONE. */
 size_t form_node_child(const struct form *form, size_t node, const char *key, size_t len);
 /* The column of a table cell, or NULL for a text. */
+/* label ("商业企业") with the places a printed header cell may wrap it
+ * marked by "|" ("商业|企业"), as the form's label_breaks give them, or
+ * NULL when it gives none (borrowed from form). */
+const char *form_label_breaks(const struct form *form, const char *label);
+
 const struct form_column *form_cell_column(const struct form *form, const struct form_cell *cell);
 
 #endif

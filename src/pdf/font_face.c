@@ -157,7 +157,7 @@ static const unsigned char *glyph_data(const struct font_face *f, uint32_t glyph
 #define WE_HAVE_AN_X_AND_Y_SCALE 0x0040
 #define WE_HAVE_A_TWO_BY_TWO 0x0080
 
-static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth)
+static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth, bool *deep)
 {
 	size_t len;
 	const unsigned char *g = glyph_data(f, glyph, &len);
@@ -172,7 +172,9 @@ static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth
 		if (at + 4 > len)
 			return false;
 		unsigned flags = read_u16(g + at), part = read_u16(g + at + 2);
-		if (part >= 32768 || !glyph_printable(f, part, depth + 1))
+		if (part >= 32768)
+			*deep = true;
+		if (!glyph_printable(f, part, depth + 1, deep))
 			return false;
 		at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
 		if (flags & WE_HAVE_A_SCALE)
@@ -186,9 +188,10 @@ static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth
 	}
 }
 
-bool font_face_glyph_printable(const struct font_face *f, uint32_t glyph)
+bool font_face_glyph_printable(const struct font_face *f, uint32_t glyph, bool *deep)
 {
-	return glyph < f->nglyphs && glyph_printable(f, glyph, 0);
+	*deep = false;
+	return glyph < f->nglyphs && glyph_printable(f, glyph, 0, deep);
 }
 
 void *font_face_hb_face(const struct font_face *f)

@@ -27,10 +27,11 @@ uint32_t font_face_glyph(const struct font_face *face, uint32_t cp);
 /* Horizontal advance of cp in thousandths of the font size. */
 int font_face_advance(const struct font_face *face, uint32_t cp);
 
-/* True when libharu prints glyph correctly: it drops the parts of
- * composite glyphs numbered 32768 or above, so such a glyph would come
- * out incomplete. */
-bool font_face_glyph_printable(const struct font_face *face, uint32_t glyph);
+/* True when glyph's outline is whole (a composite's parts are there,
+ * nested at most 8 deep).  *deep: it has parts numbered 32768 or above,
+ * which libharu 2.3.0 drops; it prints right only from a subset of
+ * fewer glyphs, where the parts are renumbered (font_subset.h). */
+bool font_face_glyph_printable(const struct font_face *face, uint32_t glyph, bool *deep);
 
 /* The underlying hb_face_t (borrowed), for font_subset. */
 void *font_face_hb_face(const struct font_face *face);

@@ -3,14 +3,18 @@
 #include "font_roles.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <fontconfig/fcfreetype.h> /* after fontconfig.h, which it needs */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic_file.h"
+#include "buf.h"
 #include "file_read.h"
 #include "xalloc.h"
 
@@ -24,7 +28,7 @@
 #define NIANBAO_FONTS_INSTALL_DIR "/usr/local/share/nianbao/fonts"
 #endif
 
-static const char *const role_names[FONT_ROLES] = {"title", "heading", "body", "table"};
+static const char *const role_names[FONT_ROLES] = {"title", "heading", "heading2", "body", "table"};
 
 const char *font_role_name(enum font_role role)
 {
@@ -124,10 +128,170 @@ static FcFontSet *scan_dir(const char *dir)
 	return set;
 }
 
+/* Families found by fontconfig are remembered in a small cache file:
+ * loading fontconfig's configuration and list of fonts takes longer than
+ * typesetting a report.  An entry holds while its file has the size and
+ * modification time it had; a family not in the cache, or whose file
+ * changed, is looked up again.  NIANBAO_FONT_CACHE=0 turns it off. */
+#define FONT_CACHE_MAX_BYTES (64u << 10)
+
+struct cached {
+	char *family, *path;
+	unsigned index;
+	long long size, mtime; /* mtime in nanoseconds */
+};
+
+struct font_cache {
+	char *file; /* NULL: no cache */
+	struct cached *entries;
+	size_t count, cap;
+	bool read, changed;
+};
+
+static char *font_cache_file(void)
+{
+	const char *off = getenv("NIANBAO_FONT_CACHE");
+	if (off && strcmp(off, "0") == 0)
+		return NULL;
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/nianbao/fonts", xdg);
+	if (home && *home == '/')
+		return xasprintf("%s/.cache/nianbao/fonts", home);
+	return NULL;
+}
+
+static bool file_stamp(const char *path, long long *size, long long *mtime)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	*size = (long long)st.st_size;
+	*mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	return true;
+}
+
+static void font_cache_add(struct font_cache *c, const char *family, const char *path,
+			   unsigned index, long long size, long long mtime)
+{
+	c->entries = xgrow(c->entries, &c->cap, c->count + 1, sizeof *c->entries);
+	c->entries[c->count++] = (struct cached){xstrdup(family), xstrdup(path), index, size,
+						 mtime};
+}
+
+/* Lines "family TAB index TAB size TAB mtime TAB path"; anything else is
+ * skipped (the file is ours, but may be cut or old). */
+static void font_cache_read(struct font_cache *c)
+{
+	c->read = true;
+	size_t len;
+	struct file_read_error e;
+	char *text = c->file ? file_read(c->file, FONT_CACHE_MAX_BYTES, 0, &len, &e) : NULL;
+	for (char *line = text, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (!next)
+			break; /* a last line without its end was cut */
+		*next++ = '\0';
+		char *field[5];
+		size_t n = 0;
+		for (char *f = line; n < 5; n++) {
+			field[n] = f;
+			char *tab = strchr(f, '\t');
+			if (!tab) {
+				n++;
+				break;
+			}
+			*tab = '\0';
+			f = tab + 1;
+		}
+		if (n == 5 && *field[0] && field[4][0] == '/')
+			font_cache_add(c, field[0], field[4], (unsigned)strtoul(field[1], NULL, 10),
+				       strtoll(field[2], NULL, 10), strtoll(field[3], NULL, 10));
+	}
+	free(text);
+}
+
+static bool font_cache_find(struct font_cache *c, const char *family, struct font_source *out)
+{
+	if (!c->file)
+		return false;
+	if (!c->read)
+		font_cache_read(c);
+	for (size_t i = 0; i < c->count; i++) {
+		const struct cached *e = &c->entries[i];
+		long long size, mtime;
+		if (strcasecmp(e->family, family) != 0 || !file_stamp(e->path, &size, &mtime) ||
+		    size != e->size || mtime != e->mtime)
+			continue;
+		out->path = xstrdup(e->path);
+		out->index = e->index;
+		return true;
+	}
+	return false;
+}
+
+static void font_cache_remember(struct font_cache *c, const char *family,
+				const struct font_source *found)
+{
+	long long size, mtime;
+	if (!c->file || !file_stamp(found->path, &size, &mtime))
+		return;
+	/* an entry of the same family that no longer held is dropped */
+	for (size_t i = 0; i < c->count; i++)
+		if (strcasecmp(c->entries[i].family, family) == 0) {
+			free(c->entries[i].family);
+			free(c->entries[i].path);
+			c->entries[i--] = c->entries[--c->count];
+		}
+	font_cache_add(c, family, found->path, found->index, size, mtime);
+	c->changed = true;
+}
+
+/* Writes the cache if it changed; a cache that cannot be written is only
+ * slower next time. */
+static void font_cache_fini(struct font_cache *c)
+{
+	if (c->changed) {
+		struct buf out;
+		buf_init(&out);
+		for (size_t i = 0; i < c->count; i++) {
+			const struct cached *e = &c->entries[i];
+			if (strpbrk(e->family, "\t\n") || strpbrk(e->path, "\t\n"))
+				continue;
+			char *line = xasprintf("%s\t%u\t%lld\t%lld\t%s\n", e->family, e->index,
+					       e->size, e->mtime, e->path);
+			buf_add(&out, line, strlen(line));
+			free(line);
+		}
+		char *dir = xstrdup(c->file);
+		char *slash = strrchr(dir, '/');
+		*slash = '\0';
+		char *parent = xstrdup(dir);
+		*strrchr(parent, '/') = '\0';
+		if (mkdir(parent, 0700) == 0 || errno == EEXIST)
+			if (mkdir(dir, 0700) == 0 || errno == EEXIST) {
+				char *error = NULL;
+				atomic_write(c->file, out.data ? out.data : "", out.len,
+					     ATOMIC_REPLACE_UNSYNCED, &error);
+				free(error);
+			}
+		free(parent);
+		free(dir);
+		buf_fini(&out);
+	}
+	for (size_t i = 0; i < c->count; i++) {
+		free(c->entries[i].family);
+		free(c->entries[i].path);
+	}
+	free(c->entries);
+	free(c->file);
+}
+
 struct finder {
 	const char *dir;
 	FcFontSet *local; /* the fonts directory's own files */
 	FcConfig *system; /* loaded only if needed */
+	struct font_cache cache;
 };
 
 static bool find_font(struct finder *f, const char *spec, struct font_source *out)
@@ -140,7 +304,7 @@ static bool find_font(struct finder *f, const char *spec, struct font_source *ou
 	}
 	if (!f->local)
 		f->local = scan_dir(f->dir);
-	if (find_family(f->local, spec, out))
+	if (find_family(f->local, spec, out) || font_cache_find(&f->cache, spec, out))
 		return true;
 	if (!f->system)
 		f->system = FcInitLoadConfigAndFonts();
@@ -150,6 +314,8 @@ static bool find_font(struct finder *f, const char *spec, struct font_source *ou
 	bool found = set && find_family(set, spec, out);
 	if (set)
 		FcFontSetDestroy(set);
+	if (found)
+		font_cache_remember(&f->cache, spec, out);
 	return found;
 }
 
@@ -191,7 +357,7 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		free(file);
 		return -1;
 	}
-	struct finder finder = {.dir = dir};
+	struct finder finder = {.dir = dir, .cache = {.file = font_cache_file()}};
 	int lineno = 0, status = 0;
 	char *next = len ? text : NULL;
 	while (status == 0 && next) {
@@ -219,7 +385,7 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		if (r == FONT_ROLES) {
 			*error = xasprintf(
 				"%s:%d: 没有“%s”这个字体角色（可用的角色：title、heading、"
-				"body、table）",
+				"heading2、body、table）",
 				file, lineno, role);
 			status = -1;
 			break;
@@ -247,8 +413,22 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		}
 	}
 	free(text);
+	/* written before heading2 existed: those headings print as body */
+	if (status == 0 && !roles->primary[FONT_ROLE_HEADING2].path &&
+	    roles->primary[FONT_ROLE_BODY].path) {
+		const struct font_source *from[2] = {&roles->primary[FONT_ROLE_BODY],
+						     &roles->fallback[FONT_ROLE_BODY]};
+		struct font_source *to[2] = {&roles->primary[FONT_ROLE_HEADING2],
+					     &roles->fallback[FONT_ROLE_HEADING2]};
+		for (int k = 0; k < 2; k++)
+			if (from[k]->path)
+				*to[k] = (struct font_source){xstrdup(from[k]->path),
+							      from[k]->index,
+							      xstrdup(from[k]->name)};
+	}
 	for (int r = 0; status == 0 && r < FONT_ROLES; r++)
-		if (!roles->primary[r].path) {
+		if (!roles->primary[r].path &&
+		    (r != FONT_ROLE_HEADING2 || roles->primary[FONT_ROLE_BODY].path)) {
 			*error = xasprintf("%s: 没有为角色 %s 指定字体", file, role_names[r]);
 			status = -1;
 		}
@@ -256,6 +436,7 @@ int font_roles_load(const char *dir, struct font_roles *roles, char **error)
 		FcFontSetDestroy(finder.local);
 	if (finder.system)
 		FcConfigDestroy(finder.system);
+	font_cache_fini(&finder.cache);
 	free(file);
 	if (status != 0)
 		font_roles_fini(roles);

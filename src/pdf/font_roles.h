@@ -1,4 +1,4 @@
-/* The font roles of the PDF (title, heading, body, table) and the file
+/* The font roles of the PDF (title, heading, heading2, body, table) and the file
  * each is printed with, as fonts/roles.conf declares them: an explicit
  * path, else a family found among the files of the fonts directory, else
  * a family found by fontconfig.  Each role has a fallback font for the
@@ -6,7 +6,16 @@
 #ifndef NIANBAO_FONT_ROLES_H
 #define NIANBAO_FONT_ROLES_H
 
-enum font_role { FONT_ROLE_TITLE, FONT_ROLE_HEADING, FONT_ROLE_BODY, FONT_ROLE_TABLE, FONT_ROLES };
+/* heading: the six 一级标题; heading2: the （一） openings of paragraphs
+ * (narrative.h).  A roles.conf without heading2 prints those as body. */
+enum font_role {
+	FONT_ROLE_TITLE,
+	FONT_ROLE_HEADING,
+	FONT_ROLE_HEADING2,
+	FONT_ROLE_BODY,
+	FONT_ROLE_TABLE,
+	FONT_ROLES
+};
 
 #define FONT_ROLES_FILE "roles.conf"
 
@@ -32,7 +41,7 @@ const char *font_roles_dir(void);
 int font_roles_load(const char *dir, struct font_roles *roles, char **error);
 void font_roles_fini(struct font_roles *roles);
 
-/* "title", "heading", "body", "table" as written in roles.conf. */
+/* "title", "heading", "heading2", "body", "table" as written in roles.conf. */
 const char *font_role_name(enum font_role role);
 
 #endif

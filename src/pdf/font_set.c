@@ -12,7 +12,8 @@ enum {
 	STATE_UNKNOWN,
 	STATE_PRINTS,
 	STATE_MISSING,
-	STATE_MISPRINTS, /* has it, but libharu would print it wrong */
+	STATE_MISPRINTS,   /* has it, but its outline is broken */
+	STATE_DEEP = 0x40, /* prints, from parts numbered 32768 or above (font_face.h) */
 	STATE_USED = 0x80,
 };
 
@@ -63,16 +64,17 @@ void font_set_close(struct font_set *set)
 static int face_state(struct font_set *set, int face, uint32_t cp)
 {
 	uint8_t *st = &set->state[face][cp];
-	if ((*st & ~STATE_USED) == STATE_UNKNOWN) {
+	if ((*st & ~(STATE_USED | STATE_DEEP)) == STATE_UNKNOWN) {
 		uint32_t glyph = font_face_glyph(set->faces[face], cp);
+		bool deep = false;
 		if (glyph == 0)
 			*st = STATE_MISSING;
-		else if (!font_face_glyph_printable(set->faces[face], glyph))
+		else if (!font_face_glyph_printable(set->faces[face], glyph, &deep))
 			*st = STATE_MISPRINTS;
 		else
-			*st = STATE_PRINTS;
+			*st = STATE_PRINTS | (deep ? STATE_DEEP : 0);
 	}
-	return *st & ~STATE_USED;
+	return *st & ~(STATE_USED | STATE_DEEP);
 }
 
 char *font_set_problem(struct font_set *set, enum font_role role, uint32_t cp, int *face)
@@ -94,8 +96,8 @@ char *font_set_problem(struct font_set *set, enum font_role role, uint32_t cp, i
 			misprints = faces[k];
 	}
 	if (misprints >= 0)
-		return xasprintf("字体“%s”会把这个字印错（它的字形由编号 32768 以上的部件组成，"
-				 "libharu 会丢掉这些部件），请在 fonts/roles.conf 中换一种字体",
+		return xasprintf("字体“%s”中这个字的字形已损坏（组成它的部件不全），"
+				 "请在 fonts/roles.conf 中换一种字体",
 				 font_face_family(set->faces[misprints]));
 	if (faces[1] >= 0)
 		return xasprintf("字体“%s”和后备字体“%s”都没有这个字",
@@ -136,4 +138,12 @@ uint32_t *font_set_used(const struct font_set *set, int face, size_t *n)
 			cps[count++] = cp;
 	*n = count;
 	return cps;
+}
+
+bool font_set_used_deep(const struct font_set *set, int face)
+{
+	for (uint32_t cp = 0; cp < BMP; cp++)
+		if ((set->state[face][cp] & (STATE_USED | STATE_DEEP)) == (STATE_USED | STATE_DEEP))
+			return true;
+	return false;
 }

@@ -49,7 +49,7 @@ static hb_face_t *with_compact_cmap(hb_face_t *subset, const uint32_t *cps, size
 }
 
 char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t n,
-		       bool compact_cmap, size_t *len)
+		       bool compact_cmap, size_t *len, unsigned *nglyphs)
 {
 	hb_subset_input_t *input = hb_subset_input_create_or_fail();
 	if (!input)
@@ -58,8 +58,9 @@ char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t
 	for (size_t i = 0; i < n; i++)
 		hb_set_add(unicodes, cps[i]);
 	/* Hinting is for screens at small sizes; a printed report does not
-	 * need it and it is a large part of these fonts. */
-	hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+	 * need it and it is a large part of these fonts.  Glyph ids are not
+	 * retained: see font_subset.h. */
+	hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
 	hb_face_t *subset = hb_subset_or_fail((hb_face_t *)font_face_hb_face(face), input);
 	hb_subset_input_destroy(input);
 	if (!subset)
@@ -72,6 +73,7 @@ char *font_subset_make(const struct font_face *face, const uint32_t *cps, size_t
 	hb_blob_destroy(bytes);
 	subset = compact_cmap ? with_compact_cmap(parsed, cps, n) : hb_face_reference(parsed);
 	hb_face_destroy(parsed);
+	*nglyphs = hb_face_get_glyph_count(subset);
 	hb_blob_t *blob = hb_face_reference_blob(subset);
 	unsigned size;
 	const char *data = hb_blob_get_data(blob, &size);

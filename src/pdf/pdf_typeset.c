@@ -11,8 +11,10 @@
 #include "font_set.h"
 #include "form.h"
 #include "line_break.h"
+#include "narrative.h"
 #include "pdf_layout.h"
 #include "pdf_table.h"
+#include "pdf_title.h"
 #include "report.h"
 #include "template.h"
 #include "templates.h"
@@ -33,11 +35,32 @@ static double baseline(double top, double size)
  * grid step, so the character space is what 16 pt lacks of it. */
 #define BODY_CHAR_SPACE (PDF_CHAR_PITCH - PDF_BODY_SIZE)
 
+/* Draws cps[0..n) of one line at x, with space after each glyph; the
+ * first head characters are a level-2 heading, in its own face. */
+static void add_line(struct pdf_flow *flow, enum font_role role, const uint32_t *cps, size_t n,
+		     const double *widths, size_t head, double x, double space)
+{
+	double y = PDF_PAGE_HEIGHT - baseline(flow->y, PDF_BODY_SIZE);
+	if (head > n)
+		head = n;
+	if (head > 0) {
+		pdf_page_add_text(flow->page, flow->fonts, FONT_ROLE_HEADING2, PDF_BODY_SIZE, x, y,
+				  cps, head, space);
+		for (size_t i = 0; i < head; i++)
+			x += widths[i] - BODY_CHAR_SPACE + space;
+	}
+	pdf_page_add_text(flow->page, flow->fonts, role, PDF_BODY_SIZE, x, y, cps + head, n - head,
+			  space);
+}
+
 /* Sets one paragraph on the grid.  indent: leading ideographic spaces
- * to add (they are not drawn, only leave room).  justify: every line
- * but the last reaches the right edge. */
+ * to add (they are not drawn, only leave room).  head: how many of
+ * text's first characters are a level-2 heading (narrative.h).  keep:
+ * lines of the next paragraph that must follow this one on its page
+ * when it is all heading.  justify: every line but the last reaches the
+ * right edge. */
 static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint32_t *text,
-			  size_t len, size_t indent, bool justify)
+			  size_t len, size_t head, int keep, size_t indent, bool justify)
 {
 	size_t n = len + indent;
 	uint32_t *cps = xmalloc((n ? n : 1) * sizeof *cps);
@@ -46,12 +69,28 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	for (size_t i = 0; i < len; i++)
 		cps[indent + i] = text[i];
 	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
-	pdf_text_widths(flow->fonts, role, PDF_BODY_SIZE, cps, n, BODY_CHAR_SPACE, widths);
+	pdf_text_widths(flow->fonts, FONT_ROLE_HEADING2, PDF_BODY_SIZE, cps + indent, head,
+			BODY_CHAR_SPACE, widths + indent);
+	pdf_text_widths(flow->fonts, role, PDF_BODY_SIZE, cps + indent + head, len - head,
+			BODY_CHAR_SPACE, widths + indent + head);
 	for (size_t i = 0; i < indent; i++)
 		widths[i] = PDF_CHAR_PITCH;
 	size_t *starts;
 	size_t nlines = line_break_lines(cps, widths, n, PDF_BLOCK_WIDTH, LINE_BREAK_SPACES_HANG,
 					 &starts);
+	if (head > 0) {
+		/* a heading never ends a page: two lines of what follows it
+		 * come along, in this paragraph or the next */
+		size_t last = 0;
+		while (last + 1 < nlines && starts[last + 1] < indent + head)
+			last++;
+		size_t need = head < len ? last + 2 : nlines + (size_t)keep;
+		if (need > nlines + (size_t)keep)
+			need = nlines + (size_t)keep;
+		if (need > PDF_LINES_PER_PAGE)
+			need = PDF_LINES_PER_PAGE;
+		pdf_flow_need(flow, (double)need * PDF_LINE_PITCH);
+	}
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double x = PDF_BLOCK_LEFT;
@@ -77,9 +116,8 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 				space = even;
 		}
 		pdf_flow_need(flow, PDF_LINE_PITCH);
-		pdf_page_add_text(flow->page, flow->fonts, role, PDF_BODY_SIZE, x,
-				  PDF_PAGE_HEIGHT - baseline(flow->y, PDF_BODY_SIZE), cps + from,
-				  end - from, space);
+		size_t in_head = indent + head > from ? indent + head - from : 0;
+		add_line(flow, role, cps + from, end - from, widths + from, in_head, x, space);
 		flow->y += PDF_LINE_PITCH;
 	}
 	free(starts);
@@ -87,44 +125,18 @@ static void add_paragraph(struct pdf_flow *flow, enum font_role role, const uint
 	free(cps);
 }
 
-/* Where a two-line title reads best: after "2024年", when both halves
- * fit; 0 when there is no such place. */
-static size_t year_break(const uint32_t *cps, const double *widths, size_t n)
+/* The title, centred, in lines of whole words in the 梯形 or 菱形 shape
+ * (pdf_title.h); organ: how it begins. */
+static void add_title(struct pdf_flow *flow, const char *title, const char *organ)
 {
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += widths[i];
-	double before = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		before += widths[i];
-		if (cps[i] == 0x5E74 /* 年 */ && i > 0 && cps[i - 1] >= '0' && cps[i - 1] <= '9' &&
-		    before <= PDF_BLOCK_WIDTH && total - before <= PDF_BLOCK_WIDTH)
-			return i + 1;
-	}
-	return 0;
-}
-
-/* The title, centred, in as many lines as it needs and of even length. */
-static void add_title(struct pdf_flow *flow, const char *title)
-{
-	size_t n;
+	size_t n, norgan = 0;
 	uint32_t *cps = pdf_decode(title, strlen(title), &n);
+	if (strncmp(title, organ, strlen(organ)) == 0)
+		free(pdf_decode(organ, strlen(organ), &norgan));
 	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
 	pdf_text_widths(flow->fonts, FONT_ROLE_TITLE, PDF_TITLE_SIZE, cps, n, 0, widths);
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += widths[i];
-	double lines = ceil(total / PDF_BLOCK_WIDTH);
-	double target = lines > 1 ? total / lines + 2 * PDF_TITLE_SIZE : PDF_BLOCK_WIDTH;
-	if (target > PDF_BLOCK_WIDTH)
-		target = PDF_BLOCK_WIDTH;
 	size_t *starts;
-	size_t nlines = line_break_lines(cps, widths, n, target, LINE_BREAK_SPACES_HANG, &starts);
-	size_t after_year = year_break(cps, widths, n);
-	if (nlines == 2 && after_year) {
-		/* two lines: organ and year, then what the report is */
-		starts[1] = after_year;
-	}
+	size_t nlines = pdf_title_lines(cps, widths, n, norgan, PDF_BLOCK_WIDTH, &starts);
 	for (size_t k = 0; k < nlines; k++) {
 		size_t from = starts[k], to = k + 1 < nlines ? starts[k + 1] : n;
 		double w = 0;
@@ -143,35 +155,50 @@ static void add_title(struct pdf_flow *flow, const char *title)
 }
 
 /* A narrative: each line of the text is a paragraph; the indent the
- * clerk typed (spaces, ideographic spaces) is replaced by ours. */
+ * clerk typed (spaces, ideographic spaces) is replaced by ours, and a
+ * paragraph's level-2 heading is set in its face. */
 static void add_narrative(struct pdf_flow *flow, const char *text)
 {
-	size_t n;
-	uint32_t *cps = pdf_decode(text, strlen(text), &n);
-	for (size_t i = 0; i < n;) {
-		size_t end = i;
-		while (end < n && cps[end] != '\n')
-			end++;
-		size_t from = i;
-		while (from < end && utf8_is_space(cps[from]))
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t start, head_end, head = 0;
+		bool heading = narrative_heading(text + i, end - i, &start, &head_end);
+		size_t n;
+		uint32_t *cps = pdf_decode(text + i, end - i, &n);
+		if (heading) {
+			size_t skip;
+			free(pdf_decode(text + i, head_end, &head));
+			free(pdf_decode(text + i, start, &skip));
+			head -= skip;
+		}
+		size_t from = 0;
+		while (from < n && utf8_is_space(cps[from]))
 			from++;
-		for (size_t k = from; k < end; k++)
+		for (size_t k = from; k < n; k++)
 			if (cps[k] == '\t')
 				cps[k] = ' ';
-		if (from < end)
-			add_paragraph(flow, FONT_ROLE_BODY, cps + from, end - from, 2, true);
+		/* does a paragraph follow this one? */
+		bool more = false;
+		for (size_t k = end; k < len && !more; k++)
+			more = !strchr(" \t\n", text[k]);
+		if (from < n)
+			add_paragraph(flow, FONT_ROLE_BODY, cps + from, n - from, head,
+				      more ? 2 : 0, 2, true);
+		free(cps);
 		i = end + 1;
 	}
-	free(cps);
 }
 
-/* A heading never ends a page: it keeps next points of what follows. */
+/* A heading never ends a page: it keeps next points of what follows
+ * (a narrative of one line is kept with a little more than it needs). */
 static void add_heading(struct pdf_flow *flow, const char *heading, double next)
 {
 	size_t n;
 	uint32_t *cps = pdf_decode(heading, strlen(heading), &n);
 	pdf_flow_need(flow, PDF_LINE_PITCH + next);
-	add_paragraph(flow, FONT_ROLE_HEADING, cps, n, 2, false);
+	add_paragraph(flow, FONT_ROLE_HEADING, cps, n, 0, 0, 2, false);
 	free(cps);
 }
 
@@ -198,9 +225,13 @@ static void add_signature(struct pdf_flow *flow, const struct report *r, double 
 	double *widths = xmalloc((n ? n : 1) * sizeof *widths);
 	pdf_text_widths(flow->fonts, FONT_ROLE_BODY, PDF_BODY_SIZE, organ, n, BODY_CHAR_SPACE,
 			widths);
+	/* a long name wraps between its words */
+	bool *breaks = xcalloc(n + 1, sizeof *breaks);
+	pdf_title_organ_breaks(organ, n, breaks);
 	size_t *starts;
-	size_t nlines = line_break_lines(organ, widths, n, limit - PDF_BLOCK_LEFT,
-					 LINE_BREAK_SPACES_HANG, &starts);
+	size_t nlines = pdf_title_word_lines(organ, widths, breaks, n, limit - PDF_BLOCK_LEFT,
+					     &starts);
+	free(breaks);
 
 	pdf_flow_snap(flow);
 	/* one blank line above the 落款, or none rather than a page of its
@@ -308,12 +339,13 @@ void pdf_typeset_report(const struct report *r, struct font_set *fonts, double s
 	struct pdf_flow flow;
 	pdf_flow_init(&flow, layout, fonts);
 	char *title = report_title(r);
-	add_title(&flow, title);
+	add_title(&flow, title, r->organ);
 	free(title);
 	flow.y += PDF_LINE_PITCH;
 	for (size_t s = 0; s < f->nsections; s++) {
 		const struct form_section *sec = &f->sections[s];
-		double next = PDF_LINE_PITCH;
+		/* a heading keeps with two lines of text, or a table's first rows */
+		double next = 2 * PDF_LINE_PITCH;
 		if (sec->nitems > 0 && sec->items[0].kind == FORM_ITEM_TABLE)
 			next = PDF_LINE_PITCH / 4 +
 			       pdf_table_lead_height(fonts, &f->tables[sec->items[0].index], r);

@@ -87,13 +87,24 @@ static bool load_font(struct haru *h, struct font_set *set, int face, bool compa
 		      char **error)
 {
 	size_t n, len;
+	unsigned nglyphs = 0;
 	uint32_t *cps = font_set_used(set, face, &n);
-	char *subset = n ? font_subset_make(set->faces[face], cps, n, compact_cmap, &len) : NULL;
+	char *subset = n ? font_subset_make(set->faces[face], cps, n, compact_cmap, &len, &nglyphs)
+			 : NULL;
 	free(cps);
 	if (!n)
 		return true;
 	if (!subset) {
 		*error = xasprintf("无法从字体 %s 中取出所用的字（HarfBuzz 子集化失败）",
+				   font_face_path(set->faces[face]));
+		return false;
+	}
+	/* libharu 2.3.0 drops composite parts numbered 32768 or above: only a
+	 * subset of fewer glyphs is sure to keep them */
+	if (nglyphs > 32768 && font_set_used_deep(set, face)) {
+		free(subset);
+		*error = xasprintf("字体 %s 所用的字形超过 32768 个，其中由部件组成的字 libharu "
+				   "会印错，请在 fonts/roles.conf 中换一种字体",
 				   font_face_path(set->faces[face]));
 		return false;
 	}
@@ -185,9 +196,13 @@ static void draw_page(struct haru *h, const struct pdf_page *src)
 		HPDF_Page_Stroke(page);
 }
 
+/* The seal is multiplied onto the page, as ink stamped on paper: the
+ * text under it stays readable through its red, and its white is no
+ * white box. */
 static void draw_images(struct haru *h, const struct pdf_layout *layout, HPDF_Image seal)
 {
 	HPDF_Page page = NULL;
+	HPDF_ExtGState multiply = NULL;
 	for (size_t p = 0; p < layout->count; p++)
 		for (size_t i = 0; i < layout->pages[p].count; i++) {
 			const struct pdf_item *it = &layout->pages[p].items[i];
@@ -195,8 +210,15 @@ static void draw_images(struct haru *h, const struct pdf_layout *layout, HPDF_Im
 				continue;
 			/* pages are drawn in order; find the libharu page again */
 			page = HPDF_GetPageByIndex(h->pdf, (HPDF_UINT)p);
+			if (!multiply) {
+				multiply = HPDF_CreateExtGState(h->pdf);
+				HPDF_ExtGState_SetBlendMode(multiply, HPDF_BM_MULTIPLY);
+			}
+			HPDF_Page_GSave(page);
+			HPDF_Page_SetExtGState(page, multiply);
 			HPDF_Page_DrawImage(page, seal, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
 					    (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
+			HPDF_Page_GRestore(page);
 		}
 }
 
