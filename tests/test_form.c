@@ -135,10 +135,11 @@ static void test_headings_and_labels(void **state)
 
 static void test_every_design_rule_is_declared(void **state)
 {
-	static const char *const ids[] = {"requests.balance", "requests.total", "requests.row_sum",
-					  "appeals.row_sum",  "value.count",	"proactive.fees",
-					  "text.required",    "carry.requests", "carry.in_force",
-					  "text.rewrite"};
+	static const char *const ids[] = {
+		"requests.balance", "requests.total", "requests.row_sum",   "appeals.row_sum",
+		"value.count",	    "proactive.fees", "text.required",	    "carry.requests",
+		"carry.in_force",   "text.rewrite",   "text.numbers",	    "text.year",
+		"text.repeat",	    "text.other",     "plausibility.change"};
 	const struct form *f = test_form()->form;
 	(void)state;
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -148,8 +149,10 @@ static void test_every_design_rule_is_declared(void **state)
 		assert_true(found);
 	}
 	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 + carry 7 +
-	 * in_force 2 */
-	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 7 + 2);
+	 * in_force 2; numbers 3 + year 3 + repeat 2 + other 1 + changes 37 (10 requests
+	 * rows and groups, 3 appeals rows, 9 proactive counts) */
+	assert_int_equal(rules_check_count(test_form()->rules),
+			 7 + 7 + 25 + 3 + 2 + 3 + 7 + 2 + 3 + 3 + 2 + 1 + (25 + 3 + 9));
 }
 
 /* The real definition, as built in. */
@@ -271,7 +274,7 @@ static void test_good_values(void **state)
 		{"table: appeals\n", "        print: one_row\n", ""},
 		{"table: proactive_licensing\n", "        label_header: 信息内容\n", ""},
 		{"table: proactive_licensing\n", "        title: 第二十条第（五）项\n", ""},
-		{"table: proactive_licensing\n", "store: scalar", "store: sequence"},
+		{"table: proactive_fees\n", "store: scalar", "store: sequence"},
 		{"label: 行政诉讼\n", "label: 行政诉讼\n",
 		 "label: 行政诉讼\n            path: appeals\n"},
 		{"path: requests.total, label: （七）总计", ", total: true", ", total: false"},

@@ -22,7 +22,13 @@ struct rules;
 
 struct rule_failure {
 	size_t check;	     /* which check failed */
-	int64_t left, right; /* the two sums that differ */
+	int64_t left, right; /* the two sums that differ; see below for texts */
+	/* phrases (text.numbers, text.year): which phrase of the rule, and the
+	 * bytes of the text it matched; left is the figure or year written,
+	 * right the table's value or the report's year.  repeat: left of
+	 * right 8-grams also stand in last year's text.  changes: left this
+	 * year's value, right last year's. */
+	size_t phrase, at, len;
 };
 
 /* Failures of one evaluation; reuse it to avoid allocating per keystroke. */
