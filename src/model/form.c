@@ -772,8 +772,10 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 		kind = kinds[i];
 	}
 	if (!kind)
-		return fail(b, r, "规则 %s 需要 assert、required、texts 或 value_type 之一",
-			    rule->id);
+		return fail(
+			b, r,
+			"规则 %s 需要 assert、required、texts、value_type、phrases、changes 或 repeat 之一",
+			rule->id);
 	const struct ytree *message = ytree_get(r, "message");
 	if (rule->nphrases || rule->nchanges || rule->repeat)
 		return check_audit_rule(b, r, rule, kind);
@@ -859,9 +861,6 @@ static bool check_audit_rule(struct form_builder *b, const struct ytree *r,
 			    rule->id);
 	if (strcmp(kind, "changes") != 0 && !rule->ntexts)
 		return fail(b, r, "规则 %s：%s 要和 texts（核对哪些正文）一起写", rule->id, kind);
-	if (strcmp(kind, "changes") == 0 && ytree_get(r, "texts"))
-		return fail(b, key_at(r, "texts"), "规则 %s：changes 核对的是数据格，不用 texts",
-			    rule->id);
 	if (strcmp(kind, "changes") == 0 && (rule->factor < 2 || rule->by < 1))
 		return fail(b, r, "规则 %s：changes 需要 factor（至少 2）和 by（至少 1）",
 			    rule->id);
@@ -1003,7 +1002,8 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		if (ok && ytree_get(r, "repeat") && !rule->repeat)
 			ok = fail(b, ytree_get(r, "repeat"),
 				  "规则 %s：repeat 应为 1 到 100 的百分数", rule->id);
-		if (ok && !rule->forbidden && rule->ntexts && !rule->nphrases && !rule->repeat)
+		if (ok && !rule->forbidden && rule->ntexts && !rule->nphrases && !rule->repeat &&
+		    !rule->nchanges)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
 		else if (ok && rule->forbidden && !rule->ntexts)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
