@@ -224,34 +224,58 @@ static bool in_title(const char *t, size_t len, size_t pos)
 	return false;
 }
 
+#define MAX_FIRST_WORDS 16
+#define NOT_YET (NO_MATCH - 1)
+
+/* Where each first word next stands, at or after from: found once and
+ * kept while it is still ahead, so that a frequent word (无) does not make
+ * the search of the others start again at each of its places. */
+struct starts {
+	size_t next[MAX_FIRST_WORDS];
+};
+
+static bool is_digit_byte_at(const char *t, size_t len, size_t pos)
+{
+	unsigned char c = (unsigned char)t[pos];
+	return (c >= '0' && c <= '9') ||
+	       (c == 0xEF && pos + 2 < len && (unsigned char)t[pos + 1] == 0xBC &&
+		(unsigned char)t[pos + 2] >= 0x90 && (unsigned char)t[pos + 2] <= 0x99);
+}
+
 /* The next place at or after from where the first token could match. */
-static size_t next_start(const struct phrase *p, const char *t, size_t len, size_t from)
+static size_t next_start(const struct phrase *p, struct starts *st, const char *t, size_t len,
+			 size_t from)
 {
 	const struct token *first = &p->tokens[0];
 	if (first->kind == TOKEN_WORDS) {
-		const char *best = NULL;
+		size_t best = NO_MATCH;
 		for (size_t i = 0; i < first->nwords; i++) {
-			const char *s = strstr(t + from, first->words[i]);
-			if (s && (!best || s < best))
-				best = s;
+			if (st->next[i] == NO_MATCH)
+				continue;
+			if (st->next[i] == NOT_YET || st->next[i] < from) {
+				const char *s = strstr(t + from, first->words[i]);
+				st->next[i] = s ? (size_t)(s - t) : NO_MATCH;
+			}
+			if (st->next[i] < best)
+				best = st->next[i];
 		}
-		return best ? (size_t)(best - t) : NO_MATCH;
+		return best;
 	}
-	for (size_t pos = from; pos < len;) {
-		size_t n;
-		uint32_t cp = decode_at(t, len, pos, &n);
-		if (utf8_digit_value(cp) >= 0 && !is_numeral(char_before(t, len, pos)))
+	/* a slot first: the start of a run of digits (bytes, not characters) */
+	for (size_t pos = from; pos < len; pos++)
+		if (is_digit_byte_at(t, len, pos) && !is_numeral(char_before(t, len, pos)))
 			return pos;
-		pos += n;
-	}
 	return NO_MATCH;
 }
 
 bool phrase_find(const struct phrase *p, const char *t, size_t len, size_t from,
 		 struct phrase_match *m)
 {
+	struct starts st;
+	for (size_t i = 0; i < MAX_FIRST_WORDS; i++)
+		st.next[i] = NOT_YET;
 	while (from < len) {
-		size_t at = next_start(p, t, len, from);
+		size_t at = next_start(p, &st, t, len, from);
 		if (at == NO_MATCH)
 			return false;
 		m->slot_at = at;
@@ -322,16 +346,20 @@ struct phrase *phrase_compile(const char *pattern, size_t gap, char **error)
 					xasprintf("只能有一个 {n} 或 {year}：%s", pattern));
 			p->slot = len == 3 ? PHRASE_SLOT_NUMBER : PHRASE_SLOT_YEAR;
 		} else {
-			bool not = *s == '!';
-			tok->kind = not ? TOKEN_NOT : TOKEN_WORDS;
-			split_words(tok, s + not, len - not );
+			bool negative = *s == '!';
+			tok->kind = negative ? TOKEN_NOT : TOKEN_WORDS;
+			split_words(tok, s + negative, len - negative);
 			for (size_t i = 0; i < tok->nwords; i++)
 				if (!*tok->words[i] || strpbrk(tok->words[i], "{}"))
 					return compile_fail(
 						p, error,
 						xasprintf("“%.*s”不是可用的词（空词或花括号）：%s",
 							  (int)len, s, pattern));
-			if (not &&p->ntokens == 1)
+			if (p->ntokens == 1 && tok->nwords > MAX_FIRST_WORDS)
+				return compile_fail(p, error,
+						    xasprintf("开头的词最多 %d 个：%s",
+							      MAX_FIRST_WORDS, pattern));
+			if (negative && p->ntokens == 1)
 				return compile_fail(p, error,
 						    xasprintf("“!”不能在开头：%s", pattern));
 		}
