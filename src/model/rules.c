@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ack.h"
 #include "buf.h"
 #include "form.h"
 #include "phrase.h"
@@ -803,8 +804,8 @@ static void format_amount(enum form_value_type type, int64_t v, char out[32])
 		snprintf(out, 32, "%" PRId64, v);
 }
 
-char *rules_failure_message(const struct rules *r, const struct report *report,
-			    const struct rule_failure *f)
+static char *failure_text(const struct rules *r, const struct report *report,
+			  const struct rule_failure *f)
 {
 	const struct form *form = r->form;
 	const struct rule_check *ck = &r->checks[f->check];
@@ -838,6 +839,29 @@ char *rules_failure_message(const struct rules *r, const struct report *report,
 	buf_init(&out);
 	template_expand(&out, form->rules[ck->rule].message, vars, sizeof vars / sizeof vars[0]);
 	return buf_take(&out);
+}
+
+const char *rules_failure_acknowledged(const struct rules *r, const struct report *report,
+				       const struct rule_failure *f)
+{
+	if (!report->nacks || rules_failure_severity(r, f) != DIAG_WARNING)
+		return NULL;
+	const struct report_ack *a = ack_find(report, rules_failure_rule(r, f),
+					      r->checks[f->check].cell);
+	return a ? a->reason : NULL;
+}
+
+char *rules_failure_message(const struct rules *r, const struct report *report,
+			    const struct rule_failure *f)
+{
+	char *text = failure_text(r, report, f);
+	const char *reason = rules_failure_acknowledged(r, report, f);
+	if (!reason)
+		return text;
+	/* still said, so that a reader of check sees what was checked */
+	char *marked = xasprintf("%s（已核实：%s）", text, reason);
+	free(text);
+	return marked;
 }
 
 void rules_diagnose(const struct rules *r, const struct report *report,

@@ -57,6 +57,11 @@ size_t rules_failure_cell(const struct rules *rules, const struct rule_failure *
 /* The message of a failure, in Chinese; the caller frees it. */
 char *rules_failure_message(const struct rules *rules, const struct report *report,
 			    const struct rule_failure *f);
+/* The reason the clerk gave when acknowledging this warning (ack.h), or
+ * NULL when it is not acknowledged or the cell has changed since; errors
+ * never are.  Its message then ends with （已核实：REASON）. */
+const char *rules_failure_acknowledged(const struct rules *rules, const struct report *report,
+				       const struct rule_failure *f);
 /* True when the failure involves cell (on either side of the check). */
 bool rules_failure_involves(const struct rules *rules, const struct rule_failure *f, size_t cell);
 
