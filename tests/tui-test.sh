@@ -485,6 +485,9 @@ keys BSpace
 type_text "件，已核对"
 keys Enter
 wait_for "已标为已核实：含上级转办4件，已核对"
+# still shown, marked, and no longer counted against the section
+wait_for "为 36（已核实：含上级转办4件"
+wait_for "一、总体情况          完成"
 keys F2
 wait_for "已保存到"
 file_has ack.yaml "acknowledged:"
