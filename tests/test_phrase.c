@@ -286,8 +286,15 @@ static void test_patterns(void **state)
 {
 	(void)state;
 	static const char *const refused[] = {
-		"",	    "… 申请",	    "收到 …",	"收到 … … 申请", "收到 {n} {n}",
-		"!人 申请", "收到 || 申请", "收到 {x}",
+		"",
+		"… 申请",
+		"收到 …",
+		"收到 … … 申请",
+		"收到 {n} {n}",
+		"!人 申请",
+		"收到 || 申请",
+		"收到 {x}",
+		"a b c d e f g h i j k l m",
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		char *why = NULL;

@@ -999,6 +999,10 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		     get_int(b, r, "ahead", &rule->ahead) && get_changes(b, r, rule) &&
 		     get_int(b, r, "factor", &rule->factor) && get_int(b, r, "by", &rule->by) &&
 		     get_int(b, r, "repeat", &rule->repeat);
+		/* a long gap makes a phrase match across a whole sentence, and costs */
+		if (ok && (rule->gap < 1 || rule->gap > 40))
+			ok = fail(b, ytree_get(r, "gap"), "规则 %s：gap 应为 1 到 40 个字",
+				  rule->id);
 		if (ok && ytree_get(r, "repeat") && !rule->repeat)
 			ok = fail(b, ytree_get(r, "repeat"),
 				  "规则 %s：repeat 应为 1 到 100 的百分数", rule->id);

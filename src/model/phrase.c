@@ -364,6 +364,8 @@ struct phrase *phrase_compile(const char *pattern, size_t gap, char **error)
 						    xasprintf("“!”不能在开头：%s", pattern));
 		}
 		s += len;
+		if (p->ntokens > 12)
+			return compile_fail(p, error, xasprintf("匹配式最多 12 项：%s", pattern));
 	}
 	if (!p->ntokens)
 		return compile_fail(p, error, xstrdup("匹配式是空的"));

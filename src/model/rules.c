@@ -563,7 +563,8 @@ static void evaluate_phrases(const struct rules *r, size_t k, const struct repor
 		const struct rule_phrase *rp = &r->phrases[ck->first_term + j];
 		enum phrase_slot slot = phrase_slot(rp->phrase);
 		struct phrase_match m;
-		for (size_t from = 0; phrase_find(rp->phrase, text, len, from, &m); from = m.end) {
+		for (size_t from = 0; phrase_find(rp->phrase, text, len, from, &m);
+		     from = m.end > from ? m.end : from + 1) {
 			struct rule_failure *f = NULL;
 			int64_t v = sum_terms(&r->terms[rp->first_term], rp->nterms, report, NULL);
 			if (slot == PHRASE_SLOT_YEAR) {
