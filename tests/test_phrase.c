@@ -88,6 +88,8 @@ static const struct sentence_case cases[] = {
 	 "“行政规范性文件／现行有效件数”为 41"},
 	{"制发规章1件。", NULL, 0, "text.numbers", "“规章／本年制发件数”为 0"},
 	{"作出行政许可决定550件。", "proactive.licensing", 550, NULL, NULL},
+	/* 项 counts matters (事项), not decisions */
+	{"公开行政许可事项清单120项。", "proactive.licensing", 550, NULL, NULL},
 	{"作出行政许可决定550件。", "proactive.licensing", 9487, "text.numbers", "为 9487"},
 	{"行政处罚4119件。", "proactive.penalty", 4118, "text.numbers", "“行政处罚”为 4118"},
 	{"行政强制195件。", "proactive.coercion", 195, NULL, NULL},
