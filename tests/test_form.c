@@ -674,6 +674,8 @@ static const struct {
 	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    factor: 3\n", "factor",
 	 "factor 只用于有 changes 的规则"},
 	{"- id: text.numbers\n", "gap: 12", "gap: 41", "41", "gap 应为 1 到 40 个字"},
+	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    forbidden: XX\n", "forbidden",
+	 "forbidden 只用于只有 texts 的规则"},
 	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    fill: true\n", "fill",
 	 "fill 只用于有 assert 的规则"},
 	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    needs: previous\n", "needs",

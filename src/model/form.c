@@ -853,6 +853,9 @@ static bool check_audit_rule(struct form_builder *b, const struct ytree *r,
 				return fail(b, key_at(r, audit_keys[k][i]),
 					    "规则 %s：%s 只用于有 %s 的规则", rule->id,
 					    audit_keys[k][i], audit_keys[k][0]);
+	if (ytree_get(r, "forbidden"))
+		return fail(b, key_at(r, "forbidden"), "规则 %s：forbidden 只用于只有 texts 的规则",
+			    rule->id);
 	bool cross_year = strcmp(kind, "phrases") != 0;
 	if (cross_year != rule->needs_previous)
 		return fail(b, cross_year ? r : key_at(r, "needs"),
