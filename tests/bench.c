@@ -12,14 +12,18 @@
 #include <unistd.h>
 
 #include "bench_clock.h"
+#include "buf.h"
 #include "catalog.h"
 #include "diag.h"
+#include "form.h"
 #include "import.h"
 #include "render_pdf.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
 #include "rules.h"
+#include "utf8.h"
+#include "xalloc.h"
 
 struct sample {
 	double *us;
@@ -110,6 +114,41 @@ int main(int argc, char **argv)
 		s.us[r] = (bench_now_us() - start) / inner;
 	}
 	report_line("rules: evaluate every check of a report", &s, "us");
+
+	/* the same with the narrative of 五 20 and 640 times as long (2,840 and
+	 * 90,880 characters): the phrases of text.numbers and text.year scan it */
+	size_t problems = form_find_cell(entry->form, "text.problems");
+	char *original = xstrdup(report->texts[problems]);
+	for (int times = 20; times <= 640; times *= 32) {
+		struct buf longer;
+		buf_init(&longer);
+		for (int i = 0; i < times; i++)
+			buf_adds(&longer, original);
+		report_set_text(report, problems, longer.data, longer.len);
+		int reps = times > 100 ? 20 : 200;
+		for (int r = 0; r < rounds; r++) {
+			double start = bench_now_us();
+			for (int i = 0; i < reps; i++)
+				rules_evaluate(entry->rules, report, NULL, &outcome);
+			s.us[r] = (bench_now_us() - start) / reps;
+		}
+		char what[64];
+		snprintf(what, sizeof what, "rules: every check, 五 of %zu characters",
+			 utf8_length(longer.data, longer.len));
+		report_line(what, &s, "us");
+		buf_fini(&longer);
+	}
+	report_set_text(report, problems, original, strlen(original));
+	free(original);
+
+	/* with last year's report (itself): the cross-year rules, text.repeat's 8-grams */
+	for (int r = 0; r < rounds; r++) {
+		double start = bench_now_us();
+		for (int i = 0; i < 100; i++)
+			rules_evaluate(entry->rules, report, report, &outcome);
+		s.us[r] = (bench_now_us() - start) / 100;
+	}
+	report_line("rules: every check, with --previous", &s, "us");
 
 	/* an edit of one count, totals following */
 	size_t cell = 0;

@@ -149,17 +149,22 @@ int main(int argc, char **argv)
 	tui_cursor_goto_page(&t, narrative + 1);
 	textedit_end(&t.text);
 	measure(&t, "narrative 五", 24, 80, rounds, us);
-	struct buf longer;
-	buf_init(&longer);
-	for (int i = 0; i < 20; i++)
-		buf_adds(&longer, s->report->texts[problems]);
-	session_set_text(s, problems, longer.data, longer.len);
-	buf_fini(&longer);
-	tui_cursor_goto_page(&t, narrative + 1);
-	t.text.cursor = t.text.text.len;
-	snprintf(where, sizeof where, "narrative 五 of %zu characters",
-		 utf8_length(t.text.text.data, t.text.text.len));
-	measure(&t, where, 24, 80, rounds, us);
+	/* 20 and 640 times (the audit rules' phrases scan the whole text) */
+	char *original = xstrdup(s->report->texts[problems]);
+	for (int times = 20; times <= 640; times *= 32) {
+		struct buf longer;
+		buf_init(&longer);
+		for (int i = 0; i < times; i++)
+			buf_adds(&longer, original);
+		session_set_text(s, problems, longer.data, longer.len);
+		buf_fini(&longer);
+		tui_cursor_goto_page(&t, narrative + 1);
+		t.text.cursor = t.text.text.len;
+		snprintf(where, sizeof where, "narrative 五 of %zu characters",
+			 utf8_length(t.text.text.data, t.text.text.len));
+		measure(&t, where, 24, 80, times > 100 ? rounds / 10 + 5 : rounds, us);
+	}
+	free(original);
 
 	for (int r = 0; r < rounds; r++) {
 		keystroke(&t, r);

@@ -50,8 +50,12 @@ expect_status 2 "$NIANBAO" new --organ x --year 2021 -o /nonexistent/dir/x.yaml
 contains "$WORK/err" "目录不存在"
 
 # --- check: correct reports, every rule, golden diagnostics -------------
-expect_status 0 "$NIANBAO" check example-2024.yaml seed-000.yaml seed-003.yaml
+expect_status 0 "$NIANBAO" check example-2024.yaml seed-003.yaml
 empty "$WORK/out"
+# seed 000 was published with 六 empty: that warning and nothing else
+expect_status 0 "$NIANBAO" check seed-000.yaml
+contains "$WORK/out" "seed-000.yaml:17:10: warning: “六、其他需要报告的事项”还没有填写"
+[ "$(wc -l <"$WORK/out")" -eq 1 ] || fail "seed-000: more than the one warning of 六"
 for f in broken/*.yaml; do
 	name=$(basename "$f" .yaml)
 	case $name in
@@ -66,6 +70,20 @@ for f in broken/*.yaml; do
 done
 expect_status 1 "$NIANBAO" check --previous example-2024.yaml broken/carry-2025.yaml
 same "$WORK/out" "$GOLDEN/check/carry-2025-previous.txt"
+# an acknowledged warning is still said, marked, and lapses when the value changes
+sed 's/licensing: 1532/licensing: 200000/' broken/carry-2025.yaml >"$WORK/ack.yaml"
+printf 'acknowledged:\n  - {rule: plausibility.change, path: proactive.licensing, reason: 新增审批事项, value: "200000"}\n' >>"$WORK/ack.yaml"
+expect_status 1 "$NIANBAO" check --previous example-2024.yaml "$WORK/ack.yaml"
+contains "$WORK/out" "“行政许可”为 200000，上年为 1532，变化超过 100 倍：请核对是否填错（已核实：新增审批事项） \[plausibility.change\]"
+expect_status 1 "$NIANBAO" check --format json --previous example-2024.yaml "$WORK/ack.yaml"
+contains "$WORK/out" '"rule": "plausibility.change", "severity": "warning", "path": "proactive.licensing", "line": 24, "column": 14, "message": "“行政许可”为 200000，上年为 1532，变化超过 100 倍：请核对是否填错（已核实：新增审批事项）"'
+sed -i 's/licensing: 200000/licensing: 200001/' "$WORK/ack.yaml"
+expect_status 1 "$NIANBAO" check --previous example-2024.yaml "$WORK/ack.yaml"
+contains "$WORK/out" "变化超过 100 倍：请核对是否填错 \[plausibility.change\]"
+# errors cannot be acknowledged
+printf '  - {rule: requests.balance, path: "requests.carried_out[0]", reason: x, value: "1"}\n' >>"$WORK/ack.yaml"
+expect_status 2 "$NIANBAO" check "$WORK/ack.yaml"
+contains "$WORK/err" "这条规则是错误，不能标为已核实：错误必须改正 \[load.value\]"
 # several files: all are checked, the status is the worst
 expect_status 2 "$NIANBAO" check example-2024.yaml broken/requests-total.yaml broken/value-count.yaml
 contains "$WORK/out" "requests.total"

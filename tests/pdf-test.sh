@@ -126,7 +126,10 @@ check_pdf() {
 		sed 's/^/  /' "$WORK/err" >&2
 		return
 	fi
-	[ -s "$WORK/err" ] && fail "render $name wrote to stderr: $(head -3 "$WORK/err")"
+	# a report's warnings are said, and do not stop the PDF (seed 000's 六 is
+	# empty; 洪泽区 2024 says 17 requests where its table has 95)
+	grep -v ': warning: .*\[text\.\(other\|numbers\)\]$' "$WORK/err" >"$WORK/err.other" || true
+	[ -s "$WORK/err.other" ] && fail "render $name wrote to stderr: $(head -3 "$WORK/err.other")"
 
 	check pdffonts "$pdf" >"$WORK/fonts" 2>&1 || fail "pdffonts $name failed"
 	# name type (2 words) encoding emb sub uni object id

@@ -135,10 +135,11 @@ static void test_headings_and_labels(void **state)
 
 static void test_every_design_rule_is_declared(void **state)
 {
-	static const char *const ids[] = {"requests.balance", "requests.total",	 "requests.row_sum",
-					  "appeals.row_sum",  "value.count",	 "proactive.fees",
-					  "text.required",    "carry.requests",	 "carry.in_force",
-					  "text.rewrite",     "text.placeholder"};
+	static const char *const ids[] = {
+		"requests.balance", "requests.total", "requests.row_sum",    "appeals.row_sum",
+		"value.count",	    "proactive.fees", "text.required",	     "carry.requests",
+		"carry.in_force",   "text.rewrite",   "text.numbers",	     "text.year",
+		"text.repeat",	    "text.other",     "plausibility.change", "text.placeholder"};
 	const struct form *f = test_form()->form;
 	(void)state;
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -148,8 +149,10 @@ static void test_every_design_rule_is_declared(void **state)
 		assert_true(found);
 	}
 	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 +
-	 * placeholder 3 + carry 7 + in_force 2 */
-	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2);
+	 * placeholder 3 + carry 7 + in_force 2; numbers 3 + year 3 + repeat 2 + other 1 +
+	 * changes 37 (10 requests rows and groups, 3 appeals rows, 9 proactive counts) */
+	assert_int_equal(rules_check_count(test_form()->rules),
+			 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2 + 3 + 3 + 2 + 1 + (25 + 3 + 9));
 }
 
 /* The real definition, as built in. */
@@ -276,7 +279,7 @@ static void test_good_values(void **state)
 		{"table: appeals\n", "        print: one_row\n", ""},
 		{"table: proactive_licensing\n", "        label_header: 信息内容\n", ""},
 		{"table: proactive_licensing\n", "        title: 第二十条第（五）项\n", ""},
-		{"table: proactive_licensing\n", "store: scalar", "store: sequence"},
+		{"table: proactive_fees\n", "store: scalar", "store: sequence"},
 		{"label: 行政诉讼\n", "label: 行政诉讼\n",
 		 "label: 行政诉讼\n            path: appeals\n"},
 		{"path: requests.total, label: （七）总计", ", total: true", ", total: false"},
@@ -662,7 +665,8 @@ static const struct {
 	 "value_type", "已有 required，不能再有 value_type"},
 	{"- id: requests.balance\n",
 	 "    assert: requests.new[$c] + requests.carried_in[$c] = requests.total[$c] + requests.carried_out[$c]\n",
-	 "", "id: requests.balance", "需要 assert、required、texts 或 value_type 之一"},
+	 "", "id: requests.balance",
+	 "需要 assert、required、texts、value_type、phrases、changes 或 repeat 之一"},
 	{"- id: value.count\n", "value_type: count", "value_type: text", "text\n",
 	 "value_type 只能是 count 或 money"},
 	{"- id: text.required\n", "[text.overview, text.problems]", "[]", "[]",
@@ -708,6 +712,41 @@ static const struct {
 	 "forbidden 应为一段文字或非空列表"},
 	{"- id: text.rewrite\n", "message: \"", "message: \"{left}", "\"{left}",
 	 "可用的是 {cell}、{row}、{column}、{found}"},
+	/* the audit rules: each key with its own kind, cross-year ones saying so */
+	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    factor: 3\n", "factor",
+	 "factor 只用于有 changes 的规则"},
+	{"- id: text.numbers\n", "gap: 12", "gap: 41", "41", "gap 应为 1 到 40 个字"},
+	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    forbidden: XX\n", "forbidden",
+	 "forbidden 只用于只有 texts 的规则"},
+	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    fill: true\n", "fill",
+	 "fill 只用于有 assert 的规则"},
+	{"- id: text.numbers\n", "    gap: 12\n", "    gap: 12\n    needs: previous\n", "needs",
+	 "不用上年报告，不能写 needs"},
+	{"- id: text.numbers\n", "    texts: [text.overview, text.problems, text.other]\n", "",
+	 "id: text.numbers", "phrases 要和 texts（核对哪些正文）一起写"},
+	{"- id: text.year\n", "    phrases:\n      - match: \"{year} 年度|年 ，|,|全年|共|我\"\n",
+	 "    phrases: []\n", "[]", "phrases 应为非空列表"},
+	{"- id: text.numbers\n", "{match: \"上年结转", "{size: 1, match: \"上年结转", "size",
+	 "未知的键“size”"},
+	{"- id: text.numbers\n", "{match: \"上年结转 … {n} 件|宗\", ", "{", "{value: \"requests",
+	 "缺少“match”"},
+	{"- id: text.year\n", "    message: \"", "    message: \"{left}", "\"{left}",
+	 "可用的是 {cell}、{text}、{written}、{value}、{quantity}、{year}"},
+	{"- id: text.repeat\n", "    needs: previous\n", "", "id: text.repeat",
+	 "规则 text.repeat 与上年报告比较，需要写 needs: previous"},
+	{"- id: text.repeat\n", "repeat: 50", "repeat: 101", "101",
+	 "repeat 应为 1 到 100 的百分数"},
+	{"- id: text.repeat\n", "repeat: 50", "repeat: 0", "0\n", "repeat 应为 1 到 100 的百分数"},
+	{"- id: text.repeat\n", "    message: \"", "    message: \"{left}", "\"{left}",
+	 "可用的是 {cell}、{share}"},
+	{"- id: plausibility.change\n", "    factor: 100\n", "", "id: plausibility.change",
+	 "changes 需要 factor（至少 2）和 by（至少 1）"},
+	{"- id: plausibility.change\n", "      - requests.new[6]\n", "      - requests.neww[6]\n",
+	 "requests.neww", "“requests.neww[6]”不是任何一格的数据路径"},
+	{"- id: plausibility.change\n", "    factor: 100\n",
+	 "    factor: 100\n    texts: [text.other]\n", "changes:", "已有 texts，不能再有 changes"},
+	{"- id: plausibility.change\n", "    changes:\n", "    repeat: 3\n    changes:\n", "repeat",
+	 "已有 changes，不能再有 repeat"},
 };
 
 static void test_refused(void **state)
@@ -774,6 +813,22 @@ static void test_refused_by_compiler(void **state)
 		{"- id: requests.balance\n", "    cell: requests.carried_out[$c]\n",
 		 "    cell: requests.carried_out[$c]\n    fill: true\n", "- id: requests.balance",
 		 "fill 要求"},
+		/* phrases: the pattern, and the cells it names */
+		{"- id: text.numbers\n", "上年结转 … {n} 件|宗", "上年结转 … …",
+		 "- id: text.numbers", "“…”不能在开头，也不能连写"},
+		{"- id: text.numbers\n", "上年结转 … {n} 件|宗", "上年结转 {n} {n}",
+		 "- id: text.numbers", "只能有一个 {n} 或 {year}"},
+		{"- id: text.numbers\n", "requests.carried_in[6]", "requests.carried_in[9]",
+		 "- id: text.numbers", "找不到数据格：requests.carried_in[9]"},
+		{"- id: text.numbers\n", "requests.carried_in[6]", "proactive.fees",
+		 "- id: text.numbers", "value 只能是件数格"},
+		{"- id: text.numbers\n", ", value: \"requests.carried_in[6]\"", "",
+		 "- id: text.numbers", "匹配式要写 value"},
+		{"- id: text.year\n", "match: \"{year} 年度", "match: \"{n} 年度",
+		 "- id: text.year", "匹配式要写 value"},
+		{"- id: text.numbers\n",
+		 "        label: 行政诉讼（未经复议直接起诉与复议后起诉）的总计\n", "",
+		 "- id: text.numbers", "几格之和要写 label"},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

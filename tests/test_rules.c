@@ -20,6 +20,21 @@
 #include "support.h"
 #include "xalloc.h"
 
+/* When set, expect() looks only at the failures of this rule: a test of
+ * one rule on real sentences, which other rules may also read. */
+static const char *expect_only;
+
+/* Drops from out the failures of rules other than expect_only. */
+static void keep_only(const struct rules *rules, struct rule_outcome *out)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < out->count; i++)
+		if (!expect_only ||
+		    strcmp(rules_failure_rule(rules, &out->failures[i]), expect_only) == 0)
+			out->failures[kept++] = out->failures[i];
+	out->count = kept;
+}
+
 /* Asserts that evaluating report gives exactly the failures listed as
  * "rule@path" strings, in any order. */
 static void expect(const struct report *r, const struct report *prev, const char *const *want,
@@ -29,6 +44,7 @@ static void expect(const struct report *r, const struct report *prev, const char
 	const struct form *f = test_form()->form;
 	struct rule_outcome out = {0};
 	rules_evaluate(rules, r, prev, &out);
+	keep_only(rules, &out);
 	/* as many as there are failures, each as long as it is */
 	char **got = calloc(out.count + 1, sizeof *got);
 	for (size_t i = 0; i < out.count; i++) {
@@ -70,12 +86,16 @@ static void set(struct report *r, const char *path, int64_t v)
 static void test_correct_reports_are_silent(void **state)
 {
 	(void)state;
-	const char *files[] = {"example-2024.yaml", "seed-000.yaml", "seed-003.yaml"};
-	for (size_t i = 0; i < 3; i++) {
+	const char *files[] = {"example-2024.yaml", "seed-003.yaml"};
+	for (size_t i = 0; i < 2; i++) {
 		struct report *r = test_load(files[i]);
 		EXPECT_NONE(r, NULL);
 		report_free(r);
 	}
+	/* seed 000 was published with 六 left empty: true, and the only finding */
+	struct report *r = test_load("seed-000.yaml");
+	EXPECT(r, NULL, "text.other@text.other");
+	report_free(r);
 }
 
 static void test_balance(void **state)
@@ -129,8 +149,9 @@ static void test_text_required(void **state)
 	(void)state;
 	struct report *r = test_load("example-2024.yaml");
 	report_set_text(r, test_cell("text.problems"), "　\n ", 5);
-	report_set_text(r, test_cell("text.other"), "", 0); /* 六 may be empty */
-	EXPECT(r, NULL, "text.required@text.problems");
+	report_set_text(r, test_cell("text.other"), "", 0); /* 六 empty: a rule of its own */
+	EXPECT(r, NULL, "text.required@text.problems", "text.other@text.other");
+	report_set_text(r, test_cell("text.other"), "无", 3);
 	/* NBSP and THIN SPACE, pasted from a web page, are as blank */
 	report_set_text(r, test_cell("text.problems"), "\xc2\xa0\t\xe2\x80\x89", 6);
 	EXPECT(r, NULL, "text.required@text.problems");
@@ -188,11 +209,14 @@ static void test_text_placeholder(void **state)
 	const struct rules *rules = test_form()->rules;
 	struct report *r = test_load("example-2024.yaml");
 	size_t cell = test_cell("text.problems");
+	/* the sentences name years and counts the audit rules read too */
+	expect_only = "text.placeholder";
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		report_set_text(r, cell, cases[i].text, strlen(cases[i].text));
 		EXPECT(r, NULL, "text.placeholder@text.problems");
 		struct rule_outcome out = {0};
 		rules_evaluate(rules, r, NULL, &out);
+		keep_only(rules, &out);
 		char *msg = rules_failure_message(rules, r, &out.failures[0]);
 		char *want = xasprintf("还有“%s”", cases[i].found);
 		if (!strstr(msg, want))
@@ -209,6 +233,7 @@ static void test_text_placeholder(void **state)
 	EXPECT_NONE(r, NULL);
 	report_set_text(r, cell, two, strlen(two));
 	EXPECT(r, NULL, "text.placeholder@text.problems", "text.placeholder@text.problems");
+	expect_only = NULL;
 	report_free(r);
 }
 
@@ -218,10 +243,15 @@ static void test_carry(void **state)
 	struct report *prev = test_load("example-2024.yaml");
 	struct report *r = test_load("example-2024.yaml");
 	r->year = 2025;
-	/* this year's carried_in must equal last year's carried_out [1,1,0,0,0,0,2] */
+	/* this year's carried_in must equal last year's carried_out [1,1,0,0,0,0,2]; the
+	 * texts are last year's word for word, and say 2024年，in the 2025 report */
 	EXPECT(r, prev, "carry.requests@requests.carried_in[0]",
 	       "carry.requests@requests.carried_in[1]",
-	       "carry.in_force@proactive.normative.in_force");
+	       "carry.in_force@proactive.normative.in_force", "text.repeat@text.overview",
+	       "text.repeat@text.problems", "text.year@text.overview");
+	report_set_text(r, test_cell("text.overview"), "本年度工作平稳。",
+			strlen("本年度工作平稳。"));
+	report_set_text(r, test_cell("text.problems"), "问题与改进。", strlen("问题与改进。"));
 	set(r, "requests.carried_in[0]", 1);
 	set(r, "requests.carried_in[1]", 1);
 	/* in_force = 41 + issued 6 - repealed 2 */

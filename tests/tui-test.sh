@@ -487,5 +487,44 @@ wait_for "已生成 final.txt 和 final.pdf，是可以签名的定稿"
 keys F10
 wait_for "[exit 0]"
 
+# --- the narrative against the tables, live; F6 acknowledges the warning --
+cp "$DATA/example-2024.yaml" ack.yaml
+start 160 40 edit ack.yaml
+wait_for "一、总体情况"
+keys Enter
+type_text "全年共收到政府信息公开申请40件。"
+wait_for "但表格中“一、本年新收政府信息公开申请数量／总计”为 36"
+wait_for "提1"
+keys F6
+wait_for "核实这条警告"
+type_text "含上级转办4件"
+keys BSpace
+type_text "件，已核对"
+keys Enter
+wait_for "已标为已核实：含上级转办4件，已核对"
+# still shown, marked, and no longer counted against the section
+wait_for "为 36（已核实：含上级转办4件"
+wait_for "一、总体情况          完成"
+keys F2
+wait_for "已保存到"
+file_has ack.yaml "acknowledged:"
+file_has ack.yaml "  - {rule: text.numbers, path: text.overview, reason: 含上级转办4件，已核对, value: \"#"
+keys F10
+wait_for "[exit 0]"
+"$NIANBAO" check ack.yaml >ack.out 2>&1
+file_has ack.out "为 36（已核实：含上级转办4件，已核对） [text.numbers]"
+# an error is not acknowledged
+cp "$DATA/broken/appeals-row-sum.yaml" ack-error.yaml
+start 80 24 edit ack-error.yaml
+wait_for "四  错"
+keys C-n C-n C-n
+wait_for "四、政府信息公开行政复议、行政诉讼情况"
+keys Down
+wait_for "之和为 2，相差 1"
+keys F6
+wait_for "不能标为已核实"
+keys F10
+wait_for "[exit 0]"
+
 echo "tui-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -20,7 +20,8 @@ enum { CHECK_PREVIOUS, CHECK_FORMAT };
 
 static const struct cli_option check_options[] = {
 	[CHECK_PREVIOUS] = {"previous", 0, "上年文件",
-			    "上年的报告，用于核对上年结转和现行有效件数\n"
+			    "上年的报告，用于核对上年结转、现行有效件数，\n"
+			    "以及与上年重复的正文和变化过大的数字\n"
 			    "（报告文件，或已发布的文本：按 nianbao import 读取）"},
 	[CHECK_FORMAT] = {"format", 0, "text|json",
 			  "输出格式（默认 text：文件:行:列: 级别: 说明 [规则]）", .choice = true},

@@ -771,9 +771,13 @@ static bool check_ref(struct form_builder *b, const struct ytree *at, const stru
 /* Refuses combinations of keys that would load and then do nothing, or
  * crash when the rule runs: each rule is one kind, and what belongs to an
  * equation (each, table, cell, fill, needs) only goes with assert. */
+static bool check_audit_rule(struct form_builder *b, const struct ytree *r,
+			     const struct form_rule *rule, const char *kind);
+
 static bool check_rule(struct form_builder *b, const struct ytree *r, const struct form_rule *rule)
 {
-	static const char *const kinds[] = {"assert", "required", "texts", "value_type", NULL};
+	static const char *const kinds[] = {"assert",  "required", "texts",  "value_type",
+					    "phrases", "changes",  "repeat", NULL};
 	static const char *const equation_keys[] = {"each", "table", "cell", "fill", "needs", NULL};
 	static const char *const equation_vars[] = {"cell",  "row",  "column", "left",
 						    "right", "diff", NULL};
@@ -784,6 +788,10 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 	for (size_t i = 0; kinds[i]; i++) {
 		if (!ytree_get(r, kinds[i]))
 			continue;
+		/* the texts a phrases or repeat rule reads are not a kind of their own */
+		if (strcmp(kinds[i], "texts") == 0 &&
+		    (ytree_get(r, "phrases") || ytree_get(r, "repeat")))
+			continue;
 		if (kind)
 			return fail(b, key_at(r, kinds[i]),
 				    "规则 %s 已有 %s，不能再有 %s：一条规则只做一种核对", rule->id,
@@ -791,9 +799,13 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 		kind = kinds[i];
 	}
 	if (!kind)
-		return fail(b, r, "规则 %s 需要 assert、required、texts 或 value_type 之一",
-			    rule->id);
+		return fail(
+			b, r,
+			"规则 %s 需要 assert、required、texts、value_type、phrases、changes 或 repeat 之一",
+			rule->id);
 	const struct ytree *message = ytree_get(r, "message");
+	if (rule->nphrases || rule->nchanges || rule->repeat)
+		return check_audit_rule(b, r, rule, kind);
 	if (!rule->assert) {
 		for (size_t i = 0; equation_keys[i]; i++)
 			if (ytree_get(r, equation_keys[i]))
@@ -841,6 +853,109 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 	return check_template(b, message, rule->message, equation_vars);
 }
 
+/* Keys that belong to one kind of rule only, so that a misplaced one is
+ * refused rather than ignored. */
+static const char *const audit_keys[][4] = {
+	{"phrases", "gap", "ahead", NULL},
+	{"changes", "factor", "by", NULL},
+	{"repeat", NULL},
+};
+
+/* The rules assessors apply (phrases, changes, repeat): keys of another
+ * kind are refused, and the cross-year ones must say needs: previous. */
+static bool check_audit_rule(struct form_builder *b, const struct ytree *r,
+			     const struct form_rule *rule, const char *kind)
+{
+	static const char *const equation_keys[] = {"each", "table", "cell", "fill", NULL};
+	static const char *const phrase_vars[] = {"cell",     "text", "written", "value",
+						  "quantity", "year", NULL};
+	static const char *const change_vars[] = {"cell", "left", "right", NULL};
+	static const char *const repeat_vars[] = {"cell", "share", NULL};
+	for (size_t i = 0; equation_keys[i]; i++)
+		if (ytree_get(r, equation_keys[i]))
+			return fail(b, key_at(r, equation_keys[i]),
+				    "规则 %s：%s 只用于有 assert 的规则", rule->id,
+				    equation_keys[i]);
+	for (size_t k = 0; k < sizeof audit_keys / sizeof audit_keys[0]; k++)
+		for (size_t i = 1; audit_keys[k][i] && strcmp(audit_keys[k][0], kind) != 0; i++)
+			if (ytree_get(r, audit_keys[k][i]))
+				return fail(b, key_at(r, audit_keys[k][i]),
+					    "规则 %s：%s 只用于有 %s 的规则", rule->id,
+					    audit_keys[k][i], audit_keys[k][0]);
+	if (ytree_get(r, "forbidden"))
+		return fail(b, key_at(r, "forbidden"), "规则 %s：forbidden 只用于只有 texts 的规则",
+			    rule->id);
+	bool cross_year = strcmp(kind, "phrases") != 0;
+	if (cross_year != rule->needs_previous)
+		return fail(b, cross_year ? r : key_at(r, "needs"),
+			    cross_year ? "规则 %s 与上年报告比较，需要写 needs: previous"
+				       : "规则 %s 不用上年报告，不能写 needs",
+			    rule->id);
+	if (strcmp(kind, "changes") != 0 && !rule->ntexts)
+		return fail(b, r, "规则 %s：%s 要和 texts（核对哪些正文）一起写", rule->id, kind);
+	if (strcmp(kind, "changes") == 0 && (rule->factor < 2 || rule->by < 1))
+		return fail(b, r, "规则 %s：changes 需要 factor（至少 2）和 by（至少 1）",
+			    rule->id);
+	if (strcmp(kind, "repeat") == 0 && (rule->repeat < 1 || rule->repeat > 100))
+		return fail(b, ytree_get(r, "repeat"), "规则 %s：repeat 应为 1 到 100 的百分数",
+			    rule->id);
+	const char *const *vars = strcmp(kind, "phrases") == 0	 ? phrase_vars
+				  : strcmp(kind, "changes") == 0 ? change_vars
+								 : repeat_vars;
+	const struct ytree *list = ytree_get(r, "phrases");
+	for (size_t i = 0; i < rule->nphrases; i++)
+		if (rule->phrases[i].message &&
+		    !check_template(b, ytree_get(list->items[i], "message"),
+				    rule->phrases[i].message, vars))
+			return false;
+	return check_template(b, ytree_get(r, "message"), rule->message, vars);
+}
+
+/* changes: references to cells (PATH, PATH[i], GROUP.*[i]), as in an
+ * assert; the indices are checked when the rules are compiled. */
+static bool get_changes(struct form_builder *b, const struct ytree *map, struct form_rule *rule)
+{
+	const struct ytree *list = ytree_get(map, "changes");
+	if (!list)
+		return true;
+	if (list->kind != YTREE_SEQUENCE || list->count == 0)
+		return fail(b, list, "changes 应为非空列表");
+	rule->changes = xcalloc(list->count, sizeof *rule->changes);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ytree *it = list->items[i];
+		if (!is_scalar(it) || !it->len)
+			return fail(b, it, "changes 的每一项应为数据路径");
+		if (!check_ref(b, it, rule, it->value, it->len))
+			return false;
+		rule->changes[rule->nchanges++] = xstrdup(it->value);
+	}
+	return true;
+}
+
+/* phrases: a list of {match, value, label, message}; the patterns and the
+ * cells are checked when the rules are compiled. */
+static bool get_phrases(struct form_builder *b, const struct ytree *map, struct form_rule *rule)
+{
+	static const char *const fields[] = {"match", "value", "label", "message", NULL};
+	const struct ytree *list = ytree_get(map, "phrases");
+	if (!list)
+		return true;
+	if (list->kind != YTREE_SEQUENCE || list->count == 0)
+		return fail(b, list, "phrases 应为非空列表");
+	rule->phrases = xcalloc(list->count, sizeof *rule->phrases);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ytree *it = list->items[i];
+		struct form_phrase *ph = &rule->phrases[rule->nphrases++];
+		ph->line = it->line;
+		if (!check_keys(b, it, fields) || !get_string(b, it, "match", true, &ph->match) ||
+		    !get_string(b, it, "value", false, &ph->value) ||
+		    !get_string(b, it, "label", false, &ph->label) ||
+		    !get_string(b, it, "message", false, &ph->message))
+			return false;
+	}
+	return true;
+}
+
 /* A type's rule gives the message of a bad value: it must be a rule
  * about values of that type. */
 static bool check_type_rules(struct form_builder *b, const struct ytree *types)
@@ -866,8 +981,9 @@ static bool check_type_rules(struct form_builder *b, const struct ytree *types)
 static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 {
 	static const char *const fields[] = {
-		"id",	"severity", "message",	"each",	 "table",     "assert",	    "cell",
-		"fill", "needs",    "required", "texts", "forbidden", "value_type", NULL};
+		"id",	"severity", "message",	"each",	  "table",     "assert",     "cell",
+		"fill", "needs",    "required", "texts",  "forbidden", "value_type", "phrases",
+		"gap",	"ahead",    "changes",	"factor", "by",	       "repeat",     NULL};
 	struct form *f = b->form;
 	if (!rules || rules->kind != YTREE_SEQUENCE)
 		return fail(b, rules, "rules 应为列表");
@@ -910,7 +1026,22 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		ok = ok && get_path_list(b, r, "required", &rule->required, &rule->nrequired) &&
 		     get_path_list(b, r, "texts", &rule->texts, &rule->ntexts) &&
 		     get_phrase_list(b, r, "forbidden", &rule->forbidden, &rule->nforbidden);
-		if (ok && !rule->nforbidden != !rule->ntexts)
+		rule->gap = 10;
+		ok = ok && get_phrases(b, r, rule) && get_int(b, r, "gap", &rule->gap) &&
+		     get_int(b, r, "ahead", &rule->ahead) && get_changes(b, r, rule) &&
+		     get_int(b, r, "factor", &rule->factor) && get_int(b, r, "by", &rule->by) &&
+		     get_int(b, r, "repeat", &rule->repeat);
+		/* a long gap makes a phrase match across a whole sentence, and costs */
+		if (ok && (rule->gap < 1 || rule->gap > 40))
+			ok = fail(b, ytree_get(r, "gap"), "规则 %s：gap 应为 1 到 40 个字",
+				  rule->id);
+		if (ok && ytree_get(r, "repeat") && !rule->repeat)
+			ok = fail(b, ytree_get(r, "repeat"),
+				  "规则 %s：repeat 应为 1 到 100 的百分数", rule->id);
+		if (ok && !rule->nforbidden && rule->ntexts && !rule->nphrases && !rule->repeat &&
+		    !rule->nchanges)
+			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
+		else if (ok && rule->nforbidden && !rule->ntexts)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
 		for (size_t j = 0; ok && j + 1 < f->nrules; j++)
 			if (strcmp(f->rules[j].id, rule->id) == 0)
@@ -1189,6 +1320,16 @@ void form_free(struct form *f)
 		for (size_t j = 0; j < r->nforbidden; j++)
 			free(r->forbidden[j]);
 		free(r->forbidden);
+		for (size_t j = 0; j < r->nphrases; j++) {
+			free(r->phrases[j].match);
+			free(r->phrases[j].value);
+			free(r->phrases[j].label);
+			free(r->phrases[j].message);
+		}
+		free(r->phrases);
+		for (size_t j = 0; j < r->nchanges; j++)
+			free(r->changes[j]);
+		free(r->changes);
 	}
 	free(f->rules);
 	free(f->cells_by_path);

@@ -113,6 +113,16 @@ struct form_node {
 	size_t cell;	   /* cells: which cell */
 };
 
+/* One phrase of a phrases: rule, as written (the pattern language is in
+ * phrase.h). */
+struct form_phrase {
+	char *match;   /* the pattern */
+	char *value;   /* the cell or sum it names ("a + b"); NULL for a {year} phrase */
+	char *label;   /* what value is called in messages; NULL: the cell's label */
+	char *message; /* NULL: the rule's */
+	int line;
+};
+
 /* A rule as written in the form; see rules.h for what they mean. */
 struct form_rule {
 	char *id;
@@ -135,6 +145,16 @@ struct form_rule {
 	size_t ntexts;
 	int value_type; /* value rules: the type they guard, else -1 */
 	int line;	/* where it is written, for compile errors */
+	/* phrases: figures and years the texts state (text.numbers, text.year) */
+	struct form_phrase *phrases;
+	size_t nphrases;
+	int64_t gap;   /* longest gap (…) of a phrase, in characters */
+	int64_t ahead; /* {year}: years after the report's allowed */
+	/* changes: cells compared with last year's (plausibility) */
+	char **changes;
+	size_t nchanges;
+	int64_t factor, by; /* a change by more than factor times and by more than by */
+	int64_t repeat;	    /* repeat: share (percent) of last year's text that warns */
 };
 
 struct form {

@@ -43,6 +43,13 @@ void report_free(struct report *r)
 	free(r->numbers);
 	free(r->marks);
 	free(r->organ);
+	for (size_t i = 0; i < r->nacks; i++) {
+		free(r->acks[i].rule);
+		free(r->acks[i].path);
+		free(r->acks[i].reason);
+		free(r->acks[i].value);
+	}
+	free(r->acks);
 	free(r);
 }
 
@@ -60,6 +67,11 @@ struct report *report_clone(const struct report *src)
 	for (size_t i = 0; i < f->ncells; i++)
 		if (src->texts[i])
 			r->texts[i] = xstrdup(src->texts[i]);
+	r->acks = xcalloc(src->nacks + 1, sizeof *r->acks);
+	for (size_t i = 0; i < src->nacks; i++)
+		r->acks[i] = (struct report_ack){
+			xstrdup(src->acks[i].rule), xstrdup(src->acks[i].path),
+			xstrdup(src->acks[i].reason), xstrdup(src->acks[i].value)};
 	return r;
 }
 
@@ -74,6 +86,14 @@ bool report_equal(const struct report *a, const struct report *b)
 		if (a->texts[i] && strcmp(a->texts[i], b->texts[i]) != 0)
 			return false;
 	}
+	if (a->nacks != b->nacks)
+		return false;
+	for (size_t i = 0; i < a->nacks; i++)
+		if (strcmp(a->acks[i].rule, b->acks[i].rule) ||
+		    strcmp(a->acks[i].path, b->acks[i].path) ||
+		    strcmp(a->acks[i].reason, b->acks[i].reason) ||
+		    strcmp(a->acks[i].value, b->acks[i].value))
+			return false;
 	return true;
 }
 

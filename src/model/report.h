@@ -32,6 +32,11 @@ struct report_date {
 	int year, month, day; /* all 0 when there is no date */
 };
 
+/* A warning the clerk has checked (acknowledged: in the file; see ack.h). */
+struct report_ack {
+	char *rule, *path, *reason, *value; /* owned */
+};
+
 struct report {
 	const struct form *form; /* borrowed; outlives the report */
 	char *organ;		 /* owned, "" when unknown */
@@ -42,6 +47,8 @@ struct report {
 	char **texts;		   /* per cell: owned texts ("" when empty), NULL for numbers */
 	struct report_mark *marks; /* per cell */
 	struct report_mark key_marks[REPORT_KEYS];
+	struct report_ack *acks; /* owned, in the order of the file */
+	size_t nacks;
 };
 
 /* A report of the form with every count 0 and every text empty. */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "ack.h"
 #include "buf.h"
 #include "catalog.h"
 #include "diag.h"
@@ -725,15 +726,95 @@ static void load_key_value(struct loader *l, enum report_key key)
 	free(shown);
 }
 
+/* Why an entry of acknowledged: cannot be one (a static phrase), or NULL. */
+static const char *ack_problem(const struct form *f, char *const *v)
+{
+	size_t i = 0;
+	while (i < f->nrules && strcmp(f->rules[i].id, v[0]) != 0)
+		i++;
+	if (i == f->nrules)
+		return "rule 不是本报告格式的规则";
+	if (!f->rules[i].warning)
+		return "这条规则是错误，不能标为已核实：错误必须改正";
+	if (form_find_cell(f, v[1]) == FORM_NONE)
+		return "path 不是本报告格式的数据格";
+	for (int k = 0; k < 4; k++)
+		for (const char *p = v[k]; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				return "不能含有换行或控制字符";
+	if (!*v[2])
+		return "reason（核实的理由）不能为空";
+	return NULL;
+}
+
+/* acknowledged: a list of {rule, path, reason, value} (ack.h). */
+static void load_acks(struct loader *l)
+{
+	static const char *names[] = {"rule", "path", "reason", "value"};
+	if (l->event.type != YAML_SEQUENCE_START_EVENT) {
+		fail(l, "load.type", NULL, here(l),
+		     "已核实的警告（acknowledged）应为一个列表，这里是%s",
+		     node_kind_name(&l->event));
+		skip_node(l, LOAD_SKIP_DEPTH);
+		return;
+	}
+	check_plain_data(l);
+	while (next(l) && l->event.type != YAML_SEQUENCE_END_EVENT) {
+		if (l->event.type != YAML_MAPPING_START_EVENT) {
+			fail(l, "load.type", NULL, here(l),
+			     "已核实的警告每一项应为 {rule: …, path: …, reason: …, value: …}，这里是%s",
+			     node_kind_name(&l->event));
+			skip_node(l, LOAD_SKIP_DEPTH);
+			continue;
+		}
+		check_plain_data(l);
+		struct report_mark start = here(l), seen[4] = {{0}};
+		struct report_mark *marks[4] = {&seen[0], &seen[1], &seen[2], &seen[3]};
+		char *v[4] = {NULL};
+		while (next(l) && l->event.type != YAML_MAPPING_END_EVENT) {
+			const char *key;
+			if (!read_key(l, &key))
+				continue;
+			size_t i = known_key(l, key, names, marks, 4);
+			if (!next(l))
+				break;
+			if (i == 4)
+				skip_node(l, LOAD_SKIP_DEPTH);
+			else if (expect_scalar(l, names[i], NULL))
+				v[i] = xstrndup((const char *)l->event.data.scalar.value,
+						l->event.data.scalar.length);
+		}
+		const char *problem = NULL;
+		for (int k = 0; k < 4 && !problem && !l->fatal; k++)
+			if (!seen[k].line)
+				fail(l, "load.missing", NULL, start, "已核实的警告缺少键“%s”",
+				     names[k]),
+					problem = "";
+		if (!problem && !l->fatal && v[0] && v[1] && v[2] && v[3] &&
+		    (problem = ack_problem(l->form, v)) != NULL)
+			fail(l, "load.value", v[1], start, "已核实的警告（%s：%s）：%s", v[0], v[1],
+			     problem);
+		if (!problem && v[0] && v[1] && v[2] && v[3])
+			ack_add(l->report, v[0], v[1], v[2], v[3]);
+		for (int k = 0; k < 4; k++)
+			free(v[k]);
+		if (l->fatal)
+			return;
+	}
+}
+
 /* Loads the top-level mapping: the report's own keys and the form's. */
 static void load_top(struct loader *l)
 {
 	const struct form *f = l->form;
 	const struct form_node *root = &f->nodes[0];
-	size_t nknown = REPORT_KEYS + root->nchildren;
+	/* the form's keys, then acknowledged, which every form may have */
+	size_t nknown = REPORT_KEYS + root->nchildren + 1;
 	const char **names = xcalloc(nknown, sizeof *names);
 	struct report_mark **marks = xcalloc(nknown, sizeof *marks);
-	struct report_mark start = here(l);
+	struct report_mark start = here(l), acks_mark = {0};
+	names[nknown - 1] = "acknowledged";
+	marks[nknown - 1] = &acks_mark;
 
 	for (int k = 0; k < REPORT_KEYS; k++) {
 		names[k] = report_key_name((enum report_key)k);
@@ -754,6 +835,8 @@ static void load_top(struct loader *l)
 			skip_node(l, LOAD_SKIP_DEPTH);
 		else if (i < REPORT_KEYS)
 			load_key_value(l, (enum report_key)i);
+		else if (i == nknown - 1)
+			load_acks(l);
 		else
 			load_node(l, root->children[i - REPORT_KEYS]);
 	}

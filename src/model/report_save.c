@@ -257,6 +257,37 @@ static void add_children(struct writer *w, size_t node, int indent, int min_comm
 	buf_fini(&line);
 }
 
+/* A string inside a flow mapping, where ,[]{} would end a plain one. */
+static void add_flow_string(struct buf *out, const char *s)
+{
+	if (plain_safe(s) && !strpbrk(s, ",[]{}"))
+		buf_adds(out, s);
+	else
+		add_double_quoted(out, s);
+}
+
+/* acknowledged: last, one flow mapping per line (ack.h). */
+static void add_acks(struct buf *out, const struct report *r)
+{
+	if (!r->nacks)
+		return;
+	add_key(out, COMMENT_COLUMN,
+		"acknowledged:", "已核实的警告：规则、数据格、理由、核实时的值");
+	for (size_t i = 0; i < r->nacks; i++) {
+		const struct report_ack *a = &r->acks[i];
+		buf_adds(out, "  - {rule: ");
+		add_flow_string(out, a->rule);
+		buf_adds(out, ", path: ");
+		add_flow_string(out, a->path);
+		buf_adds(out, ", reason: ");
+		add_flow_string(out, a->reason);
+		buf_adds(out, ", value: ");
+		/* quoted always: a count must read back as text, not be checked as one */
+		add_double_quoted(out, a->value);
+		buf_adds(out, "}\n");
+	}
+}
+
 char *report_format(const struct report *r, size_t *len)
 {
 	const struct form *f = r->form;
@@ -298,6 +329,7 @@ char *report_format(const struct report *r, size_t *len)
 	w.tables_seen = xcalloc(f->ntables + 1, sizeof *w.tables_seen);
 	add_children(&w, 0, 0, comment_at);
 	free(w.tables_seen);
+	add_acks(&out, r);
 	*len = out.len;
 	return buf_take(&out);
 }

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ack.h"
 #include "buf.h"
 #include "form.h"
+#include "phrase.h"
 #include "report.h"
 #include "template.h"
 #include "utf8.h"
@@ -24,17 +26,27 @@ enum check_kind {
 	CHECK_EQUATION,	 /* two sums of cells must be equal */
 	CHECK_REQUIRED,	 /* a text must not be blank */
 	CHECK_FORBIDDEN, /* a text must not contain the rule's forbidden words */
+	CHECK_PHRASES,	 /* the figures a text states must be the table's */
+	CHECK_CHANGE,	 /* a value must not jump against last year's */
+	CHECK_REPEAT,	 /* a text must not be last year's again */
+};
+
+/* A compiled phrase of a phrases rule; its terms are the cells it names. */
+struct rule_phrase {
+	struct phrase *phrase;
+	size_t first_term, nterms;
+	const char *label; /* borrowed from the form */
 };
 
 struct rule_check {
 	enum check_kind kind;
-	size_t rule;		   /* index in form->rules */
-	size_t cell;		   /* the cell a diagnostic names */
-	size_t table, row, column; /* context for {row} and {column}, or FORM_NONE */
-	size_t first_term, nleft, nright;
-	bool previous; /* needs last year's report */
-	bool fill;     /* cell = the right side */
-	int level;     /* fills: order in which totals are derived */
+	size_t rule;			  /* index in form->rules */
+	size_t cell;			  /* the cell a diagnostic names */
+	size_t table, row, column;	  /* context for {row} and {column}, or FORM_NONE */
+	size_t first_term, nleft, nright; /* phrases: first phrase and their number */
+	bool previous;			  /* needs last year's report */
+	bool fill;			  /* cell = the right side */
+	int level;			  /* fills: order in which totals are derived */
 };
 
 struct rules {
@@ -46,6 +58,8 @@ struct rules {
 	size_t *fills; /* fill checks, in the order totals are derived */
 	size_t nfills;
 	bool *derived; /* per cell */
+	struct rule_phrase *phrases;
+	size_t nphrases, cap_phrases;
 };
 
 struct compiler {
@@ -300,6 +314,82 @@ static bool compile_text_checks(struct compiler *c, char *const *paths, size_t n
 	return true;
 }
 
+/* The phrases of a phrases rule, then one check per text it reads. */
+static bool compile_phrases(struct compiler *c)
+{
+	struct rules *r = c->rules;
+	const struct form *f = r->form;
+	const struct form_rule *rule = c->rule;
+	size_t first = r->nphrases;
+	for (size_t i = 0; i < rule->nphrases; i++) {
+		const struct form_phrase *fp = &rule->phrases[i];
+		char *why = NULL;
+		struct phrase *ph = phrase_compile(fp->match, (size_t)rule->gap, &why);
+		if (!ph) {
+			compile_fail(c, "%s", why);
+			free(why);
+			return false;
+		}
+		r->phrases = xgrow(r->phrases, &r->cap_phrases, r->nphrases + 1,
+				   sizeof *r->phrases);
+		struct rule_phrase *rp = &r->phrases[r->nphrases++];
+		*rp = (struct rule_phrase){ph, r->nterms, 0, fp->label};
+		bool year = phrase_slot(ph) == PHRASE_SLOT_YEAR;
+		if (year != !fp->value)
+			return compile_fail(c,
+					    year ? "{year} 的匹配式不写 value：%s"
+						 : "匹配式要写 value（它说的是哪一格）：%s",
+					    fp->match);
+		for (const char *p = fp->value ? fp->value : ""; *p;) {
+			size_t len = strcspn(p, " +");
+			if (len) {
+				char *ref = xstrndup(p, len);
+				bool ok = resolve_ref(c, ref, 1);
+				free(ref);
+				if (!ok)
+					return false;
+			}
+			p += len + (p[len] != '\0');
+		}
+		rp->nterms = r->nterms - rp->first_term;
+		for (size_t t = rp->first_term; t < r->nterms; t++)
+			if (f->cells[r->terms[t].cell].type != FORM_COUNT)
+				return compile_fail(c, "value 只能是件数格：%s", fp->value);
+		if (!rp->label && rp->nterms > 1)
+			return compile_fail(c, "几格之和要写 label（它叫什么）：%s", fp->value);
+		if (!rp->label && rp->nterms == 1)
+			rp->label = f->cells[r->terms[rp->first_term].cell].label;
+	}
+	size_t nchecks = r->nchecks;
+	if (!compile_text_checks(c, rule->texts, rule->ntexts, CHECK_PHRASES))
+		return false;
+	for (size_t k = nchecks; k < r->nchecks; k++) {
+		r->checks[k].first_term = first;
+		r->checks[k].nleft = rule->nphrases;
+	}
+	return true;
+}
+
+/* One check per cell a changes rule compares with last year's. */
+static bool compile_changes(struct compiler *c)
+{
+	struct rules *r = c->rules;
+	for (size_t i = 0; i < c->rule->nchanges; i++) {
+		size_t first = r->nterms;
+		if (!resolve_ref(c, c->rule->changes[i], 1))
+			return false;
+		for (size_t t = first; t < r->nterms; t++) {
+			struct rule_check *k = new_check(r);
+			k->kind = CHECK_CHANGE;
+			k->rule = c->rule_index;
+			k->cell = r->terms[t].cell;
+			k->previous = true;
+		}
+		r->nterms = first; /* the cells are the checks' own */
+	}
+	return true;
+}
+
 static bool compile_rule(struct compiler *c)
 {
 	const struct form_rule *rule = c->rule;
@@ -309,6 +399,17 @@ static bool compile_rule(struct compiler *c)
 		return true; /* applied by the loader, when a value is read */
 	if (rule->nrequired)
 		return compile_text_checks(c, rule->required, rule->nrequired, CHECK_REQUIRED);
+	if (rule->nphrases)
+		return compile_phrases(c);
+	if (rule->nchanges)
+		return compile_changes(c);
+	if (rule->repeat) {
+		size_t n = c->rules->nchecks;
+		bool ok = compile_text_checks(c, rule->texts, rule->ntexts, CHECK_REPEAT);
+		for (size_t k = n; k < c->rules->nchecks; k++)
+			c->rules->checks[k].previous = true;
+		return ok;
+	}
 	if (rule->ntexts)
 		return compile_text_checks(c, rule->texts, rule->ntexts, CHECK_FORBIDDEN);
 	if (!rule->assert)
@@ -409,6 +510,9 @@ void rules_free(struct rules *r)
 	free(r->terms);
 	free(r->fills);
 	free(r->derived);
+	for (size_t i = 0; i < r->nphrases; i++)
+		phrase_free(r->phrases[i].phrase);
+	free(r->phrases);
 	free(r);
 }
 
@@ -470,10 +574,134 @@ static bool text_contains(const char *text, const char *phrase)
 	return false;
 }
 
-static void add_failure(struct rule_outcome *out, size_t check, int64_t left, int64_t right)
+static struct rule_failure *add_failure(struct rule_outcome *out, size_t check, int64_t left,
+					int64_t right)
 {
 	out->failures = xgrow(out->failures, &out->cap, out->count + 1, sizeof *out->failures);
-	out->failures[out->count++] = (struct rule_failure){check, left, right};
+	out->failures[out->count] = (struct rule_failure){check, left, right, 0, 0, 0};
+	return &out->failures[out->count++];
+}
+
+/* Every phrase of the check's rule over its text, in the order written: a
+ * figure that an earlier phrase already read ("上年结转 2 件" before
+ * "结转 2 件") is not read again. */
+static void evaluate_phrases(const struct rules *r, size_t k, const struct report *report,
+			     struct rule_outcome *out)
+{
+	const struct rule_check *ck = &r->checks[k];
+	const char *text = report->texts[ck->cell];
+	size_t len = strlen(text), read[64], nread = 0;
+	int64_t ahead = r->form->rules[ck->rule].ahead;
+	for (size_t j = 0; j < ck->nleft; j++) {
+		const struct rule_phrase *rp = &r->phrases[ck->first_term + j];
+		enum phrase_slot slot = phrase_slot(rp->phrase);
+		struct phrase_match m;
+		for (size_t from = 0; phrase_find(rp->phrase, text, len, from, &m);
+		     from = m.end > from ? m.end : from + 1) {
+			struct rule_failure *f = NULL;
+			int64_t v = sum_terms(&r->terms[rp->first_term], rp->nterms, report, NULL);
+			if (slot == PHRASE_SLOT_YEAR) {
+				if (m.value < report->year || m.value > report->year + ahead)
+					f = add_failure(out, k, m.value, report->year);
+			} else if (slot == PHRASE_SLOT_NONE) {
+				if (v != 0)
+					f = add_failure(out, k, 0, v);
+			} else {
+				size_t i = 0;
+				while (i < nread && read[i] != m.slot_at)
+					i++;
+				if (i < nread)
+					continue;
+				if (nread < sizeof read / sizeof read[0])
+					read[nread++] = m.slot_at;
+				if (m.value != v)
+					f = add_failure(out, k, m.value, v);
+			}
+			if (f) {
+				f->phrase = ck->first_term + j;
+				f->at = m.at;
+				f->len = m.end - m.at;
+			}
+		}
+	}
+}
+
+/* A value that moved by more than factor times and by more than by
+ * against last year's (3 -> 3000 and 120 -> 0 did; 0 -> 1, 3 -> 16 and
+ * 550 -> 9487 did not). */
+static bool changed_much(const struct form_rule *rule, int64_t a, int64_t b)
+{
+	int64_t lo = a < b ? a : b, hi = a < b ? b : a;
+	return hi - lo > rule->by && hi > rule->factor * lo;
+}
+
+/* Whitespace and punctuation, which a copied text keeps or loses freely. */
+static bool is_filler(uint32_t cp)
+{
+	return utf8_is_space(cp) ||
+	       (cp < 0x80 && !(cp >= '0' && cp <= '9') &&
+		!((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+	       (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+	       (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+	       (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+#define SHINGLE 8
+
+/* The hashes of text's character 8-grams (filler removed), in *out; the
+ * caller frees it.  Returns their number. */
+static size_t shingles(const char *s, uint64_t **out)
+{
+	size_t len = strlen(s), n = 0, cap = 0, count = 0;
+	uint32_t *cps = NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		i += utf8_decode(s + i, len - i, &cp, &valid);
+		if (!is_filler(cp)) {
+			cps = xgrow(cps, &cap, n + 1, sizeof *cps);
+			cps[n++] = cp;
+		}
+	}
+	*out = NULL;
+	if (n >= SHINGLE) {
+		count = n - SHINGLE + 1;
+		*out = xcalloc(count, sizeof **out);
+		for (size_t i = 0; i < count; i++) {
+			uint64_t h = 14695981039346656037u; /* FNV-1a */
+			for (size_t j = 0; j < SHINGLE; j++)
+				h = (h ^ cps[i + j]) * 1099511628211u;
+			(*out)[i] = h;
+		}
+	}
+	free(cps);
+	return count;
+}
+
+static int compare_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* How many of this year's 8-grams of cell also stand in last year's. */
+static void evaluate_repeat(const struct rules *r, size_t k, const struct report *report,
+			    const struct report *previous, struct rule_outcome *out)
+{
+	const struct rule_check *ck = &r->checks[k];
+	uint64_t *now, *then;
+	size_t nnow = shingles(report->texts[ck->cell], &now);
+	size_t nthen = shingles(previous->texts[ck->cell], &then);
+	size_t shared = 0;
+	if (nnow && nthen) {
+		qsort(then, nthen, sizeof *then, compare_u64);
+		for (size_t i = 0; i < nnow; i++)
+			shared += bsearch(&now[i], then, nthen, sizeof *then, compare_u64) != NULL;
+	}
+	if (nnow && (int64_t)shared * 100 > r->form->rules[ck->rule].repeat * (int64_t)nnow)
+		add_failure(out, k, (int64_t)shared, (int64_t)nnow);
+	free(now);
+	free(then);
 }
 
 void rules_evaluate(const struct rules *r, const struct report *report,
@@ -495,8 +723,22 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 					add_failure(out, k, (int64_t)i, 0);
 			continue;
 		}
+		if (ck->kind == CHECK_PHRASES) {
+			evaluate_phrases(r, k, report, out);
+			continue;
+		}
 		if (ck->previous && !previous)
 			continue;
+		if (ck->kind == CHECK_CHANGE) {
+			int64_t a = report->numbers[ck->cell], b = previous->numbers[ck->cell];
+			if (changed_much(&r->form->rules[ck->rule], a, b))
+				add_failure(out, k, a, b);
+			continue;
+		}
+		if (ck->kind == CHECK_REPEAT) {
+			evaluate_repeat(r, k, report, previous, out);
+			continue;
+		}
 		const struct rule_term *t = &r->terms[ck->first_term];
 		int64_t left = sum_terms(t, ck->nleft, report, previous);
 		int64_t right = sum_terms(t + ck->nleft, ck->nright, report, previous);
@@ -532,11 +774,63 @@ bool rules_failure_involves(const struct rules *r, const struct rule_failure *f,
 	const struct rule_check *ck = &r->checks[f->check];
 	if (ck->cell == cell)
 		return true;
+	if (ck->kind == CHECK_PHRASES) {
+		const struct rule_phrase *rp = &r->phrases[f->phrase];
+		for (size_t i = 0; i < rp->nterms; i++)
+			if (r->terms[rp->first_term + i].cell == cell)
+				return true;
+		return false;
+	}
+	if (ck->kind != CHECK_EQUATION)
+		return false;
 	const struct rule_term *t = &r->terms[ck->first_term];
 	for (size_t i = 0; i < ck->nleft + ck->nright; i++)
 		if (t[i].cell == cell && !t[i].previous)
 			return true;
 	return false;
+}
+
+/* text[at..at+len) without its spaces and line breaks, for quoting. */
+static char *quote_text(const char *text, size_t at, size_t len)
+{
+	struct buf out;
+	buf_init(&out);
+	for (size_t i = at; i < at + len;) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(text + i, at + len - i, &cp, &valid);
+		if (!utf8_is_space(cp))
+			buf_add(&out, text + i, n);
+		i += n;
+	}
+	return buf_take(&out);
+}
+
+static char *phrase_message(const struct rules *r, const struct report *report,
+			    const struct rule_failure *f)
+{
+	const struct rule_check *ck = &r->checks[f->check];
+	const struct form_rule *rule = &r->form->rules[ck->rule];
+	const struct rule_phrase *rp = &r->phrases[f->phrase];
+	const char *tpl = rule->phrases[f->phrase - ck->first_term].message;
+	char written[32], value[32], year[32];
+	snprintf(written, sizeof written, "%" PRId64, f->left);
+	snprintf(value, sizeof value, "%" PRId64, f->right);
+	snprintf(year, sizeof year, "%d", report->year);
+	char *text = quote_text(report->texts[ck->cell], f->at, f->len);
+	const struct template_var vars[] = {
+		{"cell", r->form->cells[ck->cell].label},
+		{"text", text},
+		{"written", written},
+		{"value", value},
+		{"quantity", rp->label ? rp->label : ""},
+		{"year", year},
+	};
+	struct buf out;
+	buf_init(&out);
+	template_expand(&out, tpl ? tpl : rule->message, vars, sizeof vars / sizeof vars[0]);
+	free(text);
+	return buf_take(&out);
 }
 
 static void format_amount(enum form_value_type type, int64_t v, char out[32])
@@ -547,13 +841,15 @@ static void format_amount(enum form_value_type type, int64_t v, char out[32])
 		snprintf(out, 32, "%" PRId64, v);
 }
 
-char *rules_failure_message(const struct rules *r, const struct report *report,
-			    const struct rule_failure *f)
+static char *failure_text(const struct rules *r, const struct report *report,
+			  const struct rule_failure *f)
 {
 	const struct form *form = r->form;
 	const struct rule_check *ck = &r->checks[f->check];
 	const struct form_cell *cell = &form->cells[ck->cell];
 	char left[32], right[32], diff[32];
+	if (ck->kind == CHECK_PHRASES)
+		return phrase_message(r, report, f);
 	enum form_value_type type = cell->type;
 	int64_t d = f->left > f->right ? f->left - f->right : f->right - f->left;
 	format_amount(type, f->left, left);
@@ -573,14 +869,39 @@ char *rules_failure_message(const struct rules *r, const struct report *report,
 	const char *found = "";
 	if (ck->kind == CHECK_FORBIDDEN)
 		found = form->rules[ck->rule].forbidden[f->left];
+	char share[32];
+	snprintf(share, sizeof share, "%" PRId64 "%%", f->right ? f->left * 100 / f->right : 0);
 	const struct template_var vars[] = {
 		{"cell", cell->label}, {"row", row},   {"column", column}, {"left", left},
-		{"right", right},      {"diff", diff}, {"found", found},
+		{"right", right},      {"diff", diff}, {"found", found},   {"share", share},
 	};
 	struct buf out;
 	buf_init(&out);
 	template_expand(&out, form->rules[ck->rule].message, vars, sizeof vars / sizeof vars[0]);
 	return buf_take(&out);
+}
+
+const char *rules_failure_acknowledged(const struct rules *r, const struct report *report,
+				       const struct rule_failure *f)
+{
+	if (!report->nacks || rules_failure_severity(r, f) != DIAG_WARNING)
+		return NULL;
+	const struct report_ack *a = ack_find(report, rules_failure_rule(r, f),
+					      r->checks[f->check].cell);
+	return a ? a->reason : NULL;
+}
+
+char *rules_failure_message(const struct rules *r, const struct report *report,
+			    const struct rule_failure *f)
+{
+	char *text = failure_text(r, report, f);
+	const char *reason = rules_failure_acknowledged(r, report, f);
+	if (!reason)
+		return text;
+	/* still said, so that a reader of check sees what was checked */
+	char *marked = xasprintf("%s（已核实：%s）", text, reason);
+	free(text);
+	return marked;
 }
 
 void rules_diagnose(const struct rules *r, const struct report *report,

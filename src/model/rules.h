@@ -22,7 +22,14 @@ struct rules;
 
 struct rule_failure {
 	size_t check;	     /* which check failed */
-	int64_t left, right; /* the two sums that differ; a text rule: left is the phrase */
+	int64_t left, right; /* the two sums that differ; see below for texts */
+	/* forbidden words: left is the index of the phrase found. */
+	/* phrases (text.numbers, text.year): which phrase of the rule, and the
+	 * bytes of the text it matched; left is the figure or year written,
+	 * right the table's value or the report's year.  repeat: left of
+	 * right 8-grams also stand in last year's text.  changes: left this
+	 * year's value, right last year's. */
+	size_t phrase, at, len;
 };
 
 /* Failures of one evaluation; reuse it to avoid allocating per keystroke. */
@@ -51,6 +58,11 @@ size_t rules_failure_cell(const struct rules *rules, const struct rule_failure *
 /* The message of a failure, in Chinese; the caller frees it. */
 char *rules_failure_message(const struct rules *rules, const struct report *report,
 			    const struct rule_failure *f);
+/* The reason the clerk gave when acknowledging this warning (ack.h), or
+ * NULL when it is not acknowledged or the cell has changed since; errors
+ * never are.  Its message then ends with （已核实：REASON）. */
+const char *rules_failure_acknowledged(const struct rules *rules, const struct report *report,
+				       const struct rule_failure *f);
 /* True when the failure involves cell (on either side of the check). */
 bool rules_failure_involves(const struct rules *rules, const struct rule_failure *f, size_t cell);
 

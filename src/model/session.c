@@ -316,8 +316,8 @@ enum section_state session_section_state(const struct session *s, size_t section
 		count++;
 		if (rules_failure_severity(rules, fail) == DIAG_ERROR)
 			error = true;
-		else
-			warning = true;
+		else if (!rules_failure_acknowledged(rules, s->report, fail))
+			warning = true; /* a warning the clerk checked is listed, not counted */
 	}
 	if (problems)
 		*problems = count;

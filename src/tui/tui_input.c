@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "form.h"
 #include "textedit.h"
+#include "tui_acknowledge.h"
 #include "tui_area.h"
 #include "tui_basics.h"
 #include "tui_cursor.h"
@@ -37,6 +38,8 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 			return tui_save(t);
 		case KEY_F(5):
 			return tui_output_write(t);
+		case KEY_F(6):
+			return tui_acknowledge(t);
 		case KEY_F(10):
 			return tui_save_quit(t);
 		default:
