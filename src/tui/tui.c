@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -74,7 +75,10 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 				diags.items[i].line ? diags.items[i].line : 1,
 				diags.items[i].line ? diags.items[i].column : 1,
 				diags.items[i].message, diags.items[i].rule);
-		fprintf(err, "nianbao edit: %s 不能作为报告读取，请先改正上面的问题\n", path);
+		/* a published report's diagnostic already says what to do */
+		if (strcmp(diags.items[0].rule, "load.published") != 0)
+			fprintf(err, "nianbao edit: %s 不能作为报告读取，请先改正上面的问题\n",
+				path);
 		diag_list_fini(&diags);
 		return 2;
 	}
