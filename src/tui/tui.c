@@ -21,6 +21,7 @@
 #include "tui_input.h"
 #include "tui_page.h"
 #include "tui_save.h"
+#include "tui_saveas.h"
 #include "tui_screen.h"
 #include "tui_start.h"
 #include "tui_term.h"
@@ -37,6 +38,8 @@ static void loop(struct tui *t)
 			continue;
 		}
 		enum tui_reaction r = tui_input_burst(t, ch, kind);
+		if (r & TUI_SAVE_AS)
+			r |= tui_saveas_run(t);
 		if (r & TUI_CHANGED)
 			tui_save_recovery(t, false);
 		if (r & TUI_QUIT)
@@ -110,16 +113,28 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	if (t.page == 0)
 		tui_basics_commit(&t); /* a field being typed reaches the recovery file */
 
+	bool kept = true, unsaved = t.session->dirty;
 	if (tui_term_stop_signal()) {
-		tui_save_recovery(&t, true);
+		kept = tui_save_recovery(&t, true);
 		status = 128 + tui_term_stop_signal();
 	} else if (t.session->dirty) {
-		tui_save_recovery(&t, true); /* the terminal went away */
+		kept = tui_save_recovery(&t, true); /* the terminal went away */
 	}
 	tui_term_restore();
-	if (tui_term_stop_signal())
-		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入 %s\n",
+	/* only what was written is said to be kept */
+	if (tui_term_stop_signal() && !unsaved)
+		fprintf(err, "nianbao edit: 收到信号 %d，没有未保存的内容\n",
+			tui_term_stop_signal());
+	else if (tui_term_stop_signal() && kept)
+		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入恢复文件 %s\n",
 			tui_term_stop_signal(), s->recovery_path);
+	else if (tui_term_stop_signal() || !kept)
+		fprintf(err, "nianbao edit: 未保存的内容没能写入恢复文件 %s，已经丢失\n",
+			s->recovery_path);
+	if (t.kept_at)
+		fprintf(err,
+			"nianbao edit: %s 是只读的；未保存的内容留在 %s（可用 nianbao edit 打开）\n",
+			s->path, t.kept_at);
 	tui_fini(&t);
 	session_free(s);
 	session_unlock(path, lock);
@@ -134,5 +149,6 @@ void tui_fini(struct tui *t)
 	textedit_fini(&t->text);
 	buf_fini(&t->number);
 	free(t->message);
-	t->status = t->message = NULL;
+	free(t->kept_at);
+	t->status = t->message = t->kept_at = NULL;
 }

@@ -1,0 +1,219 @@
+#!/bin/sh
+# The form never loses work and never lies about it, driven in tmux as a
+# clerk would, as an unprivileged user (root ignores file permissions):
+# read-only reports and folders (只读, 另存为, the work kept on quitting),
+# recovery files that cannot be written, and the state folder.
+#   form-safety-test.sh NIANBAO DATA_DIR
+set -u
+NIANBAO=$1
+DATA=$2
+case $NIANBAO in /*) ;; *) NIANBAO=$PWD/$NIANBAO ;; esac
+case $DATA in /*) ;; *) DATA=$PWD/$DATA ;; esac
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-safety.XXXXXX")
+chmod 755 "$WORK"
+AS_CLERK=
+if [ "$(id -u)" -eq 0 ]; then
+	command -v setpriv >/dev/null || { echo "form-safety-test: setpriv missing" >&2; exit 1; }
+	AS_CLERK="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chown 65534:65534 "$WORK"
+fi
+SOCKET=
+starts=0
+failures=0
+checks=0
+
+cleanup() {
+	[ -z "${KEEP_WORK:-}" ] || { echo "kept $WORK" >&2; return; }
+	[ -z "$SOCKET" ] || $AS_CLERK tmux -S "$SOCKET" kill-server 2>/dev/null
+	chmod -R u+w "$WORK" 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# clerk CMD...: runs CMD as the clerk, in WORK.
+clerk() {
+	(cd "$WORK" && $AS_CLERK env HOME="$WORK/home" "$@")
+}
+
+# start ENV ARGS...: runs nianbao ARGS as the clerk in a fresh tmux window
+# (a server per window: a new one never races the old one's shutdown).
+start() {
+	env=$1
+	shift
+	[ -z "$SOCKET" ] || $AS_CLERK tmux -S "$SOCKET" kill-server 2>/dev/null
+	starts=$((starts + 1))
+	SOCKET="$WORK/tmux.$starts.sock"
+	clerk tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 100 -y 30 \
+		"cd $WORK && env HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+}
+
+keys() {
+	$AS_CLERK tmux -S "$SOCKET" send-keys -t form "$@"
+}
+
+type_text() {
+	$AS_CLERK tmux -S "$SOCKET" send-keys -t form -l "$1"
+}
+
+screen() {
+	$AS_CLERK tmux -S "$SOCKET" capture-pane -t form -p -J
+}
+
+# wait_for TEXT: waits up to 5 s for TEXT to appear on the screen.
+wait_for() {
+	checks=$((checks + 1))
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "screen never showed \"$1\"; it shows:"
+	screen | sed 's/^/  | /' >&2
+	return 1
+}
+
+title_has() {
+	checks=$((checks + 1))
+	screen | head -1 | grep -qF -- "$1" || fail "the title line lacks \"$1\": $(screen | head -1)"
+}
+
+title_lacks() {
+	checks=$((checks + 1))
+	! screen | head -1 | grep -qF -- "$1" || fail "the title line has \"$1\": $(screen | head -1)"
+}
+
+pid_of_form() {
+	$AS_CLERK tmux -S "$SOCKET" list-panes -t form -F '#{pane_pid}' | head -1 |
+		xargs -I{} pgrep -P {} -x nianbao
+}
+
+check() {
+	checks=$((checks + 1))
+	eval "$1" || fail "$2"
+}
+
+cd "$WORK" || exit 1
+clerk mkdir -p home ro rw
+clerk cp "$DATA/example-2024.yaml" ro/report.yaml
+clerk cp "$DATA/example-2024.yaml" rw/locked.yaml
+clerk chmod 555 ro
+clerk chmod 444 rw/locked.yaml
+STATE="$WORK/home/.local/state/nianbao"
+
+# --- a report in a read-only folder: 只读, F2 is 另存为 ------------------------
+start "" edit ro/report.yaml
+wait_for "示例县人民政府2024年"
+title_has "只读 已保存"
+# a change: the recovery file goes to the state folder
+keys Down Down Down Down Enter
+type_text "改"
+wait_for "只读 未保存"
+sleep 0.3
+check 'ls "$STATE"/report.yaml.*.recovery >/dev/null 2>&1' \
+	"no recovery file in $STATE for a report in a read-only folder"
+keys F2
+wait_for "另存为（原文件是只读的）"
+wait_for "文件名： $WORK/report.yaml"
+# an existing file is refused unless the clerk says yes
+clerk cp "$DATA/seed-004.yaml" report.yaml
+keys Enter
+wait_for "已经存在"
+keys n
+wait_for "另存为（换一个文件名）"
+check 'cmp -s report.yaml "$DATA/seed-004.yaml"' "另存为 replaced an existing file without asking"
+keys C-u # the suggestion goes, as in a shell
+type_text "副本.yaml"
+keys Enter
+wait_for "已另存到 副本.yaml"
+title_lacks "只读"
+title_has "已保存"
+check 'grep -q "改" 副本.yaml' "副本.yaml lacks the change"
+check 'cmp -s ro/report.yaml "$DATA/example-2024.yaml"' "the read-only report changed"
+check '! ls "$STATE"/report.yaml.*.recovery >/dev/null 2>&1' \
+	"the recovery file outlived 另存为"
+# from now on F2 saves there
+type_text "再"
+keys F2
+wait_for "已保存到 副本.yaml"
+check 'grep -q "再" 副本.yaml' "F2 after 另存为 did not save to the new file"
+keys F10
+wait_for "[exit 0]"
+
+# --- quitting with unsaved work keeps it in the state folder, and says where
+start "" edit ro/report.yaml
+wait_for "只读 已保存"
+keys Down Down Down Down Enter
+type_text "留下"
+wait_for "只读 未保存"
+keys F10
+wait_for "报告是只读的"
+wait_for "[A] 另存为后退出"
+keys q
+wait_for "[exit 0]"
+wait_for "未保存的内容留在 $STATE/report.yaml."
+kept=$(ls "$STATE"/report.yaml.*.recovery.2* 2>/dev/null | head -1)
+check '[ -n "$kept" ] && grep -q "留下" "$kept"' "the work of a read-only report was not kept"
+check 'cmp -s ro/report.yaml "$DATA/example-2024.yaml"' "the read-only report changed"
+
+# --- a read-only file in a writable folder: never replaced by a save -----------
+start "" edit rw/locked.yaml
+wait_for "只读 已保存"
+keys Down Down Down Down Enter
+type_text "锁"
+keys C-s
+wait_for "另存为（原文件是只读的）"
+keys Escape
+wait_for "没有另存"
+keys F10
+wait_for "[A] 另存为后退出"
+keys a
+wait_for "另存为（原文件是只读的）"
+keys C-u
+type_text "rw/unlocked.yaml"
+keys Enter
+wait_for "[exit 0]"
+check 'grep -q "锁" rw/unlocked.yaml' "另存为 then quit did not save"
+check 'cmp -s rw/locked.yaml "$DATA/example-2024.yaml"' "the read-only file changed"
+
+# --- the recovery file cannot be written: said, retried, and never claimed ---
+clerk mkdir fold
+clerk cp "$DATA/example-2024.yaml" fold/report.yaml
+start "" edit fold/report.yaml
+wait_for "示例县人民政府2024年"
+keys Down Down Down Down Enter
+type_text "一"
+wait_for "未保存"
+sleep 0.3
+check '[ -f fold/.report.yaml.recovery ]' "no recovery file after a change"
+clerk rm fold/.report.yaml.recovery
+clerk chmod 555 fold
+type_text "二"
+wait_for "没能写入恢复文件"
+title_has "恢复文件写入失败"
+# the next change tries again, and says when it worked
+clerk chmod 755 fold
+type_text "三"
+wait_for "未保存的内容已写入恢复文件"
+title_lacks "恢复文件写入失败"
+check 'grep -q "一二三" fold/.report.yaml.recovery' "the retried recovery file lacks the changes"
+# killed while the recovery file cannot be written: not claimed as kept
+clerk chmod 555 fold
+clerk rm -f fold/.report.yaml.recovery 2>/dev/null
+type_text "四"
+wait_for "没能写入恢复文件"
+pid=$(pid_of_form)
+if [ -n "$pid" ]; then $AS_CLERK kill -TERM "$pid"; else fail "no nianbao process"; fi
+wait_for "[exit 143]"
+wait_for "没能写入恢复文件"
+checks=$((checks + 1))
+! screen | grep -qF "未保存的内容已写入恢复文件" || fail "SIGTERM claimed a recovery file it did not write"
+clerk chmod 755 fold
+
+echo "form-safety-test: $checks checks, $failures failed"
+[ "$failures" -eq 0 ]
