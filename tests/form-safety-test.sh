@@ -215,5 +215,39 @@ checks=$((checks + 1))
 ! screen | grep -qF "未保存的内容已写入恢复文件" || fail "SIGTERM claimed a recovery file it did not write"
 clerk chmod 755 fold
 
+# --- dated copies of unsaved work do not pile up unseen ---------------------
+clerk mkdir pile
+clerk cp "$DATA/example-2024.yaml" pile/report.yaml
+for stamp in 20250101-080000 20250102-080000 20250103-080000 20250104-080000 20250105-080000; do
+	clerk cp "$DATA/example-2024.yaml" "pile/.report.yaml.recovery.$stamp"
+done
+clerk touch pile/.report.yaml.recovery.notes # not one of ours
+start "" edit pile/report.yaml
+wait_for "这个报告有 5 份以前没有保存的内容，最早的 2 份是："
+wait_for ".report.yaml.recovery.20250101-080000"
+wait_for ".report.yaml.recovery.20250102-080000"
+wait_for "[D] 删除这 2 份（留下最近的 3 份）"
+keys k
+wait_for "以前没有保存的内容都留着：5 份"
+keys F10
+wait_for "[exit 0]"
+check '[ "$(ls pile/.report.yaml.recovery.2* | wc -l)" -eq 5 ]' "K removed a copy"
+start "" edit pile/report.yaml
+wait_for "最早的 2 份是："
+keys d
+wait_for "删除了 2 份以前没有保存的内容，留下最近的 3 份"
+keys F10
+wait_for "[exit 0]"
+check '[ "$(ls pile/.report.yaml.recovery.2* | wc -l)" -eq 3 ]' "D did not leave 3 copies"
+check '[ ! -e pile/.report.yaml.recovery.20250102-080000 ] && [ -e pile/.report.yaml.recovery.20250103-080000 ]' \
+	"D removed other copies than the oldest"
+check '[ -e pile/.report.yaml.recovery.notes ]' "a file that is not a dated copy was removed"
+# at most three: said in the message line, nothing asked
+start "" edit pile/report.yaml
+wait_for "这个报告还有 3 份以前没有保存的内容，最近一份是"
+wait_for ".report.yaml.recovery.20250105-080000"
+keys F10
+wait_for "[exit 0]"
+
 echo "form-safety-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -256,6 +256,39 @@ static void test_save_read_only_file(void **state)
 	scratch_fini(&sc);
 }
 
+/* The dated copies set aside are listed oldest first, and only they. */
+static void test_recovery_copies(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	struct session *s = open_session(sc.path);
+	const char *names[] = {"recovery.20250103-080000", "recovery.20250101-080000",
+			       "recovery.notes", "recovery.2025", "lock"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *path = xasprintf("%s/.report.yaml.%s", sc.dir, names[i]);
+		close(open(path, O_WRONLY | O_CREAT, 0600));
+		free(path);
+	}
+	session_set_number(s, test_cell("requests.new[0]"), 7);
+	char *error = NULL;
+	assert_int_equal(session_write_recovery(s, true, &error), 0);
+	char *aside = session_recovery_set_aside(s, &error);
+	assert_non_null(aside);
+	size_t n;
+	char **copies = session_recovery_copies(s, &n);
+	assert_int_equal(n, 3);
+	assert_non_null(strstr(copies[0], "/.report.yaml.recovery.20250101-080000"));
+	assert_non_null(strstr(copies[1], "/.report.yaml.recovery.20250103-080000"));
+	assert_string_equal(copies[2], aside);
+	for (size_t i = 0; i < n; i++)
+		free(copies[i]);
+	free(copies);
+	free(aside);
+	session_free(s);
+	scratch_fini(&sc);
+}
+
 /* Someone else saves the file while it is open in the form: the form's
  * save does not overwrite it unless the clerk says so (force). */
 static void test_save_conflict(void **state)
@@ -388,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_save_over_size_limit),
 		cmocka_unit_test(test_save_in_read_only_dir),
 		cmocka_unit_test(test_save_read_only_file),
+		cmocka_unit_test(test_recovery_copies),
 		cmocka_unit_test(test_save_conflict),
 		cmocka_unit_test(test_recovery_survives_kill),
 	};

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* renameat2 */
 #include "session.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <fcntl.h>
@@ -266,6 +267,41 @@ char *session_recovery_set_aside(struct session *s, char **error)
 	}
 	*error = xstrdup("同名的文件太多");
 	return NULL;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **session_recovery_copies(const struct session *s, size_t *count)
+{
+	char *dir_copy = xstrdup(s->recovery_path), *base_copy = xstrdup(s->recovery_path);
+	const char *dir = dirname(dir_copy);
+	char *prefix = xasprintf("%s.", basename(base_copy));
+	size_t n = 0, cap = 0, plen = strlen(prefix);
+	char **names = NULL;
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		/* NAME.recovery.YYYYmmdd-HHMMSS, maybe with -N: made by set_aside */
+		const char *tail = e->d_name + plen;
+		if (strncmp(e->d_name, prefix, plen) != 0 || strlen(tail) < 15 || tail[8] != '-' ||
+		    strspn(tail, "0123456789") != 8 || strspn(tail + 9, "0123456789") != 6)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof *names, compare_names);
+	free(prefix);
+	free(dir_copy);
+	free(base_copy);
+	*count = n;
+	return names;
 }
 
 static void changed(struct session *s)

@@ -94,6 +94,14 @@ bool session_recovery_restore(struct session *s, struct catalog *catalog, struct
  * caller frees it) when the file could not be moved. */
 char *session_recovery_set_aside(struct session *s, char **error);
 
+/* How many dated copies (session_recovery_set_aside) of a report's
+ * unsaved work are kept before the form offers to remove older ones. */
+#define SESSION_RECOVERY_KEEP 3
+
+/* The dated copies of s's recovery file, oldest first: a new array of new
+ * strings (full paths), *count set; the caller frees each and the array. */
+char **session_recovery_copies(const struct session *s, size_t *count);
+
 /* Edits.  Each re-runs the rules; set_number also updates the totals that
  * follow (rules_set_number) and returns how many other cells changed. */
 size_t session_set_number(struct session *s, size_t cell, int64_t value);

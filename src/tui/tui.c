@@ -109,6 +109,7 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 		t.form = s->report->form;    /* the recovery file may be of another form */
 		tui_cursor_goto_page(&t, 1); /* show the restored texts */
 	}
+	tui_start_old_copies(&t);
 	loop(&t);
 	if (t.page == 0)
 		tui_basics_commit(&t); /* a field being typed reaches the recovery file */

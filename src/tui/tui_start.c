@@ -120,3 +120,55 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 	}
 	return s;
 }
+
+/* name's last part (borrowed from name). */
+static const char *last_part(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	return slash ? slash + 1 : name;
+}
+
+void tui_start_old_copies(struct tui *t)
+{
+	size_t n;
+	char **names = session_recovery_copies(t->session, &n);
+	if (n > SESSION_RECOVERY_KEEP) {
+		/* shown, and removed only when the clerk says so */
+		size_t old = n - SESSION_RECOVERY_KEEP, shown = old < 4 ? old : 4;
+		char head[256], more[64], answer[160];
+		snprintf(head, sizeof head,
+			 "这个报告有 %zu 份以前没有保存的内容，最早的 %zu 份是：", n, old);
+		snprintf(more, sizeof more, "  …… 还有 %zu 份", old - shown);
+		snprintf(answer, sizeof answer,
+			 "[D] 删除这 %zu 份（留下最近的 %d 份）   [K] 都留着", old,
+			 SESSION_RECOVERY_KEEP);
+		const char *lines[8];
+		size_t nlines = 0;
+		lines[nlines++] = head;
+		for (size_t i = 0; i < shown; i++)
+			lines[nlines++] = last_part(names[i]);
+		if (old > shown)
+			lines[nlines++] = more;
+		lines[nlines++] = "";
+		lines[nlines++] = answer;
+		if (tui_prompt_ask(t, "以前没有保存的内容", lines, nlines, "dk", 'k') == 'd') {
+			size_t removed = 0;
+			for (size_t i = 0; i < old; i++)
+				removed += unlink(names[i]) == 0;
+			tui_message(t, removed == old ? TUI_MESSAGE_INFO : TUI_MESSAGE_ERROR,
+				    "删除了 %zu 份以前没有保存的内容，留下最近的 %zu 份", removed,
+				    n - removed);
+		} else {
+			tui_message(t, TUI_MESSAGE_INFO,
+				    "以前没有保存的内容都留着：%zu 份，最近一份是 %s", n,
+				    names[n - 1]);
+		}
+	} else if (n > 0 && !t->message) {
+		tui_message(t, TUI_MESSAGE_INFO,
+			    "这个报告还有 %zu 份以前没有保存的内容，最近一份是 %s", n,
+			    names[n - 1]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
