@@ -2,7 +2,8 @@
 # The form never loses work and never lies about it, driven in tmux as a
 # clerk would, as an unprivileged user (root ignores file permissions):
 # read-only reports and folders (只读, 另存为, the work kept on quitting),
-# recovery files that cannot be written, and the state folder.
+# recovery files that cannot be written, dated copies of unsaved work,
+# and an external editor that dies.
 #   form-safety-test.sh NIANBAO DATA_DIR
 set -u
 NIANBAO=$1
@@ -49,7 +50,7 @@ start() {
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
 	clerk tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 100 -y 30 \
-		"cd $WORK && env HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"cd $WORK && env -u EDITOR -u VISUAL HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
 }
 
 keys() {
@@ -246,6 +247,93 @@ check '[ -e pile/.report.yaml.recovery.notes ]' "a file that is not a dated copy
 start "" edit pile/report.yaml
 wait_for "这个报告还有 3 份以前没有保存的内容，最近一份是"
 wait_for ".report.yaml.recovery.20250105-080000"
+keys F10
+wait_for "[exit 0]"
+
+# --- an external editor that dies leaves the narrative as it was ------------
+clerk mkdir -p ed bin
+clerk cp "$DATA/example-2024.yaml" ed/report.yaml
+cat >"$WORK/bin/killed-editor" <<'EOS'
+#!/bin/sh
+printf '编辑器写了一半\n第二行\n' >"$1"
+kill -9 $$
+EOS
+cat >"$WORK/bin/failing-editor" <<'EOS'
+#!/bin/sh
+exit 3
+EOS
+cat >"$WORK/bin/nano" <<'EOS'
+#!/bin/sh
+printf '默认编辑器写的。\n' >>"$1"
+EOS
+chmod 755 "$WORK/bin/killed-editor" "$WORK/bin/failing-editor" "$WORK/bin/nano"
+start "EDITOR=$WORK/bin/killed-editor" edit ed/report.yaml
+wait_for "示例县人民政府2024年"
+keys Down Down Down Down Enter
+keys C-e
+wait_for "外部编辑器异常结束"
+wait_for "外部编辑器被信号 9"
+wait_for "表单里的文字保持原样"
+wait_for "编辑器写了一半"
+wait_for "[Y] 采用这些内容   [N] 不采用（留在 /tmp/nianbao-text-"
+keys n
+wait_for "外部编辑器写的内容没有采用；它留在 /tmp/nianbao-text-"
+wait_for "一是部分单位主动公开意识有待增强"
+title_has "已保存"
+left=$(screen | sed -n 's/.*它留在 \(\/tmp\/nianbao-text-[A-Za-z0-9]*\.txt\).*/\1/p' | head -1)
+check '[ -n "$left" ] && grep -q "编辑器写了一半" "$left"' "the editor's text was not left in its file"
+[ -z "$left" ] || rm -f "$left"
+# asked again, the clerk takes it
+keys F4
+wait_for "外部编辑器异常结束"
+keys y
+wait_for "已采用外部编辑器里的文字"
+wait_for "编辑器写了一半"
+title_has "未保存"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+check 'cmp -s ed/report.yaml "$DATA/example-2024.yaml"' "the report changed without a save"
+# a failing editor that wrote nothing: nothing to offer
+start "EDITOR=$WORK/bin/failing-editor" edit ed/report.yaml
+wait_for "示例县人民政府2024年"
+keys Down Down Down Down Enter
+keys C-e
+wait_for "外部编辑器以退出码 3 结束；文字没有改动"
+title_has "已保存"
+keys F10
+wait_for "[exit 0]"
+# no $VISUAL or $EDITOR: the form says which editor runs and how to leave it
+clerk ln -s nano "$WORK/bin/editor"
+start "PATH=$WORK/bin:/usr/bin:/bin" edit ed/report.yaml
+wait_for "示例县人民政府2024年"
+keys Down Down Down Down Enter
+keys C-e
+wait_for "没有设置 VISUAL 或 EDITOR 环境变量。"
+wait_for "将运行系统默认的编辑器 nano（$WORK/bin/nano）。"
+wait_for "写完按 Ctrl-X"
+keys Escape
+wait_for "没有启动外部编辑器"
+keys C-e
+wait_for "[Enter] 启动编辑器"
+keys Enter
+wait_for "已采用外部编辑器里的文字"
+wait_for "编辑器写的。"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+clerk rm "$WORK/bin/editor"
+clerk ln -s vim.basic "$WORK/bin/editor"
+clerk cp "$WORK/bin/nano" "$WORK/bin/vim.basic"
+start "PATH=$WORK/bin:/usr/bin:/bin" edit ed/report.yaml
+wait_for "示例县人民政府2024年"
+keys Down Down Down Down Enter
+keys C-e
+wait_for "将运行系统默认的编辑器 vim.basic（$WORK/bin/vim.basic）。"
+wait_for "再输入 :wq 回车"
+keys Escape
 keys F10
 wait_for "[exit 0]"
 
