@@ -3,7 +3,8 @@
 # clerk would, as an unprivileged user (root ignores file permissions):
 # read-only reports and folders (只读, 另存为, the work kept on quitting),
 # recovery files that cannot be written, dated copies of unsaved work,
-# and an external editor that dies.
+# an external editor that dies, and kill -9 while a field of 基本信息 is
+# typed but not confirmed.
 #   form-safety-test.sh NIANBAO DATA_DIR
 set -u
 NIANBAO=$1
@@ -336,6 +337,59 @@ wait_for "再输入 :wq 回车"
 keys Escape
 keys F10
 wait_for "[exit 0]"
+
+# --- organ, year and 成文日期 typed without Enter survive kill -9 -------------
+clerk mkdir basics
+clerk cp "$DATA/example-2024.yaml" basics/report.yaml
+# kill9 FIELD_DOWNS TEXT: types TEXT into a field of 基本信息, unconfirmed,
+# and kills the form
+kill9() {
+	start "" edit basics/report.yaml
+	wait_for "示例县人民政府2024年"
+	keys Up Enter # the list's first entry is 基本信息
+	wait_for "报告所属的年度"
+	[ "$1" -eq 0 ] || keys Down
+	[ "$1" -le 1 ] || keys Down
+	keys Enter
+	# the year and the date are typed anew, the organ goes on
+	[ "$1" -eq 0 ] || keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text "$2"
+	wait_for "$2"
+	sleep 0.3
+	pid=$(pid_of_form)
+	if [ -n "$pid" ]; then $AS_CLERK kill -9 "$pid"; else fail "no nianbao process to kill"; fi
+	wait_for "[exit 137]"
+}
+kill9 0 "（筹）"
+check 'grep -q "^organ: 示例县人民政府（筹）" basics/.report.yaml.recovery' \
+	"an organ typed without Enter did not survive kill -9: $(grep organ basics/.report.yaml.recovery 2>&1)"
+clerk rm -f basics/.report.yaml.recovery
+kill9 1 "２０２３"
+check 'grep -q "^year: 2023" basics/.report.yaml.recovery' \
+	"a year typed without Enter did not survive kill -9: $(grep year basics/.report.yaml.recovery 2>&1)"
+clerk rm -f basics/.report.yaml.recovery
+kill9 2 "2025-02-03"
+check 'grep -q "^issued_on: 2025-02-03" basics/.report.yaml.recovery' \
+	"a date typed without Enter did not survive kill -9: $(grep issued basics/.report.yaml.recovery 2>&1)"
+# the next start offers it; Esc while typing puts back the value from before
+clerk rm -f basics/.report.yaml.recovery
+start "" edit basics/report.yaml
+wait_for "示例县人民政府2024年"
+keys Up Enter
+wait_for "报告所属的年度"
+keys Enter
+type_text "甲乙"
+wait_for "示例县人民政府甲乙2024年"
+keys Escape
+wait_for "示例县人民政府2024年"
+sleep 0.3
+check 'grep -q "^organ: 示例县人民政府 " basics/.report.yaml.recovery' \
+	"Esc did not put the organ back in the recovery file"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+check 'cmp -s basics/report.yaml "$DATA/example-2024.yaml"' "the report changed without a save"
 
 echo "form-safety-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

@@ -151,5 +151,6 @@ void tui_fini(struct tui *t)
 	buf_fini(&t->number);
 	free(t->message);
 	free(t->kept_at);
-	t->status = t->message = t->kept_at = NULL;
+	free(t->field_before);
+	t->status = t->message = t->kept_at = t->field_before = NULL;
 }

@@ -78,6 +78,7 @@ struct tui {
 	bool text_open;
 	size_t text_cell; /* form cell of the open text, or a basics field */
 	struct textedit text;
+	char *field_before; /* a basics field's value when its edit began (owned) */
 
 	/* the message line: a transient message, else the cursor's problem */
 	char *message;
