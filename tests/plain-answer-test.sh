@@ -83,6 +83,12 @@ expect 2 '"rule": "load.published"' "$NIANBAO" check --format json 去年.txt
 expect 2 '"valid": false' "$NIANBAO" check --format json 去年.txt
 expect 2 "不是 nianbao 的报告文件" "$NIANBAO" check --previous published.yaml \
 	"$DATA/example-2024.yaml"
+# in GBK, as offices often publish it (import reads it)
+iconv -f UTF-8 -t GB18030 "$DATA/published/seed-002.txt" >gbk.txt
+expect 2 "gbk.txt:3:1: error: 这是一份已发布的年度报告文本" "$NIANBAO" check gbk.txt
+expect 2 "nianbao import gbk.txt -o gbk.yaml" "$NIANBAO" check gbk.txt
+printf 'organ: \327\351\326\257\n' >gbk.yaml # a report file in GBK is still one
+expect 2 "[load.encoding]" "$NIANBAO" check gbk.yaml
 # a report whose narrative quotes a title and the headings is a report
 sed 's/^  overview: |$/  overview: |\n    示例县2023年政府信息公开工作年度报告\n    一、总体情况\n    二、主动公开政府信息情况/' \
 	"$DATA/example-2024.yaml" >quotes.yaml

@@ -358,14 +358,25 @@ static bool check_not_published(const char *data, size_t len, const char *file,
 {
 	struct report_mark at = {1, 1};
 	const char *kind = document_kind(data, len);
-	if (!kind && utf8_validate(data, len, NULL) && !memchr(data, '\0', len)) {
+	if (!kind && !memchr(data, '\0', len)) {
+		/* offices often publish their text in GBK, which import reads */
+		size_t text_len = len;
+		char *converted = NULL;
+		const char *text = data;
+		if (!utf8_validate(data, len, NULL))
+			text = converted = looks_like_gb18030((const unsigned char *)data, len)
+						   ? utf8_from_gb18030(data, len, &text_len)
+						   : NULL;
 		char *error = NULL;
-		const struct catalog_entry *entry = catalog_get(
-			catalog, catalog_default_id(catalog), &error);
+		const struct catalog_entry *entry = text ? catalog_get(catalog,
+								       catalog_default_id(catalog),
+								       &error)
+							 : NULL;
 		free(error);
-		size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
-		if (entry && is_published_text(data + skip, len - skip, entry->form, &at))
+		size_t skip = text_len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+		if (entry && is_published_text(text + skip, text_len - skip, entry->form, &at))
 			kind = DOCUMENT_KIND_TEXT;
+		free(converted);
 	}
 	if (!kind)
 		return true;
