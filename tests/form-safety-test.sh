@@ -19,65 +19,22 @@ if [ "$(id -u)" -eq 0 ]; then
 	AS_CLERK="setpriv --reuid=65534 --regid=65534 --clear-groups"
 	chown 65534:65534 "$WORK"
 fi
-SOCKET=
-starts=0
 failures=0
 checks=0
+. "$(dirname "$0")/check-lib.sh"
+. "$(dirname "$0")/form-lib.sh"
 
 cleanup() {
 	[ -z "${KEEP_WORK:-}" ] || { echo "kept $WORK" >&2; return; }
-	[ -z "$SOCKET" ] || $AS_CLERK tmux -S "$SOCKET" kill-server 2>/dev/null
+	form_stop
 	chmod -R u+w "$WORK" 2>/dev/null
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
-
 # clerk CMD...: runs CMD as the clerk, in WORK.
 clerk() {
 	(cd "$WORK" && $AS_CLERK env HOME="$WORK/home" "$@")
-}
-
-# start ENV ARGS...: runs nianbao ARGS as the clerk in a fresh tmux window
-# (a server per window: a new one never races the old one's shutdown).
-start() {
-	env=$1
-	shift
-	[ -z "$SOCKET" ] || $AS_CLERK tmux -S "$SOCKET" kill-server 2>/dev/null
-	starts=$((starts + 1))
-	SOCKET="$WORK/tmux.$starts.sock"
-	clerk tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 100 -y 30 \
-		"cd $WORK && env -u EDITOR -u VISUAL HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
-}
-
-keys() {
-	$AS_CLERK tmux -S "$SOCKET" send-keys -t form "$@"
-}
-
-type_text() {
-	$AS_CLERK tmux -S "$SOCKET" send-keys -t form -l "$1"
-}
-
-screen() {
-	$AS_CLERK tmux -S "$SOCKET" capture-pane -t form -p -J
-}
-
-# wait_for TEXT: waits up to 5 s for TEXT to appear on the screen.
-wait_for() {
-	checks=$((checks + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/  | /' >&2
-	return 1
 }
 
 title_has() {
@@ -88,11 +45,6 @@ title_has() {
 title_lacks() {
 	checks=$((checks + 1))
 	! screen | head -1 | grep -qF -- "$1" || fail "the title line has \"$1\": $(screen | head -1)"
-}
-
-pid_of_form() {
-	$AS_CLERK tmux -S "$SOCKET" list-panes -t form -F '#{pane_pid}' | head -1 |
-		xargs -I{} pgrep -P {} -x nianbao
 }
 
 check() {
@@ -109,7 +61,7 @@ clerk chmod 444 rw/locked.yaml
 STATE="$WORK/home/.local/state/nianbao"
 
 # --- a report in a read-only folder: 只读, F2 is 另存为 ------------------------
-start "" edit ro/report.yaml
+form_start 100 30 "" edit ro/report.yaml
 wait_for "示例县人民政府2024年"
 title_has "只读 已保存"
 # a change: the recovery file goes to the state folder
@@ -148,7 +100,7 @@ keys F10
 wait_for "[exit 0]"
 
 # --- quitting with unsaved work keeps it in the state folder, and says where
-start "" edit ro/report.yaml
+form_start 100 30 "" edit ro/report.yaml
 wait_for "只读 已保存"
 keys Down Down Down Down Enter
 type_text "留下"
@@ -164,7 +116,7 @@ check '[ -n "$kept" ] && grep -q "留下" "$kept"' "the work of a read-only repo
 check 'cmp -s ro/report.yaml "$DATA/example-2024.yaml"' "the read-only report changed"
 
 # --- a read-only file in a writable folder: never replaced by a save -----------
-start "" edit rw/locked.yaml
+form_start 100 30 "" edit rw/locked.yaml
 wait_for "只读 已保存"
 keys Down Down Down Down Enter
 type_text "锁"
@@ -186,7 +138,7 @@ check 'cmp -s rw/locked.yaml "$DATA/example-2024.yaml"' "the read-only file chan
 # --- the recovery file cannot be written: said, retried, and never claimed ---
 clerk mkdir fold
 clerk cp "$DATA/example-2024.yaml" fold/report.yaml
-start "" edit fold/report.yaml
+form_start 100 30 "" edit fold/report.yaml
 wait_for "示例县人民政府2024年"
 keys Down Down Down Down Enter
 type_text "一"
@@ -224,7 +176,7 @@ for stamp in 20250101-080000 20250102-080000 20250103-080000 20250104-080000 202
 	clerk cp "$DATA/example-2024.yaml" "pile/.report.yaml.recovery.$stamp"
 done
 clerk touch pile/.report.yaml.recovery.notes # not one of ours
-start "" edit pile/report.yaml
+form_start 100 30 "" edit pile/report.yaml
 wait_for "这个报告有 5 份以前没有保存的内容，最早的 2 份是："
 wait_for ".report.yaml.recovery.20250101-080000"
 wait_for ".report.yaml.recovery.20250102-080000"
@@ -234,7 +186,7 @@ wait_for "以前没有保存的内容都留着：5 份"
 keys F10
 wait_for "[exit 0]"
 check '[ "$(ls pile/.report.yaml.recovery.2* | wc -l)" -eq 5 ]' "K removed a copy"
-start "" edit pile/report.yaml
+form_start 100 30 "" edit pile/report.yaml
 wait_for "最早的 2 份是："
 keys d
 wait_for "删除了 2 份以前没有保存的内容，留下最近的 3 份"
@@ -245,7 +197,7 @@ check '[ ! -e pile/.report.yaml.recovery.20250102-080000 ] && [ -e pile/.report.
 	"D removed other copies than the oldest"
 check '[ -e pile/.report.yaml.recovery.notes ]' "a file that is not a dated copy was removed"
 # at most three: said in the message line, nothing asked
-start "" edit pile/report.yaml
+form_start 100 30 "" edit pile/report.yaml
 wait_for "这个报告还有 3 份以前没有保存的内容，最近一份是"
 wait_for ".report.yaml.recovery.20250105-080000"
 keys F10
@@ -268,7 +220,7 @@ cat >"$WORK/bin/nano" <<'EOS'
 printf '默认编辑器写的。\n' >>"$1"
 EOS
 chmod 755 "$WORK/bin/killed-editor" "$WORK/bin/failing-editor" "$WORK/bin/nano"
-start "EDITOR=$WORK/bin/killed-editor" edit ed/report.yaml
+form_start 100 30 "EDITOR=$WORK/bin/killed-editor" edit ed/report.yaml
 wait_for "示例县人民政府2024年"
 keys Down Down Down Down Enter
 keys C-e
@@ -297,7 +249,7 @@ keys d
 wait_for "[exit 0]"
 check 'cmp -s ed/report.yaml "$DATA/example-2024.yaml"' "the report changed without a save"
 # a failing editor that wrote nothing: nothing to offer
-start "EDITOR=$WORK/bin/failing-editor" edit ed/report.yaml
+form_start 100 30 "EDITOR=$WORK/bin/failing-editor" edit ed/report.yaml
 wait_for "示例县人民政府2024年"
 keys Down Down Down Down Enter
 keys C-e
@@ -307,7 +259,7 @@ keys F10
 wait_for "[exit 0]"
 # no $VISUAL or $EDITOR: the form says which editor runs and how to leave it
 clerk ln -s nano "$WORK/bin/editor"
-start "PATH=$WORK/bin:/usr/bin:/bin" edit ed/report.yaml
+form_start 100 30 "PATH=$WORK/bin:/usr/bin:/bin" edit ed/report.yaml
 wait_for "示例县人民政府2024年"
 keys Down Down Down Down Enter
 keys C-e
@@ -328,7 +280,7 @@ wait_for "[exit 0]"
 clerk rm "$WORK/bin/editor"
 clerk ln -s vim.basic "$WORK/bin/editor"
 clerk cp "$WORK/bin/nano" "$WORK/bin/vim.basic"
-start "PATH=$WORK/bin:/usr/bin:/bin" edit ed/report.yaml
+form_start 100 30 "PATH=$WORK/bin:/usr/bin:/bin" edit ed/report.yaml
 wait_for "示例县人民政府2024年"
 keys Down Down Down Down Enter
 keys C-e
@@ -344,7 +296,7 @@ clerk cp "$DATA/example-2024.yaml" basics/report.yaml
 # kill9 FIELD_DOWNS TEXT: types TEXT into a field of 基本信息, unconfirmed,
 # and kills the form
 kill9() {
-	start "" edit basics/report.yaml
+	form_start 100 30 "" edit basics/report.yaml
 	wait_for "示例县人民政府2024年"
 	keys Up Enter # the list's first entry is 基本信息
 	wait_for "报告所属的年度"
@@ -373,7 +325,7 @@ check 'grep -q "^issued_on: 2025-02-03" basics/.report.yaml.recovery' \
 	"a date typed without Enter did not survive kill -9: $(grep issued basics/.report.yaml.recovery 2>&1)"
 # the next start offers it; Esc while typing puts back the value from before
 clerk rm -f basics/.report.yaml.recovery
-start "" edit basics/report.yaml
+form_start 100 30 "" edit basics/report.yaml
 wait_for "示例县人民政府2024年"
 keys Up Enter
 wait_for "报告所属的年度"

@@ -10,21 +10,16 @@ DATA=$2
 case $NIANBAO in /*) ;; *) NIANBAO=$PWD/$NIANBAO ;; esac
 case $DATA in /*) ;; *) DATA=$PWD/$DATA ;; esac
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-plain.XXXXXX")
-SOCKET=
-starts=0
 failures=0
 checks=0
+. "$(dirname "$0")/check-lib.sh"
+. "$(dirname "$0")/form-lib.sh"
 
 cleanup() {
-	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
+	form_stop
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
 
 # expect STATUS TEXT CMD...: CMD exits with STATUS and its output has TEXT.
 expect() {
@@ -38,32 +33,11 @@ expect() {
 	[ -z "$text" ] || grep -qF -- "$text" out.txt || fail "$* did not say \"$text\": $(cat out.txt)"
 }
 
-# start ARGS...: runs nianbao ARGS in a fresh tmux window (a server per
-# window: a new one never races the old one's shutdown).
-start() {
-	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
-	starts=$((starts + 1))
-	SOCKET="$WORK/tmux.$starts.sock"
-	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 120 -y 30 \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
-}
-
-# in_form ARGS...: runs nianbao ARGS in tmux and leaves what it printed in
-# form.txt once it has ended (or after 10 s).
+# in_form ARGS...: runs nianbao ARGS in the form's window and waits for it
+# to end.
 in_form() {
-	start "$@"
-	i=0
-	while [ $i -lt 100 ]; do
-		tmux -S "$SOCKET" capture-pane -t form -p -J >form.txt
-		grep -q '\[exit [0-9]*\]' form.txt && return
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-
-form_says() {
-	checks=$((checks + 1))
-	grep -qF -- "$1" form.txt || fail "the form did not say \"$1\": $(cat form.txt)"
+	form_start 120 30 "" "$@"
+	wait_for "[exit"
 }
 
 cd "$WORK" || exit 1
@@ -112,11 +86,11 @@ expect 2 '"rule": "load.published"' "$NIANBAO" check --format json 报告.pdf
 # --- the form says the same, and nothing is created -------------------------
 for f in 去年.txt 报告.docx; do
 	in_form edit "$f"
-	form_says "[exit 2]"
-	form_says "[load.published]"
-	form_says "nianbao import $f"
+	wait_for "[exit 2]"
+	wait_for "[load.published]"
+	wait_for "nianbao import $f"
 	checks=$((checks + 1))
-	grep -q "请先改正上面的问题" form.txt && fail "edit $f asked to correct a published report"
+	! screen | grep -q "请先改正上面的问题" || fail "edit $f asked to correct a published report"
 done
 checks=$((checks + 1))
 [ ! -e .去年.txt.recovery ] || fail "edit of a published text left a recovery file"
@@ -125,8 +99,8 @@ checks=$((checks + 1))
 mkfifo pipe.yaml
 expect 2 "命名管道" "$NIANBAO" check pipe.yaml
 in_form edit pipe.yaml
-form_says "[exit 2]"
-form_says "命名管道"
+wait_for "[exit 2]"
+wait_for "命名管道"
 
 # --- a UTF-8 BOM right before the first key --------------------------------
 printf '\357\273\277' >bom.yaml
@@ -137,27 +111,12 @@ expect 0 '"valid": true' "$NIANBAO" check --format json bom.yaml
 printf '\357\273\277from: gov-info-2021\n' >bombad.yaml
 expect 2 "bombad.yaml:1:1: error: 未知的键“from”" "$NIANBAO" check bombad.yaml
 # the form opens it; a save writes it back without the BOM, same data
-start edit bom.yaml
-i=0
-until tmux -S "$SOCKET" capture-pane -t form -p | grep -qF "示例县人民政府2024年"; do
-	i=$((i + 1))
-	[ $i -lt 50 ] || { fail "edit bom.yaml never showed the report"; break; }
-	sleep 0.1
-done
-tmux -S "$SOCKET" send-keys -t form C-s
-i=0
-until tmux -S "$SOCKET" capture-pane -t form -p | grep -qF "已保存到"; do
-	i=$((i + 1))
-	[ $i -lt 50 ] || { fail "edit bom.yaml did not save"; break; }
-	sleep 0.1
-done
-tmux -S "$SOCKET" send-keys -t form F10
-i=0
-until tmux -S "$SOCKET" capture-pane -t form -p | grep -qF "[exit 0]"; do
-	i=$((i + 1))
-	[ $i -lt 50 ] || { fail "edit bom.yaml did not end"; break; }
-	sleep 0.1
-done
+form_start 100 30 "" edit bom.yaml
+wait_for "示例县人民政府2024年"
+keys C-s
+wait_for "已保存到"
+keys F10
+wait_for "[exit 0]"
 checks=$((checks + 1))
 [ "$(head -c 3 bom.yaml | od -An -tx1 | tr -d ' ')" != "efbbbf" ] ||
 	fail "the save kept the BOM"
