@@ -373,7 +373,7 @@ static bool check_not_published(const char *data, size_t len, const char *file,
 								       &error)
 							 : NULL;
 		free(error);
-		size_t skip = text_len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+		size_t skip = text && text_len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
 		if (entry && is_published_text(text + skip, text_len - skip, entry->form, &at))
 			kind = DOCUMENT_KIND_TEXT;
 		free(converted);
