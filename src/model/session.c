@@ -296,7 +296,8 @@ char **session_recovery_copies(const struct session *s, size_t *count)
 	}
 	if (d)
 		closedir(d);
-	qsort(names, n, sizeof *names, compare_names);
+	if (n > 0)
+		qsort(names, n, sizeof *names, compare_names);
 	free(prefix);
 	free(dir_copy);
 	free(base_copy);
