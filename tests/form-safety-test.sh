@@ -115,6 +115,18 @@ kept=$(ls "$STATE"/report.yaml.*.recovery.2* 2>/dev/null | head -1)
 check '[ -n "$kept" ] && grep -q "留下" "$kept"' "the work of a read-only report was not kept"
 check 'cmp -s ro/report.yaml "$DATA/example-2024.yaml"' "the read-only report changed"
 
+# --- a new report in a read-only folder: said where its content is ---------
+form_start 100 30 "" edit ro/new.yaml --organ 某镇 --year 2024
+wait_for "新文件没能保存：无法写入 ro/new.yaml：没有写入权限"
+wait_for "（内容在恢复文件 "
+check 'ls "$STATE"/new.yaml.*.recovery >/dev/null 2>&1' "the new report's content is not in $STATE"
+title_has "只读 未保存"
+keys F10
+wait_for "[Q] 退出，修改留在恢复文件"
+keys q
+wait_for "[exit 0]"
+check '[ ! -e ro/new.yaml ]' "a new report appeared in a read-only folder"
+
 # --- a read-only file in a writable folder: never replaced by a save -----------
 form_start 100 30 "" edit rw/locked.yaml
 wait_for "只读 已保存"

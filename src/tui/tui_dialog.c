@@ -83,8 +83,9 @@ enum tui_reaction tui_dialog_key(struct tui *t, struct tui_key key)
 		if (answer == 'y')
 			return tui_save_report(t, true);
 		t->quit_after_save = false;
-		tui_message(t, TUI_MESSAGE_ERROR,
-			    "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
+		tui_message(t, TUI_MESSAGE_ERROR, "没有保存：文件已被他人修改，%s",
+			    t->recovery_failing ? "恢复文件也没能写入，请另存为"
+						: "您的内容仍在恢复文件中");
 		return TUI_REDRAW;
 	}
 	switch (answer) {

@@ -72,8 +72,11 @@ enum tui_reaction tui_saveas_run(struct tui *t)
 		if (!answered) {
 			free(initial);
 			t->quit_after_save = false;
-			tui_message(t, TUI_MESSAGE_INFO, "没有另存；修改仍在恢复文件 %s 中",
-				    t->session->recovery_path);
+			if (t->recovery_failing)
+				tui_message(t, TUI_MESSAGE_ERROR, "没有另存；恢复文件也没能写入");
+			else
+				tui_message(t, TUI_MESSAGE_INFO, "没有另存；修改仍在恢复文件 %s 中",
+					    t->session->recovery_path);
 			return TUI_REDRAW;
 		}
 		char *path = expand_home(typed), *error = NULL;

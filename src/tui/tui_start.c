@@ -113,7 +113,16 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 		tui_message(t, TUI_MESSAGE_ERROR,
 			    "没有保存：%s 刚被别的程序建立；按 F2 决定是否覆盖", path);
 	} else if (saved == SESSION_SAVE_FAILED) {
-		tui_message(t, TUI_MESSAGE_ERROR, "新文件没能保存：%s（内容在恢复文件中）", error);
+		/* said to be in the recovery file only once it is */
+		char *why = NULL;
+		if (session_write_recovery(s, true, &why) == 0)
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "新文件没能保存：%s（内容在恢复文件 %s 中）", error,
+				    s->recovery_path);
+		else
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "新文件没能保存：%s；恢复文件也没能写入：%s", error, why);
+		free(why);
 		free(error);
 	} else {
 		tui_message(t, TUI_MESSAGE_INFO, "已新建 %s", path);
