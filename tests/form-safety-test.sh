@@ -126,6 +126,14 @@ wait_for "[Q] 退出，修改留在恢复文件"
 keys q
 wait_for "[exit 0]"
 check '[ ! -e ro/new.yaml ]' "a new report appeared in a read-only folder"
+# spelt another way, the same report has the same recovery file
+form_start 100 30 "" edit "$WORK/ro/../ro/new.yaml" --organ 某镇 --year 2024
+wait_for "（内容在恢复文件 "
+pid=$(pid_of_form)
+if [ -n "$pid" ]; then $AS_CLERK kill -TERM "$pid"; else fail "no nianbao process"; fi
+wait_for "[exit 143]"
+check '[ "$(ls "$STATE" | grep "^new\.yaml\." | cut -d. -f3 | sort -u | wc -l)" -eq 1 ]' \
+	"two spellings of one report have two recovery files: $(ls "$STATE")"
 
 # --- a read-only file in a writable folder: never replaced by a save -----------
 form_start 100 30 "" edit rw/locked.yaml

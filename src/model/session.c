@@ -111,16 +111,21 @@ char *session_recovery_path(const char *path)
 	char *state = writable ? NULL : session_state_dir();
 	if (!state)
 		return hidden_sibling(path, "recovery");
-	/* one name per report: its own name and a hash of the whole path */
-	char *full = realpath(path, NULL);
-	const char *key = full ? full : path;
+	/* one name per report, however its path is spelt: its own name and a
+	 * hash of its folder's real path and that name (the file itself may
+	 * not exist yet) */
+	char *dir_copy = xstrdup(path), *base_copy = xstrdup(path);
+	char *real_dir = realpath(dirname(dir_copy), NULL);
+	const char *name = basename(base_copy);
+	char *key = xasprintf("%s/%s", real_dir ? real_dir : ".", name);
 	uint32_t h = 2166136261u;
 	for (const char *p = key; *p; p++)
 		h = (h ^ (unsigned char)*p) * 16777619u;
-	char *base_copy = xstrdup(path);
-	char *result = xasprintf("%s/%s.%08x.recovery", state, basename(base_copy), h);
+	char *result = xasprintf("%s/%s.%08x.recovery", state, name, h);
+	free(key);
+	free(real_dir);
+	free(dir_copy);
 	free(base_copy);
-	free(full);
 	free(state);
 	return result;
 }
