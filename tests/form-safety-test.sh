@@ -176,6 +176,15 @@ type_text "三"
 wait_for "未保存的内容已写入恢复文件"
 title_lacks "恢复文件写入失败"
 check 'grep -q "一二三" fold/.report.yaml.recovery' "the retried recovery file lacks the changes"
+# the folder removed while the report is open: said, and retried
+clerk mv fold fold.away
+type_text "五"
+wait_for "没能写入恢复文件"
+title_has "恢复文件写入失败"
+clerk mv fold.away fold
+type_text "六"
+wait_for "未保存的内容已写入恢复文件"
+check 'grep -q "一二三五六" fold/.report.yaml.recovery' "the recovery file lacks what was typed meanwhile"
 # killed while the recovery file cannot be written: not claimed as kept
 clerk chmod 555 fold
 clerk rm -f fold/.report.yaml.recovery 2>/dev/null
