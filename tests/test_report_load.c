@@ -18,6 +18,7 @@
 #include "report.h"
 #include "report_load.h"
 #include "support.h"
+#include "xalloc.h"
 
 static char *example;
 static size_t example_len;
@@ -108,6 +109,30 @@ static void test_bom_and_crlf(void **state)
 	report_free(r);
 	buf_fini(&crlf);
 	diag_list_fini(&diags);
+}
+
+/* A BOM right before the first key: libyaml, told the encoding, took it
+ * for a character and read the next line as outdented. */
+static void test_bom_before_first_key(void **state)
+{
+	(void)state;
+	const char *body = strstr(example, "form: ");
+	char *text = xasprintf("\xef\xbb\xbf%s", body);
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct report *r = report_load_buffer(text, strlen(text), test_catalog(), NULL, &diags);
+	if (!r)
+		fail_msg("refused: %s [%s]", diags.items[0].message, diags.items[0].rule);
+	assert_int_equal(diags.count, 0);
+	assert_string_equal(r->organ, "示例县人民政府");
+	assert_int_equal(r->marks[test_cell("requests.new[0]")].column, 16);
+	report_free(r);
+	diag_list_fini(&diags);
+	free(text);
+	/* a mistake on the first line is at its column, the BOM not counted */
+	expect_refused("\xef\xbb\xbf"
+		       "from: gov-info-2021\n",
+		       22, "load.key", 1, 1, "“form”", "misspelt key after a BOM");
 }
 
 static void test_other_accepted_spellings(void **state)
@@ -240,6 +265,56 @@ static void test_refused_files(void **state)
 	free(noform);
 }
 
+/* A published report (its text, a web page, a Word file or a PDF) is
+ * named as such, with the import command, not taken for broken YAML. */
+static void test_published_refused(void **state)
+{
+	(void)state;
+	for (int n = 0; n <= 4; n++) {
+		char name[64];
+		snprintf(name, sizeof name, "published/seed-00%d.txt", n);
+		size_t len;
+		char *text = test_read_data(name, &len);
+		expect_refused(text, len, "load.published", n == 1 ? 1 : 3, 1,
+			       "nianbao import 文件 -o 报告.yaml", name);
+		free(text);
+	}
+	const char *markdown = "\xef\xbb\xbf# 某县2021年政府信息公开工作年度报告\n\n"
+			       "## 一、 总体情况\n\n本年度……\n\n"
+			       "## **二、主动公开政府信息情况**\n\n| 信息内容 |\n";
+	expect_refused(markdown, strlen(markdown), "load.published", 1, 1, "已发布的年度报告文本",
+		       "markdown");
+	expect_refused("%PDF-1.7\n\x00\xff", 11, "load.published", 1, 1, "PDF", "pdf");
+	expect_refused("PK\x03\x04\x14\x00", 6, "load.published", 1, 1, ".docx", "docx");
+	expect_refused("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", 9, "load.published", 1, 1,
+		       "另存为 .docx", "doc");
+	expect_refused("\n <!DOCTYPE html>\n<html>", 24, "load.published", 1, 1, "网页", "html");
+	expect_refused("<html lang=zh>", 14, "load.published", 1, 1, "网页", "html");
+	/* the headings alone, without a title, are not enough */
+	expect_refused("一、总体情况\n二、主动公开政府信息情况\n", 55, "load.type", 1, 1,
+		       "“键: 值”", "headings only");
+}
+
+/* A report whose narrative quotes a title and the headings is a report. */
+static void test_report_quoting_headings_loads(void **state)
+{
+	(void)state;
+	char *text = replace(example, "  overview: |\n",
+			     "  overview: |\n"
+			     "    示例县人民政府2023年政府信息公开工作年度报告\n"
+			     "    一、总体情况\n"
+			     "    二、主动公开政府信息情况\n"
+			     "    三、收到和处理政府信息公开申请情况\n");
+	struct diag_list diags;
+	diag_list_init(&diags);
+	struct report *r = report_load_buffer(text, strlen(text), test_catalog(), NULL, &diags);
+	if (!r)
+		fail_msg("refused: %s [%s]", diags.items[0].message, diags.items[0].rule);
+	report_free(r);
+	diag_list_fini(&diags);
+	free(text);
+}
+
 static void test_hostile_sizes_are_quick(void **state)
 {
 	(void)state;
@@ -313,6 +388,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_bom_before_first_key),
+		cmocka_unit_test(test_published_refused),
+		cmocka_unit_test(test_report_quoting_headings_loads),
 		cmocka_unit_test(test_other_accepted_spellings),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_refused_files),

@@ -4,6 +4,7 @@
  * written after every change when the program is killed meanwhile. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -27,6 +28,7 @@
 #include "report_save.h"
 #include "session.h"
 #include "support.h"
+#include "xalloc.h"
 
 struct scratch {
 	char dir[64];
@@ -157,14 +159,22 @@ static int run_as_clerk(int (*fn)(const char *), const char *path)
 	return WEXITSTATUS(status);
 }
 
-/* 0 when saving and writing the recovery file fail as they should. */
+/* 0 when saving fails as it should, and the recovery file goes to the
+ * state folder ($XDG_STATE_HOME/nianbao) instead, or, when there is none,
+ * fails to be written beside the report. */
 static int save_in_read_only_dir(const char *path)
 {
 	struct session *s = open_session(path);
+	if (!s->read_only)
+		return 5;
 	session_set_number(s, test_cell("requests.new[0]"), 7);
 	char *error = NULL;
 	int err = session_write_recovery(s, true, &error);
-	if (err == 0 || !error || !strstr(error, "没有写入权限"))
+	const char *state = getenv("XDG_STATE_HOME");
+	if (state && (err != 0 || strncmp(s->recovery_path, state, strlen(state)) != 0 ||
+		      access(s->recovery_path, R_OK) != 0))
+		return 6;
+	if (!state && (err == 0 || !error || !strstr(error, "没有写入权限")))
 		return 1;
 	free(error);
 	if (session_save(s, false, &error) != SESSION_SAVE_FAILED)
@@ -185,8 +195,97 @@ static void test_save_in_read_only_dir(void **state)
 	scratch_init(&sc, "seed-004.yaml");
 	assert_int_equal(chmod(sc.path, 0644), 0);
 	assert_int_equal(chmod(sc.dir, 0555), 0);
+	unsetenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	char *saved_home = home ? strdup(home) : NULL;
+	setenv("HOME", "/nonexistent", 1);
 	assert_int_equal(run_as_clerk(save_in_read_only_dir, sc.path), 0);
+	/* with a state folder the clerk may write to */
+	struct scratch st;
+	scratch_init(&st, "seed-004.yaml");
+	assert_int_equal(chmod(st.dir, 0777), 0);
+	setenv("XDG_STATE_HOME", st.dir, 1);
+	assert_int_equal(run_as_clerk(save_in_read_only_dir, sc.path), 0);
+	unsetenv("XDG_STATE_HOME");
+	if (saved_home)
+		setenv("HOME", saved_home, 1);
+	free(saved_home);
 	assert_file_is(sc.path, "seed-004.yaml");
+	scratch_fini(&st);
+	scratch_fini(&sc);
+}
+
+/* A report file the clerk made read-only, in a folder that is not: the
+ * session says 只读, a save does not replace it, 另存为 does the work and
+ * refuses an existing file unless told to replace it. */
+static int save_read_only_file(const char *path)
+{
+	struct session *s = open_session(path);
+	if (!s->read_only)
+		return 1;
+	session_set_number(s, test_cell("requests.new[0]"), 7);
+	char *error = NULL;
+	if (session_save(s, false, &error) != SESSION_SAVE_FAILED || !strstr(error, "只读"))
+		return 2;
+	free(error);
+	char *other = xasprintf("%s.copy.yaml", path);
+	if (session_save_as(s, path, true, &error) != SESSION_SAVE_FAILED)
+		return 3; /* never onto itself */
+	free(error);
+	int fd = open(other, O_WRONLY | O_CREAT, 0644);
+	close(fd);
+	if (session_save_as(s, other, false, &error) != SESSION_SAVE_CONFLICT)
+		return 4;
+	if (session_save_as(s, other, true, &error) != SESSION_SAVED || s->dirty || s->read_only ||
+	    strcmp(s->path, other) != 0)
+		return 5;
+	free(other);
+	session_free(s);
+	return 0;
+}
+
+static void test_save_read_only_file(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	assert_int_equal(chmod(sc.path, 0444), 0);
+	assert_int_equal(chmod(sc.dir, 0777), 0);
+	assert_int_equal(run_as_clerk(save_read_only_file, sc.path), 0);
+	assert_file_is(sc.path, "seed-004.yaml");
+	scratch_fini(&sc);
+}
+
+/* The dated copies set aside are listed oldest first, and only they. */
+static void test_recovery_copies(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	struct session *s = open_session(sc.path);
+	const char *names[] = {"recovery.20250103-080000", "recovery.20250101-080000",
+			       "recovery.notes", "recovery.2025", "lock"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *path = xasprintf("%s/.report.yaml.%s", sc.dir, names[i]);
+		close(open(path, O_WRONLY | O_CREAT, 0600));
+		free(path);
+	}
+	session_set_number(s, test_cell("requests.new[0]"), 7);
+	char *error = NULL;
+	assert_int_equal(session_write_recovery(s, true, &error), 0);
+	char *aside = session_recovery_set_aside(s, &error);
+	assert_non_null(aside);
+	size_t n;
+	char **copies = session_recovery_copies(s, &n);
+	assert_int_equal(n, 3);
+	assert_non_null(strstr(copies[0], "/.report.yaml.recovery.20250101-080000"));
+	assert_non_null(strstr(copies[1], "/.report.yaml.recovery.20250103-080000"));
+	assert_string_equal(copies[2], aside);
+	for (size_t i = 0; i < n; i++)
+		free(copies[i]);
+	free(copies);
+	free(aside);
+	session_free(s);
 	scratch_fini(&sc);
 }
 
@@ -321,6 +420,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_save_over_size_limit),
 		cmocka_unit_test(test_save_in_read_only_dir),
+		cmocka_unit_test(test_save_read_only_file),
+		cmocka_unit_test(test_recovery_copies),
 		cmocka_unit_test(test_save_conflict),
 		cmocka_unit_test(test_recovery_survives_kill),
 	};

@@ -1,7 +1,12 @@
 /* UTF-8 helpers; see utf8.h. */
 #include "utf8.h"
 
+#include <iconv.h>
+#include <stdlib.h>
+
 #include <string.h>
+
+#include "xalloc.h"
 
 size_t utf8_decode(const char *str, size_t len, uint32_t *cp, bool *valid)
 {
@@ -269,4 +274,24 @@ size_t utf8_prefix_for_width(const char *s, size_t len, int width)
 		i += n;
 	}
 	return i;
+}
+
+char *utf8_from_gb18030(const char *data, size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 2 + 16; /* a GB18030 character never grows beyond 2x */
+	char *out = xmalloc(cap + 1);
+	char *in = (char *)data, *o = out;
+	size_t in_left = len, out_left = cap;
+	size_t rc = iconv(cd, &in, &in_left, &o, &out_left);
+	iconv_close(cd);
+	if (rc == (size_t)-1 || in_left != 0) {
+		free(out);
+		return NULL;
+	}
+	*out_len = cap - out_left;
+	out[*out_len] = '\0';
+	return out;
 }

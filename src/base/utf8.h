@@ -64,4 +64,9 @@ size_t utf8_line_blanks(const char *s, size_t len);
  * (utf8_char_width) that does not split a character. */
 size_t utf8_prefix_for_width(const char *s, size_t len, int width);
 
+/* data[0..len) converted from GB18030 (and so GBK and GB2312) to UTF-8,
+ * a new terminated string (*out_len its length), or NULL when it is not
+ * valid GB18030.  The caller frees it. */
+char *utf8_from_gb18030(const char *data, size_t len, size_t *out_len);
+
 #endif

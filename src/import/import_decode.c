@@ -4,7 +4,6 @@
 #include "import_decode.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -76,26 +75,6 @@ static char *refuse_controls(const char *s, size_t len, struct diag_list *diags)
 	return (char *)s;
 }
 
-static char *from_gb18030(const char *data, size_t len, size_t *out_len)
-{
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
-	if (cd == (iconv_t)-1)
-		return NULL;
-	size_t cap = len * 2 + 16; /* a GB18030 character never grows beyond 2x */
-	char *out = xmalloc(cap + 1);
-	char *in = (char *)data, *o = out;
-	size_t in_left = len, out_left = cap;
-	size_t rc = iconv(cd, &in, &in_left, &o, &out_left);
-	iconv_close(cd);
-	if (rc == (size_t)-1 || in_left != 0) {
-		free(out);
-		return NULL;
-	}
-	*out_len = cap - out_left;
-	out[*out_len] = '\0';
-	return out;
-}
-
 char *import_decode(const char *data, size_t len, size_t *out_len, const char **encoding,
 		    struct diag_list *diags)
 {
@@ -124,7 +103,7 @@ char *import_decode(const char *data, size_t len, size_t *out_len, const char **
 		*out_len = len;
 		*encoding = "UTF-8";
 	} else {
-		text = from_gb18030(data, len, out_len);
+		text = utf8_from_gb18030(data, len, out_len);
 		if (!text) {
 			int line, column;
 			position_of(data, bad, &line, &column);

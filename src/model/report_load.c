@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 #include "ack.h"
@@ -167,8 +168,8 @@ static bool looks_like_gb18030(const unsigned char *s, size_t len)
 	return multibyte > 0;
 }
 
-/* Refuses anything but UTF-8 (a UTF-8 BOM is fine: libyaml skips it
- * without moving its line and column count). */
+/* Refuses anything but UTF-8 (a UTF-8 BOM is fine: the loader skips it
+ * before libyaml sees the data). */
 static bool check_encoding(const char *data, size_t len, struct diag_list *diags)
 {
 	const unsigned char *u = (const unsigned char *)data;
@@ -204,6 +205,199 @@ static bool check_encoding(const char *data, size_t len, struct diag_list *diags
 		return false;
 	}
 	return true;
+}
+
+/* ---- files that are not report files -------------------------------------- */
+
+/* The command a clerk runs to turn file (NULL: not known) into a report:
+ * `nianbao import FILE -o NAME.yaml`, the name quoted for the shell when
+ * it needs it.  The caller frees it. */
+static char *import_command(const char *file)
+{
+	if (!file)
+		return xstrdup("nianbao import 文件 -o 报告.yaml");
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	const char *dot = strrchr(base, '.');
+	size_t stem = dot && dot != base ? (size_t)(dot - file) : strlen(file);
+	/* a published text named .yaml must not be told to import over itself */
+	bool is_yaml = dot && (!strcasecmp(dot, ".yaml") || !strcasecmp(dot, ".yml"));
+	char *out = xasprintf("%.*s%s", (int)stem, file, is_yaml ? "-报告.yaml" : ".yaml");
+	bool plain = true;
+	for (const char *p = file; *p && plain; p++)
+		plain = (unsigned char)*p >= 0x80 || strchr("abcdefghijklmnopqrstuvwxyz"
+							    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+							    "0123456789._/-+",
+							    *p);
+	char *cmd;
+	if (plain || strchr(file, '\'')) /* a quote in a name: shown as it is */
+		cmd = xasprintf("nianbao import %s -o %s", file, out);
+	else
+		cmd = xasprintf("nianbao import '%s' -o '%s'", file, out);
+	free(out);
+	return cmd;
+}
+
+#define DOCUMENT_KIND_TEXT "一份已发布的年度报告文本"
+#define DOCUMENT_KIND_OLD_OFFICE "一个旧版 Word 文档（.doc）或其他旧版 Office 文件"
+
+/* The kind of document data starts with, by its first bytes, or NULL. */
+static const char *document_kind(const char *data, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t len;
+		const char *kind;
+	} magics[] = {
+		{"%PDF-", 5, "一个 PDF 文件"},
+		{"PK\x03\x04", 4, "一个 Word 文档（.docx）或其他压缩文件"},
+		{"\xD0\xCF\x11\xE0", 4, DOCUMENT_KIND_OLD_OFFICE},
+	};
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (len >= magics[i].len && !memcmp(data, magics[i].magic, magics[i].len))
+			return magics[i].kind;
+	size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < len && strchr(" \t\r\n", data[i]))
+		i++;
+	if ((len - i >= 5 && !strncasecmp(data + i, "<html", 5)) ||
+	    (len - i >= 9 && !strncasecmp(data + i, "<!DOCTYPE", 9)))
+		return "一个网页（HTML）";
+	return NULL;
+}
+
+/* Whether line (len bytes, at column 0) is a YAML key, `name:`: a report
+ * file has them there, a published text never. */
+static bool is_yaml_key_line(const char *line, size_t len)
+{
+	size_t i = 0;
+	while (i < len &&
+	       (line[i] == '_' || (line[i] >= 'a' && line[i] <= 'z') ||
+		(line[i] >= 'A' && line[i] <= 'Z') || (i > 0 && line[i] >= '0' && line[i] <= '9')))
+		i++;
+	return i > 0 && i < len && line[i] == ':' &&
+	       (i + 1 == len || line[i + 1] == ' ' || line[i + 1] == '\t' || line[i + 1] == '\r');
+}
+
+/* The line without spaces (ASCII and fullwidth) and markdown marks (# *),
+ * as a new string, so that "## 一、 总体情况 **" reads 一、总体情况. */
+static char *bare_line(const char *line, size_t len)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		bool ok;
+		size_t n = utf8_decode(line + i, len - i, &cp, &ok);
+		if (!(ok && (utf8_is_space(cp) || cp == '#' || cp == '*')))
+			buf_add(&b, line + i, n);
+		i += n;
+	}
+	return buf_take(&b);
+}
+
+/* Whether data (valid UTF-8) is the text of a published report of form:
+ * a title before the first heading (the form's own title, …年政府信息公开
+ * 工作年度报告, or a variant of it offices write: …年度政府信息公开工作报告,
+ * wrapped over two lines) and at least two of the form's section headings
+ * on lines of their own; and no line that is a YAML key at column 0 (a
+ * report whose narrative quotes a title and headings has them, indented,
+ * under `text:`).  *at is where the title starts. */
+static bool is_published_text(const char *data, size_t len, const struct form *form,
+			      struct report_mark *at)
+{
+	if (form->nsections == 0)
+		return false;
+	size_t headings = 0;
+	bool *seen = xcalloc(form->nsections, sizeof *seen);
+	bool yaml = false;
+	struct buf before; /* the text before the first heading */
+	buf_init(&before);
+	int line_no = 0;
+	for (size_t start = 0; start < len && !yaml;) {
+		const char *nl = memchr(data + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - data) : len;
+		line_no++;
+		if (is_yaml_key_line(data + start, end - start)) {
+			yaml = true;
+			break;
+		}
+		if (end - start < 512) { /* a heading or title is one short line */
+			char *bare = bare_line(data + start, end - start);
+			bool heading = false;
+			for (size_t s = 0; s < form->nsections; s++) {
+				const char *h = form->sections[s].heading;
+				if (strncmp(bare, h, strlen(h)))
+					continue;
+				heading = true;
+				if (!seen[s]) {
+					seen[s] = true;
+					headings++;
+				}
+			}
+			if (!heading && headings == 0 && before.len < 1024) {
+				if (before.len == 0 && *bare)
+					*at = (struct report_mark){line_no, 1};
+				buf_adds(&before, bare);
+			}
+			free(bare);
+		}
+		start = end + 1;
+	}
+	bool title = before.len > 0 && strstr(before.data, "政府信息公开") &&
+		     strstr(before.data, "报告");
+	buf_fini(&before);
+	free(seen);
+	return !yaml && title && headings >= 2;
+}
+
+/* Refuses, with what to do instead, a file that is a published report
+ * (its text, or a web page, Word document or PDF) rather than a report
+ * file.  file (may be NULL) names it in the advice. */
+static bool check_not_published(const char *data, size_t len, const char *file,
+				struct catalog *catalog, struct diag_list *diags)
+{
+	struct report_mark at = {1, 1};
+	const char *kind = document_kind(data, len);
+	if (!kind && !memchr(data, '\0', len)) {
+		/* offices often publish their text in GBK, which import reads */
+		size_t text_len = len;
+		char *converted = NULL;
+		const char *text = data;
+		if (!utf8_validate(data, len, NULL))
+			text = converted = looks_like_gb18030((const unsigned char *)data, len)
+						   ? utf8_from_gb18030(data, len, &text_len)
+						   : NULL;
+		char *error = NULL;
+		const struct catalog_entry *entry = text ? catalog_get(catalog,
+								       catalog_default_id(catalog),
+								       &error)
+							 : NULL;
+		free(error);
+		size_t skip = text && text_len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+		if (entry && is_published_text(text + skip, text_len - skip, entry->form, &at))
+			kind = DOCUMENT_KIND_TEXT;
+		free(converted);
+	}
+	if (!kind)
+		return true;
+	char *cmd = import_command(file);
+	if (!strcmp(kind, DOCUMENT_KIND_OLD_OFFICE))
+		add_error(diags, "load.published", at,
+			  "这是%s，不是 nianbao 的报告文件（.yaml）；如果它是已发布的年度报告，"
+			  "请先用 Word 或 WPS 另存为 .docx，再用 %s 把它转成报告文件",
+			  kind, cmd);
+	else if (!strcmp(kind, DOCUMENT_KIND_TEXT))
+		add_error(diags, "load.published", at,
+			  "这是%s，不是 nianbao 的报告文件（.yaml）；请用 %s 把它转成报告文件",
+			  kind, cmd);
+	else
+		add_error(diags, "load.published", at,
+			  "这是%s，不是 nianbao 的报告文件（.yaml）；如果它是已发布的年度报告，"
+			  "请用 %s 把它转成报告文件",
+			  kind, cmd);
+	free(cmd);
+	return false;
 }
 
 /* ---- events -------------------------------------------------------------- */
@@ -953,8 +1147,10 @@ static char *find_form_id(const char *data, size_t len, struct diag_list *diags,
 	return id;
 }
 
-struct report *report_load_buffer(const char *data, size_t len, struct catalog *catalog,
-				  const struct catalog_entry **entry_out, struct diag_list *diags)
+/* report_load_buffer, with the file's name (may be NULL) for advice. */
+static struct report *load_buffer(const char *data, size_t len, const char *file,
+				  struct catalog *catalog, const struct catalog_entry **entry_out,
+				  struct diag_list *diags)
 {
 	size_t errors_before = diags->count;
 	if (entry_out)
@@ -964,8 +1160,15 @@ struct report *report_load_buffer(const char *data, size_t len, struct catalog *
 			  "文件太大，报告文件最大为 %u MiB", REPORT_FILE_MAX_BYTES >> 20);
 		return NULL;
 	}
-	if (!check_encoding(data, len, diags))
+	if (!check_not_published(data, len, file, catalog, diags) ||
+	    !check_encoding(data, len, diags))
 		return NULL;
+	/* libyaml, told the encoding, would take the BOM for a character of
+	 * the first line and misread its indentation: hand it what follows */
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
 
 	bool stopped;
 	char *id = find_form_id(data, len, diags, &stopped);
@@ -1005,6 +1208,12 @@ struct report *report_load_buffer(const char *data, size_t len, struct catalog *
 	return l.report;
 }
 
+struct report *report_load_buffer(const char *data, size_t len, struct catalog *catalog,
+				  const struct catalog_entry **entry, struct diag_list *diags)
+{
+	return load_buffer(data, len, NULL, catalog, entry, diags);
+}
+
 struct report *report_load_file(const char *filename, struct catalog *catalog,
 				const struct catalog_entry **entry, struct diag_list *diags)
 {
@@ -1015,7 +1224,7 @@ struct report *report_load_file(const char *filename, struct catalog *catalog,
 			*entry = NULL;
 		return NULL;
 	}
-	struct report *r = report_load_buffer(data, len, catalog, entry, diags);
+	struct report *r = load_buffer(data, len, filename, catalog, entry, diags);
 	free(data);
 	return r;
 }

@@ -2,7 +2,9 @@
 #define _GNU_SOURCE /* renameat2 */
 #include "session.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -57,9 +59,75 @@ static char *hidden_sibling(const char *path, const char *suffix)
 	return result;
 }
 
+/* The folder path is in (the caller frees it). */
+static char *folder_of(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *dir = xstrdup(dirname(copy));
+	free(copy);
+	return dir;
+}
+
+bool session_path_read_only(const char *path)
+{
+	char *dir = folder_of(path);
+	bool ro = access(dir, W_OK) != 0 || (access(path, F_OK) == 0 && access(path, W_OK) != 0);
+	free(dir);
+	return ro;
+}
+
+char *session_state_dir(void)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *base;
+	if (state && state[0] == '/')
+		base = xstrdup(state);
+	else if (home && home[0] == '/')
+		base = xasprintf("%s/.local/state", home);
+	else
+		return NULL;
+	char *dir = xasprintf("%s/nianbao", base);
+	/* each level, as mkdir -p: ~/.local/state may not exist yet */
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	mkdir(dir, 0700);
+	free(base);
+	if (access(dir, W_OK) != 0) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
 char *session_recovery_path(const char *path)
 {
-	return hidden_sibling(path, "recovery");
+	char *dir = folder_of(path);
+	bool writable = access(dir, W_OK) == 0;
+	free(dir);
+	char *state = writable ? NULL : session_state_dir();
+	if (!state)
+		return hidden_sibling(path, "recovery");
+	/* one name per report, however its path is spelt: its own name and a
+	 * hash of its folder's real path and that name (the file itself may
+	 * not exist yet) */
+	char *dir_copy = xstrdup(path), *base_copy = xstrdup(path);
+	char *real_dir = realpath(dirname(dir_copy), NULL);
+	const char *name = basename(base_copy);
+	char *key = xasprintf("%s/%s", real_dir ? real_dir : ".", name);
+	uint32_t h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	char *result = xasprintf("%s/%s.%08x.recovery", state, name, h);
+	free(key);
+	free(real_dir);
+	free(dir_copy);
+	free(base_copy);
+	free(state);
+	return result;
 }
 
 int session_lock(const char *path, char **error)
@@ -117,6 +185,7 @@ static struct session *session_new(const char *path, const struct catalog_entry 
 	s->entry = entry;
 	s->report = report;
 	s->stamp = stamp_of(path);
+	s->read_only = session_path_read_only(path);
 	s->recovery_synced = time(NULL);
 	evaluate(s);
 	return s;
@@ -214,6 +283,42 @@ char *session_recovery_set_aside(struct session *s, char **error)
 	return NULL;
 }
 
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **session_recovery_copies(const struct session *s, size_t *count)
+{
+	char *dir_copy = xstrdup(s->recovery_path), *base_copy = xstrdup(s->recovery_path);
+	const char *dir = dirname(dir_copy);
+	char *prefix = xasprintf("%s.", basename(base_copy));
+	size_t n = 0, cap = 0, plen = strlen(prefix);
+	char **names = NULL;
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		/* NAME.recovery.YYYYmmdd-HHMMSS, maybe with -N: made by set_aside */
+		const char *tail = e->d_name + plen;
+		if (strncmp(e->d_name, prefix, plen) != 0 || strlen(tail) < 15 || tail[8] != '-' ||
+		    strspn(tail, "0123456789") != 8 || strspn(tail + 9, "0123456789") != 6)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	if (d)
+		closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof *names, compare_names);
+	free(prefix);
+	free(dir_copy);
+	free(base_copy);
+	*count = n;
+	return names;
+}
+
 static void changed(struct session *s)
 {
 	s->dirty = true;
@@ -288,6 +393,13 @@ int session_write_recovery(struct session *s, bool sync, char **error)
 enum session_save_result session_save(struct session *s, bool force, char **error)
 {
 	*error = NULL;
+	if (access(s->path, F_OK) == 0 && access(s->path, W_OK) != 0) {
+		/* rename would replace a read-only file: the clerk made it so */
+		*error = xasprintf(
+			"无法写入 %s：没有写入权限，文件是只读的（原文件没有改动）；请另存为",
+			s->path);
+		return SESSION_SAVE_FAILED;
+	}
 	struct session_stamp now = stamp_of(s->path);
 	if (!force && !stamps_equal(&now, &s->stamp))
 		return SESSION_SAVE_CONFLICT;
@@ -298,6 +410,33 @@ enum session_save_result session_save(struct session *s, bool force, char **erro
 	s->recovery_stale = false;
 	s->recovery_unsynced = false;
 	unlink(s->recovery_path);
+	return SESSION_SAVED;
+}
+
+enum session_save_result session_save_as(struct session *s, const char *path, bool replace,
+					 char **error)
+{
+	*error = NULL;
+	struct session_stamp there = stamp_of(path);
+	if (there.exists && s->stamp.exists && there.dev == s->stamp.dev &&
+	    there.ino == s->stamp.ino) {
+		*error = xasprintf("%s 就是正在编辑的文件", path);
+		return SESSION_SAVE_FAILED;
+	}
+	if (there.exists && !replace)
+		return SESSION_SAVE_CONFLICT;
+	if (report_save(s->report, path, replace, error) != 0)
+		return SESSION_SAVE_FAILED;
+	unlink(s->recovery_path);
+	free(s->path);
+	free(s->recovery_path);
+	s->path = xstrdup(path);
+	s->recovery_path = session_recovery_path(path);
+	s->stamp = stamp_of(path);
+	s->read_only = session_path_read_only(path);
+	s->dirty = false;
+	s->recovery_stale = false;
+	s->recovery_unsynced = false;
 	return SESSION_SAVED;
 }
 

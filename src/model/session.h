@@ -47,6 +47,7 @@ struct session {
 	bool recovery_unsynced;		   /* written, but not yet flushed to the disk */
 	time_t recovery_synced;		   /* when the recovery file last reached the disk */
 	struct session_stamp stamp;	   /* the file as we last saw it */
+	bool read_only;			   /* the file or its folder cannot be written: save as */
 };
 
 /* Opens path.  When it exists it must load (else NULL, with the reasons
@@ -59,8 +60,19 @@ struct session *session_create(const char *path, struct catalog *catalog, const 
 			       int year, char **error);
 void session_free(struct session *s);
 
-/* The name of the recovery file of path (the caller frees it). */
+/* The name of the recovery file of path (the caller frees it): a hidden
+ * file beside it, or, when its folder cannot be written, a file named
+ * after it in the state folder (session_state_dir). */
 char *session_recovery_path(const char *path);
+
+/* Where work that cannot be kept beside its report goes:
+ * $XDG_STATE_HOME/nianbao, by default ~/.local/state/nianbao, made
+ * (mode 0700) when missing.  The caller frees it; NULL when there is no
+ * such folder and it cannot be made. */
+char *session_state_dir(void);
+
+/* Whether path, or the folder it is in, cannot be written by us. */
+bool session_path_read_only(const char *path);
 
 /* Takes the lock that keeps a second form from editing path (a hidden
  * .NAME.lock beside it, held with flock while the form runs).  Returns a
@@ -81,6 +93,14 @@ bool session_recovery_restore(struct session *s, struct catalog *catalog, struct
  * Returns that name (the caller frees it), or NULL with *error set (the
  * caller frees it) when the file could not be moved. */
 char *session_recovery_set_aside(struct session *s, char **error);
+
+/* How many dated copies (session_recovery_set_aside) of a report's
+ * unsaved work are kept before the form offers to remove older ones. */
+#define SESSION_RECOVERY_KEEP 3
+
+/* The dated copies of s's recovery file, oldest first: a new array of new
+ * strings (full paths), *count set; the caller frees each and the array. */
+char **session_recovery_copies(const struct session *s, size_t *count);
 
 /* Edits.  Each re-runs the rules; set_number also updates the totals that
  * follow (rules_set_number) and returns how many other cells changed. */
@@ -105,6 +125,13 @@ enum session_save_result {
 /* Saves atomically and removes the recovery file.  Unless force, refuses
  * (SESSION_SAVE_CONFLICT) when someone else changed the file meanwhile. */
 enum session_save_result session_save(struct session *s, bool force, char **error);
+
+/* Saves to another file (另存为), which becomes the session's file; the
+ * old file is left as it was, its recovery file removed.  Unless replace,
+ * an existing path is refused (SESSION_SAVE_CONFLICT), and path is never
+ * the session's own file (SESSION_SAVE_FAILED). */
+enum session_save_result session_save_as(struct session *s, const char *path, bool replace,
+					 char **error);
 
 /* The state of section (a form section index) after the last change, and
  * how many broken checks concern it. */

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -20,6 +21,7 @@
 #include "tui_input.h"
 #include "tui_page.h"
 #include "tui_save.h"
+#include "tui_saveas.h"
 #include "tui_screen.h"
 #include "tui_start.h"
 #include "tui_term.h"
@@ -36,6 +38,8 @@ static void loop(struct tui *t)
 			continue;
 		}
 		enum tui_reaction r = tui_input_burst(t, ch, kind);
+		if (r & TUI_SAVE_AS)
+			r |= tui_saveas_run(t);
 		if (r & TUI_CHANGED)
 			tui_save_recovery(t, false);
 		if (r & TUI_QUIT)
@@ -74,7 +78,10 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 				diags.items[i].line ? diags.items[i].line : 1,
 				diags.items[i].line ? diags.items[i].column : 1,
 				diags.items[i].message, diags.items[i].rule);
-		fprintf(err, "nianbao edit: %s 不能作为报告读取，请先改正上面的问题\n", path);
+		/* a published report's diagnostic already says what to do */
+		if (strcmp(diags.items[0].rule, "load.published") != 0)
+			fprintf(err, "nianbao edit: %s 不能作为报告读取，请先改正上面的问题\n",
+				path);
 		diag_list_fini(&diags);
 		return 2;
 	}
@@ -102,20 +109,33 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 		t.form = s->report->form;    /* the recovery file may be of another form */
 		tui_cursor_goto_page(&t, 1); /* show the restored texts */
 	}
+	tui_start_old_copies(&t);
 	loop(&t);
 	if (t.page == 0)
 		tui_basics_commit(&t); /* a field being typed reaches the recovery file */
 
+	bool kept = true, unsaved = t.session->dirty;
 	if (tui_term_stop_signal()) {
-		tui_save_recovery(&t, true);
+		kept = tui_save_recovery(&t, true);
 		status = 128 + tui_term_stop_signal();
 	} else if (t.session->dirty) {
-		tui_save_recovery(&t, true); /* the terminal went away */
+		kept = tui_save_recovery(&t, true); /* the terminal went away */
 	}
 	tui_term_restore();
-	if (tui_term_stop_signal())
-		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入 %s\n",
+	/* only what was written is said to be kept */
+	if (tui_term_stop_signal() && !unsaved)
+		fprintf(err, "nianbao edit: 收到信号 %d，没有未保存的内容\n",
+			tui_term_stop_signal());
+	else if (tui_term_stop_signal() && kept)
+		fprintf(err, "nianbao edit: 收到信号 %d，未保存的内容已写入恢复文件 %s\n",
 			tui_term_stop_signal(), s->recovery_path);
+	else if (tui_term_stop_signal() || !kept)
+		fprintf(err, "nianbao edit: 未保存的内容没能写入恢复文件 %s，已经丢失\n",
+			s->recovery_path);
+	if (t.kept_at)
+		fprintf(err,
+			"nianbao edit: %s 是只读的；未保存的内容留在 %s（可用 nianbao edit 打开）\n",
+			s->path, t.kept_at);
 	tui_fini(&t);
 	session_free(s);
 	session_unlock(path, lock);
@@ -130,5 +150,7 @@ void tui_fini(struct tui *t)
 	textedit_fini(&t->text);
 	buf_fini(&t->number);
 	free(t->message);
-	t->status = t->message = NULL;
+	free(t->kept_at);
+	free(t->field_before);
+	t->status = t->message = t->kept_at = t->field_before = NULL;
 }

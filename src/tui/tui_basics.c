@@ -1,7 +1,8 @@
 /* The first page of the form (基本信息): the report's own keys, which every
  * format has — the organ, the year, the date it is issued, whether it is a
- * draft.  Each is edited on one line and checked when the clerk confirms
- * it, so the report always stays loadable. */
+ * draft.  Each is edited on one line; what is typed reaches the report
+ * (and the recovery file) whenever it is a valid value, and is checked
+ * when the clerk confirms it, so the report always stays loadable. */
 #include "tui_basics.h"
 
 #include <curses.h>
@@ -90,6 +91,8 @@ void tui_basics_draw(struct tui *t)
 
 static void open_field(struct tui *t, bool keep)
 {
+	free(t->field_before);
+	t->field_before = field_text(t, t->field);
 	char *value = keep ? field_text(t, t->field) : xstrdup("");
 	size_t max = t->field == TUI_FIELD_ORGAN ? REPORT_ORGAN_MAX_CHARS : 10;
 	textedit_fini(&t->text);
@@ -99,36 +102,38 @@ static void open_field(struct tui *t, bool keep)
 	t->text_open = true;
 }
 
-bool tui_basics_commit(struct tui *t)
+/* Puts text into the report as the value of the open field when it is a
+ * valid one; returns the problem otherwise.  *changed (may be NULL) says
+ * whether the report changed. */
+static const char *apply_field(struct tui *t, const char *text, bool *changed)
 {
-	if (!t->text_open)
-		return true;
-	char *value = xstrdup(t->text.text.data);
+	char *value = xstrdup(text);
+	bool set = false;
 	/* an input method's fullwidth digits are fine in a year or a date;
 	 * an organ's name is kept exactly as typed */
 	size_t len = t->field == TUI_FIELD_ORGAN ? strlen(value)
 						 : value_ascii_digits(value, strlen(value));
+	const struct report *r = t->session->report;
 	const char *problem = NULL;
 	switch (t->field) {
 	case TUI_FIELD_ORGAN:
 		problem = report_organ_problem(value, len);
-		if (!problem && strcmp(value, t->session->report->organ) != 0)
+		if ((set = !problem && strcmp(value, r->organ) != 0))
 			session_set_organ(t->session, value);
 		break;
 	case TUI_FIELD_YEAR: {
 		int year;
 		problem = report_parse_year(value, len, &year);
-		if (!problem && year != t->session->report->year)
+		if ((set = !problem && year != r->year))
 			session_set_year(t->session, year);
 		break;
 	}
 	case TUI_FIELD_ISSUED_ON: {
-		int y, m, d;
-		if (len == 0)
-			session_set_issued_on(t->session, 0, 0, 0);
-		else if (!value_parse_date(value, len, &y, &m, &d))
+		int y = 0, m = 0, d = 0;
+		if (len != 0 && !value_parse_date(value, len, &y, &m, &d))
 			problem = "应写成 年-月-日，例如 2025-01-20，并且是真实的日期";
-		else
+		else if ((set = y != r->issued_on.year || m != r->issued_on.month ||
+				d != r->issued_on.day))
 			session_set_issued_on(t->session, y, m, d);
 		break;
 	}
@@ -136,6 +141,16 @@ bool tui_basics_commit(struct tui *t)
 		break;
 	}
 	free(value);
+	if (changed)
+		*changed = set;
+	return problem;
+}
+
+bool tui_basics_commit(struct tui *t)
+{
+	if (!t->text_open)
+		return true;
+	const char *problem = apply_field(t, t->text.text.data, NULL);
 	if (problem) {
 		tui_message(t, TUI_MESSAGE_ERROR, "%s%s（Esc 放弃修改）", field_labels[t->field],
 			    problem);
@@ -143,6 +158,16 @@ bool tui_basics_commit(struct tui *t)
 	}
 	t->text_open = false;
 	return true;
+}
+
+/* What is typed goes into the report as soon as it is a valid value, so
+ * that the recovery file has it before Enter (kill -9 loses no organ,
+ * year or date half-confirmed); Esc puts back the value from before. */
+static enum tui_reaction typed(struct tui *t)
+{
+	bool changed;
+	apply_field(t, t->text.text.data, &changed);
+	return changed ? TUI_EDITED : TUI_REDRAW;
 }
 
 enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len)
@@ -163,7 +188,7 @@ enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len)
 		tui_message(t, TUI_MESSAGE_ERROR, "%s太长了", field_labels[t->field]);
 	else if (refusal != TEXTEDIT_OK)
 		tui_message(t, TUI_MESSAGE_ERROR, "这里只能写一行文字");
-	return TUI_REDRAW;
+	return typed(t);
 }
 
 static enum tui_reaction move_field(struct tui *t, long delta)
@@ -187,8 +212,12 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 {
 	if (!key.function && key.code == 27) {
 		if (t->text_open) {
-			t->text_open = false; /* give up the edit */
-			return TUI_REDRAW;
+			/* give up the edit: the value from before, which typing replaced */
+			bool changed = false;
+			if (t->field_before)
+				apply_field(t, t->field_before, &changed);
+			t->text_open = false;
+			return changed ? TUI_EDITED : TUI_REDRAW;
 		}
 		t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_REDRAW;
@@ -226,17 +255,17 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 			return TUI_REDRAW;
 		case KEY_BACKSPACE:
 			textedit_backspace(&t->text);
-			return TUI_REDRAW;
+			return typed(t);
 		case KEY_DC:
 			textedit_delete(&t->text);
-			return TUI_REDRAW;
+			return typed(t);
 		default:
 			break;
 		}
 	}
 	if (t->text_open && !key.function && (key.code == 127 || key.code == 8)) {
 		textedit_backspace(&t->text);
-		return TUI_REDRAW;
+		return typed(t);
 	}
 	if (key.function && key.code == KEY_UP)
 		return move_field(t, -1) | TUI_EDITED;

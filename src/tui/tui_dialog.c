@@ -1,5 +1,6 @@
 /* The dialogs of the running form: a file changed by someone else (save
- * over it?) and quitting with unsaved work (save, discard or go on?). */
+ * over it?) and quitting with unsaved work (save, discard or go on?; for
+ * a read-only report: save as, keep the work aside or go on?). */
 #include "tui_dialog.h"
 
 #include <curses.h>
@@ -31,6 +32,12 @@ static const struct {
 			      "[S] 保存后退出   [D] 不保存，退出   [C] 继续编辑"},
 			     "sdc",
 			     'c'},
+	[TUI_DIALOG_QUIT_READ_ONLY] =
+		{"退出（只读）",
+		 {"报告是只读的（文件或它所在的文件夹不能写入），", "修改不能存回原处。",
+		  "[A] 另存为后退出   [Q] 退出，修改留在恢复文件   [C] 继续编辑"},
+		 "aqc",
+		 'c'},
 };
 
 void tui_dialog_box(const struct tui *t, const char *title, const char *const *lines, size_t nlines)
@@ -76,11 +83,31 @@ enum tui_reaction tui_dialog_key(struct tui *t, struct tui_key key)
 		if (answer == 'y')
 			return tui_save_report(t, true);
 		t->quit_after_save = false;
-		tui_message(t, TUI_MESSAGE_ERROR,
-			    "没有保存：文件已被他人修改，您的内容仍在恢复文件中");
+		tui_message(t, TUI_MESSAGE_ERROR, "没有保存：文件已被他人修改，%s",
+			    t->recovery_failing ? "恢复文件也没能写入，请另存为"
+						: "您的内容仍在恢复文件中");
 		return TUI_REDRAW;
 	}
 	switch (answer) {
+	case 'a':
+		t->quit_after_save = true;
+		return TUI_SAVE_AS | TUI_REDRAW;
+	case 'q': {
+		/* nothing can go back to the report: the work stays, dated, where
+		 * the recovery file is (the state folder for a read-only folder) */
+		if (!tui_save_recovery(t, true))
+			return TUI_REDRAW;
+		char *error, *aside = session_recovery_set_aside(t->session, &error);
+		if (!aside) {
+			tui_message(t, TUI_MESSAGE_ERROR, "没有退出：修改没能留下（%s）", error);
+			free(error);
+			return TUI_REDRAW;
+		}
+		free(t->kept_at);
+		t->kept_at = aside;
+		t->session->dirty = false;
+		return TUI_QUIT;
+	}
 	case 's':
 		t->quit_after_save = true;
 		return tui_save_report(t, false);

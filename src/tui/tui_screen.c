@@ -28,14 +28,17 @@ void tui_screen_title(const struct tui *t)
 	tui_style(t, TUI_STYLE_BAR);
 	tui_put_blank(0, 0, t->cols);
 	char *title = t->session ? report_title(t->session->report) : xstrdup("新建报告");
-	const char *state = !t->session ? ""
+	const char *saved = !t->session ? ""
 			    : t->session->dirty
 				    ? (t->session->report->draft ? "草稿 未保存" : "未保存")
 				    : (t->session->report->draft ? "草稿 已保存" : "已保存");
+	char *state = xasprintf("%s%s%s", t->session && t->session->read_only ? "只读 " : "", saved,
+				t->recovery_failing ? " 恢复文件写入失败" : "");
 	int right = utf8_width(state) + 2;
 	int used = tui_put(0, 1, " 年报 ", t->cols - right - 1);
 	tui_put(0, 1 + used, title, t->cols - right - used - 2);
 	tui_put(0, t->cols - right, state, right);
+	free(state);
 	free(title);
 	tui_style(t, TUI_STYLE_NORMAL);
 }

@@ -4,7 +4,6 @@
  * a lost terminal ends the form. */
 #include "tui_start.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,137 +14,10 @@
 #include "diag.h"
 #include "report.h"
 #include "session.h"
-#include "textedit.h"
-#include "tui_dialog.h"
 #include "tui_message.h"
-#include "tui_put.h"
-#include "tui_screen.h"
-#include "tui_style.h"
-#include "tui_term.h"
+#include "tui_prompt.h"
 #include "tui_view.h"
-#include "utf8.h"
 #include "xalloc.h"
-
-/* Asks a question before the form starts (the recovery file); returns the
- * key (lower case) of the choice, one of `choices`.  Esc answers
- * `cancel`.  Questions asked while the form runs are dialogs instead
- * (enum tui_dialog), answered through the main loop. */
-static int ask(struct tui *t, const char *title, const char *const *lines, size_t nlines,
-	       const char *choices, int cancel)
-{
-	for (;;) {
-		tui_screen_show(t);
-		tui_dialog_box(t, title, lines, nlines);
-		refresh();
-		wint_t ch;
-		int r = tui_term_read_key(&ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			getmaxyx(stdscr, t->rows, t->cols);
-			continue;
-		}
-		if (r == OK && ch == 27)
-			return cancel;
-		if (r == OK && ch < 128 && strchr(choices, (int)(ch | 0x20)))
-			return (int)(ch | 0x20);
-		if (r == ERR && (tui_term_stop_signal() || tui_term_lost()))
-			return cancel;
-	}
-}
-
-/* Reads one line in a box; returns false on Esc.  *out is owned by the
- * caller.  check (may be NULL) returns a problem phrase or NULL. */
-static bool prompt_line(struct tui *t, const char *title, const char *label, const char *initial,
-			size_t max_chars, const char *(*check)(const char *), char **out)
-{
-	struct textedit e;
-	textedit_init(&e, initial, max_chars, 1 << 20);
-	textedit_end(&e);
-	const char *problem = NULL;
-	for (;;) {
-		erase();
-		tui_screen_title(t);
-		int width = t->cols - 8 > 60 ? 60 : t->cols - 8;
-		int y0 = t->rows / 2 - 3, x0 = (t->cols - width) / 2;
-		tui_style(t, TUI_STYLE_BAR);
-		for (int y = 0; y < 6; y++)
-			tui_put_blank(y0 + y, x0, width);
-		attron(A_BOLD);
-		tui_put(y0 + 1, x0 + 2, title, width - 4);
-		attroff(A_BOLD);
-		int lw = tui_put(y0 + 3, x0 + 2, label, width - 4);
-		tui_style(t, TUI_STYLE_NORMAL);
-		int fx = x0 + 3 + lw, fw = width - lw - 5;
-		tui_put_blank(y0 + 3, fx, fw);
-		/* show the end of a long line */
-		int cursor_col = utf8_nwidth(e.text.data, e.cursor);
-		const char *shown = e.text.data;
-		while (cursor_col >= fw && *shown) {
-			uint32_t cp;
-			bool ok;
-			size_t n = utf8_decode(shown, strlen(shown), &cp, &ok);
-			cursor_col -= utf8_cp_width(cp);
-			shown += n;
-		}
-		tui_put(y0 + 3, fx, shown, fw);
-		tui_style(t, problem ? TUI_STYLE_ERROR : TUI_STYLE_BAR);
-		tui_put(y0 + 4, x0 + 2, problem ? problem : "Enter 确定  Esc 取消", width - 4);
-		tui_style(t, TUI_STYLE_NORMAL);
-		curs_set(1);
-		move(y0 + 3, fx + cursor_col);
-		refresh();
-
-		wint_t ch;
-		int r = tui_term_read_key(&ch);
-		if (r == ERR) {
-			if (tui_term_stop_signal() || tui_term_lost())
-				break;
-			continue;
-		}
-		if (r == KEY_CODE_YES) {
-			if (ch == KEY_RESIZE)
-				getmaxyx(stdscr, t->rows, t->cols);
-			else if (ch == KEY_LEFT)
-				textedit_left(&e);
-			else if (ch == KEY_RIGHT)
-				textedit_right(&e);
-			else if (ch == KEY_HOME)
-				textedit_home(&e);
-			else if (ch == KEY_END)
-				textedit_end(&e);
-			else if (ch == KEY_BACKSPACE)
-				textedit_backspace(&e);
-			else if (ch == KEY_DC)
-				textedit_delete(&e);
-			else if (ch == KEY_ENTER)
-				goto enter;
-			continue;
-		}
-		if (ch == 27)
-			break;
-		if (ch == '\r' || ch == '\n') {
-		enter:
-			problem = check ? check(e.text.data) : NULL;
-			if (!problem) {
-				*out = xstrdup(e.text.data);
-				textedit_fini(&e);
-				return true;
-			}
-			continue;
-		}
-		if (ch == 127 || ch == 8) {
-			textedit_backspace(&e);
-			continue;
-		}
-		char utf8[4];
-		size_t n = utf8_encode((uint32_t)ch, utf8);
-		if (textedit_insert(&e, utf8, n) == TEXTEDIT_TOO_LONG)
-			problem = "太长了";
-		else
-			problem = NULL;
-	}
-	textedit_fini(&e);
-	return false;
-}
 
 static const char *organ_check(const char *organ)
 {
@@ -169,7 +41,7 @@ bool tui_start_offer_recovery(struct tui *t)
 	snprintf(line, sizeof line, "上次编辑在 %s 留下了没有保存的内容。", stamp);
 	const char *lines[] = {line, "（可能是程序意外退出或终端断开。）", "",
 			       "[Y] 恢复这些内容   [N] 不恢复，打开已保存的文件"};
-	if (ask(t, "发现未保存的内容", lines, 4, "yn", 'y') == 'y') {
+	if (tui_prompt_ask(t, "发现未保存的内容", lines, 4, "yn", 'y') == 'y') {
 		struct diag_list diags;
 		diag_list_init(&diags);
 		restored = session_recovery_restore(t->session, t->catalog, &diags);
@@ -221,11 +93,11 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 	time_t now = time(NULL);
 	snprintf(default_year, sizeof default_year, "%d",
 		 year ? year : localtime(&now)->tm_year + 1900 - 1);
-	if (!name && !prompt_line(t, "新建报告", "发布机关：", "", REPORT_ORGAN_MAX_CHARS,
-				  organ_check, &name))
+	if (!name && !tui_prompt_line(t, "新建报告", "发布机关：", "", REPORT_ORGAN_MAX_CHARS,
+				      organ_check, &name))
 		return NULL;
-	if (!year &&
-	    !prompt_line(t, "新建报告", "报告年度：", default_year, 4, year_check, &year_text)) {
+	if (!year && !tui_prompt_line(t, "新建报告", "报告年度：", default_year, 4, year_check,
+				      &year_text)) {
 		free(name);
 		return NULL;
 	}
@@ -241,10 +113,71 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 		tui_message(t, TUI_MESSAGE_ERROR,
 			    "没有保存：%s 刚被别的程序建立；按 F2 决定是否覆盖", path);
 	} else if (saved == SESSION_SAVE_FAILED) {
-		tui_message(t, TUI_MESSAGE_ERROR, "新文件没能保存：%s（内容在恢复文件中）", error);
+		/* said to be in the recovery file only once it is */
+		char *why = NULL;
+		if (session_write_recovery(s, true, &why) == 0)
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "新文件没能保存：%s（内容在恢复文件 %s 中）", error,
+				    s->recovery_path);
+		else
+			tui_message(t, TUI_MESSAGE_ERROR,
+				    "新文件没能保存：%s；恢复文件也没能写入：%s", error, why);
+		free(why);
 		free(error);
 	} else {
 		tui_message(t, TUI_MESSAGE_INFO, "已新建 %s", path);
 	}
 	return s;
+}
+
+/* name's last part (borrowed from name). */
+static const char *last_part(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	return slash ? slash + 1 : name;
+}
+
+void tui_start_old_copies(struct tui *t)
+{
+	size_t n;
+	char **names = session_recovery_copies(t->session, &n);
+	if (n > SESSION_RECOVERY_KEEP) {
+		/* shown, and removed only when the clerk says so */
+		size_t old = n - SESSION_RECOVERY_KEEP, shown = old < 4 ? old : 4;
+		char head[256], more[64], answer[160];
+		snprintf(head, sizeof head,
+			 "这个报告有 %zu 份以前没有保存的内容，最早的 %zu 份是：", n, old);
+		snprintf(more, sizeof more, "  …… 还有 %zu 份", old - shown);
+		snprintf(answer, sizeof answer,
+			 "[D] 删除这 %zu 份（留下最近的 %d 份）   [K] 都留着", old,
+			 SESSION_RECOVERY_KEEP);
+		const char *lines[8];
+		size_t nlines = 0;
+		lines[nlines++] = head;
+		for (size_t i = 0; i < shown; i++)
+			lines[nlines++] = last_part(names[i]);
+		if (old > shown)
+			lines[nlines++] = more;
+		lines[nlines++] = "";
+		lines[nlines++] = answer;
+		if (tui_prompt_ask(t, "以前没有保存的内容", lines, nlines, "dk", 'k') == 'd') {
+			size_t removed = 0;
+			for (size_t i = 0; i < old; i++)
+				removed += unlink(names[i]) == 0;
+			tui_message(t, removed == old ? TUI_MESSAGE_INFO : TUI_MESSAGE_ERROR,
+				    "删除了 %zu 份以前没有保存的内容，留下最近的 %zu 份", removed,
+				    n - removed);
+		} else {
+			tui_message(t, TUI_MESSAGE_INFO,
+				    "以前没有保存的内容都留着：%zu 份，最近一份是 %s", n,
+				    names[n - 1]);
+		}
+	} else if (n > 0 && !t->message) {
+		tui_message(t, TUI_MESSAGE_INFO,
+			    "这个报告还有 %zu 份以前没有保存的内容，最近一份是 %s", n,
+			    names[n - 1]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

@@ -17,5 +17,9 @@ struct session *tui_start_new_report(struct tui *t, const char *path, const char
 /* Offers to restore what an unfinished session left in the recovery file
  * of t->session; true when it was restored. */
 bool tui_start_offer_recovery(struct tui *t);
+/* Lists the dated copies of unsaved work earlier sessions set aside, and
+ * past SESSION_RECOVERY_KEEP of them offers to remove the oldest (never
+ * without asking). */
+void tui_start_old_copies(struct tui *t);
 
 #endif

@@ -25,6 +25,7 @@ enum tui_reaction {
 	TUI_CHANGED = 1 << 1, /* the report changed (test this bit, not TUI_EDITED) */
 	TUI_EDITED = TUI_CHANGED | TUI_REDRAW, /* the report changed: recovery file, draw */
 	TUI_QUIT = 1 << 2,
+	TUI_SAVE_AS = 1 << 3, /* the clerk asked for 另存为: the loop asks the name */
 };
 
 /* A key as ncurses gives it: a character, or a KEY_ code. */
@@ -38,8 +39,9 @@ enum tui_focus { TUI_FOCUS_SECTIONS, TUI_FOCUS_CONTENT };
 /* A question the form asks over the screen; keys answer it first. */
 enum tui_dialog {
 	TUI_DIALOG_NONE,
-	TUI_DIALOG_CONFLICT, /* the file changed on disk: save over it? */
-	TUI_DIALOG_QUIT,     /* unsaved changes: save, discard or go on? */
+	TUI_DIALOG_CONFLICT,	   /* the file changed on disk: save over it? */
+	TUI_DIALOG_QUIT,	   /* unsaved changes: save, discard or go on? */
+	TUI_DIALOG_QUIT_READ_ONLY, /* the same where the file cannot be saved */
 };
 
 /* Fields of the first page (基本信息): the report's own keys. */
@@ -76,6 +78,7 @@ struct tui {
 	bool text_open;
 	size_t text_cell; /* form cell of the open text, or a basics field */
 	struct textedit text;
+	char *field_before; /* a basics field's value when its edit began (owned) */
 
 	/* the message line: a transient message, else the cursor's problem */
 	char *message;
@@ -87,6 +90,8 @@ struct tui {
 	enum tui_dialog dialog; /* the question being asked, or TUI_DIALOG_NONE */
 	bool quit_after_save;	/* quitting waits for a save (and its dialog) */
 	bool help;		/* the help screen is shown */
+	char *kept_at;		/* where quitting a read-only report kept its work (owned) */
+	bool recovery_failing;	/* the last write of the recovery file failed */
 
 	/* what tui_screen_layout found for the state above; drawing only reads it */
 	struct tui_page_layout *layout; /* the section page, owned */
