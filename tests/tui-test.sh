@@ -25,7 +25,8 @@ fail() {
 	failures=$((failures + 1))
 }
 
-# start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window.
+# start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window, with
+# TERM=$FORM_TERM (tmux-256color unless set).
 start() {
 	cols=$1
 	rows=$2
@@ -35,8 +36,13 @@ start() {
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
 	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
+}
+
+# raw HEX...: sends bytes as a terminal does (an escape sequence, say).
+raw() {
+	tmux -S "$SOCKET" send-keys -t form -H "$@"
 }
 
 keys() {
@@ -461,6 +467,59 @@ wait_for "[exit 0]"
 file_has paste.yaml "licensing:   12 "
 checks=$((checks + 1))
 ls .paste.yaml.recovery.2* >/dev/null 2>&1 || fail "what was typed before quitting without saving is gone"
+
+# --- keys as terminals send them, under each TERM -------------------------
+# Home/End in every spelling (PuTTY and tmux ESC[1~ ESC[4~, xterm ESC[H
+# ESC[F and ESCOH ESCOF), Delete ESC[3~, Shift-Tab ESC[Z, PuTTY's F1 and
+# F2 (ESC[11~ ESC[12~); a marker typed after each key shows where the
+# cursor went.  Esc, then typing, goes back into the narrative.
+for term in xterm-256color screen-256color tmux-256color; do
+	rm -f keys.yaml
+	"$NIANBAO" new --organ 按键测试机关 --year 2024 -o keys.yaml >/dev/null
+	FORM_TERM=$term start 80 24 edit keys.yaml
+	wait_for "一  提"
+	keys Enter
+	type_text "abc"
+	wait_for "abc"
+	raw 1b 5b 31 7e && type_text "1" && wait_for "1abc"
+	raw 1b 5b 34 7e && type_text "4" && wait_for "1abc4"
+	raw 1b 5b 48 && type_text "h" && wait_for "h1abc4"
+	raw 1b 5b 46 && type_text "f" && wait_for "h1abc4f"
+	raw 1b 4f 48 && type_text "H" && wait_for "Hh1abc4f"
+	raw 1b 4f 46 && type_text "F" && wait_for "Hh1abc4fF"
+	raw 1b 5b 31 7e 1b 5b 33 7e && wait_for "h1abc4fF"
+	wait_gone "Hh1abc4fF"
+	keys Escape
+	wait_for "打字 接着填写"
+	type_text "Z"
+	wait_for "Zh1abc4fF"
+	raw 1b 5b 31 31 7e
+	wait_for "帮助：年报编辑的按键"
+	wait_for "【在目录（左边的部分列表）中】"
+	keys Escape
+	wait_gone "帮助：年报编辑的按键"
+	# typing at the end of a narrative stays in it: Tab and Down do not
+	# leave the section, so the next section never gets the text
+	keys End Tab
+	wait_for "已在本部分末尾"
+	keys Down
+	type_text "尾"
+	wait_for "Zh1abc4fF尾"
+	keys C-n
+	wait_for "第二十条第（一）项"
+	keys Tab
+	raw 1b 5b 5a
+	type_text "7"
+	raw 1b 5b 31 32 7e
+	wait_for "已保存到"
+	file_has keys.yaml "Zh1abc4fF尾"
+	file_has keys.yaml "regulations: {issued: 7, repealed: 0, in_force: 0}"
+	file_has keys.yaml "overview: |"
+	checks=$((checks + 1))
+	grep -q "problems: .*尾" keys.yaml && fail "typing spilled into 五 under $term"
+	keys F10
+	wait_for "[exit 0]"
+done
 
 # --- a wide terminal shows the whole headings --------------------------
 start 160 50 edit full.yaml

@@ -169,6 +169,95 @@ bool textedit_delete(struct textedit *e)
 	return true;
 }
 
+bool textedit_kill_paragraph(struct textedit *e)
+{
+	const char *s = e->text.data;
+	size_t from = e->cursor, to = e->cursor;
+	while (from > 0 && s[from - 1] != '\n')
+		from--;
+	while (to < e->text.len && s[to] != '\n')
+		to++;
+	if (to < e->text.len)
+		to++; /* its line break, so the next paragraph moves up */
+	else if (from > 0)
+		from--; /* the last one: the line break before it */
+	if (from == to)
+		return false;
+	remove_range(e, from, to);
+	/* at the start of what took the deleted paragraph's place */
+	while (e->cursor > 0 && s[e->cursor - 1] != '\n')
+		e->cursor--;
+	return true;
+}
+
+bool textedit_kill_to_start(struct textedit *e)
+{
+	size_t from = e->cursor;
+	while (from > 0 && e->text.data[from - 1] != '\n')
+		from--;
+	if (from == e->cursor)
+		return false;
+	remove_range(e, from, e->cursor);
+	return true;
+}
+
+/* The kind of character a word is a run of. */
+enum char_class { CLASS_SPACE, CLASS_HAN, CLASS_WORD, CLASS_PUNCT };
+
+static enum char_class char_class(uint32_t cp)
+{
+	if (utf8_is_space(cp) || cp == '\n')
+		return CLASS_SPACE;
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000)
+		return CLASS_HAN;
+	if ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_' ||
+	    (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xC0 && cp < 0x2000))
+		return CLASS_WORD;
+	return CLASS_PUNCT;
+}
+
+static enum char_class class_at(const struct textedit *e, size_t offset)
+{
+	uint32_t cp;
+	bool ok;
+	utf8_decode(e->text.data + offset, e->text.len - offset, &cp, &ok);
+	return char_class(cp);
+}
+
+bool textedit_word_right(struct textedit *e)
+{
+	size_t at = e->cursor;
+	while (at < e->text.len && class_at(e, at) == CLASS_SPACE)
+		at = next_char(e, at);
+	if (at < e->text.len) {
+		enum char_class c = class_at(e, at);
+		while (at < e->text.len && class_at(e, at) == c)
+			at = next_char(e, at);
+	}
+	e->goal_column = -1;
+	e->at_line_end = false;
+	bool moved = at != e->cursor;
+	e->cursor = at;
+	return moved;
+}
+
+bool textedit_word_left(struct textedit *e)
+{
+	size_t at = e->cursor;
+	while (at > 0 && class_at(e, prev_char(e, at)) == CLASS_SPACE)
+		at = prev_char(e, at);
+	if (at > 0) {
+		enum char_class c = class_at(e, prev_char(e, at));
+		while (at > 0 && class_at(e, prev_char(e, at)) == c)
+			at = prev_char(e, at);
+	}
+	e->goal_column = -1;
+	e->at_line_end = false;
+	bool moved = at != e->cursor;
+	e->cursor = at;
+	return moved;
+}
+
 bool textedit_left(struct textedit *e)
 {
 	e->goal_column = -1;

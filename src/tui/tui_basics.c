@@ -14,6 +14,7 @@
 #include "session.h"
 #include "tui_area.h"
 #include "tui_cursor.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_put.h"
 #include "tui_style.h"
@@ -148,7 +149,8 @@ bool tui_basics_commit(struct tui *t)
 enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len)
 {
 	if (t->field == TUI_FIELD_DRAFT) {
-		if (len == 1 && utf8[0] == ' ') {
+		struct tui_key key = {(wint_t)(unsigned char)utf8[0], false};
+		if (len == 1 && tui_keys_action(TUI_KEYS_BASICS, key) == TUI_ACTION_TOGGLE) {
 			session_set_draft(t->session, !t->session->report->draft);
 			return TUI_EDITED;
 		}
@@ -176,7 +178,7 @@ static enum tui_reaction move_field(struct tui *t, long delta)
 		return TUI_REDRAW;
 	}
 	if (f >= TUI_FIELDS) {
-		tui_cursor_goto_page(t, 1);
+		tui_message(t, TUI_MESSAGE_INFO, "已在本部分末尾；Ctrl-N 到下一部分");
 		return TUI_REDRAW;
 	}
 	t->field = (size_t)f;
@@ -185,17 +187,15 @@ static enum tui_reaction move_field(struct tui *t, long delta)
 
 enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 {
-	if (!key.function && key.code == 27) {
-		if (t->text_open) {
+	enum tui_action action = tui_keys_action(TUI_KEYS_BASICS, key);
+	switch (action) {
+	case TUI_ACTION_LEAVE:
+		if (t->text_open)
 			t->text_open = false; /* give up the edit */
-			return TUI_REDRAW;
-		}
-		t->focus = TUI_FOCUS_SECTIONS;
+		else
+			t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_REDRAW;
-	}
-	bool enter = (!key.function && (key.code == '\r' || key.code == '\n')) ||
-		     (key.function && key.code == KEY_ENTER);
-	if (enter) {
+	case TUI_ACTION_ENTER:
 		if (t->field == TUI_FIELD_DRAFT) {
 			session_set_draft(t->session, !t->session->report->draft);
 			return TUI_EDITED;
@@ -205,44 +205,39 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 			return TUI_REDRAW;
 		}
 		return tui_basics_commit(t) ? TUI_EDITED : TUI_REDRAW;
-	}
-	if (!key.function && key.code == '\t')
+	case TUI_ACTION_NEXT:
+	case TUI_ACTION_DOWN:
 		return move_field(t, 1) | TUI_EDITED;
-	if (key.function && key.code == KEY_BTAB)
+	case TUI_ACTION_PREV:
+	case TUI_ACTION_UP:
 		return move_field(t, -1) | TUI_EDITED;
-	if (t->text_open && key.function) {
-		switch (key.code) {
-		case KEY_LEFT:
-			textedit_left(&t->text);
-			return TUI_REDRAW;
-		case KEY_RIGHT:
-			textedit_right(&t->text);
-			return TUI_REDRAW;
-		case KEY_HOME:
-			textedit_home(&t->text);
-			return TUI_REDRAW;
-		case KEY_END:
-			textedit_end(&t->text);
-			return TUI_REDRAW;
-		case KEY_BACKSPACE:
-			textedit_backspace(&t->text);
-			return TUI_REDRAW;
-		case KEY_DC:
-			textedit_delete(&t->text);
-			return TUI_REDRAW;
-		default:
-			break;
-		}
+	default:
+		break;
 	}
-	if (t->text_open && !key.function && (key.code == 127 || key.code == 8)) {
+	if (!t->text_open)
+		return TUI_NONE;
+	switch (action) {
+	case TUI_ACTION_LEFT:
+		textedit_left(&t->text);
+		return TUI_REDRAW;
+	case TUI_ACTION_RIGHT:
+		textedit_right(&t->text);
+		return TUI_REDRAW;
+	case TUI_ACTION_HOME:
+		textedit_home(&t->text);
+		return TUI_REDRAW;
+	case TUI_ACTION_END:
+		textedit_end(&t->text);
+		return TUI_REDRAW;
+	case TUI_ACTION_BACKSPACE:
 		textedit_backspace(&t->text);
 		return TUI_REDRAW;
+	case TUI_ACTION_DELETE:
+		textedit_delete(&t->text);
+		return TUI_REDRAW;
+	default:
+		return TUI_NONE;
 	}
-	if (key.function && key.code == KEY_UP)
-		return move_field(t, -1) | TUI_EDITED;
-	if (key.function && key.code == KEY_DOWN)
-		return move_field(t, 1) | TUI_EDITED;
-	return TUI_NONE;
 }
 
 bool tui_basics_cursor(const struct tui *t, int *y, int *x)

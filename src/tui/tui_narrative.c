@@ -14,6 +14,7 @@
 #include "tui_area.h"
 #include "tui_cursor.h"
 #include "tui_editor.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_put.h"
 #include "tui_style.h"
@@ -61,61 +62,61 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 	size_t page_lines = (size_t)(tui_area_body_height(t) > 6 ? tui_area_body_height(t) - 4 : 2);
 	if (!t->text_open)
 		tui_cursor_open_text(t);
-	if (!key.function) {
-		switch (key.code) {
-		case 27:
-			t->focus = TUI_FOCUS_SECTIONS;
-			return TUI_REDRAW;
-		case '\t':
-			return tui_cursor_next_item(t, false);
-		case 127:
-		case 8:
-			return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
-		case 'E' & 0x1f:
-			return external_editor(t);
-		default:
-			return TUI_NONE;
-		}
-	}
-	switch (key.code) {
-	case KEY_BTAB:
+	switch (tui_keys_action(TUI_KEYS_TEXT, key)) {
+	case TUI_ACTION_LEAVE:
+		/* the editor stays open: typing on goes back into it */
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_REDRAW;
+	case TUI_ACTION_NEXT:
+		return tui_cursor_next_item(t, false);
+	case TUI_ACTION_PREV:
 		return tui_cursor_next_item(t, true);
-	case KEY_BACKSPACE:
+	case TUI_ACTION_BACKSPACE:
 		return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
-	case KEY_DC:
+	case TUI_ACTION_DELETE:
 		return textedit_delete(&t->text) ? text_changed(t) : TUI_NONE;
-	case KEY_LEFT:
+	case TUI_ACTION_KILL_LINE:
+		return textedit_kill_paragraph(&t->text) ? text_changed(t) : TUI_NONE;
+	case TUI_ACTION_KILL_TO_START:
+		return textedit_kill_to_start(&t->text) ? text_changed(t) : TUI_NONE;
+	case TUI_ACTION_EXTERNAL_EDITOR:
+		return external_editor(t);
+	case TUI_ACTION_WORD_LEFT:
+		textedit_word_left(&t->text);
+		return TUI_REDRAW;
+	case TUI_ACTION_WORD_RIGHT:
+		textedit_word_right(&t->text);
+		return TUI_REDRAW;
+	case TUI_ACTION_LEFT:
 		textedit_left(&t->text);
 		return TUI_REDRAW;
-	case KEY_RIGHT:
+	case TUI_ACTION_RIGHT:
 		textedit_right(&t->text);
 		return TUI_REDRAW;
-	case KEY_UP:
+	case TUI_ACTION_UP:
 		if (!textedit_up(&t->text, 1))
 			return t->item > 0 ? tui_cursor_next_item(t, true) : TUI_NONE;
 		return TUI_REDRAW;
-	case KEY_DOWN:
+	case TUI_ACTION_DOWN:
 		if (!textedit_down(&t->text, 1))
 			return t->item + 1 < tui_cursor_section(t)->nitems
 				       ? tui_cursor_next_item(t, false)
 				       : TUI_NONE;
 		return TUI_REDRAW;
-	case KEY_PPAGE:
+	case TUI_ACTION_PAGE_UP:
 		textedit_up(&t->text, page_lines);
 		return TUI_REDRAW;
-	case KEY_NPAGE:
+	case TUI_ACTION_PAGE_DOWN:
 		textedit_down(&t->text, page_lines);
 		return TUI_REDRAW;
-	case KEY_HOME:
+	case TUI_ACTION_HOME:
 		textedit_home(&t->text);
 		return TUI_REDRAW;
-	case KEY_END:
+	case TUI_ACTION_END:
 		textedit_end(&t->text);
 		return TUI_REDRAW;
-	case KEY_ENTER:
+	case TUI_ACTION_ENTER:
 		return tui_narrative_insert(t, "\n", 1);
-	case KEY_F(4):
-		return external_editor(t);
 	default:
 		return TUI_NONE;
 	}

@@ -10,6 +10,7 @@
 #include "session.h"
 #include "tui_area.h"
 #include "tui_cursor.h"
+#include "tui_keys.h"
 #include "tui_put.h"
 #include "tui_style.h"
 #include "utf8.h"
@@ -87,35 +88,23 @@ void tui_sidebar_draw(struct tui *t)
 enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key)
 {
 	size_t pages = t->form->nsections + 1;
-	if (key.function) {
-		switch (key.code) {
-		case KEY_UP:
-			tui_cursor_goto_page(t, (t->page + pages - 1) % pages);
-			return TUI_REDRAW;
-		case KEY_DOWN:
-			tui_cursor_goto_page(t, (t->page + 1) % pages);
-			return TUI_REDRAW;
-		case KEY_HOME:
-			tui_cursor_goto_page(t, 0);
-			return TUI_REDRAW;
-		case KEY_END:
-			tui_cursor_goto_page(t, pages - 1);
-			return TUI_REDRAW;
-		case KEY_RIGHT:
-		case KEY_ENTER:
-			t->focus = TUI_FOCUS_CONTENT;
-			return TUI_REDRAW;
-		default:
-			return TUI_NONE;
-		}
-	}
-	if (key.code == '\r' || key.code == '\n' || key.code == '\t') {
+	switch (tui_keys_action(TUI_KEYS_LIST, key)) {
+	case TUI_ACTION_UP:
+		tui_cursor_goto_page(t, (t->page + pages - 1) % pages);
+		return TUI_REDRAW;
+	case TUI_ACTION_DOWN:
+		tui_cursor_goto_page(t, (t->page + 1) % pages);
+		return TUI_REDRAW;
+	case TUI_ACTION_HOME:
+		tui_cursor_goto_page(t, 0);
+		return TUI_REDRAW;
+	case TUI_ACTION_END:
+		tui_cursor_goto_page(t, pages - 1);
+		return TUI_REDRAW;
+	case TUI_ACTION_ENTER:
 		t->focus = TUI_FOCUS_CONTENT;
 		return TUI_REDRAW;
+	default:
+		return TUI_NONE;
 	}
-	if (key.code == '?') {
-		t->help = true;
-		return TUI_REDRAW;
-	}
-	return TUI_NONE;
 }

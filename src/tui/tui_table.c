@@ -20,6 +20,7 @@
 #include "session.h"
 #include "tui_area.h"
 #include "tui_cursor.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_number.h"
 #include "tui_put.h"
@@ -256,15 +257,15 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
 	const struct form_table *tab = tui_cursor_table(t, t->item);
 	size_t page_rows = (size_t)(tui_area_body_height(t) > 10 ? tui_area_body_height(t) - 8 : 2);
 	enum tui_reaction r = TUI_NONE;
-	bool enter = (!key.function && (key.code == '\r' || key.code == '\n')) ||
-		     (key.function && key.code == KEY_ENTER);
+	enum tui_action action = tui_keys_action(TUI_KEYS_TABLE, key);
 
-	if (!key.function && key.code == 27)
-		return t->number_editing ? tui_number_cancel(t)
-					 : (t->focus = TUI_FOCUS_SECTIONS, TUI_REDRAW);
-	if (!key.function && (key.code == 127 || key.code == 8))
-		key = (struct tui_key){KEY_BACKSPACE, true};
-	if (key.function && key.code == KEY_BACKSPACE) {
+	switch (action) {
+	case TUI_ACTION_LEAVE:
+		if (t->number_editing)
+			return tui_number_cancel(t);
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_REDRAW;
+	case TUI_ACTION_BACKSPACE:
 		if (!t->number_editing)
 			tui_number_start(t, true);
 		if (t->number.len) {
@@ -272,10 +273,13 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
 			t->number.data[t->number.len] = '\0';
 		}
 		return tui_number_apply(t);
-	}
-	if (key.function && key.code == KEY_DC) {
+	case TUI_ACTION_DELETE:
 		tui_number_start(t, false);
 		return tui_number_apply(t);
+	case TUI_ACTION_NONE:
+		return TUI_NONE;
+	default:
+		break;
 	}
 	/* everything else ends the number being typed */
 	if (t->number_editing) {
@@ -283,35 +287,32 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
 		buf_clear(&t->number);
 		r = TUI_REDRAW;
 	}
-	if (enter)
+	switch (action) {
+	case TUI_ACTION_ENTER:
+	case TUI_ACTION_DOWN:
 		return r | tui_cursor_move_vertically(t, 1, 1);
-	if (!key.function && key.code == '\t')
+	case TUI_ACTION_NEXT:
 		return r | tui_cursor_move_tab(t, false);
-	if (!key.function)
-		return r;
-	switch (key.code) {
-	case KEY_BTAB:
+	case TUI_ACTION_PREV:
 		return r | tui_cursor_move_tab(t, true);
-	case KEY_UP:
+	case TUI_ACTION_UP:
 		return r | tui_cursor_move_vertically(t, -1, 1);
-	case KEY_DOWN:
-		return r | tui_cursor_move_vertically(t, 1, 1);
-	case KEY_PPAGE:
+	case TUI_ACTION_PAGE_UP:
 		return r | tui_cursor_move_vertically(t, -1, page_rows) | TUI_REDRAW;
-	case KEY_NPAGE:
+	case TUI_ACTION_PAGE_DOWN:
 		return r | tui_cursor_move_vertically(t, 1, page_rows) | TUI_REDRAW;
-	case KEY_LEFT:
+	case TUI_ACTION_LEFT:
 		if (t->column > 0)
 			t->column--;
 		return r | TUI_REDRAW;
-	case KEY_RIGHT:
+	case TUI_ACTION_RIGHT:
 		if (t->column + 1 < tab->columns->ncolumns)
 			t->column++;
 		return r | TUI_REDRAW;
-	case KEY_HOME:
+	case TUI_ACTION_HOME:
 		t->column = 0;
 		return r | TUI_REDRAW;
-	case KEY_END:
+	case TUI_ACTION_END:
 		t->column = tab->columns->ncolumns - 1;
 		return r | TUI_REDRAW;
 	default:
@@ -334,14 +335,17 @@ enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 		size_t at = i;
 		i += utf8_decode(utf8 + i, len - i, &cp, &ok);
 		if (cp == '\t' || cp == '\n') {
+			size_t item = t->item, row = t->row, column = t->column;
 			tui_cursor_commit(t);
 			r |= cp == '\t' ? tui_cursor_move_tab(t, false)
 					: tui_cursor_move_vertically(t, 1, 1);
 			const struct form_table *tab = tui_cursor_table(t, t->item);
-			if (!tab) {
+			bool stayed = item == t->item && row == t->row && column == t->column;
+			if (!tab || stayed) {
 				if (i < len)
-					tui_message(t, TUI_MESSAGE_ERROR,
-						    "粘贴的内容超出了表格，其余部分没有填入");
+					tui_message(
+						t, TUI_MESSAGE_ERROR,
+						"粘贴的内容超出了本部分的表格，其余部分没有填入");
 				return r | TUI_REDRAW;
 			}
 			if (cp == '\n')
