@@ -529,5 +529,29 @@ wait_for "六、其他需要报告的事  完成"
 keys F10
 wait_for "[exit 0]"
 
+# --- hints point at the cell most likely wrong, not always at 结转 -------
+start 80 24 edit full.yaml
+wait_for "三  完"
+keys C-n C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+keys Down Down
+wait_for "（一）予以公开／自然人"
+type_text "5"
+wait_for "刚填的“三、本年度办理结果／（一）予以公开／自然人”最可能有误（为"
+wait_for "3 即可相符"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+sed 's/^  new:           \[4, 1,/  new:           [6, 1,/' full.yaml >hint.yaml
+start 80 24 edit hint.yaml
+wait_for "三  错"
+keys C-n C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+wait_for "最可能有误的是“一、本年新收政府信息公开申请数量／自然人”"
+wait_for "为 4 即可相符"
+keys F10
+wait_for "[exit 0]"
+
 echo "tui-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

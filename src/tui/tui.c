@@ -7,6 +7,7 @@
 #include "tui.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -80,7 +81,7 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	}
 	diag_list_fini(&diags);
 
-	struct tui t = {.catalog = catalog, .rows = 24, .cols = 80};
+	struct tui t = {.catalog = catalog, .rows = 24, .cols = 80, .last_cell = SIZE_MAX};
 	buf_init(&t.number);
 	tui_term_start(&t);
 	int status = 0;

@@ -57,8 +57,10 @@ enum tui_reaction tui_number_apply(struct tui *t)
 	int64_t value;
 	if (!typed_value(t, cell, &t->number, &value))
 		return TUI_REDRAW;
-	if (value != t->session->report->numbers[cell])
+	if (value != t->session->report->numbers[cell]) {
 		session_set_number(t->session, cell, value);
+		t->last_cell = cell;
+	}
 	return TUI_EDITED;
 }
 

@@ -277,7 +277,7 @@ char *tui_page_status(const struct tui *t, enum tui_message_kind *kind)
 	size_t n = session_cell_failures(s, cell, f, 8);
 	*kind = TUI_MESSAGE_INFO;
 	if (n) {
-		char *msg = rules_failure_message(s->entry->rules, s->report, f[0]);
+		char *msg = tui_problems_message(t, f[0]);
 		*kind = TUI_MESSAGE_ERROR;
 		if (n == 1)
 			return msg;

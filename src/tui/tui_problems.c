@@ -2,6 +2,7 @@
  * rules found them. */
 #include "tui_problems.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,6 +15,8 @@
 #include "tui_put.h"
 #include "tui_style.h"
 #include "tui_view.h"
+#include "value.h"
+#include "xalloc.h"
 
 /* Failures whose cell is in this section (at most max). */
 static size_t section_failures(const struct tui *t, const struct rule_failure **out, size_t max)
@@ -28,6 +31,30 @@ static size_t section_failures(const struct tui *t, const struct rule_failure **
 	return n;
 }
 
+char *tui_problems_message(const struct tui *t, const struct rule_failure *f)
+{
+	const struct session *s = t->session;
+	const struct rules *rules = s->entry->rules;
+	char *message = rules_failure_message(rules, s->report, f);
+	struct rule_suggestion hint;
+	if (!rules_suggest_cell(rules, s->report, f, t->last_cell, &hint))
+		return message;
+	const struct form_cell *c = &t->form->cells[hint.cell];
+	char value[32];
+	if (c->type == FORM_MONEY)
+		value_format_money(hint.value, value);
+	else
+		snprintf(value, sizeof value, "%" PRId64, hint.value);
+	size_t involved = rules_failure_cells(rules, f, NULL, 0);
+	char *both = hint.cell == t->last_cell
+			     ? xasprintf("%s；刚填的“%s”最可能有误（为 %s 即可相符）", message,
+					 c->label, value)
+			     : xasprintf("%s；涉及 %zu 格，最可能有误的是“%s”（为 %s 即可相符）",
+					 message, involved, c->label, value);
+	free(message);
+	return both;
+}
+
 void tui_problems_build(const struct tui *t, struct tui_problems *pr)
 {
 	const struct rule_failure *f[TUI_PROBLEMS_MAX];
@@ -38,8 +65,8 @@ void tui_problems_build(const struct tui *t, struct tui_problems *pr)
 	pr->count = 0;
 	pr->lines = 0;
 	for (size_t i = 0; i < found; i++) {
-		char *message = rules_failure_message(rules, t->session->report, f[i]);
-		int lines = tui_put_wrapped_lines(message, tui_area_content_width(t) - 2, 2);
+		char *message = tui_problems_message(t, f[i]);
+		int lines = tui_put_wrapped_lines(message, tui_area_content_width(t) - 2, 3);
 		if (1 + pr->lines + lines > room && pr->count > 0) {
 			free(message);
 			break;
@@ -72,7 +99,7 @@ void tui_problems_draw(const struct tui *t, const struct tui_problems *pr, int x
 	tui_put(y++, x0, head, tui_area_content_width(t));
 	for (size_t i = 0; i < pr->count; i++) {
 		tui_style(t, pr->severities[i] == DIAG_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_WARNING);
-		y += tui_put_wrapped(y, x0 + 2, pr->messages[i], tui_area_content_width(t) - 2, 2);
+		y += tui_put_wrapped(y, x0 + 2, pr->messages[i], tui_area_content_width(t) - 2, 3);
 	}
 	tui_style(t, TUI_STYLE_NORMAL);
 }

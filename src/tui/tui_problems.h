@@ -1,5 +1,5 @@
 /* The list of a section's problems under its page: the first few
- * failures of the rules in the section, each in at most two lines so
+ * failures of the rules in the section, each in at most three lines so
  * that how much is wrong shows. */
 #ifndef NIANBAO_TUI_PROBLEMS_H
 #define NIANBAO_TUI_PROBLEMS_H
@@ -18,6 +18,12 @@ struct tui_problems {
 	size_t count;
 	int lines; /* the heading and every message's lines; 0 when none */
 };
+
+struct rule_failure;
+
+/* The message of failure f with the cell the model suggests correcting
+ * (rules_suggest_cell), for the list and the message line; caller frees. */
+char *tui_problems_message(const struct tui *t, const struct rule_failure *f);
 
 /* Finds what fits in a third of the body; tui_problems_fini frees it. */
 void tui_problems_build(const struct tui *t, struct tui_problems *pr);

@@ -67,6 +67,8 @@ struct tui {
 	size_t field;  /* basics page: enum tui_basic_field */
 	size_t scroll; /* first page line shown */
 
+	size_t last_cell; /* the number cell changed last, for hints; SIZE_MAX when none */
+
 	/* a number being typed into the cursor's cell */
 	bool number_editing;
 	struct buf number;     /* what was typed, ASCII */
