@@ -173,7 +173,7 @@ checks=$((checks + 1))
 keys F10
 wait_for "[exit 0]"
 start 80 24 edit new.yaml
-wait_for "一  完"
+wait_for "一  待"
 keys Enter
 wait_for "2024年，函谷关镇认真贯彻落实《政府信息公开条例》。"
 type_text "补充一句。"
@@ -190,7 +190,7 @@ file_has new.yaml "补充一句。"
 
 # --- kill -9 in the middle: every value typed comes back ------------------
 start 80 24 edit new.yaml
-wait_for "一  完"
+wait_for "一  待"
 keys C-n
 wait_for "二、主动公开政府信息情况"
 type_text "12"
@@ -314,6 +314,9 @@ wait_for "成文日期    2026-01-20"
 keys C-n
 wait_for "一、总体情况"
 type_text "2025年，示例镇认真贯彻落实《中华人民共和国政府信息公开条例》。"
+# each section is confirmed once it is right (F3, 确认本部分)
+keys F3
+wait_for "已确认“一、总体情况”"
 # 二: every cell by Tab, the fee with decimals
 keys C-n
 wait_for "第二十条第（一）项"
@@ -323,6 +326,8 @@ for v in 1 0 5 2 1 9 30 12 2; do
 done
 type_text "3.5"
 wait_for "3.5"
+keys F3
+wait_for "已确认“二、主动公开政府信息情况”"
 # 三: the columns balance once the carried-over request is entered
 keys C-n
 wait_for "三、收到和处理政府信息公开申请情况"
@@ -338,17 +343,25 @@ keys NPage NPage NPage Home
 type_text "1"
 wait_for "四、结转下年度继续办理／自然人"
 wait_gone "相差 1"
+keys F3
+wait_for "已确认“三、收到和处理政府信息公开申请情况”"
 # 四
 keys C-n
 wait_for "四、政府信息公开行政复议、行政诉讼情况"
 type_text "1"
+keys F3
+wait_for "已确认“四、政府信息公开行政复议、行政诉讼情况”"
 # 五 and 六
 keys C-n
 wait_for "五、存在的主要问题及改进情况"
 type_text "一是公开内容还不够全面；二是解读形式单一。"
+keys F3
+wait_for "已确认“五、存在的主要问题及改进情况”"
 keys C-n
 wait_for "六、其他需要报告的事项"
 type_text "无。"
+wait_for "六  待"
+keys F3
 wait_for "六  完"
 keys C-s
 wait_for "已保存到 full.yaml"
@@ -365,6 +378,7 @@ file_has full.yaml "total:         [3, 1, 0, 0, 0, 0, 4]"
 file_has full.yaml "carried_out:   [1, 0, 0, 0, 0, 0, 1]"
 file_has full.yaml "review:                  [1, 0, 0, 0, 1]"
 file_has full.yaml "无。"
+file_has full.yaml "confirmed: [overview, proactive, requests, appeals, problems, other]"
 
 # --- a paste of a long text arrives whole; SIGHUP keeps it ---------------
 long=$(i=0; while [ $i -lt 60 ]; do printf '第%d段文字，政府信息公开工作稳步推进。' $i; i=$((i + 1)); done)
@@ -526,6 +540,36 @@ start 160 50 edit full.yaml
 wait_for "三、收到和处理政府信  完成"
 wait_for "     息公开申请情况"
 wait_for "六、其他需要报告的事  完成"
+keys F10
+wait_for "[exit 0]"
+
+# --- a section is 完成 once confirmed, an all-zero one too -----------------
+"$NIANBAO" new --organ 确认测试机关 --year 2024 -o zero.yaml >/dev/null
+start 80 24 edit zero.yaml
+wait_for "四  空"
+keys C-n C-n C-n
+wait_for "四、政府信息公开行政复议、行政诉讼情况"
+raw 1b 5b 31 33 7e
+wait_for "已确认“四、政府信息公开行政复议、行政诉讼情况”"
+wait_for "四  完"
+keys C-s
+wait_for "已保存到"
+file_has zero.yaml "confirmed: [appeals]"
+# a change takes the confirmation back; a broken section cannot be confirmed
+type_text "2"
+wait_for "四  待"
+keys C-p
+wait_for "三、收到和处理政府信息公开申请情况"
+type_text "3"
+wait_for "三  错"
+keys C-o
+wait_for "改正后才能确认"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+start 80 24 edit zero.yaml
+wait_for "四  完"
 keys F10
 wait_for "[exit 0]"
 

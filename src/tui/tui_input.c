@@ -40,6 +40,11 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 		return tui_output_write(t);
 	case TUI_ACTION_QUIT:
 		return tui_save_quit(t);
+	case TUI_ACTION_CONFIRM:
+		if (t->page == 0 && !tui_basics_commit(t))
+			return TUI_REDRAW;
+		tui_cursor_commit(t);
+		return tui_sidebar_confirm(t);
 	case TUI_ACTION_REPAINT:
 		/* a screen garbled by a flaky connection or another program */
 		t->repaint_all = true;

@@ -158,6 +158,12 @@ static const struct binding bindings[] = {
 	 {FN(KEY_F(2)), CTRL('S')},
 	 "保存（原文件要么完整替换，要么保持原样）"},
 	{TUI_KEYS_ANYWHERE,
+	 TUI_ACTION_CONFIRM,
+	 "F3  Ctrl-O",
+	 {FN(KEY_F(3)), CTRL('O')},
+	 "确认本部分：规则都满足并确认过的部分，目录中显示“完成”（全是 0 的表格也可以）；"
+	 "再按一次取消确认"},
+	{TUI_KEYS_ANYWHERE,
 	 TUI_ACTION_NEXT_PAGE,
 	 "Ctrl-N  Ctrl-P",
 	 {CTRL('N')},
