@@ -233,6 +233,46 @@ static void test_insert_is_all_or_nothing(void **state)
 	textedit_fini(&e);
 }
 
+static void test_kill_and_words(void **state)
+{
+	struct textedit e;
+	(void)state;
+	textedit_init(&e, "第一段\n第二段，abc def\n第三段", 1000, 40);
+	/* Ctrl-U: from the paragraph's start to the cursor */
+	e.cursor = strlen("第一段\n第二段");
+	assert_true(textedit_kill_to_start(&e));
+	assert_string_equal(e.text.data, "第一段\n，abc def\n第三段");
+	assert_false(textedit_kill_to_start(&e));
+	/* words: a run of Han characters, of letters, of punctuation */
+	e.cursor = strlen("第一段\n");
+	assert_true(textedit_word_right(&e));
+	assert_int_equal(e.cursor, strlen("第一段\n，"));
+	textedit_word_right(&e);
+	assert_int_equal(e.cursor, strlen("第一段\n，abc"));
+	textedit_word_right(&e);
+	assert_int_equal(e.cursor, strlen("第一段\n，abc def"));
+	textedit_word_left(&e);
+	assert_int_equal(e.cursor, strlen("第一段\n，abc "));
+	e.cursor = strlen("第一段\n");
+	textedit_word_left(&e);
+	assert_int_equal(e.cursor, 0);
+	assert_false(textedit_word_left(&e));
+	/* Ctrl-K: the whole paragraph and its line break; the last one takes
+	 * the line break before it */
+	e.cursor = strlen("第一段\n，a");
+	assert_true(textedit_kill_paragraph(&e));
+	assert_string_equal(e.text.data, "第一段\n第三段");
+	assert_int_equal(e.cursor, strlen("第一段\n"));
+	assert_true(textedit_kill_paragraph(&e));
+	assert_string_equal(e.text.data, "第一段");
+	assert_int_equal(e.cursor, 0);
+	assert_true(textedit_kill_paragraph(&e));
+	assert_string_equal(e.text.data, "");
+	assert_false(textedit_kill_paragraph(&e));
+	assert_int_equal(e.nlines, 1);
+	textedit_fini(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_end_of_a_wrapped_line),
 		cmocka_unit_test(test_a_tab_takes_one_column),
 		cmocka_unit_test(test_insert_is_all_or_nothing),
+		cmocka_unit_test(test_kill_and_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -573,6 +573,49 @@ wait_for "四  完"
 keys F10
 wait_for "[exit 0]"
 
+# --- undo (Ctrl-Z), delete a paragraph (Ctrl-K), to its start (Ctrl-U) ----
+"$NIANBAO" new --organ 撤销测试机关 --year 2024 -o undo.yaml >/dev/null
+start 80 24 edit undo.yaml
+wait_for "一  提"
+keys Enter
+type_text "第一段"
+keys Enter
+type_text "第二段文字"
+wait_for "第二段文字"
+keys C-u
+wait_gone "第二段文字"
+keys C-z
+wait_for "第二段文字"
+keys Up C-k
+wait_gone "第一段"
+wait_for "第二段文字"
+keys C-z
+wait_for "第一段"
+# the typing (with its line break) was one run: one more undo takes it all
+keys C-z
+wait_gone "第二段文字"
+wait_gone "第一段"
+keys C-n
+wait_for "第二十条第（一）项"
+type_text "12"
+keys Tab
+type_text "5"
+wait_for "12            5"
+keys C-z
+wait_for "已撤销对"
+keys C-s
+wait_for "已保存到"
+file_has undo.yaml "regulations: {issued: 12, repealed: 0, in_force: 0}"
+keys C-z C-s
+wait_for "已保存到"
+file_has undo.yaml "regulations: {issued: 0, repealed: 0, in_force: 0}"
+checks=$((checks + 1))
+grep -q "第.段" undo.yaml && fail "undo left text in undo.yaml"
+keys C-z
+wait_for "本部分没有可以撤销的修改"
+keys F10
+wait_for "[exit 0]"
+
 # --- hints point at the cell most likely wrong, not always at 结转 -------
 start 80 24 edit full.yaml
 wait_for "三  完"

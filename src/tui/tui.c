@@ -24,6 +24,7 @@
 #include "tui_screen.h"
 #include "tui_start.h"
 #include "tui_term.h"
+#include "tui_undo.h"
 #include "tui_view.h"
 
 static void loop(struct tui *t)
@@ -127,6 +128,7 @@ void tui_fini(struct tui *t)
 {
 	tui_cursor_commit(t);
 	tui_page_layout_free(t);
+	tui_undo_fini(t);
 	free(t->status);
 	textedit_fini(&t->text);
 	buf_fini(&t->number);

@@ -23,6 +23,7 @@
 #include "tui_save.h"
 #include "tui_sidebar.h"
 #include "tui_term.h"
+#include "tui_undo.h"
 #include "utf8.h"
 
 /* Keys that mean the same everywhere. */
@@ -45,6 +46,8 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 			return TUI_REDRAW;
 		tui_cursor_commit(t);
 		return tui_sidebar_confirm(t);
+	case TUI_ACTION_UNDO:
+		return tui_undo(t);
 	case TUI_ACTION_REPAINT:
 		/* a screen garbled by a flaky connection or another program */
 		t->repaint_all = true;
@@ -82,6 +85,10 @@ enum tui_reaction tui_input_key(struct tui *t, struct tui_key key)
 		return tui_help_key(t, key);
 	free(t->message);
 	t->message = NULL;
+	bool deleting = key.function ? key.code == KEY_BACKSPACE || key.code == KEY_DC
+				     : key.code == 127 || key.code == 8;
+	if (!deleting)
+		tui_undo_break(t);
 	bool handled;
 	enum tui_reaction r = global_key(t, key, &handled);
 	if (handled)

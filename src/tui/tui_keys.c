@@ -164,6 +164,11 @@ static const struct binding bindings[] = {
 	 "确认本部分：规则都满足并确认过的部分，目录中显示“完成”（全是 0 的表格也可以）；"
 	 "再按一次取消确认"},
 	{TUI_KEYS_ANYWHERE,
+	 TUI_ACTION_UNDO,
+	 "Ctrl-Z",
+	 {CTRL('Z')},
+	 "撤销本部分最近的修改（每部分最多 100 步）"},
+	{TUI_KEYS_ANYWHERE,
 	 TUI_ACTION_NEXT_PAGE,
 	 "Ctrl-N  Ctrl-P",
 	 {CTRL('N')},

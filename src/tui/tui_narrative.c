@@ -18,6 +18,7 @@
 #include "tui_message.h"
 #include "tui_put.h"
 #include "tui_style.h"
+#include "tui_undo.h"
 #include "xalloc.h"
 
 void tui_narrative_draw_line(const struct tui *t, const struct textedit *e, size_t index, int y,
@@ -44,8 +45,11 @@ bool tui_narrative_cursor(const struct tui *t, int *x)
 	return t->text_open;
 }
 
-static enum tui_reaction text_changed(struct tui *t)
+/* The editor's text, changed by kind of edit, reaches the session; the
+ * text as it was is an undo step (the session still holds it). */
+static enum tui_reaction text_edited(struct tui *t, enum tui_undo_kind kind)
 {
+	tui_undo_record(t, t->text_cell, kind);
 	session_set_text(t->session, t->text_cell, t->text.text.data, t->text.text.len);
 	return TUI_EDITED;
 }
@@ -54,7 +58,7 @@ static enum tui_reaction text_changed(struct tui *t)
 static enum tui_reaction external_editor(struct tui *t)
 {
 	enum tui_reaction r = tui_editor_edit(t);
-	return r & TUI_CHANGED ? text_changed(t) : r;
+	return r & TUI_CHANGED ? text_edited(t, TUI_UNDO_OTHER) : r;
 }
 
 enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
@@ -72,13 +76,14 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 	case TUI_ACTION_PREV:
 		return tui_cursor_next_item(t, true);
 	case TUI_ACTION_BACKSPACE:
-		return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
+		return textedit_backspace(&t->text) ? text_edited(t, TUI_UNDO_DELETING) : TUI_NONE;
 	case TUI_ACTION_DELETE:
-		return textedit_delete(&t->text) ? text_changed(t) : TUI_NONE;
+		return textedit_delete(&t->text) ? text_edited(t, TUI_UNDO_DELETING) : TUI_NONE;
 	case TUI_ACTION_KILL_LINE:
-		return textedit_kill_paragraph(&t->text) ? text_changed(t) : TUI_NONE;
+		return textedit_kill_paragraph(&t->text) ? text_edited(t, TUI_UNDO_OTHER)
+							 : TUI_NONE;
 	case TUI_ACTION_KILL_TO_START:
-		return textedit_kill_to_start(&t->text) ? text_changed(t) : TUI_NONE;
+		return textedit_kill_to_start(&t->text) ? text_edited(t, TUI_UNDO_OTHER) : TUI_NONE;
 	case TUI_ACTION_EXTERNAL_EDITOR:
 		return external_editor(t);
 	case TUI_ACTION_WORD_LEFT:
@@ -128,7 +133,7 @@ enum tui_reaction tui_narrative_insert(struct tui *t, const char *utf8, size_t l
 		tui_cursor_open_text(t);
 	switch (textedit_insert(&t->text, utf8, len)) {
 	case TEXTEDIT_OK:
-		return text_changed(t);
+		return text_edited(t, TUI_UNDO_TYPING);
 	case TEXTEDIT_TOO_LONG:
 		tui_message(t, TUI_MESSAGE_ERROR, "这段文字已到上限（%zu 字），没有再加入",
 			    t->form->types[FORM_TEXT].max_chars);

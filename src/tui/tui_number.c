@@ -13,6 +13,7 @@
 #include "session.h"
 #include "tui_cursor.h"
 #include "tui_message.h"
+#include "tui_undo.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -58,6 +59,7 @@ enum tui_reaction tui_number_apply(struct tui *t)
 	if (!typed_value(t, cell, &t->number, &value))
 		return TUI_REDRAW;
 	if (value != t->session->report->numbers[cell]) {
+		tui_undo_record(t, cell, TUI_UNDO_TYPING);
 		session_set_number(t->session, cell, value);
 		t->last_cell = cell;
 	}

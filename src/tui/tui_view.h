@@ -17,6 +17,7 @@
 struct catalog;
 struct form;
 struct session;
+struct tui_undo;
 
 /* What a key handler did; consumed in one place, the main loop. */
 enum tui_reaction {
@@ -89,6 +90,7 @@ struct tui {
 	enum tui_dialog dialog; /* the question being asked, or TUI_DIALOG_NONE */
 	bool quit_after_save;	/* quitting waits for a save (and its dialog) */
 	bool help;		/* the help screen is shown */
+	struct tui_undo *undo;	/* the steps Ctrl-Z takes back (tui_undo.c), owned */
 
 	/* what tui_screen_layout found for the state above; drawing only reads it */
 	struct tui_page_layout *layout; /* the section page, owned */

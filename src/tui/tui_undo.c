@@ -1,0 +1,145 @@
+/* Undo of the form's changes; see tui_undo.h.  The steps live in the
+ * view (they are the clerk's history, not the report's), oldest first. */
+#include "tui_undo.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "report.h"
+#include "session.h"
+#include "textedit.h"
+#include "tui_cursor.h"
+#include "tui_message.h"
+#include "xalloc.h"
+
+struct tui_undo_step {
+	size_t cell;
+	enum tui_undo_kind kind;
+	int64_t number;
+	char *text;    /* owned; NULL for a number */
+	size_t cursor; /* in the text, for the editor */
+};
+
+struct tui_undo {
+	struct tui_undo_step *steps; /* oldest first */
+	size_t count, cap;
+	bool run_open; /* the last step may take more of the same typing */
+};
+
+static struct tui_undo *undo_of(struct tui *t)
+{
+	if (!t->undo)
+		t->undo = xcalloc(1, sizeof *t->undo);
+	return t->undo;
+}
+
+static size_t section_of(const struct tui *t, size_t cell)
+{
+	return t->form->cells[cell].section;
+}
+
+static void drop_step(struct tui_undo *u, size_t i)
+{
+	free(u->steps[i].text);
+	memmove(&u->steps[i], &u->steps[i + 1], (u->count - i - 1) * sizeof *u->steps);
+	u->count--;
+}
+
+void tui_undo_record(struct tui *t, size_t cell, enum tui_undo_kind kind)
+{
+	struct tui_undo *u = undo_of(t);
+	if (u->run_open && u->count && u->steps[u->count - 1].cell == cell &&
+	    u->steps[u->count - 1].kind == kind && kind != TUI_UNDO_OTHER)
+		return;
+	/* bounded per section: the oldest step of this section goes */
+	size_t in_section = 0, oldest = SIZE_MAX;
+	for (size_t i = 0; i < u->count; i++)
+		if (section_of(t, u->steps[i].cell) == section_of(t, cell)) {
+			if (oldest == SIZE_MAX)
+				oldest = i;
+			in_section++;
+		}
+	if (in_section >= TUI_UNDO_STEPS)
+		drop_step(u, oldest);
+	u->steps = xgrow(u->steps, &u->cap, u->count + 1, sizeof *u->steps);
+	const struct report *r = t->session->report;
+	struct tui_undo_step *s = &u->steps[u->count++];
+	*s = (struct tui_undo_step){.cell = cell, .kind = kind, .number = r->numbers[cell]};
+	if (t->form->cells[cell].type == FORM_TEXT) {
+		s->text = xstrdup(r->texts[cell]);
+		s->cursor = t->text_open && t->text_cell == cell ? t->text.cursor : 0;
+		if (s->cursor > strlen(s->text))
+			s->cursor = strlen(s->text);
+	}
+	u->run_open = true;
+}
+
+void tui_undo_break(struct tui *t)
+{
+	if (t->undo)
+		t->undo->run_open = false;
+}
+
+/* Puts the cursor on cell, which is in the section shown. */
+static void go_to_cell(struct tui *t, size_t cell)
+{
+	const struct form_cell *c = &t->form->cells[cell];
+	const struct form_section *sec = tui_cursor_section(t);
+	for (size_t i = 0; i < sec->nitems; i++) {
+		const struct form_item *it = &sec->items[i];
+		bool here = it->kind == FORM_ITEM_TABLE ? it->index == c->table : it->index == cell;
+		if (!here)
+			continue;
+		if (t->item != i || !(it->kind != FORM_ITEM_TABLE && t->text_open)) {
+			tui_cursor_commit(t);
+			t->item = i;
+			t->text_open = false;
+		}
+		if (it->kind == FORM_ITEM_TABLE) {
+			t->row = c->row;
+			t->column = c->column;
+		}
+		return;
+	}
+}
+
+enum tui_reaction tui_undo(struct tui *t)
+{
+	struct tui_undo *u = undo_of(t);
+	size_t i = u->count;
+	while (i > 0 && section_of(t, u->steps[i - 1].cell) != tui_cursor_section_index(t))
+		i--;
+	if (t->page == 0 || i == 0) {
+		tui_message(t, TUI_MESSAGE_INFO, "本部分没有可以撤销的修改");
+		return TUI_REDRAW;
+	}
+	struct tui_undo_step *s = &u->steps[i - 1];
+	tui_cursor_commit(t);
+	go_to_cell(t, s->cell);
+	if (s->text) {
+		session_set_text(t->session, s->cell, s->text, strlen(s->text));
+		tui_cursor_open_text(t);
+		t->text.cursor = s->cursor;
+	} else {
+		session_set_number(t->session, s->cell, s->number);
+	}
+	t->focus = TUI_FOCUS_CONTENT;
+	tui_message(t, TUI_MESSAGE_INFO, "已撤销对“%s”的修改", t->form->cells[s->cell].label);
+	drop_step(u, i - 1);
+	u->run_open = false;
+	return TUI_EDITED;
+}
+
+void tui_undo_fini(struct tui *t)
+{
+	struct tui_undo *u = t->undo;
+	if (!u)
+		return;
+	for (size_t i = 0; i < u->count; i++)
+		free(u->steps[i].text);
+	free(u->steps);
+	free(u);
+	t->undo = NULL;
+}
