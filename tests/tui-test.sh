@@ -309,7 +309,7 @@ wait_for "成文日期    （未填）"
 keys Down Down Enter
 type_text "2026-01-20"
 keys Enter
-wait_for "成文日期    2026-01-20"
+wait_for "成文日期    2026年1月20日"
 # 一
 keys C-n
 wait_for "一、总体情况"
@@ -613,6 +613,48 @@ checks=$((checks + 1))
 grep -q "第.段" undo.yaml && fail "undo left text in undo.yaml"
 keys C-z
 wait_for "本部分没有可以撤销的修改"
+keys F10
+wait_for "[exit 0]"
+
+# --- numbers and dates as people write them --------------------------------
+"$NIANBAO" new --organ 输入测试机关 --year 2024 -o input.yaml >/dev/null
+start 80 24 edit input.yaml
+wait_for "一  提"
+keys C-n
+wait_for "第二十条第（一）项"
+type_text "$(printf '\033[200~1,234\033[201~')"
+keys Tab
+type_text "$(printf '\033[200~1 234\033[201~')"
+keys Tab
+type_text "$(printf '\033[200~１，２３４件\033[201~')"
+wait_for "1234         1234         1234"
+keys Down Down Down Down Down
+wait_for "行政事业性收费"
+type_text "$(printf '\033[200~5000元\033[201~')"
+wait_for "金额只填数字（单位已是万元）：“5000元”没有填入"
+type_text "$(printf '\033[200~1,234.5\033[201~')"
+wait_for "1234.5"
+keys C-p C-p
+wait_for "成文日期    （未填）"
+keys Down Down
+for d in "2024/2/3:2024年2月3日" "2024.3.4:2024年3月4日" "2024-04-05:2024年4月5日" \
+	"２０２４年６月７日:2024年6月7日" "2024年1月18日:2024年1月18日"; do
+	keys Enter BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+		BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text "${d%%:*}"
+	keys Enter
+	wait_for "成文日期    ${d#*:}"
+done
+keys Enter BSpace BSpace
+type_text "32日"
+keys Enter
+wait_for "并且是真实的"
+keys Escape
+keys C-s
+wait_for "已保存到"
+file_has input.yaml "issued_on: 2024-01-18"
+file_has input.yaml "regulations: {issued: 1234, repealed: 1234, in_force: 1234}"
+file_has input.yaml 'fees:        "1234.5000"'
 keys F10
 wait_for "[exit 0]"
 

@@ -27,7 +27,8 @@
 
 static const char *const field_labels[TUI_FIELDS] = {"发布机关", "报告年度", "成文日期", "草稿"};
 static const char *const field_notes[TUI_FIELDS] = {
-	"报告标题和落款中的机关名称", "报告所属的年度", "可以不填；格式 年-月-日，例如 2025-01-20",
+	"报告标题和落款中的机关名称", "报告所属的年度",
+	"可以不填；例如 2025年1月20日、2025-01-20、2025/1/20",
 	"按空格切换；草稿在文本和 PDF 上都有“草稿”标记"};
 
 static int field_y(const struct tui *t, size_t field)
@@ -45,7 +46,8 @@ static char *field_text(const struct tui *t, size_t field)
 	case TUI_FIELD_YEAR:
 		return xasprintf("%d", r->year);
 	case TUI_FIELD_ISSUED_ON:
-		return r->issued_on.year ? xasprintf("%04d-%02d-%02d", r->issued_on.year,
+		/* in the form of an official document; any spelling goes back in */
+		return r->issued_on.year ? xasprintf("%d年%d月%d日", r->issued_on.year,
 						     r->issued_on.month, r->issued_on.day)
 					 : xstrdup("");
 	default:
@@ -92,7 +94,7 @@ void tui_basics_draw(struct tui *t)
 static void open_field(struct tui *t, bool keep)
 {
 	char *value = keep ? field_text(t, t->field) : xstrdup("");
-	size_t max = t->field == TUI_FIELD_ORGAN ? REPORT_ORGAN_MAX_CHARS : 10;
+	size_t max = t->field == TUI_FIELD_ORGAN ? REPORT_ORGAN_MAX_CHARS : 16;
 	textedit_fini(&t->text);
 	textedit_init(&t->text, value, max, 1 << 20);
 	textedit_end(&t->text);
@@ -127,8 +129,9 @@ bool tui_basics_commit(struct tui *t)
 		int y, m, d;
 		if (len == 0)
 			session_set_issued_on(t->session, 0, 0, 0);
-		else if (!value_parse_date(value, len, &y, &m, &d))
-			problem = "应写成 年-月-日，例如 2025-01-20，并且是真实的日期";
+		else if (!value_parse_date_spelled(value, len, &y, &m, &d))
+			problem =
+				"应写成 2025年1月20日、2025-01-20、2025/1/20 或 2025.1.20，并且是真实的日期";
 		else
 			session_set_issued_on(t->session, y, m, d);
 		break;

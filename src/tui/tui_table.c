@@ -325,15 +325,81 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
  * cell and a line break to the next row, back at the first column pasted.
  * The first character that cannot go in stops the rest, with a message,
  * so "12 34" never becomes 1234. */
+/* Where the number starting at s[at] ends: its digits, thousands
+ * separators and decimal point. */
+static size_t number_end(const char *s, size_t len, size_t at)
+{
+	while (at < len) {
+		uint32_t cp;
+		bool ok;
+		size_t n = utf8_decode(s + at, len - at, &cp, &ok);
+		if (utf8_digit_value(cp) < 0 && !strchr(",. ", (int)(cp < 0x80 ? cp : 'x')) &&
+		    cp != 0xFF0C && cp != 0xFF0E && cp != 0x3000)
+			break;
+		at += n;
+	}
+	while (at > 0 && (s[at - 1] == ',' || s[at - 1] == ' ' || s[at - 1] == '.'))
+		at--; /* a separator after the number is not part of it */
+	return at;
+}
+
+static bool starts_with(const char *s, size_t len, const char *word)
+{
+	return len >= strlen(word) && memcmp(s, word, strlen(word)) == 0;
+}
+
+/* A number pasted as people write it: "1,234" or "１，２３４" is 1234; a
+ * count's unit 件 after it is dropped; an amount written with 元 or 万元 is
+ * refused whole (its unit is the form's 万元: 5000元 must not become 5000
+ * 万元).  Returns the bytes taken from s[at], or 0 to type s[at] as it is;
+ * *refused when the number is refused. */
+static size_t paste_number(struct tui *t, const char *s, size_t len, size_t at,
+			   enum tui_reaction *r, bool *refused)
+{
+	size_t cell = tui_cursor_cell(t), end = number_end(s, len, at);
+	bool money = t->form->cells[cell].type == FORM_MONEY;
+	*refused = false;
+	if (money &&
+	    (starts_with(s + end, len - end, "元") || starts_with(s + end, len - end, "万元"))) {
+		size_t unit = starts_with(s + end, len - end, "元") ? strlen("元") : strlen("万元");
+		const char *form_unit = t->form->types[FORM_MONEY].unit;
+		tui_message(t, TUI_MESSAGE_ERROR, "金额只填数字（单位已是%s）：“%.*s”没有填入",
+			    form_unit ? form_unit : "万元", (int)(end + unit - at), s + at);
+		*refused = true;
+		return 0;
+	}
+	char *digits = xmalloc(end - at + 1);
+	size_t taken = value_take_grouped(s + at, end - at, digits);
+	for (size_t k = 0; taken && digits[k] && !*refused; k++)
+		*r |= tui_number_type(t, (uint32_t)digits[k], refused);
+	free(digits);
+	if (*refused)
+		return 0;
+	if (taken && at + taken == end && !money && starts_with(s + end, len - end, "件"))
+		taken += strlen("件");
+	return taken;
+}
+
 enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 {
 	enum tui_reaction r = TUI_NONE;
 	size_t start_column = t->column, i = 0;
+	bool in_number = false; /* the last character was a digit */
 	while (i < len) {
 		uint32_t cp;
 		bool ok, refused;
 		size_t at = i;
 		i += utf8_decode(utf8 + i, len - i, &cp, &ok);
+		if (!in_number && utf8_digit_value(cp) >= 0) {
+			size_t taken = paste_number(t, utf8, len, at, &r, &refused);
+			if (refused)
+				return r | TUI_REDRAW;
+			if (taken) {
+				i = at + taken;
+				continue;
+			}
+		}
+		in_number = utf8_digit_value(cp) >= 0;
 		if (cp == '\t' || cp == '\n') {
 			size_t item = t->item, row = t->row, column = t->column;
 			tui_cursor_commit(t);
@@ -358,6 +424,13 @@ enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 			return r | TUI_REDRAW;
 		}
 		r |= tui_number_type(t, cp, &refused);
+		/* a count's unit after plain digits is dropped, as after grouped ones */
+		if (!refused && in_number &&
+		    t->form->cells[tui_cursor_cell(t)].type != FORM_MONEY &&
+		    starts_with(utf8 + i, len - i, "件")) {
+			i += strlen("件");
+			in_number = false;
+		}
 		if (refused) {
 			if (i < len) {
 				char *why = xstrdup(t->message ? t->message : "");
