@@ -48,19 +48,77 @@ static void layout_paragraph(struct textedit *e, size_t start, size_t end)
 	free(at);
 }
 
+/* Wraps the paragraphs of s[start..end] (end at a paragraph's end),
+ * appending their lines. */
+static void layout_range(struct textedit *e, size_t start, size_t end)
+{
+	const char *s = e->text.data;
+	for (;;) {
+		const char *nl = memchr(s + start, '\n', end - start);
+		size_t stop = nl ? (size_t)(nl - s) : end;
+		layout_paragraph(e, start, stop);
+		if (!nl)
+			break;
+		start = stop + 1;
+	}
+}
+
 /* Wraps every paragraph into lines no wider than e->width. */
 static void layout(struct textedit *e)
 {
-	const char *s = e->text.data;
-	size_t len = e->text.len, start = 0;
 	e->nlines = 0;
-	for (;;) {
-		const char *nl = memchr(s + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - s) : len;
-		layout_paragraph(e, start, end);
-		if (!nl)
-			break;
-		start = end + 1;
+	layout_range(e, 0, e->text.len);
+}
+
+/* The first visual line that starts at or after offset. */
+static size_t first_line_from(const struct textedit *e, size_t offset)
+{
+	size_t lo = 0, hi = e->nlines;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->lines[mid].start < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* After an edit that turned text[from..old_to) into text[from..new_to),
+ * wraps again only the paragraphs the edit touched and moves the lines
+ * after them: a keystroke costs the same in a long text as in a short
+ * one (unless its paragraph is long). */
+static void relayout(struct textedit *e, size_t from, size_t old_to, size_t new_to)
+{
+	const char *s = e->text.data;
+	size_t len = e->text.len;
+	size_t p0 = from, p1 = new_to;
+	while (p0 > 0 && s[p0 - 1] != '\n')
+		p0--;
+	while (p1 < len && s[p1] != '\n')
+		p1++;
+	size_t old_p1 = p1 - new_to + old_to;
+	/* the old lines of those paragraphs: from the one starting at p0 to
+	 * the last starting at or before old_p1 */
+	size_t first = first_line_from(e, p0);
+	size_t after = first_line_from(e, old_p1 + 1);
+	if (after < first || first >= e->nlines) {
+		layout(e); /* not laid out as expected: start again */
+		return;
+	}
+	/* the new lines go at the end first, then into place */
+	size_t old_count = e->nlines;
+	layout_range(e, p0, p1);
+	size_t fresh = e->nlines - old_count, tail = old_count - after;
+	struct textedit_line *made = xmalloc((fresh ? fresh : 1) * sizeof *made);
+	memcpy(made, e->lines + old_count, fresh * sizeof *made);
+	memmove(e->lines + first + fresh, e->lines + after, tail * sizeof *e->lines);
+	memcpy(e->lines + first, made, fresh * sizeof *made);
+	free(made);
+	e->nlines = first + fresh + tail;
+	for (size_t i = first + fresh; i < e->nlines; i++) {
+		e->lines[i].start = e->lines[i].start - old_to + new_to;
+		e->lines[i].end = e->lines[i].end - old_to + new_to;
 	}
 }
 
@@ -117,7 +175,7 @@ enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t 
 	e->cursor += len;
 	e->goal_column = -1;
 	e->at_line_end = false;
-	layout(e);
+	relayout(e, e->cursor - len, e->cursor - len, e->cursor);
 	return TEXTEDIT_OK;
 }
 
@@ -150,7 +208,7 @@ static void remove_range(struct textedit *e, size_t from, size_t to)
 	e->cursor = from;
 	e->goal_column = -1;
 	e->at_line_end = false;
-	layout(e);
+	relayout(e, from, to, from);
 }
 
 bool textedit_backspace(struct textedit *e)
