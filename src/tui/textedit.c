@@ -127,6 +127,7 @@ void textedit_init(struct textedit *e, const char *text, size_t max_chars, int w
 	memset(e, 0, sizeof *e);
 	buf_init(&e->text);
 	buf_adds(&e->text, text);
+	e->chars = utf8_length(e->text.data, e->text.len);
 	e->cursor = 0;
 	e->goal_column = -1;
 	e->max_chars = max_chars;
@@ -166,8 +167,10 @@ enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t 
 		if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0))
 			return TEXTEDIT_CONTROL;
 	}
-	if (utf8_length(e->text.data, e->text.len) + utf8_length(s, len) > e->max_chars)
+	size_t added = utf8_length(s, len);
+	if (e->chars + added > e->max_chars)
 		return TEXTEDIT_TOO_LONG;
+	e->chars += added;
 	struct buf *t = &e->text;
 	buf_add(t, s, len); /* grow, then open the gap at the cursor */
 	memmove(t->data + e->cursor + len, t->data + e->cursor, t->len - len - e->cursor);
@@ -202,6 +205,7 @@ static size_t next_char(const struct textedit *e, size_t offset)
 static void remove_range(struct textedit *e, size_t from, size_t to)
 {
 	struct buf *t = &e->text;
+	e->chars -= utf8_length(t->data + from, to - from);
 	memmove(t->data + from, t->data + to, t->len - to);
 	t->len -= to - from;
 	t->data[t->len] = '\0';

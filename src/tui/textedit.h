@@ -23,6 +23,7 @@ struct textedit {
 	bool at_line_end;	     /* a cursor where a wrapped line ends shows at its end */
 	int goal_column;	     /* display column kept while moving up and down, or -1 */
 	size_t max_chars;	     /* longest text accepted */
+	size_t chars;		     /* characters in text, kept as it changes */
 	int width;		     /* wrap width in columns */
 	struct textedit_line *lines; /* the visual lines for width */
 	size_t nlines, cap;

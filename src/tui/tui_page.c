@@ -287,7 +287,11 @@ char *tui_page_status(const struct tui *t, enum tui_message_kind *kind)
 	}
 	const struct form_cell *c = &t->form->cells[cell];
 	if (c->type == FORM_TEXT) {
-		size_t chars = utf8_length(s->report->texts[cell], strlen(s->report->texts[cell]));
+		/* the open editor keeps its count; a long text is not counted per key */
+		size_t chars = t->text_open && t->text_cell == cell
+				       ? t->text.chars
+				       : utf8_length(s->report->texts[cell],
+						     strlen(s->report->texts[cell]));
 		return xasprintf("%s：%zu 字", c->label, chars);
 	}
 	if (rules_cell_is_derived(s->entry->rules, cell))

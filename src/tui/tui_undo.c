@@ -50,8 +50,10 @@ static void drop_step(struct tui_undo *u, size_t i)
 void tui_undo_record(struct tui *t, size_t cell, enum tui_undo_kind kind)
 {
 	struct tui_undo *u = undo_of(t);
+	/* typing and deleting in one cell, without moving, is one step (as
+	 * one insert of vim or nano) */
 	if (u->run_open && u->count && u->steps[u->count - 1].cell == cell &&
-	    u->steps[u->count - 1].kind == kind && kind != TUI_UNDO_OTHER)
+	    u->steps[u->count - 1].kind != TUI_UNDO_OTHER && kind != TUI_UNDO_OTHER)
 		return;
 	/* bounded per section: the oldest step of this section goes */
 	size_t in_section = 0, oldest = SIZE_MAX;

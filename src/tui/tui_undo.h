@@ -1,7 +1,7 @@
 /* Undo (Ctrl-Z) of the clerk's changes, per section: each step is the
  * value of one cell before a change, at most TUI_UNDO_STEPS per section.
- * A run of typing into one cell (characters, or a number's digits) is one
- * step; a key that is not typing ends the run. */
+ * A run of typing and deleting in one cell (characters, or a number's
+ * digits) is one step; a key that moves or does anything else ends it. */
 #ifndef NIANBAO_TUI_UNDO_H
 #define NIANBAO_TUI_UNDO_H
 
