@@ -163,25 +163,6 @@ bool value_parse_date(const char *s, size_t len, int *year, int *month, int *day
 	return true;
 }
 
-/* Reads 1..max digits at s[*i..len) into *v; returns how many. */
-static int take_digits(const char *s, size_t len, size_t *i, int max, int *v)
-{
-	int n = 0;
-	*v = 0;
-	while (*i < len && n < max) {
-		uint32_t cp;
-		bool ok;
-		size_t step = utf8_decode(s + *i, len - *i, &cp, &ok);
-		int d = ok ? utf8_digit_value(cp) : -1;
-		if (d < 0)
-			break;
-		*v = *v * 10 + d;
-		*i += step;
-		n++;
-	}
-	return n;
-}
-
 /* Takes the separator word sep (UTF-8) at s[*i..len). */
 static bool take_word(const char *s, size_t len, size_t *i, const char *sep)
 {
@@ -200,18 +181,23 @@ bool value_parse_date_spelled(const char *s, size_t len, int *year, int *month, 
 	};
 	for (size_t k = 0; k < sizeof spellings / sizeof spellings[0]; k++) {
 		size_t i = 0;
-		int v[3];
-		if (take_digits(s, len, &i, 4, &v[0]) != 4 ||
-		    !take_word(s, len, &i, spellings[k][0]) || !take_digits(s, len, &i, 2, &v[1]) ||
-		    !take_word(s, len, &i, spellings[k][1]) || !take_digits(s, len, &i, 2, &v[2]) ||
-		    !take_word(s, len, &i, spellings[k][2]) || i != len)
+		int64_t v[3] = {0, 0, 0};
+		int first;
+		size_t n0 = read_digits(s, len, &i, &v[0], &first);
+		if (n0 != 4 || !take_word(s, len, &i, spellings[k][0]))
+			continue;
+		size_t n1 = read_digits(s, len, &i, &v[1], &first);
+		if (n1 < 1 || n1 > 2 || !take_word(s, len, &i, spellings[k][1]))
+			continue;
+		size_t n2 = read_digits(s, len, &i, &v[2], &first);
+		if (n2 < 1 || n2 > 2 || !take_word(s, len, &i, spellings[k][2]) || i != len)
 			continue;
 		if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-		    v[2] > days_in_month(v[0], v[1]))
+		    v[2] > days_in_month((int)v[0], (int)v[1]))
 			return false;
-		*year = v[0];
-		*month = v[1];
-		*day = v[2];
+		*year = (int)v[0];
+		*month = (int)v[1];
+		*day = (int)v[2];
 		return true;
 	}
 	return false;

@@ -16,6 +16,7 @@
 #include "tui_cursor.h"
 #include "tui_keys.h"
 #include "tui_message.h"
+#include "tui_narrative.h"
 #include "tui_put.h"
 #include "tui_style.h"
 #include "utf8.h"
@@ -219,19 +220,9 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 	}
 	if (!t->text_open)
 		return TUI_NONE;
+	if (tui_narrative_move(&t->text, (int)action))
+		return TUI_REDRAW;
 	switch (action) {
-	case TUI_ACTION_LEFT:
-		textedit_left(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_RIGHT:
-		textedit_right(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_HOME:
-		textedit_home(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_END:
-		textedit_end(&t->text);
-		return TUI_REDRAW;
 	case TUI_ACTION_BACKSPACE:
 		textedit_backspace(&t->text);
 		return TUI_REDRAW;

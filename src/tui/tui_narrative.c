@@ -61,12 +61,39 @@ static enum tui_reaction external_editor(struct tui *t)
 	return r & TUI_CHANGED ? text_edited(t, TUI_UNDO_OTHER) : r;
 }
 
+bool tui_narrative_move(struct textedit *e, int action)
+{
+	switch ((enum tui_action)action) {
+	case TUI_ACTION_LEFT:
+		textedit_left(e);
+		return true;
+	case TUI_ACTION_RIGHT:
+		textedit_right(e);
+		return true;
+	case TUI_ACTION_WORD_LEFT:
+		textedit_word_left(e);
+		return true;
+	case TUI_ACTION_WORD_RIGHT:
+		textedit_word_right(e);
+		return true;
+	case TUI_ACTION_HOME:
+		textedit_home(e);
+		return true;
+	case TUI_ACTION_END:
+		textedit_end(e);
+		return true;
+	default:
+		return false;
+	}
+}
+
 enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 {
 	size_t page_lines = (size_t)(tui_area_body_height(t) > 6 ? tui_area_body_height(t) - 4 : 2);
 	if (!t->text_open)
 		tui_cursor_open_text(t);
-	switch (tui_keys_action(TUI_KEYS_TEXT, key)) {
+	enum tui_action action = tui_keys_action(TUI_KEYS_TEXT, key);
+	switch (action) {
 	case TUI_ACTION_LEAVE:
 		/* the editor stays open: typing on goes back into it */
 		t->focus = TUI_FOCUS_SECTIONS;
@@ -86,18 +113,6 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 		return textedit_kill_to_start(&t->text) ? text_edited(t, TUI_UNDO_OTHER) : TUI_NONE;
 	case TUI_ACTION_EXTERNAL_EDITOR:
 		return external_editor(t);
-	case TUI_ACTION_WORD_LEFT:
-		textedit_word_left(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_WORD_RIGHT:
-		textedit_word_right(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_LEFT:
-		textedit_left(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_RIGHT:
-		textedit_right(&t->text);
-		return TUI_REDRAW;
 	case TUI_ACTION_UP:
 		if (!textedit_up(&t->text, 1))
 			return t->item > 0 ? tui_cursor_next_item(t, true) : TUI_NONE;
@@ -114,16 +129,10 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 	case TUI_ACTION_PAGE_DOWN:
 		textedit_down(&t->text, page_lines);
 		return TUI_REDRAW;
-	case TUI_ACTION_HOME:
-		textedit_home(&t->text);
-		return TUI_REDRAW;
-	case TUI_ACTION_END:
-		textedit_end(&t->text);
-		return TUI_REDRAW;
 	case TUI_ACTION_ENTER:
 		return tui_narrative_insert(t, "\n", 1);
 	default:
-		return TUI_NONE;
+		return tui_narrative_move(&t->text, (int)action) ? TUI_REDRAW : TUI_NONE;
 	}
 }
 

@@ -18,6 +18,10 @@ void tui_narrative_draw_line(const struct tui *t, const struct textedit *e, size
  * narrative is not open. */
 bool tui_narrative_cursor(const struct tui *t, int *x);
 
+/* Moves the cursor of e by one of the moves every text field shares
+ * (left, right, by words, home, end); false when action is not one. */
+bool tui_narrative_move(struct textedit *e, int action);
+
 enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key);
 /* Typed or pasted text at the cursor (a run of characters). */
 enum tui_reaction tui_narrative_insert(struct tui *t, const char *utf8, size_t len);
