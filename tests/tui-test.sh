@@ -562,6 +562,10 @@ keys C-p
 wait_for "三、收到和处理政府信息公开申请情况"
 type_text "3"
 wait_for "三  错"
+# a first value in an empty cell is not blamed: the rest is still to fill
+wait_for "最可能有误的是“四、结转下年度继续办理／自然人”"
+checks=$((checks + 1))
+screen | grep -q "刚填的" && fail "a first value typed was blamed"
 keys C-o
 wait_for "改正后才能确认"
 keys F10
@@ -606,7 +610,9 @@ wait_for "已撤销对"
 keys C-s
 wait_for "已保存到"
 file_has undo.yaml "regulations: {issued: 12, repealed: 0, in_force: 0}"
-keys C-z C-s
+keys C-z
+wait_for "已撤销对"
+keys C-s
 wait_for "已保存到"
 file_has undo.yaml "regulations: {issued: 0, repealed: 0, in_force: 0}"
 checks=$((checks + 1))

@@ -61,7 +61,9 @@ enum tui_reaction tui_number_apply(struct tui *t)
 	if (value != t->session->report->numbers[cell]) {
 		tui_undo_record(t, cell, TUI_UNDO_TYPING);
 		session_set_number(t->session, cell, value);
-		t->last_cell = cell;
+		/* a value changed is suspect when a sum breaks; a first value
+		 * typed into an empty cell is not yet (the rest is still to fill) */
+		t->last_cell = t->number_before != 0 ? cell : SIZE_MAX;
 	}
 	return TUI_EDITED;
 }

@@ -277,7 +277,8 @@ char *tui_page_status(const struct tui *t, enum tui_message_kind *kind)
 	size_t n = session_cell_failures(s, cell, f, 8);
 	*kind = TUI_MESSAGE_INFO;
 	if (n) {
-		char *msg = tui_problems_message(t, f[0]);
+		size_t suggested;
+		char *msg = tui_problems_message(t, f[0], &suggested);
 		*kind = TUI_MESSAGE_ERROR;
 		if (n == 1)
 			return msg;

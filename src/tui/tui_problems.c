@@ -3,6 +3,7 @@
 #include "tui_problems.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -31,14 +32,16 @@ static size_t section_failures(const struct tui *t, const struct rule_failure **
 	return n;
 }
 
-char *tui_problems_message(const struct tui *t, const struct rule_failure *f)
+char *tui_problems_message(const struct tui *t, const struct rule_failure *f, size_t *suggested)
 {
 	const struct session *s = t->session;
 	const struct rules *rules = s->entry->rules;
 	char *message = rules_failure_message(rules, s->report, f);
 	struct rule_suggestion hint;
+	*suggested = SIZE_MAX;
 	if (!rules_suggest_cell(rules, s->report, f, t->last_cell, &hint))
 		return message;
+	*suggested = hint.cell;
 	const struct form_cell *c = &t->form->cells[hint.cell];
 	char value[32];
 	if (c->type == FORM_MONEY)
@@ -55,7 +58,7 @@ char *tui_problems_message(const struct tui *t, const struct rule_failure *f)
 	return both;
 }
 
-void tui_problems_build(const struct tui *t, struct tui_problems *pr)
+void tui_problems_build(struct tui *t, struct tui_problems *pr)
 {
 	const struct rule_failure *f[TUI_PROBLEMS_MAX];
 	const struct rules *rules = t->session->entry->rules;
@@ -64,13 +67,17 @@ void tui_problems_build(const struct tui *t, struct tui_problems *pr)
 	int room = (tui_area_body_height(t) - 1) / 3;
 	pr->count = 0;
 	pr->lines = 0;
+	t->nsuggested = 0;
 	for (size_t i = 0; i < found; i++) {
-		char *message = tui_problems_message(t, f[i]);
+		size_t cell;
+		char *message = tui_problems_message(t, f[i], &cell);
 		int lines = tui_put_wrapped_lines(message, tui_area_content_width(t) - 2, 3);
 		if (1 + pr->lines + lines > room && pr->count > 0) {
 			free(message);
 			break;
 		}
+		if (cell != SIZE_MAX)
+			t->suggested[t->nsuggested++] = cell;
 		pr->messages[pr->count] = message;
 		pr->severities[pr->count++] = rules_failure_severity(rules, f[i]);
 		pr->lines += lines;

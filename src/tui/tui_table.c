@@ -194,6 +194,8 @@ static enum tui_style cell_style(const struct tui *t, size_t cell, bool here)
 {
 	const struct session *s = t->session;
 	bool broken = session_cell_is_broken(s, cell);
+	for (size_t i = 0; i < t->nsuggested && !broken; i++)
+		broken = t->suggested[i] == cell; /* the one the problem list says to correct */
 	if (here)
 		return broken ? TUI_STYLE_CURSOR_ERROR : TUI_STYLE_CURSOR;
 	if (broken)

@@ -54,6 +54,9 @@ enum tui_basic_field {
 
 enum tui_message_kind { TUI_MESSAGE_INFO, TUI_MESSAGE_ERROR };
 
+/* The most cells of a page marked as the ones to correct. */
+#define TUI_SUGGESTED_MAX 3
+
 struct tui {
 	struct session *session; /* borrowed */
 	struct catalog *catalog; /* borrowed */
@@ -68,7 +71,7 @@ struct tui {
 	size_t field;  /* basics page: enum tui_basic_field */
 	size_t scroll; /* first page line shown */
 
-	size_t last_cell; /* the number cell changed last, for hints; SIZE_MAX when none */
+	size_t last_cell; /* the number cell whose value was changed last, for hints, or SIZE_MAX */
 
 	/* a number being typed into the cursor's cell */
 	bool number_editing;
@@ -96,6 +99,8 @@ struct tui {
 	struct tui_page_layout *layout; /* the section page, owned */
 	char *status;			/* the message line's text (owned), or NULL */
 	enum tui_message_kind status_kind;
+	size_t suggested[TUI_SUGGESTED_MAX]; /* cells the problem list says to correct */
+	size_t nsuggested;
 	bool cursor_shown; /* where the terminal cursor goes, for input methods */
 	int cursor_y, cursor_x;
 	size_t help_scroll; /* its first line shown */
