@@ -58,11 +58,12 @@ static const struct binding bindings[] = {
 	 {CH('\t')},
 	 "下一格 / 上一格；光标不会离开本部分"},
 	{TUI_KEYS_TABLE, TUI_ACTION_PREV, NULL, {FN(KEY_BTAB)}, NULL},
+	{TUI_KEYS_TABLE, TUI_ACTION_NONE, "数字", {{0}}, "填写当前格（全角数字也可以）"},
 	{TUI_KEYS_TABLE,
 	 TUI_ACTION_NONE,
-	 "数字",
+	 "",
 	 {{0}},
-	 "填写当前格（全角数字也可以）；粘贴的“1,234”“1 234”“１，２３４”都是 1234，计数后的“件”略去"},
+	 "粘贴的 1,234、1 234、１，２３４ 都是 1234，“件”略去"},
 	{TUI_KEYS_TABLE,
 	 TUI_ACTION_ENTER,
 	 "Enter",
@@ -78,16 +79,14 @@ static const struct binding bindings[] = {
 	{TUI_KEYS_TABLE, TUI_ACTION_PAGE_DOWN, NULL, {FN(KEY_NPAGE)}, NULL},
 	{TUI_KEYS_TABLE, TUI_ACTION_HOME, "Home  End", {FN(KEY_HOME)}, "到本行第一格 / 最后一格"},
 	{TUI_KEYS_TABLE, TUI_ACTION_END, NULL, {FN(KEY_END)}, NULL},
-	{TUI_KEYS_TABLE,
-	 TUI_ACTION_LEAVE,
-	 "Esc",
-	 {CH(27)},
-	 "正在输入数字时取消本次输入；否则回到目录（接着输入数字会回到这一格）"},
+	{TUI_KEYS_TABLE, TUI_ACTION_LEAVE, "Esc", {CH(27)}, "取消正在输入的数字；否则回到目录"},
+	{TUI_KEYS_TABLE, TUI_ACTION_NONE, "", {{0}}, "（回到目录后接着输入数字，会回到这一格）"},
 	{TUI_KEYS_TABLE,
 	 TUI_ACTION_NONE,
 	 "",
 	 {{0}},
-	 "合计格（青色）随各项自动计算；导入的合计与各项不符时显示为红色，不会被悄悄改掉"},
+	 "合计格（青色）随各项自动计算；导入的合计与各项"},
+	{TUI_KEYS_TABLE, TUI_ACTION_NONE, "", {{0}}, "不符时显示为红色，不会被悄悄改掉"},
 
 	{TUI_KEYS_TEXT,
 	 TUI_ACTION_NONE,
@@ -165,8 +164,12 @@ static const struct binding bindings[] = {
 	 TUI_ACTION_CONFIRM,
 	 "F3  Ctrl-O",
 	 {FN(KEY_F(3)), CTRL('O')},
-	 "确认本部分：规则都满足并确认过的部分，目录中显示“完成”（全是 0 的表格也可以）；"
-	 "再按一次取消确认"},
+	 "确认本部分：规则都满足并确认后，目录中显示“完成”"},
+	{TUI_KEYS_ANYWHERE,
+	 TUI_ACTION_NONE,
+	 "",
+	 {{0}},
+	 "（全是 0 的表格也可以）；再按一次取消确认"},
 	{TUI_KEYS_ANYWHERE,
 	 TUI_ACTION_UNDO,
 	 "Ctrl-Z",
@@ -210,7 +213,7 @@ static const enum tui_keys_context context_order[TUI_KEYS_CONTEXTS] = {
 
 static const char *const help_footer[] = {
 	"",
-	"Home、End、Delete、F1–F5 等键在 PuTTY、tmux、screen 和各种 xterm 中都可以用。",
+	"Home、End、Delete、F1–F5 在 PuTTY、tmux、screen 和 xterm 中都可以用。",
 	"每次修改后，未保存的内容都会写入报告旁边的隐藏恢复文件；",
 	"程序意外退出后再次打开同一个报告，会询问是否恢复。",
 };
@@ -228,6 +231,35 @@ enum tui_action tui_keys_action(enum tui_keys_context context, struct tui_key ke
 				return bindings[i].action;
 	}
 	return TUI_ACTION_NONE;
+}
+
+static bool same_key(struct tui_key a, struct tui_key b)
+{
+	return a.code == b.code && a.function == b.function;
+}
+
+const char *tui_keys_clash(void)
+{
+	static char clash[160];
+	for (size_t i = 0; i < NBINDINGS; i++)
+		for (size_t j = i + 1; j < NBINDINGS; j++) {
+			const struct binding *a = &bindings[i], *b = &bindings[j];
+			bool overlap = a->context == b->context ||
+				       a->context == TUI_KEYS_ANYWHERE ||
+				       b->context == TUI_KEYS_ANYWHERE;
+			for (size_t k = 0; overlap && k < MAX_CODES && a->codes[k].code; k++)
+				for (size_t m = 0; m < MAX_CODES && b->codes[m].code; m++)
+					if (same_key(a->codes[k], b->codes[m])) {
+						snprintf(clash, sizeof clash,
+							 "key %u (%s) bound in rows %zu and %zu",
+							 (unsigned)a->codes[k].code,
+							 a->codes[k].function ? "function"
+									      : "character",
+							 i, j);
+						return clash;
+					}
+		}
+	return NULL;
 }
 
 /* What terminals send that their terminfo entry may not say: PuTTY's

@@ -60,6 +60,10 @@ enum tui_action {
 /* The action of key in context (the anywhere bindings first), or
  * TUI_ACTION_NONE. */
 enum tui_action tui_keys_action(enum tui_keys_context context, struct tui_key key);
+/* Whether the table is sound: no key bound twice in one context, nor in
+ * a context and anywhere (the anywhere binding would hide it).  NULL, or
+ * a static description of the first clash. */
+const char *tui_keys_clash(void);
 /* Teaches curses the sequences of the terminals we know (define_key). */
 void tui_keys_define_sequences(void);
 
