@@ -619,7 +619,19 @@ checks=$((checks + 1))
 grep -q "第.段" undo.yaml && fail "undo left text in undo.yaml"
 keys C-z
 wait_for "本部分没有可以撤销的修改"
+# Ctrl-Y does again what was undone, newest first
+keys C-y
+wait_for "已重做对"
+keys C-s
+wait_for "已保存到"
+file_has undo.yaml "regulations: {issued: 12, repealed: 0, in_force: 0}"
+keys C-y
+wait_for "12            5"
+keys C-y
+wait_for "本部分没有可以重做的修改"
 keys F10
+wait_for "报告有还没有保存的修改"
+keys d
 wait_for "[exit 0]"
 
 # --- numbers and dates as people write them --------------------------------

@@ -48,6 +48,8 @@ static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *han
 		return tui_sidebar_confirm(t);
 	case TUI_ACTION_UNDO:
 		return tui_undo(t);
+	case TUI_ACTION_REDO:
+		return tui_redo(t);
 	case TUI_ACTION_REPAINT:
 		/* a screen garbled by a flaky connection or another program */
 		t->repaint_all = true;

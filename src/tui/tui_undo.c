@@ -1,5 +1,6 @@
-/* Undo of the form's changes; see tui_undo.h.  The steps live in the
- * view (they are the clerk's history, not the report's), oldest first. */
+/* Undo and redo of the form's changes; see tui_undo.h.  The steps live
+ * in the view (they are the clerk's history, not the report's), oldest
+ * first; redo holds what undo took back, until the next change. */
 #include "tui_undo.h"
 
 #include <stdint.h>
@@ -22,9 +23,13 @@ struct tui_undo_step {
 	size_t cursor; /* in the text, for the editor */
 };
 
-struct tui_undo {
-	struct tui_undo_step *steps; /* oldest first */
+struct steps {
+	struct tui_undo_step *items; /* oldest first */
 	size_t count, cap;
+};
+
+struct tui_undo {
+	struct steps undo, redo;
 	bool run_open; /* the last step may take more of the same typing */
 };
 
@@ -40,34 +45,29 @@ static size_t section_of(const struct tui *t, size_t cell)
 	return t->form->cells[cell].section;
 }
 
-static void drop_step(struct tui_undo *u, size_t i)
+static void drop_step(struct steps *l, size_t i)
 {
-	free(u->steps[i].text);
-	memmove(&u->steps[i], &u->steps[i + 1], (u->count - i - 1) * sizeof *u->steps);
-	u->count--;
+	free(l->items[i].text);
+	memmove(&l->items[i], &l->items[i + 1], (l->count - i - 1) * sizeof *l->items);
+	l->count--;
 }
 
-void tui_undo_record(struct tui *t, size_t cell, enum tui_undo_kind kind)
+/* Keeps cell's value now as the newest step of l, at most TUI_UNDO_STEPS
+ * of the cell's section (the oldest of them goes). */
+static void push_step(struct tui *t, struct steps *l, size_t cell, enum tui_undo_kind kind)
 {
-	struct tui_undo *u = undo_of(t);
-	/* typing and deleting in one cell, without moving, is one step (as
-	 * one insert of vim or nano) */
-	if (u->run_open && u->count && u->steps[u->count - 1].cell == cell &&
-	    u->steps[u->count - 1].kind != TUI_UNDO_OTHER && kind != TUI_UNDO_OTHER)
-		return;
-	/* bounded per section: the oldest step of this section goes */
 	size_t in_section = 0, oldest = SIZE_MAX;
-	for (size_t i = 0; i < u->count; i++)
-		if (section_of(t, u->steps[i].cell) == section_of(t, cell)) {
+	for (size_t i = 0; i < l->count; i++)
+		if (section_of(t, l->items[i].cell) == section_of(t, cell)) {
 			if (oldest == SIZE_MAX)
 				oldest = i;
 			in_section++;
 		}
 	if (in_section >= TUI_UNDO_STEPS)
-		drop_step(u, oldest);
-	u->steps = xgrow(u->steps, &u->cap, u->count + 1, sizeof *u->steps);
+		drop_step(l, oldest);
+	l->items = xgrow(l->items, &l->cap, l->count + 1, sizeof *l->items);
 	const struct report *r = t->session->report;
-	struct tui_undo_step *s = &u->steps[u->count++];
+	struct tui_undo_step *s = &l->items[l->count++];
 	*s = (struct tui_undo_step){.cell = cell, .kind = kind, .number = r->numbers[cell]};
 	if (t->form->cells[cell].type == FORM_TEXT) {
 		s->text = xstrdup(r->texts[cell]);
@@ -75,6 +75,22 @@ void tui_undo_record(struct tui *t, size_t cell, enum tui_undo_kind kind)
 		if (s->cursor > strlen(s->text))
 			s->cursor = strlen(s->text);
 	}
+}
+
+void tui_undo_record(struct tui *t, size_t cell, enum tui_undo_kind kind)
+{
+	struct tui_undo *u = undo_of(t);
+	const struct steps *l = &u->undo;
+	/* typing and deleting in one cell, without moving, is one step (as
+	 * one insert of vim or nano) */
+	if (u->run_open && l->count && l->items[l->count - 1].cell == cell &&
+	    l->items[l->count - 1].kind != TUI_UNDO_OTHER && kind != TUI_UNDO_OTHER)
+		return;
+	push_step(t, &u->undo, cell, kind);
+	/* a new change ends what could be redone in its section */
+	for (size_t i = u->redo.count; i-- > 0;)
+		if (section_of(t, u->redo.items[i].cell) == section_of(t, cell))
+			drop_step(&u->redo, i);
 	u->run_open = true;
 }
 
@@ -107,19 +123,25 @@ static void go_to_cell(struct tui *t, size_t cell)
 	}
 }
 
-enum tui_reaction tui_undo(struct tui *t)
+/* Takes the newest step of the section shown from `from` back into the
+ * report, keeping the value it replaces in `to`. */
+static enum tui_reaction take_back(struct tui *t, struct steps *from, struct steps *to,
+				   const char *done, const char *none)
 {
 	struct tui_undo *u = undo_of(t);
-	size_t i = u->count;
-	while (i > 0 && section_of(t, u->steps[i - 1].cell) != tui_cursor_section_index(t))
+	size_t i = from->count;
+	while (t->page > 0 && i > 0 &&
+	       section_of(t, from->items[i - 1].cell) != tui_cursor_section_index(t))
 		i--;
 	if (t->page == 0 || i == 0) {
-		tui_message(t, TUI_MESSAGE_INFO, "本部分没有可以撤销的修改");
+		tui_message(t, TUI_MESSAGE_INFO, "%s", none);
 		return TUI_REDRAW;
 	}
-	struct tui_undo_step *s = &u->steps[i - 1];
+	struct tui_undo_step *s = &from->items[i - 1];
 	tui_cursor_commit(t);
 	go_to_cell(t, s->cell);
+	push_step(t, to, s->cell, TUI_UNDO_OTHER);
+	s = &from->items[i - 1];
 	if (s->text) {
 		session_set_text(t->session, s->cell, s->text, strlen(s->text));
 		tui_cursor_open_text(t);
@@ -128,10 +150,29 @@ enum tui_reaction tui_undo(struct tui *t)
 		session_set_number(t->session, s->cell, s->number);
 	}
 	t->focus = TUI_FOCUS_CONTENT;
-	tui_message(t, TUI_MESSAGE_INFO, "已撤销对“%s”的修改", t->form->cells[s->cell].label);
-	drop_step(u, i - 1);
+	tui_message(t, TUI_MESSAGE_INFO, "%s“%s”的修改", done, t->form->cells[s->cell].label);
+	drop_step(from, i - 1);
 	u->run_open = false;
 	return TUI_EDITED;
+}
+
+enum tui_reaction tui_undo(struct tui *t)
+{
+	struct tui_undo *u = undo_of(t);
+	return take_back(t, &u->undo, &u->redo, "已撤销对", "本部分没有可以撤销的修改");
+}
+
+enum tui_reaction tui_redo(struct tui *t)
+{
+	struct tui_undo *u = undo_of(t);
+	return take_back(t, &u->redo, &u->undo, "已重做对", "本部分没有可以重做的修改");
+}
+
+static void steps_fini(struct steps *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->items[i].text);
+	free(l->items);
 }
 
 void tui_undo_fini(struct tui *t)
@@ -139,9 +180,8 @@ void tui_undo_fini(struct tui *t)
 	struct tui_undo *u = t->undo;
 	if (!u)
 		return;
-	for (size_t i = 0; i < u->count; i++)
-		free(u->steps[i].text);
-	free(u->steps);
+	steps_fini(&u->undo);
+	steps_fini(&u->redo);
 	free(u);
 	t->undo = NULL;
 }

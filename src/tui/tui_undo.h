@@ -1,5 +1,6 @@
-/* Undo (Ctrl-Z) of the clerk's changes, per section: each step is the
- * value of one cell before a change, at most TUI_UNDO_STEPS per section.
+/* Undo (Ctrl-Z) and redo (Ctrl-Y) of the clerk's changes, per section:
+ * each step is the value of one cell before a change, at most
+ * TUI_UNDO_STEPS per section; a new change ends what could be redone.
  * A run of typing and deleting in one cell (characters, or a number's
  * digits) is one step; a key that moves or does anything else ends it. */
 #ifndef NIANBAO_TUI_UNDO_H
@@ -22,6 +23,8 @@ void tui_undo_break(struct tui *t);
 /* Takes the last step of the section shown back, and puts the cursor on
  * its cell. */
 enum tui_reaction tui_undo(struct tui *t);
+/* Does again what the last undo of the section shown took back. */
+enum tui_reaction tui_redo(struct tui *t);
 void tui_undo_fini(struct tui *t);
 
 #endif
