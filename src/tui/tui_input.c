@@ -87,9 +87,9 @@ enum tui_reaction tui_input_key(struct tui *t, struct tui_key key)
 		return tui_help_key(t, key);
 	free(t->message);
 	t->message = NULL;
-	bool deleting = key.function ? key.code == KEY_BACKSPACE || key.code == KEY_DC
-				     : key.code == 127 || key.code == 8;
-	if (!deleting)
+	/* deleting goes on the run of typing it follows (one undo step) */
+	enum tui_action edit = tui_keys_action(TUI_KEYS_TEXT, key);
+	if (edit != TUI_ACTION_BACKSPACE && edit != TUI_ACTION_DELETE)
 		tui_undo_break(t);
 	bool handled;
 	enum tui_reaction r = global_key(t, key, &handled);
