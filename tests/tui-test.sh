@@ -484,11 +484,12 @@ ls .paste.yaml.recovery.2* >/dev/null 2>&1 || fail "what was typed before quitti
 
 # --- keys as terminals send them, under each TERM -------------------------
 # Home/End in every spelling (PuTTY and tmux ESC[1~ ESC[4~, xterm ESC[H
-# ESC[F and ESCOH ESCOF), Delete ESC[3~, Shift-Tab ESC[Z, PuTTY's F1 and
-# F2 (ESC[11~ ESC[12~); a marker typed after each key shows where the
-# cursor went.  Esc, then typing, goes back into the narrative.
+# ESC[F and ESCOH ESCOF), Delete ESC[3~, Shift-Tab ESC[Z, Ctrl-Left
+# ESC[1;5D, PuTTY's F1, F2 and F5 (ESC[11~ ESC[12~ ESC[15~; its F3
+# ESC[13~ below); a marker typed after each key shows where the cursor
+# went.  Esc, then typing, goes back into the narrative.
 for term in xterm-256color screen-256color tmux-256color; do
-	rm -f keys.yaml
+	rm -f keys.yaml keys.txt keys.pdf
 	"$NIANBAO" new --organ 按键测试机关 --year 2024 -o keys.yaml >/dev/null
 	FORM_TERM=$term start 80 24 edit keys.yaml
 	wait_for "一  提"
@@ -519,6 +520,10 @@ for term in xterm-256color screen-256color tmux-256color; do
 	keys Down
 	type_text "尾"
 	wait_for "Zh1abc4fF尾"
+	# Ctrl-Left (ESC[1;5D) moves back one word: the run of Han characters
+	raw 1b 5b 31 3b 35 44
+	type_text "-"
+	wait_for "Zh1abc4fF-尾"
 	keys C-n
 	wait_for "第二十条第（一）项"
 	keys Tab
@@ -526,8 +531,10 @@ for term in xterm-256color screen-256color tmux-256color; do
 	type_text "7"
 	raw 1b 5b 31 32 7e
 	wait_for "已保存到"
-	file_has keys.yaml "Zh1abc4fF尾"
+	file_has keys.yaml "Zh1abc4fF-尾"
 	file_has keys.yaml "regulations: {issued: 7, repealed: 0, in_force: 0}"
+	raw 1b 5b 31 35 7e
+	wait_for "已生成 keys.txt 和 keys.pdf"
 	file_has keys.yaml "overview: |"
 	checks=$((checks + 1))
 	grep -q "problems: .*尾" keys.yaml && fail "typing spilled into 五 under $term"
