@@ -173,7 +173,7 @@ checks=$((checks + 1))
 keys F10
 wait_for "[exit 0]"
 start 80 24 edit new.yaml
-wait_for "一  待"
+wait_for "一  填"
 keys Enter
 wait_for "2024年，函谷关镇认真贯彻落实《政府信息公开条例》。"
 type_text "补充一句。"
@@ -190,7 +190,7 @@ file_has new.yaml "补充一句。"
 
 # --- kill -9 in the middle: every value typed comes back ------------------
 start 80 24 edit new.yaml
-wait_for "一  待"
+wait_for "一  填"
 keys C-n
 wait_for "二、主动公开政府信息情况"
 type_text "12"
@@ -360,7 +360,7 @@ wait_for "已确认“五、存在的主要问题及改进情况”"
 keys C-n
 wait_for "六、其他需要报告的事项"
 type_text "无。"
-wait_for "六  待"
+wait_for "六  填"
 keys F3
 wait_for "六  完"
 keys C-s
@@ -564,7 +564,7 @@ wait_for "已保存到"
 file_has zero.yaml "confirmed: [appeals]"
 # a change takes the confirmation back; a broken section cannot be confirmed
 type_text "2"
-wait_for "四  待"
+wait_for "四  填"
 keys C-p
 wait_for "三、收到和处理政府信息公开申请情况"
 type_text "3"

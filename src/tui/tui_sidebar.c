@@ -1,5 +1,5 @@
 /* The list of pages at the left of the form: 基本信息 and the sections
- * 一 to 六, each with its state (完成, 待确认, 有错, 提醒, 未填) from the
+ * 一 to 六, each with its state (完成, 已填, 有错, 提醒, 未填) from the
  * session, and confirming a section (确认本部分). */
 #include "tui_sidebar.h"
 
@@ -24,7 +24,7 @@ static const struct {
 	enum tui_style style;
 } states[] = {
 	[SECTION_EMPTY] = {"未填", "空", TUI_STYLE_DIM},
-	[SECTION_UNCONFIRMED] = {"待确认", "待", TUI_STYLE_NORMAL},
+	[SECTION_UNCONFIRMED] = {"已填", "填", TUI_STYLE_NORMAL},
 	[SECTION_COMPLETE] = {"完成", "完", TUI_STYLE_OK},
 	[SECTION_WARNING] = {"提醒", "提", TUI_STYLE_WARNING},
 	[SECTION_ERROR] = {"有错", "错", TUI_STYLE_ERROR},
