@@ -149,22 +149,41 @@ int main(int argc, char **argv)
 	tui_cursor_goto_page(&t, narrative + 1);
 	textedit_end(&t.text);
 	measure(&t, "narrative 五", 24, 80, rounds, us);
-	/* 20 and 640 times (the audit rules' phrases scan the whole text) */
-	char *original = xstrdup(s->report->texts[problems]);
-	for (int times = 20; times <= 640; times *= 32) {
-		struct buf longer;
-		buf_init(&longer);
-		for (int i = 0; i < times; i++)
-			buf_adds(&longer, original);
-		session_set_text(s, problems, longer.data, longer.len);
-		buf_fini(&longer);
+	char *one = xstrdup(s->report->texts[problems]); /* the narrative as written */
+	struct buf longer;
+	buf_init(&longer);
+	for (int i = 0; i < 20; i++)
+		buf_adds(&longer, s->report->texts[problems]);
+	session_set_text(s, problems, longer.data, longer.len);
+	buf_fini(&longer);
+	tui_cursor_goto_page(&t, narrative + 1);
+	t.text.cursor = t.text.text.len;
+	snprintf(where, sizeof where, "narrative 五 of %zu characters",
+		 utf8_length(t.text.text.data, t.text.text.len));
+	measure(&t, where, 24, 80, rounds, us);
+
+	/* about 1,000 and 90,000 characters (the limit is 100,000), typed in
+	 * the middle of the text: the cost of a key should not grow with it */
+	static const size_t lengths[] = {1000, 90000};
+	size_t one_chars = utf8_length(one, strlen(one));
+	for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
+		struct buf text;
+		buf_init(&text);
+		for (size_t chars = 0; chars < lengths[k]; chars += one_chars + 1) {
+			buf_adds(&text, one);
+			buf_addc(&text, '\n');
+		}
+		session_set_text(s, problems, text.data, text.len);
 		tui_cursor_goto_page(&t, narrative + 1);
-		t.text.cursor = t.text.text.len;
-		snprintf(where, sizeof where, "narrative 五 of %zu characters",
-			 utf8_length(t.text.text.data, t.text.text.len));
-		measure(&t, where, 24, 80, times > 100 ? rounds / 10 + 5 : rounds, us);
+		t.text.cursor = text.len / 2;
+		while (t.text.cursor > 0 && text.data[t.text.cursor - 1] != '\n')
+			t.text.cursor--;
+		snprintf(where, sizeof where, "narrative 五 of %zu characters, in the middle",
+			 utf8_length(text.data, text.len));
+		buf_fini(&text);
+		measure(&t, where, 24, 80, rounds, us);
 	}
-	free(original);
+	free(one);
 
 	for (int r = 0; r < rounds; r++) {
 		keystroke(&t, r);

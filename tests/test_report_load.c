@@ -211,6 +211,13 @@ static const struct refusal refusals[] = {
 	{"organ: 示例县人民政府", "organ: \"示例\\n县\"", "load.value", 4, 8, "只能写一行"},
 	{"issued_on: 2025-01-20", "issued_on: 2025-02-30", "load.value", 6, 12, "有效日期"},
 	{"draft: false", "draft: yes", "load.value", 7, 8, "true 或 false"},
+	/* confirmed sections */
+	{"draft: false", "draft: false\nconfirmed: [overveiw]", "load.key", 8, 13,
+	 "是不是“overview”"},
+	{"draft: false", "draft: false\nconfirmed: [requests, requests]", "load.key", 8, 23,
+	 "重复出现"},
+	{"draft: false", "draft: false\nconfirmed: requests", "load.type", 8, 12, "应为一个列表"},
+	{"draft: false", "draft: false\nconfirmed: [[overview]]", "load.type", 8, 13, "应为一个值"},
 	{"form: gov-info-2021", "form: gov-info-2019", "load.form", 1, 1, "未知的报告格式"},
 	/* plain data only */
 	{"organ: 示例县人民政府", "organ: &o 示例县人民政府", "load.plain_data", 4, 8, "锚点"},

@@ -126,6 +126,43 @@ static void test_layout(void **state)
 	report_free(r);
 }
 
+/* The sections the clerk confirmed are kept, in the form's order, after
+ * draft; a report with none confirmed has no such line. */
+static void test_confirmed_sections(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	size_t len;
+	char *text = report_format(r, &len);
+	assert_null(strstr(text, "confirmed"));
+	free(text);
+	r->confirmed[3] = true; /* 四 */
+	r->confirmed[0] = true; /* 一 */
+	r->confirmed[2] = true; /* 三 */
+	text = report_format(r, &len);
+	const char *line = strstr(text, "\nconfirmed: [overview, requests, appeals]");
+	assert_non_null(line);
+	assert_true(line > strstr(text, "\ndraft:"));
+	assert_true(line < strstr(text, "\ntext:"));
+	struct report *back = reload(text, len);
+	assert_true(report_equal(r, back));
+	assert_true(back->confirmed[0] && back->confirmed[2] && back->confirmed[3]);
+	assert_false(back->confirmed[1] || back->confirmed[4] || back->confirmed[5]);
+	back->confirmed[2] = false;
+	assert_false(report_equal(r, back));
+	char *names[6];
+	for (size_t i = 0; i < 6; i++)
+		names[i] = report_section_key(r->form, i);
+	assert_string_equal(names[1], "proactive");
+	assert_string_equal(names[4], "problems");
+	assert_string_equal(names[5], "other");
+	for (size_t i = 0; i < 6; i++)
+		free(names[i]);
+	report_free(back);
+	free(text);
+	report_free(r);
+}
+
 static void test_atomic_save(void **state)
 {
 	(void)state;
@@ -179,9 +216,8 @@ static void test_atomic_save(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_awkward_texts_survive),
-		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_round_trip),  cmocka_unit_test(test_awkward_texts_survive),
+		cmocka_unit_test(test_layout),	    cmocka_unit_test(test_confirmed_sections),
 		cmocka_unit_test(test_atomic_save),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -233,6 +233,84 @@ static void test_insert_is_all_or_nothing(void **state)
 	textedit_fini(&e);
 }
 
+static void test_kill_and_words(void **state)
+{
+	struct textedit e;
+	(void)state;
+	textedit_init(&e, "第一段\n第二段，abc def\n第三段", 1000, 40);
+	/* Ctrl-U: from the paragraph's start to the cursor */
+	e.cursor = strlen("第一段\n第二段");
+	assert_true(textedit_kill_to_start(&e));
+	assert_string_equal(e.text.data, "第一段\n，abc def\n第三段");
+	assert_false(textedit_kill_to_start(&e));
+	/* words: a run of Han characters, of letters, of punctuation */
+	e.cursor = strlen("第一段\n");
+	assert_true(textedit_word_right(&e));
+	assert_int_equal(e.cursor, strlen("第一段\n，"));
+	textedit_word_right(&e);
+	assert_int_equal(e.cursor, strlen("第一段\n，abc"));
+	textedit_word_right(&e);
+	assert_int_equal(e.cursor, strlen("第一段\n，abc def"));
+	textedit_word_left(&e);
+	assert_int_equal(e.cursor, strlen("第一段\n，abc "));
+	e.cursor = strlen("第一段\n");
+	textedit_word_left(&e);
+	assert_int_equal(e.cursor, 0);
+	assert_false(textedit_word_left(&e));
+	/* Ctrl-K: the whole paragraph and its line break; the last one takes
+	 * the line break before it */
+	e.cursor = strlen("第一段\n，a");
+	assert_true(textedit_kill_paragraph(&e));
+	assert_string_equal(e.text.data, "第一段\n第三段");
+	assert_int_equal(e.cursor, strlen("第一段\n"));
+	assert_true(textedit_kill_paragraph(&e));
+	assert_string_equal(e.text.data, "第一段");
+	assert_int_equal(e.cursor, 0);
+	assert_true(textedit_kill_paragraph(&e));
+	assert_string_equal(e.text.data, "");
+	assert_false(textedit_kill_paragraph(&e));
+	assert_int_equal(e.nlines, 1);
+	textedit_fini(&e);
+}
+
+/* Wrapping again only the edited paragraphs gives the lines a whole new
+ * layout would: a few hundred edits anywhere, line breaks among them. */
+static void test_rewrap_of_the_edited_paragraph(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {"函谷关镇", "，",	   "\n",  "abc ",
+					     "。",	 "2024年", "\n\n"};
+	struct textedit e, whole;
+	textedit_init(&e,
+		      "第一段文字，政府信息公开。\n第二段\n\n第四段较长的一段文字，需要折行显示。",
+		      1000, 12);
+	unsigned seed = 7;
+	for (int k = 0; k < 400; k++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t at = (seed >> 8) % (e.text.len + 1);
+		while (at > 0 && ((unsigned char)e.text.data[at] & 0xC0) == 0x80)
+			at--;
+		e.cursor = at;
+		if ((seed >> 4) % 3 == 0 && e.text.len > 0) {
+			textedit_backspace(&e);
+		} else if ((seed >> 4) % 3 == 1) {
+			textedit_delete(&e);
+		} else {
+			const char *p = pieces[(seed >> 12) % (sizeof pieces / sizeof pieces[0])];
+			textedit_insert(&e, p, strlen(p));
+		}
+		textedit_init(&whole, e.text.data, 1000, 12);
+		if (whole.nlines != e.nlines)
+			fail_msg("edit %d: %zu lines, not %zu", k, e.nlines, whole.nlines);
+		for (size_t i = 0; i < e.nlines; i++)
+			if (e.lines[i].start != whole.lines[i].start ||
+			    e.lines[i].end != whole.lines[i].end)
+				fail_msg("edit %d: line %zu differs", k, i);
+		textedit_fini(&whole);
+	}
+	textedit_fini(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +323,8 @@ int main(void)
 		cmocka_unit_test(test_end_of_a_wrapped_line),
 		cmocka_unit_test(test_a_tab_takes_one_column),
 		cmocka_unit_test(test_insert_is_all_or_nothing),
+		cmocka_unit_test(test_kill_and_words),
+		cmocka_unit_test(test_rewrap_of_the_edited_paragraph),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -246,6 +246,67 @@ static void test_dates(void **state)
 	assert_false(value_parse_date("2022/01/20", 10, &y, &m, &d));
 }
 
+static void test_dates_as_clerks_write_them(void **state)
+{
+	(void)state;
+	static const char *const good[] = {
+		"2024-01-18",		"2024-1-18",	"2024/1/18", "2024.1.18", "2024年1月18日",
+		"２０２４年１月１８日", "2024／01／18",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		int y = 0, m = 0, d = 0;
+		if (!value_parse_date_spelled(good[i], strlen(good[i]), &y, &m, &d))
+			fail_msg("refused %s", good[i]);
+		assert_int_equal(y, 2024);
+		assert_int_equal(m, 1);
+		assert_int_equal(d, 18);
+	}
+	static const char *const bad[] = {
+		"2024-02-30", "2024/13/1", "24/1/18", "2024-1/18", "2024年1月18",
+		"2024.1.18.", "2024年1月", "",	      "20240118",  "2024年1月181日",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int y, m, d;
+		if (value_parse_date_spelled(bad[i], strlen(bad[i]), &y, &m, &d))
+			fail_msg("accepted %s", bad[i]);
+	}
+	/* the data file keeps its one spelling */
+	int y, m, d;
+	assert_false(value_parse_date("2024/1/18", 9, &y, &m, &d));
+}
+
+static void test_grouped_numbers(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		size_t taken; /* 0: not a grouped number */
+		const char *digits;
+	} cases[] = {
+		{"1,234", 5, "1234"},
+		{"1 234", 5, "1234"},
+		{"１，２３４", 15, "1234"},
+		{"12,345,678\t9", 10, "12345678"},
+		{"1,234件", 5, "1234"},
+		{"1,234, 5", 5, "1234"},
+		{"1\u3000234", 7, "1234"},
+		{"12 34", 0, ""},
+		{"1234,567", 0, ""},
+		{"1,23", 0, ""},
+		{"1,234 567", 5, "1234"}, /* one kind of separator */
+		{"1234", 0, ""},
+		{",234", 0, ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char digits[64];
+		size_t taken = value_take_grouped(cases[i].in, strlen(cases[i].in), digits);
+		if (taken != cases[i].taken)
+			fail_msg("%s: took %zu, not %zu", cases[i].in, taken, cases[i].taken);
+		if (taken)
+			assert_string_equal(digits, cases[i].digits);
+	}
+}
+
 static void test_ascii_digits(void **state)
 {
 	char s[] = "１２3４";
@@ -259,6 +320,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_dates_as_clerks_write_them),
+		cmocka_unit_test(test_grouped_numbers),
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_money_of_other_forms),
 		cmocka_unit_test(test_money_printing),

@@ -25,7 +25,8 @@ fail() {
 	failures=$((failures + 1))
 }
 
-# start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window.
+# start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window, with
+# TERM=$FORM_TERM (tmux-256color unless set).
 start() {
 	cols=$1
 	rows=$2
@@ -35,8 +36,13 @@ start() {
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
 	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
+}
+
+# raw HEX...: sends bytes as a terminal does (an escape sequence, say).
+raw() {
+	tmux -S "$SOCKET" send-keys -t form -H "$@"
 }
 
 keys() {
@@ -167,7 +173,7 @@ checks=$((checks + 1))
 keys F10
 wait_for "[exit 0]"
 start 80 24 edit new.yaml
-wait_for "一  完"
+wait_for "一  填"
 keys Enter
 wait_for "2024年，函谷关镇认真贯彻落实《政府信息公开条例》。"
 type_text "补充一句。"
@@ -184,7 +190,7 @@ file_has new.yaml "补充一句。"
 
 # --- kill -9 in the middle: every value typed comes back ------------------
 start 80 24 edit new.yaml
-wait_for "一  完"
+wait_for "一  填"
 keys C-n
 wait_for "二、主动公开政府信息情况"
 type_text "12"
@@ -303,11 +309,14 @@ wait_for "成文日期    （未填）"
 keys Down Down Enter
 type_text "2026-01-20"
 keys Enter
-wait_for "成文日期    2026-01-20"
+wait_for "成文日期    2026年1月20日"
 # 一
 keys C-n
 wait_for "一、总体情况"
 type_text "2025年，示例镇认真贯彻落实《中华人民共和国政府信息公开条例》。"
+# each section is confirmed once it is right (F3, 确认本部分)
+keys F3
+wait_for "已确认“一、总体情况”"
 # 二: every cell by Tab, the fee with decimals
 keys C-n
 wait_for "第二十条第（一）项"
@@ -317,6 +326,8 @@ for v in 1 0 5 2 1 9 30 12 2; do
 done
 type_text "3.5"
 wait_for "3.5"
+keys F3
+wait_for "已确认“二、主动公开政府信息情况”"
 # 三: the columns balance once the carried-over request is entered
 keys C-n
 wait_for "三、收到和处理政府信息公开申请情况"
@@ -332,17 +343,25 @@ keys NPage NPage NPage Home
 type_text "1"
 wait_for "四、结转下年度继续办理／自然人"
 wait_gone "相差 1"
+keys F3
+wait_for "已确认“三、收到和处理政府信息公开申请情况”"
 # 四
 keys C-n
 wait_for "四、政府信息公开行政复议、行政诉讼情况"
 type_text "1"
+keys F3
+wait_for "已确认“四、政府信息公开行政复议、行政诉讼情况”"
 # 五 and 六
 keys C-n
 wait_for "五、存在的主要问题及改进情况"
 type_text "一是公开内容还不够全面；二是解读形式单一。"
+keys F3
+wait_for "已确认“五、存在的主要问题及改进情况”"
 keys C-n
 wait_for "六、其他需要报告的事项"
 type_text "无。"
+wait_for "六  填"
+keys F3
 wait_for "六  完"
 keys C-s
 wait_for "已保存到 full.yaml"
@@ -359,6 +378,7 @@ file_has full.yaml "total:         [3, 1, 0, 0, 0, 0, 4]"
 file_has full.yaml "carried_out:   [1, 0, 0, 0, 0, 0, 1]"
 file_has full.yaml "review:                  [1, 0, 0, 0, 1]"
 file_has full.yaml "无。"
+file_has full.yaml "confirmed: [overview, proactive, requests, appeals, problems, other]"
 
 # --- a paste of a long text arrives whole; SIGHUP keeps it ---------------
 long=$(i=0; while [ $i -lt 60 ]; do printf '第%d段文字，政府信息公开工作稳步推进。' $i; i=$((i + 1)); done)
@@ -462,6 +482,66 @@ file_has paste.yaml "licensing:   12 "
 checks=$((checks + 1))
 ls .paste.yaml.recovery.2* >/dev/null 2>&1 || fail "what was typed before quitting without saving is gone"
 
+# --- keys as terminals send them, under each TERM -------------------------
+# Home/End in every spelling (PuTTY and tmux ESC[1~ ESC[4~, xterm ESC[H
+# ESC[F and ESCOH ESCOF), Delete ESC[3~, Shift-Tab ESC[Z, Ctrl-Left
+# ESC[1;5D, PuTTY's F1, F2 and F5 (ESC[11~ ESC[12~ ESC[15~; its F3
+# ESC[13~ below); a marker typed after each key shows where the cursor
+# went.  Esc, then typing, goes back into the narrative.
+for term in xterm-256color screen-256color tmux-256color; do
+	rm -f keys.yaml keys.txt keys.pdf
+	"$NIANBAO" new --organ 按键测试机关 --year 2024 -o keys.yaml >/dev/null
+	FORM_TERM=$term start 80 24 edit keys.yaml
+	wait_for "一  提"
+	keys Enter
+	type_text "abc"
+	wait_for "abc"
+	raw 1b 5b 31 7e && type_text "1" && wait_for "1abc"
+	raw 1b 5b 34 7e && type_text "4" && wait_for "1abc4"
+	raw 1b 5b 48 && type_text "h" && wait_for "h1abc4"
+	raw 1b 5b 46 && type_text "f" && wait_for "h1abc4f"
+	raw 1b 4f 48 && type_text "H" && wait_for "Hh1abc4f"
+	raw 1b 4f 46 && type_text "F" && wait_for "Hh1abc4fF"
+	raw 1b 5b 31 7e 1b 5b 33 7e && wait_for "h1abc4fF"
+	wait_gone "Hh1abc4fF"
+	keys Escape
+	wait_for "打字 接着填写"
+	type_text "Z"
+	wait_for "Zh1abc4fF"
+	raw 1b 5b 31 31 7e
+	wait_for "帮助：年报编辑的按键"
+	wait_for "【在目录（左边的部分列表）中】"
+	keys Escape
+	wait_gone "帮助：年报编辑的按键"
+	# typing at the end of a narrative stays in it: Tab and Down do not
+	# leave the section, so the next section never gets the text
+	keys End Tab
+	wait_for "已在本部分末尾"
+	keys Down
+	type_text "尾"
+	wait_for "Zh1abc4fF尾"
+	# Ctrl-Left (ESC[1;5D) moves back one word: the run of Han characters
+	raw 1b 5b 31 3b 35 44
+	type_text "-"
+	wait_for "Zh1abc4fF-尾"
+	keys C-n
+	wait_for "第二十条第（一）项"
+	keys Tab
+	raw 1b 5b 5a
+	type_text "7"
+	raw 1b 5b 31 32 7e
+	wait_for "已保存到"
+	file_has keys.yaml "Zh1abc4fF-尾"
+	file_has keys.yaml "regulations: {issued: 7, repealed: 0, in_force: 0}"
+	raw 1b 5b 31 35 7e
+	wait_for "已生成 keys.txt 和 keys.pdf"
+	file_has keys.yaml "overview: |"
+	checks=$((checks + 1))
+	grep -q "problems: .*尾" keys.yaml && fail "typing spilled into 五 under $term"
+	keys F10
+	wait_for "[exit 0]"
+done
+
 # --- a wide terminal shows the whole headings --------------------------
 start 160 50 edit full.yaml
 wait_for "三、收到和处理政府信  完成"
@@ -502,9 +582,10 @@ keys BSpace
 type_text "件，已核对"
 keys Enter
 wait_for "已标为已核实：含上级转办4件，已核对"
-# still shown, marked, and no longer counted against the section
+# still shown, marked, and no longer counted against the section (已填, not 提:
+# 完成 waits for the clerk's confirmation)
 wait_for "为 36（已核实：含上级转办4件"
-wait_for "一、总体情况          完成"
+wait_for "一、总体情况          已填"
 keys F2
 wait_for "已保存到"
 file_has ack.yaml "acknowledged:"
@@ -523,6 +604,163 @@ keys Down
 wait_for "之和为 2，相差 1"
 keys F6
 wait_for "不能标为已核实"
+keys F10
+wait_for "[exit 0]"
+
+# --- a section is 完成 once confirmed, an all-zero one too -----------------
+"$NIANBAO" new --organ 确认测试机关 --year 2024 -o zero.yaml >/dev/null
+start 80 24 edit zero.yaml
+wait_for "四  空"
+keys C-n C-n C-n
+wait_for "四、政府信息公开行政复议、行政诉讼情况"
+raw 1b 5b 31 33 7e
+wait_for "已确认“四、政府信息公开行政复议、行政诉讼情况”"
+wait_for "四  完"
+keys C-s
+wait_for "已保存到"
+file_has zero.yaml "confirmed: [appeals]"
+# a change takes the confirmation back; a broken section cannot be confirmed
+type_text "2"
+wait_for "四  填"
+keys C-p
+wait_for "三、收到和处理政府信息公开申请情况"
+type_text "3"
+wait_for "三  错"
+# a first value in an empty cell is not blamed: the rest is still to fill
+wait_for "最可能有误的是“四、结转下年度继续办理／自然人”"
+checks=$((checks + 1))
+screen | grep -q "刚填的" && fail "a first value typed was blamed"
+keys C-o
+wait_for "改正后才能确认"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+start 80 24 edit zero.yaml
+wait_for "四  完"
+keys F10
+wait_for "[exit 0]"
+
+# --- undo (Ctrl-Z), delete a paragraph (Ctrl-K), to its start (Ctrl-U) ----
+"$NIANBAO" new --organ 撤销测试机关 --year 2024 -o undo.yaml >/dev/null
+start 80 24 edit undo.yaml
+wait_for "一  提"
+keys Enter
+type_text "第一段"
+keys Enter
+type_text "第二段文字"
+wait_for "第二段文字"
+keys C-u
+wait_gone "第二段文字"
+keys C-z
+wait_for "第二段文字"
+keys Up C-k
+wait_gone "第一段"
+wait_for "第二段文字"
+keys C-z
+wait_for "第一段"
+# the typing (with its line break) was one run: one more undo takes it all
+keys C-z
+wait_gone "第二段文字"
+wait_gone "第一段"
+keys C-n
+wait_for "第二十条第（一）项"
+type_text "12"
+keys Tab
+type_text "5"
+wait_for "12            5"
+keys C-z
+wait_for "已撤销对"
+keys C-s
+wait_for "已保存到"
+file_has undo.yaml "regulations: {issued: 12, repealed: 0, in_force: 0}"
+keys C-z
+wait_for "已撤销对"
+keys C-s
+wait_for "已保存到"
+file_has undo.yaml "regulations: {issued: 0, repealed: 0, in_force: 0}"
+checks=$((checks + 1))
+grep -q "第.段" undo.yaml && fail "undo left text in undo.yaml"
+keys C-z
+wait_for "本部分没有可以撤销的修改"
+# Ctrl-Y does again what was undone, newest first
+keys C-y
+wait_for "已重做对"
+keys C-s
+wait_for "已保存到"
+file_has undo.yaml "regulations: {issued: 12, repealed: 0, in_force: 0}"
+keys C-y
+wait_for "12            5"
+keys C-y
+wait_for "本部分没有可以重做的修改"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+
+# --- numbers and dates as people write them --------------------------------
+"$NIANBAO" new --organ 输入测试机关 --year 2024 -o input.yaml >/dev/null
+start 80 24 edit input.yaml
+wait_for "一  提"
+keys C-n
+wait_for "第二十条第（一）项"
+type_text "$(printf '\033[200~1,234\033[201~')"
+keys Tab
+type_text "$(printf '\033[200~1 234\033[201~')"
+keys Tab
+type_text "$(printf '\033[200~１，２３４件\033[201~')"
+wait_for "1234         1234         1234"
+keys Down Down Down Down Down
+wait_for "行政事业性收费"
+type_text "$(printf '\033[200~5000元\033[201~')"
+wait_for "金额只填数字（单位已是万元）：“5000元”没有填入"
+type_text "$(printf '\033[200~1,234.5\033[201~')"
+wait_for "1234.5"
+keys C-p C-p
+wait_for "成文日期    （未填）"
+keys Down Down
+for d in "2024/2/3:2024年2月3日" "2024.3.4:2024年3月4日" "2024-04-05:2024年4月5日" \
+	"２０２４年６月７日:2024年6月7日" "2024年1月18日:2024年1月18日"; do
+	keys Enter BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+		BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text "${d%%:*}"
+	keys Enter
+	wait_for "成文日期    ${d#*:}"
+done
+keys Enter BSpace BSpace
+type_text "32日"
+keys Enter
+wait_for "并且是真实的"
+keys Escape
+keys C-s
+wait_for "已保存到"
+file_has input.yaml "issued_on: 2024-01-18"
+file_has input.yaml "regulations: {issued: 1234, repealed: 1234, in_force: 1234}"
+file_has input.yaml 'fees:        "1234.5000"'
+keys F10
+wait_for "[exit 0]"
+
+# --- hints point at the cell most likely wrong, not always at 结转 -------
+start 80 24 edit full.yaml
+wait_for "三  完"
+keys C-n C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+keys Down Down
+wait_for "（一）予以公开／自然人"
+type_text "5"
+wait_for "刚填的“三、本年度办理结果／（一）予以公开／自然人”最可能有误（为"
+wait_for "3 即可相符"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+sed 's/^  new:           \[4, 1,/  new:           [6, 1,/' full.yaml >hint.yaml
+start 80 24 edit hint.yaml
+wait_for "三  错"
+keys C-n C-n
+wait_for "三、收到和处理政府信息公开申请情况"
+wait_for "最可能有误的是“一、本年新收政府信息公开申请数量／自然人”"
+wait_for "为 4 即可相符"
 keys F10
 wait_for "[exit 0]"
 

@@ -1,26 +1,36 @@
-/* nianbao-synopsis OUT: the man page's synopsis (roff), written from the
- * command table at build time, so that the page lists exactly the
- * commands and options the program takes.  Not installed. */
+/* nianbao-synopsis OUT KEYS: the man page's synopsis (roff), written
+ * from the command table at build time, so that the page lists exactly
+ * the commands and options the program takes; and into KEYS the form's
+ * keys, from the table the form and its help use.  Not installed. */
 #include <stdio.h>
 
 #include "cli.h"
+#include "tui_keys.h"
 
-int main(int argc, char **argv)
+/* Writes one generated part to path; 1 (and no file left) on failure. */
+static int write_part(const char *path, void (*write)(FILE *))
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: nianbao-synopsis OUT\n");
-		return 2;
-	}
-	FILE *fp = fopen(argv[1], "w");
+	FILE *fp = fopen(path, "w");
 	if (!fp) {
-		perror(argv[1]);
+		perror(path);
 		return 1;
 	}
-	cli_write_synopsis(fp);
+	write(fp);
 	if (ferror(fp) | fclose(fp)) {
-		perror(argv[1]);
-		remove(argv[1]);
+		perror(path);
+		remove(path);
 		return 1;
 	}
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: nianbao-synopsis OUT KEYS\n");
+		return 2;
+	}
+	if (write_part(argv[1], cli_write_synopsis))
+		return 1;
+	return write_part(argv[2], tui_keys_write_man);
 }

@@ -12,11 +12,41 @@
 #include "value.h"
 #include "xalloc.h"
 
-static const char *const key_names[REPORT_KEYS] = {"form", "organ", "year", "issued_on", "draft"};
+static const char *const key_names[REPORT_KEYS] = {"form",	"organ", "year",
+						   "issued_on", "draft", "confirmed"};
 
 const char *report_key_name(enum report_key key)
 {
 	return key_names[key];
+}
+
+char *report_section_key(const struct form *form, size_t section)
+{
+	const struct form_section *sec = &form->sections[section];
+	if (!sec->nitems)
+		return xasprintf("section%zu", section + 1);
+	const struct form_item *it = &sec->items[0];
+	size_t cell = it->kind == FORM_ITEM_TABLE ? form->tables[it->index].rows[0].first_cell
+						  : it->index;
+	/* a narrative by its own key (text.overview), a table by the top key */
+	const char *path = form->cells[cell].path;
+	if (form->cells[cell].type == FORM_TEXT) {
+		const char *dot = strrchr(path, '.');
+		return xstrdup(dot ? dot + 1 : path);
+	}
+	return xstrndup(path, strcspn(path, ".["));
+}
+
+size_t report_find_section(const struct form *form, const char *key)
+{
+	for (size_t s = 0; s < form->nsections; s++) {
+		char *name = report_section_key(form, s);
+		bool same = strcmp(name, key) == 0;
+		free(name);
+		if (same)
+			return s;
+	}
+	return FORM_NONE;
 }
 
 struct report *report_new(const struct form *form)
@@ -27,6 +57,7 @@ struct report *report_new(const struct form *form)
 	r->numbers = xcalloc(form->ncells, sizeof *r->numbers);
 	r->texts = xcalloc(form->ncells, sizeof *r->texts);
 	r->marks = xcalloc(form->ncells, sizeof *r->marks);
+	r->confirmed = xcalloc(form->nsections + 1, sizeof *r->confirmed);
 	for (size_t i = 0; i < form->ncells; i++)
 		if (form->cells[i].type == FORM_TEXT)
 			r->texts[i] = xstrdup("");
@@ -42,6 +73,7 @@ void report_free(struct report *r)
 	free(r->texts);
 	free(r->numbers);
 	free(r->marks);
+	free(r->confirmed);
 	free(r->organ);
 	for (size_t i = 0; i < r->nacks; i++) {
 		free(r->acks[i].rule);
@@ -63,6 +95,8 @@ struct report *report_clone(const struct report *src)
 	memcpy(r->numbers, src->numbers, f->ncells * sizeof *r->numbers);
 	r->marks = xcalloc(f->ncells, sizeof *r->marks);
 	memcpy(r->marks, src->marks, f->ncells * sizeof *r->marks);
+	r->confirmed = xcalloc(f->nsections + 1, sizeof *r->confirmed);
+	memcpy(r->confirmed, src->confirmed, f->nsections * sizeof *r->confirmed);
 	r->texts = xcalloc(f->ncells, sizeof *r->texts);
 	for (size_t i = 0; i < f->ncells; i++)
 		if (src->texts[i])
@@ -79,6 +113,8 @@ bool report_equal(const struct report *a, const struct report *b)
 {
 	if (a->form != b->form || strcmp(a->organ, b->organ) != 0 || a->year != b->year ||
 	    a->draft != b->draft || memcmp(&a->issued_on, &b->issued_on, sizeof a->issued_on) != 0)
+		return false;
+	if (memcmp(a->confirmed, b->confirmed, a->form->nsections * sizeof *a->confirmed) != 0)
 		return false;
 	for (size_t i = 0; i < a->form->ncells; i++) {
 		if (a->numbers[i] != b->numbers[i])

@@ -17,6 +17,7 @@ enum report_key {
 	REPORT_KEY_YEAR,
 	REPORT_KEY_ISSUED_ON,
 	REPORT_KEY_DRAFT,
+	REPORT_KEY_CONFIRMED,
 	REPORT_KEYS
 };
 
@@ -43,6 +44,7 @@ struct report {
 	int year;
 	struct report_date issued_on;
 	bool draft;
+	bool *confirmed;	   /* per form section: the clerk confirmed it (确认本部分) */
 	int64_t *numbers;	   /* per cell: counts and money */
 	char **texts;		   /* per cell: owned texts ("" when empty), NULL for numbers */
 	struct report_mark *marks; /* per cell */
@@ -59,6 +61,13 @@ struct report *report_clone(const struct report *report);
 bool report_equal(const struct report *a, const struct report *b);
 
 const char *report_key_name(enum report_key key);
+
+/* The name of form section in the data file's `confirmed` list: the key
+ * its data lives under (overview, proactive, requests, appeals, problems,
+ * other for gov-info-2021).  The caller frees it. */
+char *report_section_key(const struct form *form, size_t section);
+/* The section named key in the `confirmed` list, or FORM_NONE. */
+size_t report_find_section(const struct form *form, const char *key);
 
 void report_set_organ(struct report *report, const char *organ);
 /* Replaces a text cell's value with a copy of text[0..len). */

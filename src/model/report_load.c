@@ -920,6 +920,43 @@ static void load_key_value(struct loader *l, enum report_key key)
 	free(shown);
 }
 
+/* Loads `confirmed`, the sections the clerk confirmed: a list of section
+ * keys (report_section_key), each at most once. */
+static void load_confirmed(struct loader *l)
+{
+	const struct form *f = l->form;
+	l->report->key_marks[REPORT_KEY_CONFIRMED] = here(l);
+	if (l->event.type != YAML_SEQUENCE_START_EVENT) {
+		if (l->event.type == YAML_SCALAR_EVENT && is_plain_null(&l->event))
+			return;
+		fail(l, "load.type", NULL, here(l),
+		     "已确认的部分（confirmed）应为一个列表，例如 [overview, requests]，这里是%s",
+		     node_kind_name(&l->event));
+		skip_node(l, LOAD_SKIP_DEPTH);
+		return;
+	}
+	check_plain_data(l);
+	while (next(l) && l->event.type != YAML_SEQUENCE_END_EVENT) {
+		if (!expect_scalar(l, "confirmed", NULL))
+			continue;
+		const char *key = (const char *)l->event.data.scalar.value;
+		size_t s = report_find_section(f, key);
+		if (s == FORM_NONE) {
+			const char **names = xcalloc(f->nsections + 1, sizeof *names);
+			for (size_t i = 0; i < f->nsections; i++)
+				names[i] = report_section_key(f, i);
+			unknown_key(l, key, names, f->nsections, here(l));
+			for (size_t i = 0; i < f->nsections; i++)
+				free((char *)names[i]);
+			free(names);
+		} else if (l->report->confirmed[s]) {
+			fail(l, "load.key", NULL, here(l), "已确认的部分“%s”重复出现", key);
+		} else {
+			l->report->confirmed[s] = true;
+		}
+	}
+}
+
 /* Why an entry of acknowledged: cannot be one (a static phrase), or NULL. */
 static const char *ack_problem(const struct form *f, char *const *v)
 {
@@ -1027,6 +1064,8 @@ static void load_top(struct loader *l)
 			break;
 		if (i == nknown)
 			skip_node(l, LOAD_SKIP_DEPTH);
+		else if (i == REPORT_KEY_CONFIRMED)
+			load_confirmed(l);
 		else if (i < REPORT_KEYS)
 			load_key_value(l, (enum report_key)i);
 		else if (i == nknown - 1)

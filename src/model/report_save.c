@@ -257,6 +257,27 @@ static void add_children(struct writer *w, size_t node, int indent, int min_comm
 	buf_fini(&line);
 }
 
+/* The sections the clerk confirmed, in the form's order; nothing when
+ * none is, so a report never confirmed saves as before. */
+static void add_confirmed(struct buf *out, const struct report *r, int comment_at)
+{
+	struct buf line;
+	buf_init(&line);
+	for (size_t s = 0; s < r->form->nsections; s++) {
+		if (!r->confirmed[s])
+			continue;
+		char *key = report_section_key(r->form, s);
+		buf_adds(&line, line.len ? ", " : "confirmed: [");
+		buf_adds(&line, key);
+		free(key);
+	}
+	if (line.len) {
+		buf_adds(&line, "]");
+		add_key(out, comment_at, line.data, "已确认的部分");
+	}
+	buf_fini(&line);
+}
+
 /* A string inside a flow mapping, where ,[]{} would end a plain one. */
 static void add_flow_string(struct buf *out, const char *s)
 {
@@ -324,6 +345,7 @@ char *report_format(const struct report *r, size_t *len)
 	}
 	add_key(&out, comment_at, r->draft ? "draft: true" : "draft: false", "true 表示草稿");
 	buf_fini(&organ);
+	add_confirmed(&out, r, comment_at);
 
 	struct writer w = {.out = &out, .report = r};
 	w.tables_seen = xcalloc(f->ntables + 1, sizeof *w.tables_seen);

@@ -833,6 +833,122 @@ static char *phrase_message(const struct rules *r, const struct report *report,
 	return buf_take(&out);
 }
 
+static bool fits(const struct form *f, size_t cell, int64_t v)
+{
+	const struct form_type *t = &f->types[f->cells[cell].type];
+	if (v < 0)
+		return false;
+	if (f->cells[cell].type == FORM_MONEY)
+		return v < t->below * VALUE_MONEY_SCALE;
+	return v <= t->max;
+}
+
+size_t rules_failure_cells(const struct rules *r, const struct rule_failure *f, size_t *out,
+			   size_t max)
+{
+	const struct rule_check *ck = &r->checks[f->check];
+	if (ck->kind != CHECK_EQUATION) {
+		if (max)
+			out[0] = ck->cell;
+		return 1;
+	}
+	const struct rule_term *t = &r->terms[ck->first_term];
+	size_t n = 0;
+	for (size_t i = 0; i < ck->nleft + ck->nright; i++) {
+		if (t[i].previous)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = !t[k].previous && t[k].cell == t[i].cell;
+		if (seen)
+			continue;
+		if (n < max)
+			out[n] = t[i].cell;
+		n++;
+	}
+	return n;
+}
+
+/* left - right of check ck over report. */
+static int64_t check_difference(const struct rules *r, const struct rule_check *ck,
+				const struct report *report)
+{
+	const struct rule_term *t = &r->terms[ck->first_term];
+	return sum_terms(t, ck->nleft, report, NULL) -
+	       sum_terms(t + ck->nleft, ck->nright, report, NULL);
+}
+
+/* Tries cell as the one to correct for ck: sets it (on the scratch copy
+ * of the numbers in tmp) to the value that makes ck hold, totals
+ * following, and counts the error failures left.  False when no value of
+ * the cell makes ck hold. */
+static bool try_cell(const struct rules *r, const struct report *report, struct report *tmp,
+		     const struct rule_check *ck, size_t cell, struct rule_outcome *scratch,
+		     struct rule_suggestion *out)
+{
+	const struct form *f = r->form;
+	size_t bytes = f->ncells * sizeof *tmp->numbers;
+	int64_t v = report->numbers[cell], before = check_difference(r, ck, report);
+	/* the checks are linear: one probe gives how ck follows the cell */
+	int64_t probe = fits(f, cell, v + 1) ? 1 : -1;
+	memcpy(tmp->numbers, report->numbers, bytes);
+	rules_set_number(r, tmp, cell, v + probe);
+	int64_t slope = (check_difference(r, ck, tmp) - before) * probe;
+	if (slope == 0 || before % slope != 0 || !fits(f, cell, v - before / slope))
+		return false;
+	int64_t value = v - before / slope;
+	memcpy(tmp->numbers, report->numbers, bytes);
+	rules_set_number(r, tmp, cell, value);
+	if (check_difference(r, ck, tmp) != 0)
+		return false; /* a total that could not follow */
+	rules_evaluate(r, tmp, NULL, scratch);
+	size_t errors = 0;
+	for (size_t i = 0; i < scratch->count; i++)
+		errors += rules_failure_severity(r, &scratch->failures[i]) == DIAG_ERROR;
+	*out = (struct rule_suggestion){cell, value, errors};
+	return true;
+}
+
+bool rules_suggest_cell(const struct rules *r, const struct report *report,
+			const struct rule_failure *f, size_t last_cell, struct rule_suggestion *out)
+{
+	const struct rule_check *ck = &r->checks[f->check];
+	if (ck->kind != CHECK_EQUATION || ck->previous)
+		return false;
+	size_t n = rules_failure_cells(r, f, NULL, 0);
+	size_t *cells = xcalloc(n + 1, sizeof *cells);
+	rules_failure_cells(r, f, cells, n);
+	if (last_cell < r->form->ncells && r->form->cells[last_cell].type != FORM_TEXT) {
+		size_t k = 0;
+		while (k < n && cells[k] != last_cell)
+			k++;
+		if (k == n)
+			cells[n++] = last_cell;
+	}
+	struct report tmp = *report;
+	tmp.numbers = xcalloc(r->form->ncells, sizeof *tmp.numbers);
+	struct rule_outcome scratch = {0};
+	bool found = false;
+	for (size_t k = 0; k < n; k++) {
+		struct rule_suggestion s;
+		if (!try_cell(r, report, &tmp, ck, cells[k], &scratch, &s))
+			continue;
+		/* fewer failures left wins; on a tie, the cell just typed, then
+		 * the check's own */
+		bool better = !found || s.remaining < out->remaining ||
+			      (s.remaining == out->remaining && out->cell != last_cell &&
+			       (s.cell == last_cell ||
+				(s.cell == ck->cell && out->cell != ck->cell)));
+		if (better)
+			*out = s;
+		found = true;
+	}
+	rule_outcome_fini(&scratch);
+	free(tmp.numbers);
+	free(cells);
+	return found;
+}
+
 static void format_amount(enum form_value_type type, int64_t v, char out[32])
 {
 	if (type == FORM_MONEY)
@@ -940,16 +1056,6 @@ void rules_diagnose(const struct rules *r, const struct report *report,
 bool rules_cell_is_derived(const struct rules *r, size_t cell)
 {
 	return r->derived[cell];
-}
-
-static bool fits(const struct form *f, size_t cell, int64_t v)
-{
-	const struct form_type *t = &f->types[f->cells[cell].type];
-	if (v < 0)
-		return false;
-	if (f->cells[cell].type == FORM_MONEY)
-		return v < t->below * VALUE_MONEY_SCALE;
-	return v <= t->max;
 }
 
 size_t rules_set_number(const struct rules *r, struct report *report, size_t cell, int64_t value)

@@ -66,6 +66,29 @@ const char *rules_failure_acknowledged(const struct rules *rules, const struct r
 /* True when the failure involves cell (on either side of the check). */
 bool rules_failure_involves(const struct rules *rules, const struct rule_failure *f, size_t cell);
 
+/* The cells of this year's report that failure f adds up, each once, in
+ * the order of the check; writes at most max to out and returns how many
+ * there are. */
+size_t rules_failure_cells(const struct rules *rules, const struct rule_failure *f, size_t *out,
+			   size_t max);
+
+/* The one cell most likely wrong in a broken sum, and what would mend it. */
+struct rule_suggestion {
+	size_t cell;	  /* the cell to correct */
+	int64_t value;	  /* the value that makes the check hold */
+	size_t remaining; /* error failures left once it has that value */
+};
+
+/* Suggests which cell of failure f (a sum of this year's cells) to
+ * correct: of the cells whose change alone mends f (last_cell, the one
+ * just typed, counts as one when a total it feeds is in f), the one that
+ * leaves the fewest error failures, totals following their parts as
+ * rules_set_number keeps them; on a tie the one just typed, then the
+ * check's own cell.  False when no single cell mends f. */
+bool rules_suggest_cell(const struct rules *rules, const struct report *report,
+			const struct rule_failure *f, size_t last_cell,
+			struct rule_suggestion *out);
+
 /* Evaluates and appends one diagnostic per failure (with the cell's place
  * in the file), plus a warning when previous is not last year's report of
  * the same organ. */

@@ -326,9 +326,18 @@ static void changed(struct session *s)
 	evaluate(s);
 }
 
+/* What the clerk confirmed was the section as it stood. */
+static void unconfirm(struct session *s, size_t cell)
+{
+	size_t section = s->report->form->cells[cell].section;
+	if (section < s->report->form->nsections)
+		s->report->confirmed[section] = false;
+}
+
 size_t session_set_number(struct session *s, size_t cell, int64_t value)
 {
 	size_t n = rules_set_number(s->entry->rules, s->report, cell, value);
+	unconfirm(s, cell);
 	changed(s);
 	return n;
 }
@@ -336,6 +345,13 @@ size_t session_set_number(struct session *s, size_t cell, int64_t value)
 void session_set_text(struct session *s, size_t cell, const char *text, size_t len)
 {
 	report_set_text(s->report, cell, text, len);
+	unconfirm(s, cell);
+	changed(s);
+}
+
+void session_set_confirmed(struct session *s, size_t section, bool confirmed)
+{
+	s->report->confirmed[section] = confirmed;
 	changed(s);
 }
 
@@ -464,12 +480,14 @@ enum section_state session_section_state(const struct session *s, size_t section
 		return SECTION_ERROR;
 	if (warning)
 		return SECTION_WARNING;
+	if (s->report->confirmed[section])
+		return SECTION_COMPLETE;
 	for (size_t c = 0; c < f->ncells && state == SECTION_EMPTY; c++) {
 		if (f->cells[c].section != section)
 			continue;
 		if (f->cells[c].type == FORM_TEXT ? s->report->texts[c][0] != '\0'
 						  : s->report->numbers[c] != 0)
-			state = SECTION_COMPLETE;
+			state = SECTION_UNCONFIRMED;
 	}
 	return state;
 }

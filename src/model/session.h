@@ -21,10 +21,11 @@ struct report;
 
 /* How far a section of the form is. */
 enum section_state {
-	SECTION_EMPTY,	  /* nothing entered yet */
-	SECTION_COMPLETE, /* filled in, no rule broken */
-	SECTION_WARNING,  /* a warning rule is broken */
-	SECTION_ERROR,	  /* an error rule is broken */
+	SECTION_EMPTY,	     /* nothing entered yet, not confirmed */
+	SECTION_UNCONFIRMED, /* no rule broken, but the clerk has not confirmed it */
+	SECTION_COMPLETE,    /* confirmed by the clerk, no rule broken (all zeros too) */
+	SECTION_WARNING,     /* a warning rule is broken */
+	SECTION_ERROR,	     /* an error rule is broken */
 };
 
 /* What the file on disk looked like when we last read or wrote it. */
@@ -110,6 +111,9 @@ void session_set_organ(struct session *s, const char *organ);
 void session_set_year(struct session *s, int year);
 void session_set_issued_on(struct session *s, int year, int month, int day);
 void session_set_draft(struct session *s, bool draft);
+/* Marks section (a form section index) as confirmed by the clerk, or not;
+ * a change to any of its cells takes the confirmation back. */
+void session_set_confirmed(struct session *s, size_t section, bool confirmed);
 
 /* Writes the recovery file if the report changed since it was last
  * written; it reaches the disk (fsync) at most every few seconds unless

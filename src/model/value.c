@@ -163,6 +163,96 @@ bool value_parse_date(const char *s, size_t len, int *year, int *month, int *day
 	return true;
 }
 
+/* Takes the separator word sep (UTF-8) at s[*i..len). */
+static bool take_word(const char *s, size_t len, size_t *i, const char *sep)
+{
+	size_t n = strlen(sep);
+	if (len - *i < n || memcmp(s + *i, sep, n) != 0)
+		return false;
+	*i += n;
+	return true;
+}
+
+bool value_parse_date_spelled(const char *s, size_t len, int *year, int *month, int *day)
+{
+	static const char *const spellings[][3] = {
+		{"-", "-", ""},	  {"/", "/", ""},   {".", ".", ""},   {"年", "月", "日"},
+		{"－", "－", ""}, {"／", "／", ""}, {"．", "．", ""},
+	};
+	for (size_t k = 0; k < sizeof spellings / sizeof spellings[0]; k++) {
+		size_t i = 0;
+		int64_t v[3] = {0, 0, 0};
+		int first;
+		size_t n0 = read_digits(s, len, &i, &v[0], &first);
+		if (n0 != 4 || !take_word(s, len, &i, spellings[k][0]))
+			continue;
+		size_t n1 = read_digits(s, len, &i, &v[1], &first);
+		if (n1 < 1 || n1 > 2 || !take_word(s, len, &i, spellings[k][1]))
+			continue;
+		size_t n2 = read_digits(s, len, &i, &v[2], &first);
+		if (n2 < 1 || n2 > 2 || !take_word(s, len, &i, spellings[k][2]) || i != len)
+			continue;
+		if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+		    v[2] > days_in_month((int)v[0], (int)v[1]))
+			return false;
+		*year = (int)v[0];
+		*month = (int)v[1];
+		*day = (int)v[2];
+		return true;
+	}
+	return false;
+}
+
+/* The thousands separator at s (its length in bytes), or 0. */
+static size_t separator_at(const char *s, size_t len)
+{
+	static const char *const separators[] = {",", "，", " ", "\u3000", "\u2009", "\u202F"};
+	for (size_t k = 0; k < sizeof separators / sizeof separators[0]; k++) {
+		size_t n = strlen(separators[k]);
+		if (len >= n && memcmp(s, separators[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+size_t value_take_grouped(const char *s, size_t len, char *digits)
+{
+	size_t i = 0, w = 0, groups = 0, sep_len = 0;
+	const char *sep = NULL;
+	for (;;) {
+		size_t count = 0;
+		while (i < len) {
+			uint32_t cp;
+			bool ok;
+			size_t step = utf8_decode(s + i, len - i, &cp, &ok);
+			int d = ok ? utf8_digit_value(cp) : -1;
+			if (d < 0)
+				break;
+			digits[w++] = (char)('0' + d);
+			i += step;
+			count++;
+		}
+		/* the first group has 1 to 3 digits, the others exactly 3 */
+		if (groups == 0 ? count < 1 || count > 3 : count != 3)
+			return 0;
+		groups++;
+		size_t n = separator_at(s + i, len - i);
+		bool same = n && (!sep || (n == sep_len && memcmp(s + i, sep, n) == 0));
+		size_t after = i + n;
+		uint32_t cp = 0;
+		bool ok;
+		if (same && after < len)
+			utf8_decode(s + after, len - after, &cp, &ok);
+		if (!same || utf8_digit_value(cp) < 0) {
+			digits[w] = '\0';
+			return groups > 1 ? i : 0;
+		}
+		sep = s + i;
+		sep_len = n;
+		i = after;
+	}
+}
+
 size_t value_ascii_digits(char *s, size_t len)
 {
 	size_t r = 0, w = 0;

@@ -28,6 +28,20 @@ void value_format_money(int64_t scaled, char out[32]);
 /* Reads YYYY-MM-DD (a real calendar date). */
 bool value_parse_date(const char *s, size_t len, int *year, int *month, int *day);
 
+/* Reads a date as a clerk writes it: 2024-01-18, 2024-1-18, 2024/1/18,
+ * 2024.1.18 or 2024年1月18日 (digits ASCII or fullwidth; a real calendar
+ * date).  The data file itself takes only YYYY-MM-DD (value_parse_date). */
+bool value_parse_date_spelled(const char *s, size_t len, int *year, int *month, int *day);
+
+/* A number as people paste it from a spreadsheet or a published table:
+ * digits (ASCII or fullwidth) in groups of three after the first, split
+ * by one kind of thousands separator (, ， a space, U+3000, U+2009,
+ * U+202F), e.g. 1,234 or １，２３４ or 1 234 567.  Writes the digits alone
+ * (ASCII, NUL-terminated) to digits (of size at least len + 1) and
+ * returns the bytes of s it takes; 0 when s does not start with such a
+ * grouped number (plain digits included: they need no help). */
+size_t value_take_grouped(const char *s, size_t len, char *digits);
+
 /* Converts fullwidth digits in s to ASCII in place; returns the new length. */
 size_t value_ascii_digits(char *s, size_t len);
 

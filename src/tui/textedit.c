@@ -48,19 +48,77 @@ static void layout_paragraph(struct textedit *e, size_t start, size_t end)
 	free(at);
 }
 
+/* Wraps the paragraphs of s[start..end] (end at a paragraph's end),
+ * appending their lines. */
+static void layout_range(struct textedit *e, size_t start, size_t end)
+{
+	const char *s = e->text.data;
+	for (;;) {
+		const char *nl = memchr(s + start, '\n', end - start);
+		size_t stop = nl ? (size_t)(nl - s) : end;
+		layout_paragraph(e, start, stop);
+		if (!nl)
+			break;
+		start = stop + 1;
+	}
+}
+
 /* Wraps every paragraph into lines no wider than e->width. */
 static void layout(struct textedit *e)
 {
-	const char *s = e->text.data;
-	size_t len = e->text.len, start = 0;
 	e->nlines = 0;
-	for (;;) {
-		const char *nl = memchr(s + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - s) : len;
-		layout_paragraph(e, start, end);
-		if (!nl)
-			break;
-		start = end + 1;
+	layout_range(e, 0, e->text.len);
+}
+
+/* The first visual line that starts at or after offset. */
+static size_t first_line_from(const struct textedit *e, size_t offset)
+{
+	size_t lo = 0, hi = e->nlines;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (e->lines[mid].start < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* After an edit that turned text[from..old_to) into text[from..new_to),
+ * wraps again only the paragraphs the edit touched and moves the lines
+ * after them: a keystroke costs the same in a long text as in a short
+ * one (unless its paragraph is long). */
+static void relayout(struct textedit *e, size_t from, size_t old_to, size_t new_to)
+{
+	const char *s = e->text.data;
+	size_t len = e->text.len;
+	size_t p0 = from, p1 = new_to;
+	while (p0 > 0 && s[p0 - 1] != '\n')
+		p0--;
+	while (p1 < len && s[p1] != '\n')
+		p1++;
+	size_t old_p1 = p1 - new_to + old_to;
+	/* the old lines of those paragraphs: from the one starting at p0 to
+	 * the last starting at or before old_p1 */
+	size_t first = first_line_from(e, p0);
+	size_t after = first_line_from(e, old_p1 + 1);
+	if (after < first || first >= e->nlines) {
+		layout(e); /* not laid out as expected: start again */
+		return;
+	}
+	/* the new lines go at the end first, then into place */
+	size_t old_count = e->nlines;
+	layout_range(e, p0, p1);
+	size_t fresh = e->nlines - old_count, tail = old_count - after;
+	struct textedit_line *made = xmalloc((fresh ? fresh : 1) * sizeof *made);
+	memcpy(made, e->lines + old_count, fresh * sizeof *made);
+	memmove(e->lines + first + fresh, e->lines + after, tail * sizeof *e->lines);
+	memcpy(e->lines + first, made, fresh * sizeof *made);
+	free(made);
+	e->nlines = first + fresh + tail;
+	for (size_t i = first + fresh; i < e->nlines; i++) {
+		e->lines[i].start = e->lines[i].start - old_to + new_to;
+		e->lines[i].end = e->lines[i].end - old_to + new_to;
 	}
 }
 
@@ -69,6 +127,7 @@ void textedit_init(struct textedit *e, const char *text, size_t max_chars, int w
 	memset(e, 0, sizeof *e);
 	buf_init(&e->text);
 	buf_adds(&e->text, text);
+	e->chars = utf8_length(e->text.data, e->text.len);
 	e->cursor = 0;
 	e->goal_column = -1;
 	e->max_chars = max_chars;
@@ -108,8 +167,10 @@ enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t 
 		if ((cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp < 0xA0))
 			return TEXTEDIT_CONTROL;
 	}
-	if (utf8_length(e->text.data, e->text.len) + utf8_length(s, len) > e->max_chars)
+	size_t added = utf8_length(s, len);
+	if (e->chars + added > e->max_chars)
 		return TEXTEDIT_TOO_LONG;
+	e->chars += added;
 	struct buf *t = &e->text;
 	buf_add(t, s, len); /* grow, then open the gap at the cursor */
 	memmove(t->data + e->cursor + len, t->data + e->cursor, t->len - len - e->cursor);
@@ -117,7 +178,7 @@ enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t 
 	e->cursor += len;
 	e->goal_column = -1;
 	e->at_line_end = false;
-	layout(e);
+	relayout(e, e->cursor - len, e->cursor - len, e->cursor);
 	return TEXTEDIT_OK;
 }
 
@@ -144,13 +205,14 @@ static size_t next_char(const struct textedit *e, size_t offset)
 static void remove_range(struct textedit *e, size_t from, size_t to)
 {
 	struct buf *t = &e->text;
+	e->chars -= utf8_length(t->data + from, to - from);
 	memmove(t->data + from, t->data + to, t->len - to);
 	t->len -= to - from;
 	t->data[t->len] = '\0';
 	e->cursor = from;
 	e->goal_column = -1;
 	e->at_line_end = false;
-	layout(e);
+	relayout(e, from, to, from);
 }
 
 bool textedit_backspace(struct textedit *e)
@@ -167,6 +229,95 @@ bool textedit_delete(struct textedit *e)
 		return false;
 	remove_range(e, e->cursor, next_char(e, e->cursor));
 	return true;
+}
+
+bool textedit_kill_paragraph(struct textedit *e)
+{
+	const char *s = e->text.data;
+	size_t from = e->cursor, to = e->cursor;
+	while (from > 0 && s[from - 1] != '\n')
+		from--;
+	while (to < e->text.len && s[to] != '\n')
+		to++;
+	if (to < e->text.len)
+		to++; /* its line break, so the next paragraph moves up */
+	else if (from > 0)
+		from--; /* the last one: the line break before it */
+	if (from == to)
+		return false;
+	remove_range(e, from, to);
+	/* at the start of what took the deleted paragraph's place */
+	while (e->cursor > 0 && s[e->cursor - 1] != '\n')
+		e->cursor--;
+	return true;
+}
+
+bool textedit_kill_to_start(struct textedit *e)
+{
+	size_t from = e->cursor;
+	while (from > 0 && e->text.data[from - 1] != '\n')
+		from--;
+	if (from == e->cursor)
+		return false;
+	remove_range(e, from, e->cursor);
+	return true;
+}
+
+/* The kind of character a word is a run of. */
+enum char_class { CLASS_SPACE, CLASS_HAN, CLASS_WORD, CLASS_PUNCT };
+
+static enum char_class char_class(uint32_t cp)
+{
+	if (utf8_is_space(cp) || cp == '\n')
+		return CLASS_SPACE;
+	if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp >= 0x20000)
+		return CLASS_HAN;
+	if ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_' ||
+	    (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xC0 && cp < 0x2000))
+		return CLASS_WORD;
+	return CLASS_PUNCT;
+}
+
+static enum char_class class_at(const struct textedit *e, size_t offset)
+{
+	uint32_t cp;
+	bool ok;
+	utf8_decode(e->text.data + offset, e->text.len - offset, &cp, &ok);
+	return char_class(cp);
+}
+
+bool textedit_word_right(struct textedit *e)
+{
+	size_t at = e->cursor;
+	while (at < e->text.len && class_at(e, at) == CLASS_SPACE)
+		at = next_char(e, at);
+	if (at < e->text.len) {
+		enum char_class c = class_at(e, at);
+		while (at < e->text.len && class_at(e, at) == c)
+			at = next_char(e, at);
+	}
+	e->goal_column = -1;
+	e->at_line_end = false;
+	bool moved = at != e->cursor;
+	e->cursor = at;
+	return moved;
+}
+
+bool textedit_word_left(struct textedit *e)
+{
+	size_t at = e->cursor;
+	while (at > 0 && class_at(e, prev_char(e, at)) == CLASS_SPACE)
+		at = prev_char(e, at);
+	if (at > 0) {
+		enum char_class c = class_at(e, prev_char(e, at));
+		while (at > 0 && class_at(e, prev_char(e, at)) == c)
+			at = prev_char(e, at);
+	}
+	e->goal_column = -1;
+	e->at_line_end = false;
+	bool moved = at != e->cursor;
+	e->cursor = at;
+	return moved;
 }
 
 bool textedit_left(struct textedit *e)

@@ -23,6 +23,7 @@ struct textedit {
 	bool at_line_end;	     /* a cursor where a wrapped line ends shows at its end */
 	int goal_column;	     /* display column kept while moving up and down, or -1 */
 	size_t max_chars;	     /* longest text accepted */
+	size_t chars;		     /* characters in text, kept as it changes */
 	int width;		     /* wrap width in columns */
 	struct textedit_line *lines; /* the visual lines for width */
 	size_t nlines, cap;
@@ -52,11 +53,21 @@ enum textedit_refusal textedit_insert(struct textedit *e, const char *s, size_t 
 bool textedit_backspace(struct textedit *e);
 bool textedit_delete(struct textedit *e);
 
+/* Ctrl-K: deletes the paragraph holding the cursor (with its line break;
+ * an empty text stays empty).  Ctrl-U: deletes from the paragraph's start
+ * to the cursor.  False when nothing was deleted. */
+bool textedit_kill_paragraph(struct textedit *e);
+bool textedit_kill_to_start(struct textedit *e);
+
 /* Cursor moves; false when the cursor could not move (at an edge). */
 bool textedit_left(struct textedit *e);
 bool textedit_right(struct textedit *e);
 bool textedit_up(struct textedit *e, size_t lines);
 bool textedit_down(struct textedit *e, size_t lines);
+/* By words: a run of Han characters, of letters and digits, or of
+ * punctuation, after any spaces. */
+bool textedit_word_left(struct textedit *e);
+bool textedit_word_right(struct textedit *e);
 void textedit_home(struct textedit *e);
 void textedit_end(struct textedit *e);
 

@@ -7,6 +7,7 @@
 #include "tui.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@
 #include "tui_screen.h"
 #include "tui_start.h"
 #include "tui_term.h"
+#include "tui_undo.h"
 #include "tui_view.h"
 
 static void loop(struct tui *t)
@@ -87,7 +89,7 @@ int tui_edit(const char *path, struct catalog *catalog, const char *organ, int y
 	}
 	diag_list_fini(&diags);
 
-	struct tui t = {.catalog = catalog, .rows = 24, .cols = 80};
+	struct tui t = {.catalog = catalog, .rows = 24, .cols = 80, .last_cell = SIZE_MAX};
 	buf_init(&t.number);
 	tui_term_start(&t);
 	int status = 0;
@@ -146,6 +148,7 @@ void tui_fini(struct tui *t)
 {
 	tui_cursor_commit(t);
 	tui_page_layout_free(t);
+	tui_undo_fini(t);
 	free(t->status);
 	textedit_fini(&t->text);
 	buf_fini(&t->number);

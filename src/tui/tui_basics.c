@@ -15,6 +15,7 @@
 #include "session.h"
 #include "tui_area.h"
 #include "tui_cursor.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_put.h"
 #include "tui_style.h"
@@ -27,7 +28,8 @@
 
 static const char *const field_labels[TUI_FIELDS] = {"发布机关", "报告年度", "成文日期", "草稿"};
 static const char *const field_notes[TUI_FIELDS] = {
-	"报告标题和落款中的机关名称", "报告所属的年度", "可以不填；格式 年-月-日，例如 2025-01-20",
+	"报告标题和落款中的机关名称", "报告所属的年度",
+	"可以不填；例如 2025年1月20日、2025-01-20、2025/1/20",
 	"按空格切换；草稿在文本和 PDF 上都有“草稿”标记"};
 
 static int field_y(const struct tui *t, size_t field)
@@ -45,7 +47,8 @@ static char *field_text(const struct tui *t, size_t field)
 	case TUI_FIELD_YEAR:
 		return xasprintf("%d", r->year);
 	case TUI_FIELD_ISSUED_ON:
-		return r->issued_on.year ? xasprintf("%04d-%02d-%02d", r->issued_on.year,
+		/* in the form of an official document; any spelling goes back in */
+		return r->issued_on.year ? xasprintf("%d年%d月%d日", r->issued_on.year,
 						     r->issued_on.month, r->issued_on.day)
 					 : xstrdup("");
 	default:
@@ -94,7 +97,7 @@ static void open_field(struct tui *t, bool keep)
 	free(t->field_before);
 	t->field_before = field_text(t, t->field);
 	char *value = keep ? field_text(t, t->field) : xstrdup("");
-	size_t max = t->field == TUI_FIELD_ORGAN ? REPORT_ORGAN_MAX_CHARS : 10;
+	size_t max = t->field == TUI_FIELD_ORGAN ? REPORT_ORGAN_MAX_CHARS : 16;
 	textedit_fini(&t->text);
 	textedit_init(&t->text, value, max, 1 << 20);
 	textedit_end(&t->text);
@@ -130,8 +133,9 @@ static const char *apply_field(struct tui *t, const char *text, bool *changed)
 	}
 	case TUI_FIELD_ISSUED_ON: {
 		int y = 0, m = 0, d = 0;
-		if (len != 0 && !value_parse_date(value, len, &y, &m, &d))
-			problem = "应写成 年-月-日，例如 2025-01-20，并且是真实的日期";
+		if (len != 0 && !value_parse_date_spelled(value, len, &y, &m, &d))
+			problem =
+				"应写成 2025年1月20日、2025-01-20、2025/1/20 或 2025.1.20，并且是真实的日期";
 		else if ((set = y != r->issued_on.year || m != r->issued_on.month ||
 				d != r->issued_on.day))
 			session_set_issued_on(t->session, y, m, d);
@@ -173,7 +177,8 @@ static enum tui_reaction typed(struct tui *t)
 enum tui_reaction tui_basics_insert(struct tui *t, const char *utf8, size_t len)
 {
 	if (t->field == TUI_FIELD_DRAFT) {
-		if (len == 1 && utf8[0] == ' ') {
+		struct tui_key key = {(wint_t)(unsigned char)utf8[0], false};
+		if (len == 1 && tui_keys_action(TUI_KEYS_BASICS, key) == TUI_ACTION_TOGGLE) {
 			session_set_draft(t->session, !t->session->report->draft);
 			return TUI_EDITED;
 		}
@@ -201,7 +206,7 @@ static enum tui_reaction move_field(struct tui *t, long delta)
 		return TUI_REDRAW;
 	}
 	if (f >= TUI_FIELDS) {
-		tui_cursor_goto_page(t, 1);
+		tui_message(t, TUI_MESSAGE_INFO, "已在本部分末尾；Ctrl-N 到下一部分");
 		return TUI_REDRAW;
 	}
 	t->field = (size_t)f;
@@ -210,7 +215,9 @@ static enum tui_reaction move_field(struct tui *t, long delta)
 
 enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 {
-	if (!key.function && key.code == 27) {
+	enum tui_action action = tui_keys_action(TUI_KEYS_BASICS, key);
+	switch (action) {
+	case TUI_ACTION_LEAVE:
 		if (t->text_open) {
 			/* give up the edit: the value from before, which typing replaced */
 			bool changed = false;
@@ -221,10 +228,7 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 		}
 		t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_REDRAW;
-	}
-	bool enter = (!key.function && (key.code == '\r' || key.code == '\n')) ||
-		     (key.function && key.code == KEY_ENTER);
-	if (enter) {
+	case TUI_ACTION_ENTER:
 		if (t->field == TUI_FIELD_DRAFT) {
 			session_set_draft(t->session, !t->session->report->draft);
 			return TUI_EDITED;
@@ -234,44 +238,29 @@ enum tui_reaction tui_basics_key(struct tui *t, struct tui_key key)
 			return TUI_REDRAW;
 		}
 		return tui_basics_commit(t) ? TUI_EDITED : TUI_REDRAW;
-	}
-	if (!key.function && key.code == '\t')
+	case TUI_ACTION_NEXT:
+	case TUI_ACTION_DOWN:
 		return move_field(t, 1) | TUI_EDITED;
-	if (key.function && key.code == KEY_BTAB)
+	case TUI_ACTION_PREV:
+	case TUI_ACTION_UP:
 		return move_field(t, -1) | TUI_EDITED;
-	if (t->text_open && key.function) {
-		switch (key.code) {
-		case KEY_LEFT:
-			textedit_left(&t->text);
-			return TUI_REDRAW;
-		case KEY_RIGHT:
-			textedit_right(&t->text);
-			return TUI_REDRAW;
-		case KEY_HOME:
-			textedit_home(&t->text);
-			return TUI_REDRAW;
-		case KEY_END:
-			textedit_end(&t->text);
-			return TUI_REDRAW;
-		case KEY_BACKSPACE:
-			textedit_backspace(&t->text);
-			return typed(t);
-		case KEY_DC:
-			textedit_delete(&t->text);
-			return typed(t);
-		default:
-			break;
-		}
+	default:
+		break;
 	}
-	if (t->text_open && !key.function && (key.code == 127 || key.code == 8)) {
+	if (!t->text_open)
+		return TUI_NONE;
+	if (tui_keys_move_text(&t->text, action))
+		return TUI_REDRAW;
+	switch (action) {
+	case TUI_ACTION_BACKSPACE:
 		textedit_backspace(&t->text);
 		return typed(t);
+	case TUI_ACTION_DELETE:
+		textedit_delete(&t->text);
+		return typed(t);
+	default:
+		return TUI_NONE;
 	}
-	if (key.function && key.code == KEY_UP)
-		return move_field(t, -1) | TUI_EDITED;
-	if (key.function && key.code == KEY_DOWN)
-		return move_field(t, 1) | TUI_EDITED;
-	return TUI_NONE;
 }
 
 bool tui_basics_cursor(const struct tui *t, int *y, int *x)

@@ -92,10 +92,9 @@ static void enter_item(struct tui *t, size_t item, bool last)
 	}
 }
 
-static void first_stop(struct tui *t, bool last)
+static void first_stop(struct tui *t)
 {
-	const struct form_section *sec = tui_cursor_section(t);
-	enter_item(t, last ? sec->nitems - 1 : 0, last);
+	enter_item(t, 0, false);
 }
 
 void tui_cursor_goto_page(struct tui *t, size_t page)
@@ -106,27 +105,13 @@ void tui_cursor_goto_page(struct tui *t, size_t page)
 	t->scroll = 0;
 	t->field = 0;
 	if (page > 0)
-		first_stop(t, false);
+		first_stop(t);
 }
 
-static enum tui_reaction next_page(struct tui *t, bool backwards)
-{
-	size_t pages = t->form->nsections + 1;
-	if (backwards && t->page == 1) {
-		tui_cursor_goto_page(t, 0);
-		t->field = TUI_FIELDS - 1;
-		return TUI_REDRAW;
-	}
-	if (!backwards && t->page + 1 >= pages) {
-		tui_message(t, TUI_MESSAGE_INFO, "已经是最后一项了；F2 保存，F5 生成标准文本");
-		return TUI_REDRAW;
-	}
-	tui_cursor_goto_page(t, backwards ? t->page - 1 : t->page + 1);
-	if (backwards)
-		first_stop(t, true);
-	return TUI_REDRAW;
-}
-
+/* The cursor and typing never leave the section being edited: only
+ * Ctrl-N, Ctrl-P and the list go to another one.  So a key or a paste
+ * past the section's end stops there, instead of typing on into the
+ * next section. */
 enum tui_reaction tui_cursor_next_item(struct tui *t, bool backwards)
 {
 	const struct form_section *sec = tui_cursor_section(t);
@@ -138,7 +123,13 @@ enum tui_reaction tui_cursor_next_item(struct tui *t, bool backwards)
 		enter_item(t, t->item - 1, true);
 		return TUI_REDRAW;
 	}
-	return next_page(t, backwards);
+	if (backwards)
+		tui_message(t, TUI_MESSAGE_INFO, "已在本部分开头；Ctrl-P 到上一部分");
+	else if (t->page + 1 < t->form->nsections + 1)
+		tui_message(t, TUI_MESSAGE_INFO, "已在本部分末尾；Ctrl-N 到下一部分");
+	else
+		tui_message(t, TUI_MESSAGE_INFO, "已经是最后一项了；F2 保存，F5 生成标准文本");
+	return TUI_REDRAW;
 }
 
 enum tui_reaction tui_cursor_move_vertically(struct tui *t, int dir, size_t steps)

@@ -31,13 +31,14 @@ void tui_cursor_commit(struct tui *t);
 
 /* Goes to page (closing any edit) and puts the cursor on its first stop. */
 void tui_cursor_goto_page(struct tui *t, size_t page);
-/* Moves to the next (or previous) item; past the end, to the next page. */
+/* Moves to the next (or previous) item of the section; at its end (or
+ * start) the cursor stays, with a message saying so. */
 enum tui_reaction tui_cursor_next_item(struct tui *t, bool backwards);
 /* Moves steps rows up (dir -1) or down (1); one step past the table's
- * end goes on to the next item. */
+ * end goes on to the next item of the section. */
 enum tui_reaction tui_cursor_move_vertically(struct tui *t, int dir, size_t steps);
 /* Tab (or Shift-Tab): the next cell of the row, then the next row, then
- * the next item. */
+ * the next item of the section. */
 enum tui_reaction tui_cursor_move_tab(struct tui *t, bool backwards);
 
 #endif

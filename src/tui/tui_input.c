@@ -17,58 +17,60 @@
 #include "tui_cursor.h"
 #include "tui_dialog.h"
 #include "tui_help.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_output.h"
 #include "tui_page.h"
 #include "tui_save.h"
 #include "tui_sidebar.h"
 #include "tui_term.h"
+#include "tui_undo.h"
 #include "utf8.h"
 
 /* Keys that mean the same everywhere. */
 static enum tui_reaction global_key(struct tui *t, struct tui_key key, bool *handled)
 {
 	*handled = true;
-	if (key.function) {
-		switch (key.code) {
-		case KEY_F(1):
-			t->help = true;
+	enum tui_action action = tui_keys_action(TUI_KEYS_ANYWHERE, key);
+	switch (action) {
+	case TUI_ACTION_HELP:
+		t->help = true;
+		return TUI_REDRAW;
+	case TUI_ACTION_SAVE:
+		return tui_save(t);
+	case TUI_ACTION_OUTPUT:
+		return tui_output_write(t);
+	case TUI_ACTION_ACKNOWLEDGE:
+		return tui_acknowledge(t);
+	case TUI_ACTION_QUIT:
+		return tui_save_quit(t);
+	case TUI_ACTION_CONFIRM:
+		if (t->page == 0 && !tui_basics_commit(t))
 			return TUI_REDRAW;
-		case KEY_F(2):
-			return tui_save(t);
-		case KEY_F(5):
-			return tui_output_write(t);
-		case KEY_F(6):
-			return tui_acknowledge(t);
-		case KEY_F(10):
-			return tui_save_quit(t);
-		default:
-			break;
-		}
-	} else {
-		switch (key.code) {
-		case 'S' & 0x1f:
-			return tui_save(t);
-		case 'Q' & 0x1f:
-			return tui_save_quit(t);
-		case 'L' & 0x1f:
-			/* a screen garbled by a flaky connection or another program */
-			t->repaint_all = true;
+		tui_cursor_commit(t);
+		return tui_sidebar_confirm(t);
+	case TUI_ACTION_UNDO:
+		return tui_undo(t);
+	case TUI_ACTION_REDO:
+		return tui_redo(t);
+	case TUI_ACTION_REPAINT:
+		/* a screen garbled by a flaky connection or another program */
+		t->repaint_all = true;
+		return TUI_REDRAW;
+	case TUI_ACTION_NEXT_PAGE:
+	case TUI_ACTION_PREV_PAGE: {
+		if (t->page == 0 && !tui_basics_commit(t))
 			return TUI_REDRAW;
-		case 'N' & 0x1f:
-		case 'P' & 0x1f:
-			if (t->page == 0 && !tui_basics_commit(t))
-				return TUI_REDRAW;
-			tui_cursor_commit(t);
-			size_t pages = t->form->nsections + 1;
-			tui_cursor_goto_page(t, key.code == ('N' & 0x1f)
-							? (t->page + 1) % pages
-							: (t->page + pages - 1) % pages);
-			t->focus = TUI_FOCUS_CONTENT;
-			return TUI_REDRAW;
-		default:
-			break;
-		}
+		tui_cursor_commit(t);
+		size_t pages = t->form->nsections + 1;
+		tui_cursor_goto_page(t, action == TUI_ACTION_NEXT_PAGE
+						? (t->page + 1) % pages
+						: (t->page + pages - 1) % pages);
+		t->focus = TUI_FOCUS_CONTENT;
+		return TUI_REDRAW;
+	}
+	default:
+		break;
 	}
 	*handled = false;
 	return TUI_NONE;
@@ -88,6 +90,10 @@ enum tui_reaction tui_input_key(struct tui *t, struct tui_key key)
 		return tui_help_key(t, key);
 	free(t->message);
 	t->message = NULL;
+	/* deleting goes on the run of typing it follows (one undo step) */
+	enum tui_action edit = tui_keys_action(TUI_KEYS_TEXT, key);
+	if (edit != TUI_ACTION_BACKSPACE && edit != TUI_ACTION_DELETE)
+		tui_undo_break(t);
 	bool handled;
 	enum tui_reaction r = global_key(t, key, &handled);
 	if (handled)
@@ -117,12 +123,14 @@ enum tui_reaction tui_input_text(struct tui *t, const char *utf8, size_t len)
 		return tui_help_key(t, (struct tui_key){(wint_t)utf8[0], false});
 	if (tui_area_too_small(t))
 		return TUI_NONE;
+	/* typing in the list goes back into the section it shows, where the
+	 * cursor was left (Esc, then typing on, loses nothing) */
+	enum tui_reaction r = TUI_NONE;
 	if (t->focus == TUI_FOCUS_SECTIONS) {
-		/* typing in the list goes nowhere; tell the clerk how to get in */
-		tui_message(t, TUI_MESSAGE_INFO, "请先按 Enter 进入一个部分再填写");
-		return TUI_REDRAW;
+		t->focus = TUI_FOCUS_CONTENT;
+		r = TUI_REDRAW;
 	}
-	return t->page == 0 ? tui_basics_insert(t, utf8, len) : tui_page_insert(t, utf8, len);
+	return r | (t->page == 0 ? tui_basics_insert(t, utf8, len) : tui_page_insert(t, utf8, len));
 }
 
 enum tui_reaction tui_input_burst(struct tui *t, wint_t first, int first_kind)

@@ -14,9 +14,11 @@
 #include "tui_area.h"
 #include "tui_cursor.h"
 #include "tui_editor.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_put.h"
 #include "tui_style.h"
+#include "tui_undo.h"
 #include "xalloc.h"
 
 void tui_narrative_draw_line(const struct tui *t, const struct textedit *e, size_t index, int y,
@@ -43,8 +45,11 @@ bool tui_narrative_cursor(const struct tui *t, int *x)
 	return t->text_open;
 }
 
-static enum tui_reaction text_changed(struct tui *t)
+/* The editor's text, changed by kind of edit, reaches the session; the
+ * text as it was is an undo step (the session still holds it). */
+static enum tui_reaction text_edited(struct tui *t, enum tui_undo_kind kind)
 {
+	tui_undo_record(t, t->text_cell, kind);
 	session_set_text(t->session, t->text_cell, t->text.text.data, t->text.text.len);
 	return TUI_EDITED;
 }
@@ -53,7 +58,7 @@ static enum tui_reaction text_changed(struct tui *t)
 static enum tui_reaction external_editor(struct tui *t)
 {
 	enum tui_reaction r = tui_editor_edit(t);
-	return r & TUI_CHANGED ? text_changed(t) : r;
+	return r & TUI_CHANGED ? text_edited(t, TUI_UNDO_OTHER) : r;
 }
 
 enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
@@ -61,63 +66,47 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 	size_t page_lines = (size_t)(tui_area_body_height(t) > 6 ? tui_area_body_height(t) - 4 : 2);
 	if (!t->text_open)
 		tui_cursor_open_text(t);
-	if (!key.function) {
-		switch (key.code) {
-		case 27:
-			t->focus = TUI_FOCUS_SECTIONS;
-			return TUI_REDRAW;
-		case '\t':
-			return tui_cursor_next_item(t, false);
-		case 127:
-		case 8:
-			return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
-		case 'E' & 0x1f:
-			return external_editor(t);
-		default:
-			return TUI_NONE;
-		}
-	}
-	switch (key.code) {
-	case KEY_BTAB:
+	enum tui_action action = tui_keys_action(TUI_KEYS_TEXT, key);
+	switch (action) {
+	case TUI_ACTION_LEAVE:
+		/* the editor stays open: typing on goes back into it */
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_REDRAW;
+	case TUI_ACTION_NEXT:
+		return tui_cursor_next_item(t, false);
+	case TUI_ACTION_PREV:
 		return tui_cursor_next_item(t, true);
-	case KEY_BACKSPACE:
-		return textedit_backspace(&t->text) ? text_changed(t) : TUI_NONE;
-	case KEY_DC:
-		return textedit_delete(&t->text) ? text_changed(t) : TUI_NONE;
-	case KEY_LEFT:
-		textedit_left(&t->text);
-		return TUI_REDRAW;
-	case KEY_RIGHT:
-		textedit_right(&t->text);
-		return TUI_REDRAW;
-	case KEY_UP:
+	case TUI_ACTION_BACKSPACE:
+		return textedit_backspace(&t->text) ? text_edited(t, TUI_UNDO_DELETING) : TUI_NONE;
+	case TUI_ACTION_DELETE:
+		return textedit_delete(&t->text) ? text_edited(t, TUI_UNDO_DELETING) : TUI_NONE;
+	case TUI_ACTION_KILL_LINE:
+		return textedit_kill_paragraph(&t->text) ? text_edited(t, TUI_UNDO_OTHER)
+							 : TUI_NONE;
+	case TUI_ACTION_KILL_TO_START:
+		return textedit_kill_to_start(&t->text) ? text_edited(t, TUI_UNDO_OTHER) : TUI_NONE;
+	case TUI_ACTION_EXTERNAL_EDITOR:
+		return external_editor(t);
+	case TUI_ACTION_UP:
 		if (!textedit_up(&t->text, 1))
 			return t->item > 0 ? tui_cursor_next_item(t, true) : TUI_NONE;
 		return TUI_REDRAW;
-	case KEY_DOWN:
+	case TUI_ACTION_DOWN:
 		if (!textedit_down(&t->text, 1))
 			return t->item + 1 < tui_cursor_section(t)->nitems
 				       ? tui_cursor_next_item(t, false)
 				       : TUI_NONE;
 		return TUI_REDRAW;
-	case KEY_PPAGE:
+	case TUI_ACTION_PAGE_UP:
 		textedit_up(&t->text, page_lines);
 		return TUI_REDRAW;
-	case KEY_NPAGE:
+	case TUI_ACTION_PAGE_DOWN:
 		textedit_down(&t->text, page_lines);
 		return TUI_REDRAW;
-	case KEY_HOME:
-		textedit_home(&t->text);
-		return TUI_REDRAW;
-	case KEY_END:
-		textedit_end(&t->text);
-		return TUI_REDRAW;
-	case KEY_ENTER:
+	case TUI_ACTION_ENTER:
 		return tui_narrative_insert(t, "\n", 1);
-	case KEY_F(4):
-		return external_editor(t);
 	default:
-		return TUI_NONE;
+		return tui_keys_move_text(&t->text, action) ? TUI_REDRAW : TUI_NONE;
 	}
 }
 
@@ -127,7 +116,7 @@ enum tui_reaction tui_narrative_insert(struct tui *t, const char *utf8, size_t l
 		tui_cursor_open_text(t);
 	switch (textedit_insert(&t->text, utf8, len)) {
 	case TEXTEDIT_OK:
-		return text_changed(t);
+		return text_edited(t, TUI_UNDO_TYPING);
 	case TEXTEDIT_TOO_LONG:
 		tui_message(t, TUI_MESSAGE_ERROR, "这段文字已到上限（%zu 字），没有再加入",
 			    t->form->types[FORM_TEXT].max_chars);

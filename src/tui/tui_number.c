@@ -13,6 +13,7 @@
 #include "session.h"
 #include "tui_cursor.h"
 #include "tui_message.h"
+#include "tui_undo.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -57,8 +58,13 @@ enum tui_reaction tui_number_apply(struct tui *t)
 	int64_t value;
 	if (!typed_value(t, cell, &t->number, &value))
 		return TUI_REDRAW;
-	if (value != t->session->report->numbers[cell])
+	if (value != t->session->report->numbers[cell]) {
+		tui_undo_record(t, cell, TUI_UNDO_TYPING);
 		session_set_number(t->session, cell, value);
+		/* a value changed is suspect when a sum breaks; a first value
+		 * typed into an empty cell is not yet (the rest is still to fill) */
+		t->last_cell = t->number_before != 0 ? cell : SIZE_MAX;
+	}
 	return TUI_EDITED;
 }
 

@@ -277,7 +277,8 @@ char *tui_page_status(const struct tui *t, enum tui_message_kind *kind)
 	size_t n = session_cell_failures(s, cell, f, 8);
 	*kind = TUI_MESSAGE_INFO;
 	if (n) {
-		char *msg = rules_failure_message(s->entry->rules, s->report, f[0]);
+		size_t suggested;
+		char *msg = tui_problems_message(t, f[0], &suggested);
 		*kind = TUI_MESSAGE_ERROR;
 		if (n == 1)
 			return msg;
@@ -287,7 +288,11 @@ char *tui_page_status(const struct tui *t, enum tui_message_kind *kind)
 	}
 	const struct form_cell *c = &t->form->cells[cell];
 	if (c->type == FORM_TEXT) {
-		size_t chars = utf8_length(s->report->texts[cell], strlen(s->report->texts[cell]));
+		/* the open editor keeps its count; a long text is not counted per key */
+		size_t chars = t->text_open && t->text_cell == cell
+				       ? t->text.chars
+				       : utf8_length(s->report->texts[cell],
+						     strlen(s->report->texts[cell]));
 		return xasprintf("%s：%zu 字", c->label, chars);
 	}
 	if (rules_cell_is_derived(s->entry->rules, cell))

@@ -2,6 +2,8 @@
  * rules found them. */
 #include "tui_problems.h"
 
+#include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,6 +16,8 @@
 #include "tui_put.h"
 #include "tui_style.h"
 #include "tui_view.h"
+#include "value.h"
+#include "xalloc.h"
 
 /* Failures whose cell is in this section (at most max). */
 static size_t section_failures(const struct tui *t, const struct rule_failure **out, size_t max)
@@ -28,7 +32,33 @@ static size_t section_failures(const struct tui *t, const struct rule_failure **
 	return n;
 }
 
-void tui_problems_build(const struct tui *t, struct tui_problems *pr)
+char *tui_problems_message(const struct tui *t, const struct rule_failure *f, size_t *suggested)
+{
+	const struct session *s = t->session;
+	const struct rules *rules = s->entry->rules;
+	char *message = rules_failure_message(rules, s->report, f);
+	struct rule_suggestion hint;
+	*suggested = SIZE_MAX;
+	if (!rules_suggest_cell(rules, s->report, f, t->last_cell, &hint))
+		return message;
+	*suggested = hint.cell;
+	const struct form_cell *c = &t->form->cells[hint.cell];
+	char value[32];
+	if (c->type == FORM_MONEY)
+		value_format_money(hint.value, value);
+	else
+		snprintf(value, sizeof value, "%" PRId64, hint.value);
+	size_t involved = rules_failure_cells(rules, f, NULL, 0);
+	char *both = hint.cell == t->last_cell
+			     ? xasprintf("%s；刚填的“%s”最可能有误（为 %s 即可相符）", message,
+					 c->label, value)
+			     : xasprintf("%s；涉及 %zu 格，最可能有误的是“%s”（为 %s 即可相符）",
+					 message, involved, c->label, value);
+	free(message);
+	return both;
+}
+
+void tui_problems_build(struct tui *t, struct tui_problems *pr)
 {
 	const struct rule_failure *f[TUI_PROBLEMS_MAX];
 	const struct rules *rules = t->session->entry->rules;
@@ -37,13 +67,17 @@ void tui_problems_build(const struct tui *t, struct tui_problems *pr)
 	int room = (tui_area_body_height(t) - 1) / 3;
 	pr->count = 0;
 	pr->lines = 0;
+	t->nsuggested = 0;
 	for (size_t i = 0; i < found; i++) {
-		char *message = rules_failure_message(rules, t->session->report, f[i]);
-		int lines = tui_put_wrapped_lines(message, tui_area_content_width(t) - 2, 2);
+		size_t cell;
+		char *message = tui_problems_message(t, f[i], &cell);
+		int lines = tui_put_wrapped_lines(message, tui_area_content_width(t) - 2, 3);
 		if (1 + pr->lines + lines > room && pr->count > 0) {
 			free(message);
 			break;
 		}
+		if (cell != SIZE_MAX)
+			t->suggested[t->nsuggested++] = cell;
 		pr->messages[pr->count] = message;
 		pr->severities[pr->count++] = rules_failure_severity(rules, f[i]);
 		pr->lines += lines;
@@ -72,7 +106,7 @@ void tui_problems_draw(const struct tui *t, const struct tui_problems *pr, int x
 	tui_put(y++, x0, head, tui_area_content_width(t));
 	for (size_t i = 0; i < pr->count; i++) {
 		tui_style(t, pr->severities[i] == DIAG_ERROR ? TUI_STYLE_ERROR : TUI_STYLE_WARNING);
-		y += tui_put_wrapped(y, x0 + 2, pr->messages[i], tui_area_content_width(t) - 2, 2);
+		y += tui_put_wrapped(y, x0 + 2, pr->messages[i], tui_area_content_width(t) - 2, 3);
 	}
 	tui_style(t, TUI_STYLE_NORMAL);
 }

@@ -50,7 +50,7 @@ static const char *key_hints(const struct tui *t)
 	if (t->help)
 		return "↑↓ PgUp PgDn 翻看  其他任意键返回";
 	if (t->focus == TUI_FOCUS_SECTIONS)
-		return "↑↓ 选择部分  Enter 进入  F2 保存  F5 生成文本和PDF  F1 帮助  F10 退出";
+		return "↑↓ 选择部分  Enter 进入  打字 接着填写  F2 保存  F5 生成文本和PDF  F1 帮助";
 	if (t->page == 0)
 		return t->text_open
 			       ? "输入后 Enter 确定  Esc 放弃修改  F1 帮助"

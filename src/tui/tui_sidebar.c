@@ -1,5 +1,6 @@
 /* The list of pages at the left of the form: 基本信息 and the sections
- * 一 to 六, each with its state (完成, 有错, 提醒, 未填) from the session. */
+ * 一 to 六, each with its state (完成, 已填, 有错, 提醒, 未填) from the
+ * session, and confirming a section (确认本部分). */
 #include "tui_sidebar.h"
 
 #include <curses.h>
@@ -7,9 +8,12 @@
 #include <string.h>
 
 #include "form.h"
+#include "report.h"
 #include "session.h"
 #include "tui_area.h"
 #include "tui_cursor.h"
+#include "tui_keys.h"
+#include "tui_message.h"
 #include "tui_put.h"
 #include "tui_style.h"
 #include "utf8.h"
@@ -20,6 +24,7 @@ static const struct {
 	enum tui_style style;
 } states[] = {
 	[SECTION_EMPTY] = {"未填", "空", TUI_STYLE_DIM},
+	[SECTION_UNCONFIRMED] = {"已填", "填", TUI_STYLE_NORMAL},
 	[SECTION_COMPLETE] = {"完成", "完", TUI_STYLE_OK},
 	[SECTION_WARNING] = {"提醒", "提", TUI_STYLE_WARNING},
 	[SECTION_ERROR] = {"有错", "错", TUI_STYLE_ERROR},
@@ -87,35 +92,46 @@ void tui_sidebar_draw(struct tui *t)
 enum tui_reaction tui_sidebar_key(struct tui *t, struct tui_key key)
 {
 	size_t pages = t->form->nsections + 1;
-	if (key.function) {
-		switch (key.code) {
-		case KEY_UP:
-			tui_cursor_goto_page(t, (t->page + pages - 1) % pages);
-			return TUI_REDRAW;
-		case KEY_DOWN:
-			tui_cursor_goto_page(t, (t->page + 1) % pages);
-			return TUI_REDRAW;
-		case KEY_HOME:
-			tui_cursor_goto_page(t, 0);
-			return TUI_REDRAW;
-		case KEY_END:
-			tui_cursor_goto_page(t, pages - 1);
-			return TUI_REDRAW;
-		case KEY_RIGHT:
-		case KEY_ENTER:
-			t->focus = TUI_FOCUS_CONTENT;
-			return TUI_REDRAW;
-		default:
-			return TUI_NONE;
-		}
-	}
-	if (key.code == '\r' || key.code == '\n' || key.code == '\t') {
+	switch (tui_keys_action(TUI_KEYS_LIST, key)) {
+	case TUI_ACTION_UP:
+		tui_cursor_goto_page(t, (t->page + pages - 1) % pages);
+		return TUI_REDRAW;
+	case TUI_ACTION_DOWN:
+		tui_cursor_goto_page(t, (t->page + 1) % pages);
+		return TUI_REDRAW;
+	case TUI_ACTION_HOME:
+		tui_cursor_goto_page(t, 0);
+		return TUI_REDRAW;
+	case TUI_ACTION_END:
+		tui_cursor_goto_page(t, pages - 1);
+		return TUI_REDRAW;
+	case TUI_ACTION_ENTER:
 		t->focus = TUI_FOCUS_CONTENT;
 		return TUI_REDRAW;
+	default:
+		return TUI_NONE;
 	}
-	if (key.code == '?') {
-		t->help = true;
+}
+
+enum tui_reaction tui_sidebar_confirm(struct tui *t)
+{
+	if (t->page == 0) {
+		tui_message(t, TUI_MESSAGE_INFO, "基本信息不需要确认；请到一至六各部分确认");
 		return TUI_REDRAW;
 	}
-	return TUI_NONE;
+	size_t section = t->page - 1, problems;
+	const struct form_section *sec = &t->form->sections[section];
+	if (t->session->report->confirmed[section]) {
+		session_set_confirmed(t->session, section, false);
+		tui_message(t, TUI_MESSAGE_INFO, "已取消确认“%s”", sec->heading);
+		return TUI_EDITED;
+	}
+	if (session_section_state(t->session, section, &problems) == SECTION_ERROR) {
+		tui_message(t, TUI_MESSAGE_ERROR, "本部分还有 %zu 处问题，改正后才能确认",
+			    problems);
+		return TUI_REDRAW;
+	}
+	session_set_confirmed(t->session, section, true);
+	tui_message(t, TUI_MESSAGE_INFO, "已确认“%s”：目录中显示为完成", sec->heading);
+	return TUI_EDITED;
 }

@@ -20,6 +20,7 @@
 #include "session.h"
 #include "tui_area.h"
 #include "tui_cursor.h"
+#include "tui_keys.h"
 #include "tui_message.h"
 #include "tui_number.h"
 #include "tui_put.h"
@@ -193,6 +194,8 @@ static enum tui_style cell_style(const struct tui *t, size_t cell, bool here)
 {
 	const struct session *s = t->session;
 	bool broken = session_cell_is_broken(s, cell);
+	for (size_t i = 0; i < t->nsuggested && !broken; i++)
+		broken = t->suggested[i] == cell; /* the one the problem list says to correct */
 	if (here)
 		return broken ? TUI_STYLE_CURSOR_ERROR : TUI_STYLE_CURSOR;
 	if (broken)
@@ -256,15 +259,15 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
 	const struct form_table *tab = tui_cursor_table(t, t->item);
 	size_t page_rows = (size_t)(tui_area_body_height(t) > 10 ? tui_area_body_height(t) - 8 : 2);
 	enum tui_reaction r = TUI_NONE;
-	bool enter = (!key.function && (key.code == '\r' || key.code == '\n')) ||
-		     (key.function && key.code == KEY_ENTER);
+	enum tui_action action = tui_keys_action(TUI_KEYS_TABLE, key);
 
-	if (!key.function && key.code == 27)
-		return t->number_editing ? tui_number_cancel(t)
-					 : (t->focus = TUI_FOCUS_SECTIONS, TUI_REDRAW);
-	if (!key.function && (key.code == 127 || key.code == 8))
-		key = (struct tui_key){KEY_BACKSPACE, true};
-	if (key.function && key.code == KEY_BACKSPACE) {
+	switch (action) {
+	case TUI_ACTION_LEAVE:
+		if (t->number_editing)
+			return tui_number_cancel(t);
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_REDRAW;
+	case TUI_ACTION_BACKSPACE:
 		if (!t->number_editing)
 			tui_number_start(t, true);
 		if (t->number.len) {
@@ -272,10 +275,13 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
 			t->number.data[t->number.len] = '\0';
 		}
 		return tui_number_apply(t);
-	}
-	if (key.function && key.code == KEY_DC) {
+	case TUI_ACTION_DELETE:
 		tui_number_start(t, false);
 		return tui_number_apply(t);
+	case TUI_ACTION_NONE:
+		return TUI_NONE;
+	default:
+		break;
 	}
 	/* everything else ends the number being typed */
 	if (t->number_editing) {
@@ -283,35 +289,32 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
 		buf_clear(&t->number);
 		r = TUI_REDRAW;
 	}
-	if (enter)
+	switch (action) {
+	case TUI_ACTION_ENTER:
+	case TUI_ACTION_DOWN:
 		return r | tui_cursor_move_vertically(t, 1, 1);
-	if (!key.function && key.code == '\t')
+	case TUI_ACTION_NEXT:
 		return r | tui_cursor_move_tab(t, false);
-	if (!key.function)
-		return r;
-	switch (key.code) {
-	case KEY_BTAB:
+	case TUI_ACTION_PREV:
 		return r | tui_cursor_move_tab(t, true);
-	case KEY_UP:
+	case TUI_ACTION_UP:
 		return r | tui_cursor_move_vertically(t, -1, 1);
-	case KEY_DOWN:
-		return r | tui_cursor_move_vertically(t, 1, 1);
-	case KEY_PPAGE:
+	case TUI_ACTION_PAGE_UP:
 		return r | tui_cursor_move_vertically(t, -1, page_rows) | TUI_REDRAW;
-	case KEY_NPAGE:
+	case TUI_ACTION_PAGE_DOWN:
 		return r | tui_cursor_move_vertically(t, 1, page_rows) | TUI_REDRAW;
-	case KEY_LEFT:
+	case TUI_ACTION_LEFT:
 		if (t->column > 0)
 			t->column--;
 		return r | TUI_REDRAW;
-	case KEY_RIGHT:
+	case TUI_ACTION_RIGHT:
 		if (t->column + 1 < tab->columns->ncolumns)
 			t->column++;
 		return r | TUI_REDRAW;
-	case KEY_HOME:
+	case TUI_ACTION_HOME:
 		t->column = 0;
 		return r | TUI_REDRAW;
-	case KEY_END:
+	case TUI_ACTION_END:
 		t->column = tab->columns->ncolumns - 1;
 		return r | TUI_REDRAW;
 	default:
@@ -324,24 +327,93 @@ enum tui_reaction tui_table_key(struct tui *t, struct tui_key key)
  * cell and a line break to the next row, back at the first column pasted.
  * The first character that cannot go in stops the rest, with a message,
  * so "12 34" never becomes 1234. */
+/* Where the number starting at s[at] ends: its digits, thousands
+ * separators and decimal point. */
+static size_t number_end(const char *s, size_t len, size_t at)
+{
+	while (at < len) {
+		uint32_t cp;
+		bool ok;
+		size_t n = utf8_decode(s + at, len - at, &cp, &ok);
+		if (utf8_digit_value(cp) < 0 && !strchr(",. ", (int)(cp < 0x80 ? cp : 'x')) &&
+		    cp != 0xFF0C && cp != 0xFF0E && cp != 0x3000)
+			break;
+		at += n;
+	}
+	while (at > 0 && (s[at - 1] == ',' || s[at - 1] == ' ' || s[at - 1] == '.'))
+		at--; /* a separator after the number is not part of it */
+	return at;
+}
+
+static bool starts_with(const char *s, size_t len, const char *word)
+{
+	return len >= strlen(word) && memcmp(s, word, strlen(word)) == 0;
+}
+
+/* A number pasted as people write it: "1,234" or "１，２３４" is 1234; a
+ * count's unit 件 after it is dropped; an amount written with 元 or 万元 is
+ * refused whole (its unit is the form's 万元: 5000元 must not become 5000
+ * 万元).  Returns the bytes taken from s[at], or 0 to type s[at] as it is;
+ * *refused when the number is refused. */
+static size_t paste_number(struct tui *t, const char *s, size_t len, size_t at,
+			   enum tui_reaction *r, bool *refused)
+{
+	size_t cell = tui_cursor_cell(t), end = number_end(s, len, at);
+	bool money = t->form->cells[cell].type == FORM_MONEY;
+	*refused = false;
+	if (money &&
+	    (starts_with(s + end, len - end, "元") || starts_with(s + end, len - end, "万元"))) {
+		size_t unit = starts_with(s + end, len - end, "元") ? strlen("元") : strlen("万元");
+		const char *form_unit = t->form->types[FORM_MONEY].unit;
+		tui_message(t, TUI_MESSAGE_ERROR, "金额只填数字（单位已是%s）：“%.*s”没有填入",
+			    form_unit ? form_unit : "万元", (int)(end + unit - at), s + at);
+		*refused = true;
+		return 0;
+	}
+	char *digits = xmalloc(end - at + 1);
+	size_t taken = value_take_grouped(s + at, end - at, digits);
+	for (size_t k = 0; taken && digits[k] && !*refused; k++)
+		*r |= tui_number_type(t, (uint32_t)digits[k], refused);
+	free(digits);
+	if (*refused)
+		return 0;
+	if (taken && at + taken == end && !money && starts_with(s + end, len - end, "件"))
+		taken += strlen("件");
+	return taken;
+}
+
 enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 {
 	enum tui_reaction r = TUI_NONE;
 	size_t start_column = t->column, i = 0;
+	bool in_number = false; /* the last character was a digit */
 	while (i < len) {
 		uint32_t cp;
 		bool ok, refused;
 		size_t at = i;
 		i += utf8_decode(utf8 + i, len - i, &cp, &ok);
+		if (!in_number && utf8_digit_value(cp) >= 0) {
+			size_t taken = paste_number(t, utf8, len, at, &r, &refused);
+			if (refused)
+				return r | TUI_REDRAW;
+			if (taken) {
+				i = at + taken;
+				continue;
+			}
+		}
+		in_number = utf8_digit_value(cp) >= 0;
 		if (cp == '\t' || cp == '\n') {
+			size_t item = t->item, row = t->row, column = t->column;
 			tui_cursor_commit(t);
 			r |= cp == '\t' ? tui_cursor_move_tab(t, false)
 					: tui_cursor_move_vertically(t, 1, 1);
 			const struct form_table *tab = tui_cursor_table(t, t->item);
-			if (!tab) {
+			bool stayed = item == t->item && row == t->row && column == t->column;
+			if (!tab || stayed) {
 				if (i < len)
-					tui_message(t, TUI_MESSAGE_ERROR,
-						    "粘贴的内容超出了表格，其余部分没有填入");
+					tui_message(
+						t, TUI_MESSAGE_ERROR,
+						"粘贴的内容超出了本部分的表格，其余部分没有填入");
 				return r | TUI_REDRAW;
 			}
 			if (cp == '\n')
@@ -354,6 +426,13 @@ enum tui_reaction tui_table_insert(struct tui *t, const char *utf8, size_t len)
 			return r | TUI_REDRAW;
 		}
 		r |= tui_number_type(t, cp, &refused);
+		/* a count's unit after plain digits is dropped, as after grouped ones */
+		if (!refused && in_number &&
+		    t->form->cells[tui_cursor_cell(t)].type != FORM_MONEY &&
+		    starts_with(utf8 + i, len - i, "件")) {
+			i += strlen("件");
+			in_number = false;
+		}
 		if (refused) {
 			if (i < len) {
 				char *why = xstrdup(t->message ? t->message : "");

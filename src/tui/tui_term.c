@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tui_keys.h"
 #include "tui_style.h"
 #include "tui_view.h"
 #include "xalloc.h"
@@ -111,6 +112,7 @@ void tui_term_start(struct tui *t)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	tui_keys_define_sequences();
 	define_key("\033[200~", TUI_TERM_PASTE_BEGIN);
 	define_key("\033[201~", TUI_TERM_PASTE_END);
 	tui_term_bracketed_paste(true);

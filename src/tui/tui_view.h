@@ -17,6 +17,7 @@
 struct catalog;
 struct form;
 struct session;
+struct tui_undo;
 
 /* What a key handler did; consumed in one place, the main loop. */
 enum tui_reaction {
@@ -55,6 +56,9 @@ enum tui_basic_field {
 
 enum tui_message_kind { TUI_MESSAGE_INFO, TUI_MESSAGE_ERROR };
 
+/* The most cells of a page marked as the ones to correct. */
+#define TUI_SUGGESTED_MAX 3
+
 struct tui {
 	struct session *session; /* borrowed */
 	struct catalog *catalog; /* borrowed */
@@ -68,6 +72,8 @@ struct tui {
 	size_t column; /* table column */
 	size_t field;  /* basics page: enum tui_basic_field */
 	size_t scroll; /* first page line shown */
+
+	size_t last_cell; /* the number cell whose value was changed last, for hints, or SIZE_MAX */
 
 	/* a number being typed into the cursor's cell */
 	bool number_editing;
@@ -92,11 +98,14 @@ struct tui {
 	bool help;		/* the help screen is shown */
 	char *kept_at;		/* where quitting a read-only report kept its work (owned) */
 	bool recovery_failing;	/* the last write of the recovery file failed */
+	struct tui_undo *undo;	/* the steps Ctrl-Z takes back (tui_undo.c), owned */
 
 	/* what tui_screen_layout found for the state above; drawing only reads it */
 	struct tui_page_layout *layout; /* the section page, owned */
 	char *status;			/* the message line's text (owned), or NULL */
 	enum tui_message_kind status_kind;
+	size_t suggested[TUI_SUGGESTED_MAX]; /* cells the problem list says to correct */
+	size_t nsuggested;
 	bool cursor_shown; /* where the terminal cursor goes, for input methods */
 	int cursor_y, cursor_x;
 	size_t help_scroll; /* its first line shown */
