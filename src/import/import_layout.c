@@ -6,7 +6,7 @@
 
 #include "form.h"
 #include "import_label.h"
-#include "import_text.h"
+#include "import_blocks.h"
 #include "xalloc.h"
 
 /* Whether a normalized line is the heading of section sec: the heading
@@ -37,13 +37,13 @@ static size_t heading_of(const struct form *f, char **headings, char **titles, c
 	return FORM_NONE;
 }
 
-void import_layout_find(struct import_layout *l, const struct form *f, const struct import_text *t)
+void import_layout_find(struct import_layout *l, const struct form *f, const struct import_rows *t)
 {
 	size_t ns = f->nsections;
 	l->sections = xcalloc(ns, sizeof *l->sections);
-	l->repeated = xcalloc(t->nlines ? t->nlines : 1, sizeof *l->repeated);
+	l->repeated = xcalloc(t->n ? t->n : 1, sizeof *l->repeated);
 	l->nfound = 0;
-	l->title_end = t->nlines;
+	l->title_end = t->n;
 	char **headings = xcalloc(ns, sizeof *headings), **titles = xcalloc(ns, sizeof *titles);
 	char **numbers = xcalloc(ns, sizeof *numbers);
 	for (size_t s = 0; s < ns; s++) {
@@ -52,10 +52,10 @@ void import_layout_find(struct import_layout *l, const struct form *f, const str
 		numbers[s] = import_label_normalize(f->sections[s].number);
 	}
 	size_t current = FORM_NONE;
-	for (size_t i = 0; i < t->nlines; i++) {
-		if (!*t->lines[i].text)
+	for (size_t i = 0; i < t->n; i++) {
+		if (!*t->at[i]->text)
 			continue;
-		char *norm = import_label_normalize(t->lines[i].text);
+		char *norm = import_label_normalize(t->at[i]->text);
 		size_t s = heading_of(f, headings, titles, numbers, norm);
 		free(norm);
 		if (s == FORM_NONE)
@@ -70,7 +70,7 @@ void import_layout_find(struct import_layout *l, const struct form *f, const str
 			l->title_end = i;
 		else
 			l->sections[current].end = i;
-		l->sections[s] = (struct import_section_span){i + 1, t->nlines, t->lines[i].number};
+		l->sections[s] = (struct import_section_span){i + 1, t->n, t->at[i]->number};
 		l->nfound++;
 		current = s;
 	}

@@ -1,5 +1,5 @@
 /* The third step of import: where the title and each section of the form
- * are in the published text.  A section starts at a line that is its
+ * are among the rows of a published report's blocks.  A section starts at a line that is its
  * official heading (一、总体情况), or its title alone (存在的主要问题及改进情况),
  * in the form's order; a heading written a second time inside its own
  * section is left out of the section.  The headings come from the form
@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 struct form;
-struct import_text;
+struct import_rows;
 
 struct import_section_span {
 	size_t first, end; /* lines after the heading, [first, end) */
@@ -26,7 +26,7 @@ struct import_layout {
 };
 
 void import_layout_find(struct import_layout *layout, const struct form *form,
-			const struct import_text *text);
+			const struct import_rows *rows);
 void import_layout_fini(struct import_layout *layout);
 
 #endif

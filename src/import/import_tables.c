@@ -11,7 +11,7 @@
 #include "diag.h"
 #include "form.h"
 #include "import_label.h"
-#include "import_text.h"
+#include "import_blocks.h"
 #include "report.h"
 #include "value.h"
 #include "xalloc.h"

@@ -1,5 +1,5 @@
-/* The second step of import: UTF-8 text becomes lines, and each line
- * becomes cells.  Offices separate a table's cells with tabs, with runs
+/* The second step of import for plain text: UTF-8 text becomes blocks
+ * (import_blocks.h), a row for each line, and each line becomes cells.  Offices separate a table's cells with tabs, with runs
  * of spaces (the standardized text nianbao renders), or put one cell on
  * each line; all three give the same cells here.  Markdown marks (leading
  * #, **bold**) and ASCII, fullwidth and no-break spaces around a line or
@@ -8,34 +8,14 @@
 #ifndef NIANBAO_IMPORT_TEXT_H
 #define NIANBAO_IMPORT_TEXT_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
-struct import_cell {
-	char *text; /* owned; never empty */
-	int line, column;
-	bool numeric; /* digits, maybe with a sign, point or commas */
-};
+struct import_blocks;
 
-/* No table has rows this wide; a line with more cells keeps only these. */
-#define IMPORT_LINE_MAX_CELLS 100
-
-struct import_line {
-	char *text;		   /* owned: the line without marks and outer spaces, may be "" */
-	int number;		   /* 1-based */
-	int column;		   /* where text starts */
-	struct import_cell *cells; /* owned, at most IMPORT_LINE_MAX_CELLS */
-	size_t ncells;
-	size_t ncells_seen; /* how many the line has, kept or not */
-};
-
-struct import_text {
-	struct import_line *lines; /* owned */
-	size_t nlines;
-};
-
-/* Splits utf8[0..len) (LF or CRLF line ends).  Free with import_text_fini. */
-void import_text_split(struct import_text *text, const char *utf8, size_t len);
-void import_text_fini(struct import_text *text);
+/* Reads utf8[0..len) (LF or CRLF line ends) into b, one row per line:
+ * runs of lines with two or more cells are tables, other lines
+ * paragraphs, a markdown "#" line a heading.  Free with
+ * import_blocks_fini. */
+void import_text_read(struct import_blocks *b, const char *utf8, size_t len);
 
 #endif
