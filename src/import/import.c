@@ -258,6 +258,14 @@ static bool read_sections(const struct import_rows *t, const struct import_layou
 			free(message);
 			continue;
 		}
+		if (span->similar) {
+			char *message = xasprintf(
+				"“%s”与正式的标题“%s”不完全相同，按相似当作这一部分的标题",
+				t->at[span->heading]->text, sec->heading);
+			diag_list_add(diags, DIAG_WARNING, "import.heading", NULL,
+				      span->heading_line, t->at[span->heading]->column, message);
+			free(message);
+		}
 		size_t cell;
 		if (has_item(sec, FORM_ITEM_TABLE, NULL)) {
 			ok = read_tables(t, l, s, r, diags);

@@ -37,6 +37,32 @@ static size_t heading_of(const struct form *f, char **headings, char **titles, c
 	return FORM_NONE;
 }
 
+/* Headings this alike (import_label_similarity of the words after the
+ * number) are the next section's, misprinted or reworded; a narrative's
+ * own "四、政府信息公开平台建设情况" comes to 0.55. */
+#define HEADING_LIKENESS_MIN 0.65
+
+/* The section after current whose number starts line and whose title is
+ * like the rest of it, or FORM_NONE. */
+static size_t similar_heading(const struct form *f, char **titles, char **numbers, const char *line,
+			      size_t current)
+{
+	static const char *const separators[] = {"、", ".", ",", ":"};
+	for (size_t s = current == FORM_NONE ? 0 : current + 1; s < f->nsections; s++) {
+		size_t nlen = strlen(numbers[s]);
+		if (strncmp(line, numbers[s], nlen) != 0)
+			continue;
+		for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+			size_t slen = strlen(separators[i]);
+			if (strncmp(line + nlen, separators[i], slen) == 0 &&
+			    import_label_similarity(line + nlen + slen, titles[s]) >=
+				    HEADING_LIKENESS_MIN)
+				return s;
+		}
+	}
+	return FORM_NONE;
+}
+
 void import_layout_find(struct import_layout *l, const struct form *f, const struct import_rows *t)
 {
 	size_t ns = f->nsections;
@@ -57,6 +83,13 @@ void import_layout_find(struct import_layout *l, const struct form *f, const str
 			continue;
 		char *norm = import_label_normalize(t->at[i]->text);
 		size_t s = heading_of(f, headings, titles, numbers, norm);
+		bool similar = false;
+		if (s == FORM_NONE) {
+			s = similar_heading(f, titles, numbers, norm, current);
+			similar = s != FORM_NONE && !l->sections[s].heading_line;
+			if (!similar)
+				s = FORM_NONE;
+		}
 		free(norm);
 		if (s == FORM_NONE)
 			continue;
@@ -70,7 +103,8 @@ void import_layout_find(struct import_layout *l, const struct form *f, const str
 			l->title_end = i;
 		else
 			l->sections[current].end = i;
-		l->sections[s] = (struct import_section_span){i + 1, t->n, t->at[i]->number};
+		l->sections[s] = (struct import_section_span){i + 1, t->n, t->at[i]->number, i,
+							      similar};
 		l->nfound++;
 		current = s;
 	}

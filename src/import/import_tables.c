@@ -247,6 +247,10 @@ static size_t match_row(const struct placer *p, const char *norm, size_t cur, bo
 			return best;
 	}
 	size_t next = first_data_row_after(p, cur);
+	/* an unnumbered short label (其他) only as the row expected next */
+	if (next != FORM_NONE && strcmp(norm, import_label_words(p->rows[next].norm)) == 0 &&
+	    strcmp(norm, p->rows[next].norm) != 0 && cur != FORM_NONE)
+		return next;
 	if (next != FORM_NONE && import_label_length(norm) >= LIKENESS_MIN_CHARS &&
 	    import_label_likeness(norm, p->rows[next].norm) >= LIKENESS_MIN) {
 		*unlike = true;
