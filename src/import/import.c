@@ -237,6 +237,47 @@ static bool has_item(const struct form_section *sec, enum form_item_kind kind, s
 	return false;
 }
 
+/* Whether any cell of the tables of section sec was read from the text. */
+static bool section_has_numbers(const struct report *r, const struct form_section *sec)
+{
+	const struct form *f = r->form;
+	for (size_t i = 0; i < sec->nitems; i++) {
+		if (sec->items[i].kind != FORM_ITEM_TABLE)
+			continue;
+		const struct form_table *t = &f->tables[sec->items[i].index];
+		for (size_t row = 0; row < t->nrows; row++)
+			for (size_t c = 0; !t->rows[row].group && c < t->columns->ncolumns; c++)
+				if (r->marks[t->rows[row].first_cell + c].line)
+					return true;
+	}
+	return false;
+}
+
+/* Drops the diagnostics added after the first keep. */
+static void diags_truncate(struct diag_list *diags, size_t keep)
+{
+	for (size_t i = keep; i < diags->count; i++) {
+		free(diags->items[i].rule);
+		free(diags->items[i].path);
+		free(diags->items[i].message);
+	}
+	diags->count = keep;
+}
+
+/* A text without the tables (headings only, a narrative, cut off after 二)
+ * would be an all-zero report: refused, naming the part. */
+static bool refuse_without_table(const struct form_section *sec, int line, bool heading,
+				 struct diag_list *diags)
+{
+	char *message = xasprintf("这不像一份年度报告：%s“%s”%s，没有找到表格中的任何一个数；"
+				  "请导入完整的报告",
+				  heading ? "" : "找不到", sec->heading,
+				  heading ? "这一部分只有标题" : "这一部分");
+	fail(diags, line, message);
+	free(message);
+	return false;
+}
+
 static bool read_sections(const struct import_rows *t, const struct import_layout *l,
 			  struct report *r, struct diag_list *diags)
 {
@@ -250,10 +291,13 @@ static bool read_sections(const struct import_rows *t, const struct import_layou
 	for (size_t s = 0; s < f->nsections && ok; s++) {
 		const struct form_section *sec = &f->sections[s];
 		const struct import_section_span *span = &l->sections[s];
+		bool table = has_item(sec, FORM_ITEM_TABLE, NULL);
+		if (!span->heading_line && table) {
+			ok = refuse_without_table(sec, 1, false, diags);
+			continue;
+		}
 		if (!span->heading_line) {
-			char *message = xasprintf("找不到“%s”这一部分，其中各项%s", sec->heading,
-						  has_item(sec, FORM_ITEM_TABLE, NULL) ? "记为 0"
-										       : "为空");
+			char *message = xasprintf("找不到“%s”这一部分，其中各项为空", sec->heading);
 			diag_list_add(diags, DIAG_ERROR, "import.missing", NULL, 1, 1, message);
 			free(message);
 			continue;
@@ -267,8 +311,13 @@ static bool read_sections(const struct import_rows *t, const struct import_layou
 			free(message);
 		}
 		size_t cell;
-		if (has_item(sec, FORM_ITEM_TABLE, NULL)) {
+		if (table) {
+			size_t before = diags->count;
 			ok = read_tables(t, l, s, r, diags);
+			if (ok && !section_has_numbers(r, sec)) {
+				diags_truncate(diags, before); /* every row missing says nothing */
+				ok = refuse_without_table(sec, span->heading_line, true, diags);
+			}
 		} else if (has_item(sec, FORM_ITEM_TEXT, &cell)) {
 			collect_paragraphs(t, l, span->first, span->end, &p);
 			if (s == last_text)
