@@ -241,6 +241,92 @@ sed '45s/.*/一、本年新收政府信息公开申请数量\t1\t-1\t0\t0\t0\t0\
 hostile negative.txt "不能是负数"
 echo "这只是一封信，不是年度报告。" >"$WORK/letter.txt"
 hostile letter.txt "letter.txt:1:1: error: 这不像一份"
+# headings only, or cut off before table 三: refused, naming the part
+grep -E '^[一二三四五六]、(总体|主动|收到|政府|存在|其他需要)' "$GOLDEN/example-2024.txt" |
+	sed '1i示例县人民政府2024年政府信息公开工作年度报告' >"$WORK/headings.txt"
+hostile headings.txt "headings.txt:3:1: error: 这不像一份年度报告：“二、主动公开政府信息情况”这一部分只有标题"
+sed -n '1,31p;80,$p' "$GOLDEN/example-2024.txt" >"$WORK/cut.txt"
+hostile cut.txt "这不像一份年度报告：找不到“三、收到和处理政府信息公开申请情况”这一部分"
+
+# --- import: real published reports and their layouts ---------------------
+# every cell of a report file, one "path value" a line: organ, year and
+# the tables (proactive, requests, appeals), whatever the file's layout
+cells_of() {
+	sed 's/ *#.*//' "$1" | awk '
+		/^[a-z_]+:/ { top = $1; sub(/:$/, "", top); group = "" }
+		top == "organ" || top == "year" { v = $0; sub(/^[a-z_]+: */, "", v); print top, v }
+		top !~ /^(proactive|requests|appeals)$/ { next }
+		/^  [a-z_]+:/ {
+			key = $1; sub(/:$/, "", key); v = $0; sub(/^ *[a-z_]+: */, "", v)
+			if (v == "") { group = key "."; next }
+			group = ""; gsub(/ /, "", v); print top "." key, v; next
+		}
+		/^    [a-z_]+:/ {
+			key = $1; sub(/:$/, "", key); v = $0; sub(/^ *[a-z_]+: */, "", v)
+			gsub(/ /, "", v); print top "." group key, v
+		}'
+}
+# same_cells FILE.yaml EXPECTED.yaml: the same value in every cell
+same_cells() {
+	cells_of "$1" >"$WORK/cells.got"
+	cells_of "$2" >"$WORK/cells.want"
+	checks=$((checks + 1))
+	[ -s "$WORK/cells.want" ] || fail "no cells in $2"
+	cmp -s "$WORK/cells.got" "$WORK/cells.want" ||
+		{ fail "$1: cells differ from $2"; diff "$WORK/cells.want" "$WORK/cells.got" >&2; }
+}
+# the two real reports, from their text, give every hand-read cell; the
+# single （六） row of the 2019 layout is read into 3.其他 and said so
+for y in 2023 2024; do
+	real=published/hongze-qzf-$y
+	expect_status 1 "$NIANBAO" import "$real.txt" -o "$WORK/real-$y.yaml"
+	same_cells "$WORK/real-$y.yaml" "$real.cells.yaml"
+	contains "$WORK/err" "“（六）其他处理”只印了一行.*记入“3.其他”.*\[import.group\]"
+	cp "$WORK/err" "$WORK/real-$y.err"
+done
+contains "$WORK/real-2023.err" "hongze-qzf-2023.txt:149:23: error: .*\[appeals.row_sum\]"
+# sub-rows numbered 1、 (1) ① or not at all are placed by their words
+r23=published/hongze-qzf-2023
+for style in comma fullparen paren none circled; do
+	case $style in
+	comma) sed -E 's/^( +)([1-8])\.([^0-9])/\1\2、\3/' "$r23.txt" ;;
+	fullparen) sed -E 's/^( +)([1-8])\.([^0-9])/\1（\2）\3/' "$r23.txt" ;;
+	paren) sed -E 's/^( +)([1-8])\.([^0-9])/\1(\2)\3/' "$r23.txt" ;;
+	none) sed -E 's/^( +)[1-8]\.([^0-9])/\1\2/' "$r23.txt" ;;
+	circled) sed -E 's/^( +)1\./\1①/; s/^( +)2\./\1②/; s/^( +)3\./\1③/; s/^( +)4\./\1④/;
+		s/^( +)5\./\1⑤/; s/^( +)6\./\1⑥/; s/^( +)7\./\1⑦/; s/^( +)8\./\1⑧/' "$r23.txt" ;;
+	esac >"$WORK/numbered.txt"
+	checks=$((checks + 1))
+	! grep -qE '^ +[1-8]\.[^0-9]' "$WORK/numbered.txt" || fail "numbering $style not applied"
+	expect_status 1 "$NIANBAO" import "$WORK/numbered.txt" -o "$WORK/numbered.yaml" --force
+	same_cells "$WORK/numbered.yaml" "$r23.cells.yaml"
+done
+# a misprinted or reworded heading still finds its table, with a warning
+for heading in 四、政府信息公开行政法复议、行政诉讼情况 四、行政复议和行政诉讼情况; do
+	sed "s/四、政府信息公开行政复议、行政诉讼情况/$heading/" "$r23.txt" >"$WORK/heading.txt"
+	expect_status 1 "$NIANBAO" import "$WORK/heading.txt" -o "$WORK/heading.yaml" --force
+	same_cells "$WORK/heading.yaml" "$r23.cells.yaml"
+	contains "$WORK/err" "heading.txt:136:6: warning: “$heading”与正式的标题.*\[import.heading\]"
+done
+# fees with six decimals are rounded to the form's four, with a warning
+sed 's/7730\.28$/5949.088667/' "$r23.txt" >"$WORK/fees.txt"
+expect_status 1 "$NIANBAO" import "$WORK/fees.txt" -o "$WORK/fees.yaml"
+contains "$WORK/err" "fees.txt:79:.*金额 5949.088667 多于 4 位小数，按四舍五入记为 5949.0887 \[import.round\]"
+contains "$WORK/fees.yaml" 'fees: *"5949.0887"'
+sed 's/7730\.28$/9.99995/' "$r23.txt" >"$WORK/fees-carry.txt"
+expect_status 1 "$NIANBAO" import "$WORK/fees-carry.txt" -o "$WORK/fees-carry.yaml"
+contains "$WORK/fees-carry.yaml" 'fees: *"10.0000"'
+# an extra column (a 小计 before 总计) is left out of every row alike, even
+# where leaving out another number would also add up (1 0 0 0 1 0 1 2)
+awk 'NR >= 38 && NR <= 70 && $NF ~ /^[0-9]+$/ && $(NF - 6) ~ /^[0-9]+$/ {
+	s = $(NF - 5) + $(NF - 4) + $(NF - 3) + $(NF - 2); sub(/[0-9]+$/, s "  " $NF) } { print }' \
+	"$GOLDEN/example-2024.txt" >"$WORK/extra.txt"
+expect_status 1 "$NIANBAO" import "$WORK/extra.txt" -o "$WORK/extra.yaml"
+same_cells "$WORK/extra.yaml" example-2024.yaml
+contains "$WORK/err" "extra.txt:70:.*去掉第 7 个数（1）.*各行都去掉这一个"
+sed '56s/.*/    3.补正后申请内容仍不明确  1  0  0  0  1  0  1  2/' "$WORK/extra.txt" >"$WORK/extra2.txt"
+expect_status 1 "$NIANBAO" import "$WORK/extra2.txt" -o "$WORK/extra2.yaml"
+contains "$WORK/extra2.yaml" "unclear: *\[1, 0, 0, 0, 1, 0, 2\]"
 
 # --- draft: of each seed, from the data file and from the published text --
 for n in 000 001 002 003 004; do
