@@ -301,6 +301,24 @@ for style in comma fullparen paren none circled; do
 	expect_status 1 "$NIANBAO" import "$WORK/numbered.txt" -o "$WORK/numbered.yaml" --force
 	same_cells "$WORK/numbered.yaml" "$r23.cells.yaml"
 done
+# the same reports as their portals serve them (a GBK page with navigation,
+# scripts and a footer; the tables with merged cells): the same cells
+for y in 2023 2024; do
+	real=published/hongze-qzf-$y
+	expect_status 1 "$NIANBAO" import "$real.html" -o "$WORK/html-$y.yaml"
+	contains "$WORK/err" "按 GB18030 编码读取"
+	same_cells "$WORK/html-$y.yaml" "$real.cells.yaml"
+	checks=$((checks + 1))
+	! grep -qE "首页|主办单位|统计|当前位置" "$WORK/html-$y.yaml" || fail "$real.html: page furniture read"
+done
+iconv -f GB18030 -t UTF-8 published/hongze-qzf-2023.html | sed 's/charset=gb2312/charset=utf-8/' \
+	>"$WORK/utf8.html"
+expect_status 1 "$NIANBAO" import "$WORK/utf8.html" -o "$WORK/utf8-html.yaml"
+contains "$WORK/err" "按 UTF-8 编码读取"
+same_cells "$WORK/utf8-html.yaml" published/hongze-qzf-2023.cells.yaml
+sed '/<table/,/<\/table>/d' "$WORK/utf8.html" >"$WORK/no-tables.html"
+hostile no-tables.html "这不像一份年度报告："
+
 # a misprinted or reworded heading still finds its table, with a warning
 for heading in 四、政府信息公开行政法复议、行政诉讼情况 四、行政复议和行政诉讼情况; do
 	sed "s/四、政府信息公开行政复议、行政诉讼情况/$heading/" "$r23.txt" >"$WORK/heading.txt"

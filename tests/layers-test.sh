@@ -35,6 +35,7 @@ owner_of_header() {
 	yaml.h) echo model ;;
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
 	zlib.h) echo pdfdoc ;;
+	libxml/* | zip.h | zipconf.h | poppler.h | poppler/* | glib.h | glib/* | glib-object.h) echo import ;;
 	*) echo any ;;
 	esac
 }

@@ -20,6 +20,8 @@
 #include "diag.h"
 #include "form.h"
 #include "import.h"
+#include "import_blocks.h"
+#include "import_html.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -384,6 +386,55 @@ static void test_what_cannot_be_placed_is_named(void **state)
 	diag_list_fini(&diags);
 }
 
+/* A web page's table is a grid: merged cells given once at their first
+ * place, the places they cover left empty, later cells in their columns;
+ * scripts, navigation and footers are no blocks; a layout table is text. */
+static void test_html_tables_are_grids(void **state)
+{
+	(void)state;
+	const char *page =
+		"<html><head><title>标题</title><script>var a = '一、总体情况';</script></head>"
+		"<body><div class=\"nav\">首页</div><h1>某某县人民政府<br>2023年报告</h1>"
+		"<table><tr><td>正文在排版表格里</td></tr></table>"
+		"<table><tr><td rowspan=\"2\" colspan=\"2\">A</td><td>B</td></tr>"
+		"<tr><td>C</td></tr><tr><td>D</td><td> 1 </td><td>2</td></tr></table>"
+		"<footer>主办单位</footer><div id=\"footer\">备案号</div></body></html>";
+	assert_true(import_html_detect(page, strlen(page)));
+	assert_false(import_html_detect("一、总体情况 <b>", 18));
+	struct import_blocks b;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	const char *encoding;
+	assert_true(import_html_read(&b, page, strlen(page), &encoding, &diags));
+	assert_string_equal(encoding, "UTF-8");
+	assert_int_equal(b.nblocks, 4);
+	assert_int_equal(b.blocks[0].kind, IMPORT_BLOCK_HEADING);
+	assert_string_equal(b.blocks[0].rows[0].text, "某某县人民政府");
+	assert_string_equal(b.blocks[1].rows[0].text, "2023年报告");
+	assert_int_equal(b.blocks[2].kind, IMPORT_BLOCK_PARAGRAPH);
+	assert_string_equal(b.blocks[2].rows[0].text, "正文在排版表格里");
+	const struct import_block *t = &b.blocks[3];
+	assert_int_equal(t->kind, IMPORT_BLOCK_TABLE);
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(t->ncolumns, 3);
+	assert_int_equal(t->rows[0].cells[0].rowspan, 2);
+	assert_int_equal(t->rows[0].cells[0].colspan, 2);
+	assert_int_equal(t->rows[0].cells[1].col, 2);
+	assert_int_equal(t->rows[1].ncells, 1);
+	assert_int_equal(t->rows[1].cells[0].col, 2); /* C, beside the merged A */
+	assert_string_equal(t->rows[2].cells[1].text, "1");
+	assert_true(t->rows[2].cells[1].numeric);
+	assert_string_equal(t->rows[2].text, "D 1 2");
+	import_blocks_fini(&b);
+	/* the charset of the meta tag: GBK bytes read as GB18030 */
+	const char *gbk = "<html><meta charset=\"GBK\"><p>\xd5\xfd\xce\xc4</p></html>";
+	assert_true(import_html_read(&b, gbk, strlen(gbk), &encoding, &diags));
+	assert_string_equal(encoding, "GB18030");
+	assert_string_equal(b.blocks[0].rows[0].text, "正文");
+	import_blocks_fini(&b);
+	diag_list_fini(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_gbk_text_is_read),
 		cmocka_unit_test(test_hostile_inputs_are_refused),
 		cmocka_unit_test(test_what_cannot_be_placed_is_named),
+		cmocka_unit_test(test_html_tables_are_grids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

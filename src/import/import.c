@@ -12,6 +12,7 @@
 #include "form.h"
 #include "import_blocks.h"
 #include "import_decode.h"
+#include "import_html.h"
 #include "import_label.h"
 #include "import_layout.h"
 #include "import_tables.h"
@@ -357,17 +358,43 @@ struct report *import_report_blocks(const struct import_blocks *blocks, const st
 	return r;
 }
 
+/* An old binary Word file (OLE2 compound document). */
+static bool is_ole2(const char *data, size_t len)
+{
+	return len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+}
+
+/* Which format data is in, by its content: the name says nothing. */
+static bool read_blocks(struct import_blocks *blocks, const char *data, size_t len,
+			const char **encoding, struct diag_list *diags)
+{
+	if (is_ole2(data, len)) {
+		import_blocks_init(blocks, "Word 97-2003 文档");
+		fail(diags, 1,
+		     "这是旧版 Word 的二进制文档（.doc），无法读取；请在 Word 或 WPS 中"
+		     "“另存为” .docx（或网页、PDF）后再导入");
+		return false;
+	}
+	if (import_html_detect(data, len))
+		return import_html_read(blocks, data, len, encoding, diags);
+	size_t utf8_len;
+	char *utf8 = import_decode(data, len, &utf8_len, encoding, diags);
+	if (!utf8) {
+		import_blocks_init(blocks, "文本");
+		return false;
+	}
+	import_text_read(blocks, utf8, utf8_len);
+	free(utf8);
+	return true;
+}
+
 struct report *import_report(const char *data, size_t len, const struct form *f,
 			     const char **encoding, struct diag_list *diags)
 {
-	size_t utf8_len;
-	char *utf8 = import_decode(data, len, &utf8_len, encoding, diags);
-	if (!utf8)
-		return NULL;
 	struct import_blocks blocks;
-	import_text_read(&blocks, utf8, utf8_len);
-	free(utf8);
-	struct report *r = import_report_blocks(&blocks, f, diags);
+	struct report *r = NULL;
+	if (read_blocks(&blocks, data, len, encoding, diags))
+		r = import_report_blocks(&blocks, f, diags);
 	import_blocks_fini(&blocks);
 	return r;
 }

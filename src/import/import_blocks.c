@@ -119,6 +119,42 @@ void import_block_join_rows(struct import_block *block)
 	}
 }
 
+size_t import_grid_place(struct import_grid *g, size_t colspan, size_t rowspan)
+{
+	colspan = colspan < 1			    ? 1
+		  : colspan > IMPORT_LINE_MAX_CELLS ? IMPORT_LINE_MAX_CELLS
+						    : colspan;
+	rowspan = rowspan < 1 ? 1 : rowspan;
+	size_t col = g->next;
+	while (col < g->ncolumns && g->covered[col])
+		col++;
+	if (col + colspan > g->ncolumns) {
+		size_t need = col + colspan;
+		g->covered = xgrow(g->covered, &g->cap, need, sizeof *g->covered);
+		for (size_t c = g->ncolumns; c < need; c++)
+			g->covered[c] = 0;
+		g->ncolumns = need;
+	}
+	for (size_t c = col; c < col + colspan; c++)
+		g->covered[c] = rowspan;
+	g->next = col + colspan;
+	return col;
+}
+
+void import_grid_end_row(struct import_grid *g)
+{
+	for (size_t c = 0; c < g->ncolumns; c++)
+		if (g->covered[c])
+			g->covered[c]--;
+	g->next = 0;
+}
+
+void import_grid_fini(struct import_grid *g)
+{
+	free(g->covered);
+	*g = (struct import_grid){0};
+}
+
 bool import_cell_numeric(const char *s)
 {
 	size_t len = strlen(s), digits = 0;

@@ -78,6 +78,22 @@ void import_row_take_cell(struct import_row *row, char *text, int line, int colu
 /* Sets the text of each row of a table to its cells joined by spaces. */
 void import_block_join_rows(struct import_block *block);
 
+/* Where the cells of a table go in its grid while its rows are read in
+ * order: the places that cells of rows above still cover (rowspan). */
+struct import_grid {
+	size_t *covered; /* owned: per column, rows still covered, this one included */
+	size_t ncolumns, cap;
+	size_t next; /* the column the next cell of this row may take */
+};
+
+/* The first column from the next free place for a cell of colspan columns
+ * and rowspan rows; marks the places it covers.  Spans are capped at
+ * IMPORT_LINE_MAX_CELLS. */
+size_t import_grid_place(struct import_grid *g, size_t colspan, size_t rowspan);
+/* Ends a row: the covering from above moves down by one. */
+void import_grid_end_row(struct import_grid *g);
+void import_grid_fini(struct import_grid *g);
+
 /* Whether s is a number as offices write one: digits (ASCII or fullwidth),
  * maybe a sign, a decimal point with digits after it, or commas between
  * digits.  Whether it is a valid count is for value.c to say. */

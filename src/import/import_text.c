@@ -146,6 +146,39 @@ static bool split_line(struct import_row *l, const char *line, size_t len, struc
 	return heading;
 }
 
+bool import_text_split_row(struct import_row *row, const char *line, size_t len)
+{
+	size_t gcap = 0;
+	struct glyph *g = NULL;
+	bool heading = split_line(row, line, len, &g, &gcap);
+	free(g);
+	return heading;
+}
+
+void import_text_add_paragraph(struct import_blocks *b, bool heading, const char *text, size_t len,
+			       int number)
+{
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		struct import_row row = {.number = number};
+		bool marked = import_text_split_row(&row, text + i, end - i);
+		if (*row.text || row.ncells) {
+			struct import_block *block = import_blocks_add(
+				b,
+				heading || marked ? IMPORT_BLOCK_HEADING : IMPORT_BLOCK_PARAGRAPH);
+			struct import_row *r = import_block_add_row(block, number);
+			free(r->text);
+			*r = row;
+			block->ncolumns = row.ncells;
+		} else {
+			free(row.text);
+			free(row.cells);
+		}
+		i = end + 1;
+	}
+}
+
 /* A line of two or more cells continues a table, or starts one; any other
  * line is a paragraph (or a heading, when marked as one). */
 void import_text_read(struct import_blocks *b, const char *s, size_t len)

@@ -8,14 +8,27 @@
 #ifndef NIANBAO_IMPORT_TEXT_H
 #define NIANBAO_IMPORT_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct import_blocks;
+struct import_row;
+
+/* Splits one line (no line break) into row's text and cells as
+ * import_text_read does, for formats whose paragraphs may hold a table
+ * written as text.  Returns whether it is a markdown heading. */
+bool import_text_split_row(struct import_row *row, const char *line, size_t len);
 
 /* Reads utf8[0..len) (LF or CRLF line ends) into b, one row per line:
  * runs of lines with two or more cells are tables, other lines
  * paragraphs, a markdown "#" line a heading.  Free with
  * import_blocks_fini. */
 void import_text_read(struct import_blocks *b, const char *utf8, size_t len);
+
+/* Appends text[0..len) as paragraphs (or headings), one for each of its
+ * lines that is not blank, each split as import_text_split_row does;
+ * number is where the text starts in its source. */
+void import_text_add_paragraph(struct import_blocks *b, bool heading, const char *text, size_t len,
+			       int number);
 
 #endif
