@@ -319,6 +319,31 @@ same_cells "$WORK/utf8-html.yaml" published/hongze-qzf-2023.cells.yaml
 sed '/<table/,/<\/table>/d' "$WORK/utf8.html" >"$WORK/no-tables.html"
 hostile no-tables.html "这不像一份年度报告："
 
+# and as Word files (merged cells as w:gridSpan and w:vMerge, the page
+# number in footer1.xml): the same cells, and the same file as the page
+for y in 2023 2024; do
+	real=published/hongze-qzf-$y
+	expect_status 1 "$NIANBAO" import "$real.docx" -o "$WORK/docx-$y.yaml"
+	same_cells "$WORK/docx-$y.yaml" "$real.cells.yaml"
+	same "$WORK/docx-$y.yaml" "$WORK/html-$y.yaml"
+done
+# what is no report in a format it reads: status 2, what to do, no file
+printf '\320\317\021\340\241\261\032\341' >"$WORK/old.doc"
+head -c 4000 /dev/zero >>"$WORK/old.doc"
+hostile old.doc "旧版 Word 的二进制文档（.doc）.*另存为” .docx"
+printf 'PK\003\004 broken' >"$WORK/broken.docx"
+hostile broken.docx "已损坏"
+# a ZIP holding one empty a.txt (stored: its CRC is 0), written byte by byte
+{
+	printf 'PK\003\004\012\000\000\000\000\000\000\000\041\000'
+	printf '\000\000\000\000\000\000\000\000\000\000\000\000\005\000\000\000a.txt'
+	printf 'PK\001\002\024\000\012\000\000\000\000\000\000\000\041\000'
+	printf '\000\000\000\000\000\000\000\000\000\000\000\000\005\000\000\000\000\000'
+	printf '\000\000\000\000\000\000\000\000\000\000\000\000a.txt'
+	printf 'PK\005\006\000\000\000\000\001\000\001\000\063\000\000\000\043\000\000\000\000\000'
+} >"$WORK/other.zip"
+hostile other.zip "不是 Word 文档（.docx）：其中没有 word/document.xml"
+
 # a misprinted or reworded heading still finds its table, with a warning
 for heading in 四、政府信息公开行政法复议、行政诉讼情况 四、行政复议和行政诉讼情况; do
 	sed "s/四、政府信息公开行政复议、行政诉讼情况/$heading/" "$r23.txt" >"$WORK/heading.txt"

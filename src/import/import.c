@@ -12,6 +12,7 @@
 #include "form.h"
 #include "import_blocks.h"
 #include "import_decode.h"
+#include "import_docx.h"
 #include "import_html.h"
 #include "import_label.h"
 #include "import_layout.h"
@@ -371,9 +372,13 @@ static bool read_blocks(struct import_blocks *blocks, const char *data, size_t l
 	if (is_ole2(data, len)) {
 		import_blocks_init(blocks, "Word 97-2003 文档");
 		fail(diags, 1,
-		     "这是旧版 Word 的二进制文档（.doc），无法读取；请在 Word 或 WPS 中"
-		     "“另存为” .docx（或网页、PDF）后再导入");
+		     "这是旧版 Word 的二进制文档（.doc）或加了密码的 Word 文档，无法读取；"
+		     "请在 Word 或 WPS 中去掉密码、“另存为” .docx 后再导入");
 		return false;
+	}
+	if (import_docx_detect(data, len)) {
+		*encoding = NULL;
+		return import_docx_read(blocks, data, len, diags);
 	}
 	if (import_html_detect(data, len))
 		return import_html_read(blocks, data, len, encoding, diags);
