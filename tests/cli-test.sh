@@ -327,6 +327,32 @@ for y in 2023 2024; do
 	same_cells "$WORK/docx-$y.yaml" "$real.cells.yaml"
 	same "$WORK/docx-$y.yaml" "$WORK/html-$y.yaml"
 done
+# and as published, in PDF: cells from the characters' boxes, the page
+# numbers (-1-) left out of the narratives
+for y in 2023 2024; do
+	real=published/hongze-qzf-$y
+	expect_status 1 "$NIANBAO" import "$real.pdf" -o "$WORK/pdf-$y.yaml"
+	same_cells "$WORK/pdf-$y.yaml" "$real.cells.yaml"
+	checks=$((checks + 1))
+	! grep -qE '^ *-[0-9]+-$' "$WORK/pdf-$y.yaml" || fail "$real.pdf: page numbers in the text"
+done
+contains "$WORK/pdf-2023.yaml" "2023 年，洪泽区政府信息公开工作取得一定"
+# an owner password alone is no obstacle; one needed to open it is
+if command -v qpdf >/dev/null; then
+	qpdf --encrypt "" owner 256 -- published/hongze-qzf-2023.pdf "$WORK/owner.pdf"
+	expect_status 1 "$NIANBAO" import "$WORK/owner.pdf" -o "$WORK/owner.yaml"
+	same_cells "$WORK/owner.yaml" published/hongze-qzf-2023.cells.yaml
+	qpdf --encrypt user owner 256 -- published/hongze-qzf-2023.pdf "$WORK/locked.pdf"
+	hostile locked.pdf "这个 PDF 需要密码才能打开"
+else
+	fail "qpdf is not installed"
+fi
+# a page with no text (as a scan has none)
+printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n' >"$WORK/scan.pdf"
+printf '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n' >>"$WORK/scan.pdf"
+printf '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n' >>"$WORK/scan.pdf"
+printf 'trailer <</Root 1 0 R>>\n%%%%EOF\n' >>"$WORK/scan.pdf"
+hostile scan.pdf "这个 PDF 没有文字层（可能是扫描件）"
 # what is no report in a format it reads: status 2, what to do, no file
 printf '\320\317\021\340\241\261\032\341' >"$WORK/old.doc"
 head -c 4000 /dev/zero >>"$WORK/old.doc"

@@ -16,6 +16,7 @@
 #include "import_html.h"
 #include "import_label.h"
 #include "import_layout.h"
+#include "import_pdf.h"
 #include "import_tables.h"
 #include "import_text.h"
 #include "report.h"
@@ -376,9 +377,21 @@ static bool read_blocks(struct import_blocks *blocks, const char *data, size_t l
 		     "请在 Word 或 WPS 中去掉密码、“另存为” .docx 后再导入");
 		return false;
 	}
+	if (import_pdf_detect(data, len)) {
+		*encoding = NULL;
+		return import_pdf_read(blocks, data, len, diags);
+	}
 	if (import_docx_detect(data, len)) {
 		*encoding = NULL;
 		return import_docx_read(blocks, data, len, diags);
+	}
+	if (len > IMPORT_TEXT_MAX_BYTES) {
+		import_blocks_init(blocks, "文本");
+		char *message = xasprintf("文件太大（%zu 字节），文本或网页格式的报告最大为 %u MiB",
+					  len, IMPORT_TEXT_MAX_BYTES >> 20);
+		fail(diags, 1, message);
+		free(message);
+		return false;
 	}
 	if (import_html_detect(data, len))
 		return import_html_read(blocks, data, len, encoding, diags);

@@ -1,0 +1,199 @@
+/* PDFs into blocks; see import_pdf.h. */
+#include "import_pdf.h"
+
+#include <poppler.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "import_blocks.h"
+#include "import_text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Within a line, a gap this many character heights wide ends a cell, and
+ * one of this many is a space between words. */
+#define CELL_GAP 1.5
+#define WORD_GAP 0.25
+/* Page numbers stand in this share of the page's height at its top or foot. */
+#define MARGIN_SHARE 0.12
+
+bool import_pdf_detect(const char *data, size_t len)
+{
+	size_t head = len < 1024 ? len : 1024;
+	for (size_t i = 0; i + 5 <= head; i++)
+		if (memcmp(data + i, "%PDF-", 5) == 0)
+			return true;
+	return false;
+}
+
+static bool refuse(struct diag_list *diags, const char *message)
+{
+	diag_list_add(diags, DIAG_ERROR, "import.format", NULL, 1, 1, message);
+	return false;
+}
+
+/* One character of a page and its box (y grows downwards). */
+struct glyph {
+	uint32_t at; /* byte offset in the page's text */
+	uint8_t len;
+	double x1, y1, x2, y2;
+};
+
+static double height(const struct glyph *g)
+{
+	double h = g->y2 - g->y1;
+	return h > 1 ? h : 1;
+}
+
+static int by_middle(const void *pa, const void *pb)
+{
+	const struct glyph *a = pa, *b = pb;
+	double ya = (a->y1 + a->y2) / 2, yb = (b->y1 + b->y2) / 2;
+	return ya < yb ? -1 : ya > yb ? 1 : a->x1 < b->x1 ? -1 : a->x1 > b->x1;
+}
+
+static int by_left(const void *pa, const void *pb)
+{
+	const struct glyph *a = pa, *b = pb;
+	return a->x1 < b->x1 ? -1 : a->x1 > b->x1;
+}
+
+/* A line that is only a page number: "-1-", "— 2 —", "3", "第 4 页", "5/9". */
+static bool is_page_number(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t len = strlen(s), digits = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!utf8_is_space(cp) && !strchr("-/", (int)cp) && cp != 0x2014 &&
+			 cp != 0x2013 && cp != 0xFF0D && cp != 0x2012 && cp != 0x2015)
+			buf_add(&b, s + i, n);
+		i += n;
+	}
+	bool yes = digits > 0 && digits <= 4 &&
+		   (b.len == 0 || strcmp(b.data, "第页") == 0 || strcmp(b.data, "第页共页") == 0 ||
+		    strcmp(b.data, "页") == 0);
+	buf_fini(&b);
+	return yes;
+}
+
+/* Appends line g[0..n) (sorted by x) to out as one line of text, its
+ * cells separated by tabs; drops it when it is a page number in the
+ * page's margin. */
+static void add_line(struct buf *out, const char *text, struct glyph *g, size_t n,
+		     double page_height)
+{
+	qsort(g, n, sizeof *g, by_left);
+	struct buf line;
+	buf_init(&line);
+	double top = g[0].y1, bottom = g[0].y2;
+	for (size_t i = 0; i < n; i++) {
+		if (i) {
+			double gap = g[i].x1 - g[i - 1].x2, h = height(&g[i]);
+			if (gap > CELL_GAP * h)
+				buf_addc(&line, '\t');
+			else if (gap > WORD_GAP * h)
+				buf_addc(&line, ' ');
+		}
+		buf_add(&line, text + g[i].at, g[i].len);
+		top = g[i].y1 < top ? g[i].y1 : top;
+		bottom = g[i].y2 > bottom ? g[i].y2 : bottom;
+	}
+	bool margin = bottom < page_height * MARGIN_SHARE || top > page_height * (1 - MARGIN_SHARE);
+	if (!(margin && is_page_number(line.data))) {
+		buf_add(out, line.data, line.len);
+		buf_addc(out, '\n');
+	}
+	buf_fini(&line);
+}
+
+/* The characters of page with their boxes, as lines of text in out;
+ * returns how many characters it had. */
+static size_t read_page(PopplerPage *page, struct buf *out)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
+		g_free(text);
+		g_free(rects);
+		return 0;
+	}
+	double width, page_height;
+	poppler_page_get_size(page, &width, &page_height);
+	struct glyph *g = NULL;
+	size_t n = 0, cap = 0, len = strlen(text);
+	for (size_t i = 0, k = 0; i < len && k < nrects; k++) {
+		uint32_t cp;
+		bool valid;
+		size_t bytes = utf8_decode(text + i, len - i, &cp, &valid);
+		if (valid && !utf8_is_space(cp) && cp != '\n') {
+			g = xgrow(g, &cap, n + 1, sizeof *g);
+			g[n++] = (struct glyph){(uint32_t)i, (uint8_t)bytes, rects[k].x1,
+						rects[k].y1, rects[k].x2,    rects[k].y2};
+		}
+		i += bytes;
+	}
+	qsort(g, n, sizeof *g, by_middle);
+	for (size_t start = 0; start < n;) {
+		double middle = (g[start].y1 + g[start].y2) / 2,
+		       tolerance = height(&g[start]) * 0.4;
+		size_t end = start + 1;
+		while (end < n && (g[end].y1 + g[end].y2) / 2 - middle <= tolerance)
+			end++;
+		add_line(out, text, g + start, end - start, page_height);
+		start = end;
+	}
+	free(g);
+	g_free(rects);
+	g_free(text);
+	return n;
+}
+
+bool import_pdf_read(struct import_blocks *b, const char *data, size_t len, struct diag_list *diags)
+{
+	import_blocks_init(b, "PDF");
+	GBytes *bytes = g_bytes_new_static(data, len);
+	GError *error = NULL;
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
+	g_bytes_unref(bytes);
+	if (!doc) {
+		bool locked = error && error->domain == POPPLER_ERROR &&
+			      error->code == POPPLER_ERROR_ENCRYPTED;
+		g_clear_error(&error);
+		return refuse(diags,
+			      locked ? "这个 PDF 需要密码才能打开，无法读取；请导入没有打开密码的"
+				       "版本，或报告的网页、Word 文档"
+				     : "这个 PDF 已损坏，无法打开");
+	}
+	struct buf text;
+	buf_init(&text);
+	size_t chars = 0;
+	int pages = poppler_document_get_n_pages(doc);
+	for (int i = 0; i < pages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		if (page) {
+			chars += read_page(page, &text);
+			g_object_unref(page);
+		}
+	}
+	g_object_unref(doc);
+	bool ok = chars > 0;
+	if (ok)
+		import_text_read(b, text.data, text.len);
+	else
+		refuse(diags,
+		       "这个 PDF 没有文字层（可能是扫描件），无法读取其中的文字；请导入报告的"
+		       "网页、Word 文档或文本");
+	b->format = "PDF";
+	buf_fini(&text);
+	return ok;
+}
