@@ -169,6 +169,32 @@ int main(int argc, char **argv)
 	report_line("nianbao import seed-004.txt (whole process)", &s, "ms");
 	free(seed_text);
 
+	/* import of one real report in each format it is published in */
+	static const char *const formats[] = {"txt", "html", "docx", "pdf"};
+	for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+		char file[4096], what[128];
+		snprintf(file, sizeof file, "%s/published/hongze-qzf-2023.%s", data_dir,
+			 formats[k]);
+		size_t file_len;
+		char *bytes = read_all(file, &file_len);
+		for (int r = 0; r < rounds; r++) {
+			double start = bench_now_us();
+			const char *encoding;
+			diag_list_clear(&diags);
+			report_free(import_report(bytes, file_len, entry->form, &encoding, &diags));
+			s.us[r] = bench_now_us() - start;
+		}
+		snprintf(what, sizeof what, "import hongze-qzf-2023.%s (in process)", formats[k]);
+		report_line(what, &s, "us");
+		char *file_argv[] = {(char *)binary, "import", file, "-o", "-", NULL};
+		for (int r = 0; r < rounds; r++)
+			s.us[r] = time_command(file_argv);
+		snprintf(what, sizeof what, "nianbao import hongze-qzf-2023.%s (process)",
+			 formats[k]);
+		report_line(what, &s, "ms");
+		free(bytes);
+	}
+
 	/* the PDF: fonts found, subset and embedded, on every run */
 	size_t pdf_len = 0;
 	for (int r = 0; r < rounds; r++) {
