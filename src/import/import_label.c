@@ -114,16 +114,26 @@ static size_t char_starts(const char *s, size_t len, size_t *starts, size_t max)
 	return n;
 }
 
+/* Labels longer than this are compared as unlike. */
+#define COMPARE_MAX_CHARS 256
+
+/* The starts of the characters of s, and its end after them; 0 when it is
+ * empty or too long to compare. */
+static size_t char_bounds(const char *s, size_t starts[COMPARE_MAX_CHARS + 1])
+{
+	size_t len = strlen(s), n = char_starts(s, len, starts, COMPARE_MAX_CHARS);
+	if (n == COMPARE_MAX_CHARS)
+		return 0;
+	starts[n] = len;
+	return n;
+}
+
 double import_label_likeness(const char *a, const char *b)
 {
-	enum { MAX = 256 };
-	size_t as[MAX + 1], bs[MAX + 1];
-	size_t alen = strlen(a), blen = strlen(b);
-	size_t an = char_starts(a, alen, as, MAX), bn = char_starts(b, blen, bs, MAX);
-	if (an == 0 || bn == 0 || an == MAX || bn == MAX)
+	size_t as[COMPARE_MAX_CHARS + 1], bs[COMPARE_MAX_CHARS + 1];
+	size_t an = char_bounds(a, as), bn = char_bounds(b, bs);
+	if (an == 0 || bn == 0)
 		return 0;
-	as[an] = alen;
-	bs[bn] = blen;
 	size_t head = 0;
 	while (head < an && head < bn && as[head + 1] - as[head] == bs[head + 1] - bs[head] &&
 	       memcmp(a + as[head], b + bs[head], as[head + 1] - as[head]) == 0)
@@ -142,16 +152,12 @@ double import_label_likeness(const char *a, const char *b)
 
 double import_label_similarity(const char *a, const char *b)
 {
-	enum { MAX = 128 };
-	size_t as[MAX + 1], bs[MAX + 1];
-	size_t alen = strlen(a), blen = strlen(b);
-	size_t an = char_starts(a, alen, as, MAX), bn = char_starts(b, blen, bs, MAX);
-	if (an == 0 || bn == 0 || an == MAX || bn == MAX)
+	size_t as[COMPARE_MAX_CHARS + 1], bs[COMPARE_MAX_CHARS + 1];
+	size_t an = char_bounds(a, as), bn = char_bounds(b, bs);
+	if (an == 0 || bn == 0)
 		return 0;
-	as[an] = alen;
-	bs[bn] = blen;
 	/* longest common subsequence of characters, one row at a time */
-	unsigned short prev[MAX + 1] = {0}, cur[MAX + 1] = {0};
+	unsigned short prev[COMPARE_MAX_CHARS + 1] = {0}, cur[COMPARE_MAX_CHARS + 1] = {0};
 	for (size_t i = 0; i < an; i++) {
 		size_t al = as[i + 1] - as[i];
 		for (size_t j = 0; j < bn; j++) {

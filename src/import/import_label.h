@@ -32,7 +32,7 @@ double import_label_likeness(const char *a, const char *b);
 
 /* How alike two normalized labels are, from 0 to 1, wherever they differ:
  * twice their longest common subsequence of characters over the sum of
- * their lengths.  0 for labels of 128 characters or more. */
+ * their lengths.  0 for labels of 256 characters or more. */
 double import_label_similarity(const char *a, const char *b);
 
 /* Number of characters in a normalized label. */
