@@ -283,6 +283,8 @@ for y in 2023 2024; do
 	same_cells "$WORK/real-$y.yaml" "$real.cells.yaml"
 	contains "$WORK/err" "“（六）其他处理”只印了一行.*记入“3.其他”.*\[import.group\]"
 	cp "$WORK/err" "$WORK/real-$y.err"
+	checks=$((checks + 1))
+	! grep -qE '^ *-[0-9]+-$' "$WORK/real-$y.yaml" || fail "$real.txt: page numbers read as text"
 done
 contains "$WORK/real-2023.err" "hongze-qzf-2023.txt:149:23: error: .*\[appeals.row_sum\]"
 # sub-rows numbered 1、 (1) ① or not at all are placed by their words

@@ -132,6 +132,28 @@ static void test_runs_of_cells_are_tables(void **state)
 	done(&b, &t);
 }
 
+/* The page number pdftotext leaves at a page's foot, before its form
+ * feed, is no part of the report; a bare number there may be a cell. */
+static void test_page_numbers_before_form_feeds_are_dropped(void **state)
+{
+	(void)state;
+	const char *text = "正文一\n        -1-\n\f正文二\n3\n\f正文三\n\n    — 3 —\n\f";
+	struct import_blocks b;
+	struct import_rows t;
+	read_rows(&b, &t, text);
+	assert_int_equal(t.n, 6);
+	assert_string_equal(t.at[0]->text, "正文一");
+	assert_string_equal(t.at[1]->text, "正文二");
+	assert_string_equal(t.at[2]->text, "3");
+	assert_string_equal(t.at[4]->text, "");
+	assert_int_equal(t.at[5]->number, 8); /* the last line, after "— 3 —" */
+	done(&b, &t);
+	assert_true(import_text_is_page_number("第 4 页"));
+	assert_true(import_text_is_page_number("5/9"));
+	assert_false(import_text_is_page_number("第四页"));
+	assert_false(import_text_is_page_number("2023年"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_lines_lose_marks_and_keep_indent),
 		cmocka_unit_test(test_a_line_keeps_at_most_its_cells),
 		cmocka_unit_test(test_runs_of_cells_are_tables),
+		cmocka_unit_test(test_page_numbers_before_form_feeds_are_dropped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,6 +193,8 @@ void import_rows_of(struct import_rows *rows, const struct import_blocks *b)
 	rows->n = 0;
 	for (size_t i = 0; i < b->nblocks; i++)
 		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
+			if (b->blocks[i].rows[r].dropped)
+				continue;
 			rows->block[rows->n] = &b->blocks[i];
 			rows->at[rows->n++] = &b->blocks[i].rows[r];
 		}

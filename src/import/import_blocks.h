@@ -32,6 +32,7 @@ struct import_row {
 	struct import_cell *cells; /* owned, at most IMPORT_LINE_MAX_CELLS, in grid order */
 	size_t ncells;
 	size_t ncells_seen; /* how many the row has, kept or not */
+	bool dropped;	    /* page furniture (a page number): no part of the report */
 };
 
 enum import_block_kind {

@@ -61,30 +61,6 @@ static int by_left(const void *pa, const void *pb)
 	return a->x1 < b->x1 ? -1 : a->x1 > b->x1;
 }
 
-/* A line that is only a page number: "-1-", "— 2 —", "3", "第 4 页", "5/9". */
-static bool is_page_number(const char *s)
-{
-	struct buf b;
-	buf_init(&b);
-	size_t len = strlen(s), digits = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		bool valid;
-		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
-		if (cp >= '0' && cp <= '9')
-			digits++;
-		else if (!utf8_is_space(cp) && !strchr("-/", (int)cp) && cp != 0x2014 &&
-			 cp != 0x2013 && cp != 0xFF0D && cp != 0x2012 && cp != 0x2015)
-			buf_add(&b, s + i, n);
-		i += n;
-	}
-	bool yes = digits > 0 && digits <= 4 &&
-		   (b.len == 0 || strcmp(b.data, "第页") == 0 || strcmp(b.data, "第页共页") == 0 ||
-		    strcmp(b.data, "页") == 0);
-	buf_fini(&b);
-	return yes;
-}
-
 /* Appends line g[0..n) (sorted by x) to out as one line of text, its
  * cells separated by tabs; drops it when it is a page number in the
  * page's margin. */
@@ -108,7 +84,7 @@ static void add_line(struct buf *out, const char *text, struct glyph *g, size_t 
 		bottom = g[i].y2 > bottom ? g[i].y2 : bottom;
 	}
 	bool margin = bottom < page_height * MARGIN_SHARE || top > page_height * (1 - MARGIN_SHARE);
-	if (!(margin && is_page_number(line.data))) {
+	if (!(margin && import_text_is_page_number(line.data))) {
 		buf_add(out, line.data, line.len);
 		buf_addc(out, '\n');
 	}

@@ -146,6 +146,30 @@ static bool split_line(struct import_row *l, const char *line, size_t len, struc
 	return heading;
 }
 
+/* A line that is only a page number: "-1-", "— 2 —", "3", "第 4 页", "5/9". */
+bool import_text_is_page_number(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	size_t len = strlen(s), digits = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!utf8_is_space(cp) && !strchr("-/", (int)cp) && cp != 0x2014 &&
+			 cp != 0x2013 && cp != 0xFF0D && cp != 0x2012 && cp != 0x2015)
+			buf_add(&b, s + i, n);
+		i += n;
+	}
+	bool yes = digits > 0 && digits <= 4 &&
+		   (b.len == 0 || strcmp(b.data, "第页") == 0 || strcmp(b.data, "第页共页") == 0 ||
+		    strcmp(b.data, "页") == 0);
+	buf_fini(&b);
+	return yes;
+}
+
 bool import_text_split_row(struct import_row *row, const char *line, size_t len)
 {
 	size_t gcap = 0;
@@ -179,6 +203,22 @@ void import_text_add_paragraph(struct import_blocks *b, bool heading, const char
 	}
 }
 
+/* The last line that is not blank, when it is a page number such as "-1-"
+ * (not a bare number): the foot of a page, left out of the report. */
+static void drop_page_number(struct import_blocks *b)
+{
+	for (size_t i = b->nblocks; i-- > 0;)
+		for (size_t r = b->blocks[i].nrows; r-- > 0;) {
+			struct import_row *row = &b->blocks[i].rows[r];
+			if (!*row->text)
+				continue;
+			/* a bare number may be a table's last cell */
+			row->dropped = import_text_is_page_number(row->text) &&
+				       strspn(row->text, "0123456789") < strlen(row->text);
+			return;
+		}
+}
+
 /* A line of two or more cells continues a table, or starts one; any other
  * line is a paragraph (or a heading, when marked as one). */
 void import_text_read(struct import_blocks *b, const char *s, size_t len)
@@ -194,6 +234,9 @@ void import_text_read(struct import_blocks *b, const char *s, size_t len)
 		size_t end = nl ? (size_t)(nl - s) : len;
 		row = (struct import_row){.text = NULL, .number = ++number};
 		bool heading = split_line(&row, s + i, end - i, &g, &gcap);
+		/* pdftotext puts a form feed before each page but the first */
+		if (memchr(s + i, '\f', end - i))
+			drop_page_number(b);
 		bool table = row.ncells >= 2 && !heading;
 		struct import_block *block;
 		if (table && in_table) {

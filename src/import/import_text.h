@@ -21,7 +21,9 @@ bool import_text_split_row(struct import_row *row, const char *line, size_t len)
 
 /* Reads utf8[0..len) (LF or CRLF line ends) into b, one row per line:
  * runs of lines with two or more cells are tables, other lines
- * paragraphs, a markdown "#" line a heading.  Free with
+ * paragraphs, a markdown "#" line a heading.  A page number such as "-1-"
+ * that ends a page (the last line before a form feed, or of a text with
+ * form feeds, as pdftotext writes) is dropped.  Free with
  * import_blocks_fini. */
 void import_text_read(struct import_blocks *b, const char *utf8, size_t len);
 
@@ -30,5 +32,9 @@ void import_text_read(struct import_blocks *b, const char *utf8, size_t len);
  * number is where the text starts in its source. */
 void import_text_add_paragraph(struct import_blocks *b, bool heading, const char *text, size_t len,
 			       int number);
+
+/* Whether a line is only a page number: "-1-", "— 2 —", "3", "第 4 页",
+ * "5/9". */
+bool import_text_is_page_number(const char *line);
 
 #endif
