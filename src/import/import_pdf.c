@@ -1,6 +1,7 @@
 /* PDFs into blocks; see import_pdf.h. */
 #include "import_pdf.h"
 
+#include <dlfcn.h>
 #include <poppler.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,6 +20,60 @@
 #define WORD_GAP 0.25
 /* Page numbers stand in this share of the page's height at its top or foot. */
 #define MARGIN_SHARE 0.12
+
+/* poppler and its dependencies (glib, cairo, NSS, image libraries) take
+ * several milliseconds to load and relocate, which every nianbao process
+ * would pay; so they are loaded when a PDF is read, not at start. */
+struct poppler_api {
+	PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+	int (*document_get_n_pages)(PopplerDocument *);
+	PopplerPage *(*document_get_page)(PopplerDocument *, int);
+	char *(*page_get_text)(PopplerPage *);
+	gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+	void (*page_get_size)(PopplerPage *, double *, double *);
+	GQuark (*error_quark)(void);
+	GBytes *(*bytes_new_static)(gconstpointer, gsize);
+	void (*bytes_unref)(GBytes *);
+	void (*object_unref)(gpointer);
+	void (*free)(gpointer);
+	void (*error_free)(GError *);
+};
+
+static const struct poppler_api *poppler(void)
+{
+	static struct poppler_api api;
+	static int state; /* 0 not tried, 1 loaded, -1 missing */
+	if (state)
+		return state > 0 ? &api : NULL;
+	state = -1;
+	void *lib = dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		lib = dlopen("libpoppler-glib.so", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return NULL;
+	struct {
+		void **slot;
+		const char *name;
+	} symbols[] = {
+		{(void **)&api.document_new_from_bytes, "poppler_document_new_from_bytes"},
+		{(void **)&api.document_get_n_pages, "poppler_document_get_n_pages"},
+		{(void **)&api.document_get_page, "poppler_document_get_page"},
+		{(void **)&api.page_get_text, "poppler_page_get_text"},
+		{(void **)&api.page_get_text_layout, "poppler_page_get_text_layout"},
+		{(void **)&api.page_get_size, "poppler_page_get_size"},
+		{(void **)&api.error_quark, "poppler_error_quark"},
+		{(void **)&api.bytes_new_static, "g_bytes_new_static"},
+		{(void **)&api.bytes_unref, "g_bytes_unref"},
+		{(void **)&api.object_unref, "g_object_unref"},
+		{(void **)&api.free, "g_free"},
+		{(void **)&api.error_free, "g_error_free"},
+	};
+	for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++)
+		if (!(*symbols[i].slot = dlsym(lib, symbols[i].name)))
+			return NULL; /* the library stays loaded: dlclose is no gain */
+	state = 1;
+	return &api;
+}
 
 bool import_pdf_detect(const char *data, size_t len)
 {
@@ -93,18 +148,18 @@ static void add_line(struct buf *out, const char *text, struct glyph *g, size_t 
 
 /* The characters of page with their boxes, as lines of text in out;
  * returns how many characters it had. */
-static size_t read_page(PopplerPage *page, struct buf *out)
+static size_t read_page(const struct poppler_api *api, PopplerPage *page, struct buf *out)
 {
-	char *text = poppler_page_get_text(page);
+	char *text = api->page_get_text(page);
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
-	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) {
-		g_free(text);
-		g_free(rects);
+	if (!text || !api->page_get_text_layout(page, &rects, &nrects)) {
+		api->free(text);
+		api->free(rects);
 		return 0;
 	}
 	double width, page_height;
-	poppler_page_get_size(page, &width, &page_height);
+	api->page_get_size(page, &width, &page_height);
 	struct glyph *g = NULL;
 	size_t n = 0, cap = 0, len = strlen(text);
 	for (size_t i = 0, k = 0; i < len && k < nrects; k++) {
@@ -129,22 +184,27 @@ static size_t read_page(PopplerPage *page, struct buf *out)
 		start = end;
 	}
 	free(g);
-	g_free(rects);
-	g_free(text);
+	api->free(rects);
+	api->free(text);
 	return n;
 }
 
 bool import_pdf_read(struct import_blocks *b, const char *data, size_t len, struct diag_list *diags)
 {
 	import_blocks_init(b, "PDF");
-	GBytes *bytes = g_bytes_new_static(data, len);
+	const struct poppler_api *api = poppler();
+	if (!api)
+		return refuse(diags, "读取 PDF 需要 poppler 库（Debian 的 libpoppler-glib8），"
+				     "本机没有安装；请安装它，或导入报告的网页、Word 文档或文本");
+	GBytes *bytes = api->bytes_new_static(data, len);
 	GError *error = NULL;
-	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
-	g_bytes_unref(bytes);
+	PopplerDocument *doc = api->document_new_from_bytes(bytes, NULL, &error);
+	api->bytes_unref(bytes);
 	if (!doc) {
-		bool locked = error && error->domain == POPPLER_ERROR &&
+		bool locked = error && error->domain == api->error_quark() &&
 			      error->code == POPPLER_ERROR_ENCRYPTED;
-		g_clear_error(&error);
+		if (error)
+			api->error_free(error);
 		return refuse(diags,
 			      locked ? "这个 PDF 需要密码才能打开，无法读取；请导入没有打开密码的"
 				       "版本，或报告的网页、Word 文档"
@@ -153,15 +213,15 @@ bool import_pdf_read(struct import_blocks *b, const char *data, size_t len, stru
 	struct buf text;
 	buf_init(&text);
 	size_t chars = 0;
-	int pages = poppler_document_get_n_pages(doc);
+	int pages = api->document_get_n_pages(doc);
 	for (int i = 0; i < pages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
+		PopplerPage *page = api->document_get_page(doc, i);
 		if (page) {
-			chars += read_page(page, &text);
-			g_object_unref(page);
+			chars += read_page(api, page, &text);
+			api->object_unref(page);
 		}
 	}
-	g_object_unref(doc);
+	api->object_unref(doc);
 	bool ok = chars > 0;
 	if (ok)
 		import_text_read(b, text.data, text.len);

@@ -7,7 +7,8 @@
  * dropped.  The lines, pages one after another, are then read as plain
  * text is (import_text), so a line's number is its place in that text.
  * A PDF that needs a password to be opened, or has no text (a scan), is
- * refused with what to do; an owner password alone is no obstacle. */
+ * refused with what to do; an owner password alone is no obstacle.
+ * poppler is loaded (dlopen) the first time a PDF is read. */
 #ifndef NIANBAO_IMPORT_PDF_H
 #define NIANBAO_IMPORT_PDF_H
 
