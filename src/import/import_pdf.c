@@ -16,7 +16,7 @@
 
 /* Within a line, a gap this many character heights wide ends a cell, and
  * one of this many is a space between words. */
-#define CELL_GAP 1.5
+#define CELL_GAP 1.0
 #define WORD_GAP 0.25
 /* Page numbers stand in this share of the page's height at its top or foot. */
 #define MARGIN_SHARE 0.12

@@ -1,6 +1,6 @@
 /* A published report as a PDF read into blocks with poppler (glib): every
  * character with its box.  Characters whose boxes share a baseline are a
- * line; within a line, a gap wider than a character and a half between
+ * line; within a line, a gap wider than a character between
  * boxes ends a table cell (a narrower one is a space between words), so
  * cells come from where the text stands, not from counted spaces.  Page
  * numbers ("-1-", "— 2 —", "第 3 页") at the top or foot of a page are
