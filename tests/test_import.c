@@ -435,6 +435,13 @@ static void test_html_tables_are_grids(void **state)
 	assert_string_equal(encoding, "GB18030");
 	assert_string_equal(b.blocks[0].rows[0].text, "正文");
 	import_blocks_fini(&b);
+	/* a BOM says UTF-8 whatever the meta tag claims */
+	const char *bom = "\xEF\xBB\xBF <html><meta charset=gb2312><p>正文</p></html>";
+	assert_true(import_html_detect(bom, strlen(bom)));
+	assert_true(import_html_read(&b, bom, strlen(bom), &encoding, &diags));
+	assert_string_equal(encoding, "UTF-8");
+	assert_string_equal(b.blocks[0].rows[0].text, "正文");
+	import_blocks_fini(&b);
 	diag_list_fini(&diags);
 }
 
