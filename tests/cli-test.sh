@@ -263,6 +263,156 @@ sed '45s/.*/一、本年新收政府信息公开申请数量\t1\t-1\t0\t0\t0\t0\
 hostile negative.txt "不能是负数"
 echo "这只是一封信，不是年度报告。" >"$WORK/letter.txt"
 hostile letter.txt "letter.txt:1:1: error: 这不像一份"
+# headings only, or cut off before table 三: refused, naming the part
+grep -E '^[一二三四五六]、(总体|主动|收到|政府|存在|其他需要)' "$GOLDEN/example-2024.txt" |
+	sed '1i示例县人民政府2024年政府信息公开工作年度报告' >"$WORK/headings.txt"
+hostile headings.txt "headings.txt:3:1: error: 这不像一份年度报告：“二、主动公开政府信息情况”这一部分只有标题"
+sed -n '1,31p;80,$p' "$GOLDEN/example-2024.txt" >"$WORK/cut.txt"
+hostile cut.txt "这不像一份年度报告：找不到“三、收到和处理政府信息公开申请情况”这一部分"
+
+# --- import: real published reports and their layouts ---------------------
+# every cell of a report file, one "path value" a line: organ, year and
+# the tables (proactive, requests, appeals), whatever the file's layout
+cells_of() {
+	sed 's/ *#.*//' "$1" | awk '
+		/^[a-z_]+:/ { top = $1; sub(/:$/, "", top); group = "" }
+		top == "organ" || top == "year" { v = $0; sub(/^[a-z_]+: */, "", v); print top, v }
+		top !~ /^(proactive|requests|appeals)$/ { next }
+		/^  [a-z_]+:/ {
+			key = $1; sub(/:$/, "", key); v = $0; sub(/^ *[a-z_]+: */, "", v)
+			if (v == "") { group = key "."; next }
+			group = ""; gsub(/ /, "", v); print top "." key, v; next
+		}
+		/^    [a-z_]+:/ {
+			key = $1; sub(/:$/, "", key); v = $0; sub(/^ *[a-z_]+: */, "", v)
+			gsub(/ /, "", v); print top "." group key, v
+		}'
+}
+# same_cells FILE.yaml EXPECTED.yaml: the same value in every cell
+same_cells() {
+	cells_of "$1" >"$WORK/cells.got"
+	cells_of "$2" >"$WORK/cells.want"
+	checks=$((checks + 1))
+	[ -s "$WORK/cells.want" ] || fail "no cells in $2"
+	cmp -s "$WORK/cells.got" "$WORK/cells.want" ||
+		{ fail "$1: cells differ from $2"; diff "$WORK/cells.want" "$WORK/cells.got" >&2; }
+}
+# the two real reports, from their text, give every hand-read cell; the
+# single （六） row of the 2019 layout is read into 3.其他 and said so
+for y in 2023 2024; do
+	real=published/hongze-qzf-$y
+	expect_status 1 "$NIANBAO" import "$real.txt" -o "$WORK/real-$y.yaml"
+	same_cells "$WORK/real-$y.yaml" "$real.cells.yaml"
+	contains "$WORK/err" "“（六）其他处理”只印了一行.*记入“3.其他”.*\[import.group\]"
+	cp "$WORK/err" "$WORK/real-$y.err"
+	checks=$((checks + 1))
+	! grep -qE '^ *-[0-9]+-$' "$WORK/real-$y.yaml" || fail "$real.txt: page numbers read as text"
+done
+contains "$WORK/real-2023.err" "hongze-qzf-2023.txt:149:23: error: .*\[appeals.row_sum\]"
+# sub-rows numbered 1、 (1) ① or not at all are placed by their words
+r23=published/hongze-qzf-2023
+for style in comma fullparen paren none circled; do
+	case $style in
+	comma) sed -E 's/^( +)([1-8])\.([^0-9])/\1\2、\3/' "$r23.txt" ;;
+	fullparen) sed -E 's/^( +)([1-8])\.([^0-9])/\1（\2）\3/' "$r23.txt" ;;
+	paren) sed -E 's/^( +)([1-8])\.([^0-9])/\1(\2)\3/' "$r23.txt" ;;
+	none) sed -E 's/^( +)[1-8]\.([^0-9])/\1\2/' "$r23.txt" ;;
+	circled) sed -E 's/^( +)1\./\1①/; s/^( +)2\./\1②/; s/^( +)3\./\1③/; s/^( +)4\./\1④/;
+		s/^( +)5\./\1⑤/; s/^( +)6\./\1⑥/; s/^( +)7\./\1⑦/; s/^( +)8\./\1⑧/' "$r23.txt" ;;
+	esac >"$WORK/numbered.txt"
+	checks=$((checks + 1))
+	! grep -qE '^ +[1-8]\.[^0-9]' "$WORK/numbered.txt" || fail "numbering $style not applied"
+	expect_status 1 "$NIANBAO" import "$WORK/numbered.txt" -o "$WORK/numbered.yaml" --force
+	same_cells "$WORK/numbered.yaml" "$r23.cells.yaml"
+done
+# the same reports as their portals serve them (a GBK page with navigation,
+# scripts and a footer; the tables with merged cells), as Word files
+# (merged cells as w:gridSpan and w:vMerge, the page number in
+# footer1.xml) and as published, in PDF (cells from the characters' boxes,
+# the page numbers -1- left out): every hand-read cell in its cell
+for y in 2023 2024; do
+	real=published/hongze-qzf-$y
+	for format in html docx pdf; do
+		expect_status 1 "$NIANBAO" import "$real.$format" -o "$WORK/$format-$y.yaml"
+		same_cells "$WORK/$format-$y.yaml" "$real.cells.yaml"
+		cp "$WORK/err" "$WORK/$format-$y.err"
+		checks=$((checks + 1))
+		! grep -qE '首页|主办单位|统计|当前位置|^ *-[0-9]+-$' "$WORK/$format-$y.yaml" ||
+			fail "$real.$format: page furniture or page numbers read as text"
+	done
+	contains "$WORK/html-$y.err" "按 GB18030 编码读取"
+	# a group label and its first row stand a character apart, in two cells
+	checks=$((checks + 1))
+	! grep -q "无法提供 1" "$WORK/pdf-$y.err" || fail "$real.pdf: two cells read as one"
+	same "$WORK/docx-$y.yaml" "$WORK/html-$y.yaml"
+done
+iconv -f GB18030 -t UTF-8 published/hongze-qzf-2023.html | sed 's/charset=gb2312/charset=utf-8/' \
+	>"$WORK/utf8.html"
+expect_status 1 "$NIANBAO" import "$WORK/utf8.html" -o "$WORK/utf8-html.yaml"
+contains "$WORK/err" "按 UTF-8 编码读取"
+same_cells "$WORK/utf8-html.yaml" published/hongze-qzf-2023.cells.yaml
+sed '/<table/,/<\/table>/d' "$WORK/utf8.html" >"$WORK/no-tables.html"
+hostile no-tables.html "这不像一份年度报告："
+contains "$WORK/pdf-2023.yaml" "2023 年，洪泽区政府信息公开工作取得一定"
+# an owner password alone is no obstacle; one needed to open it is
+if command -v qpdf >/dev/null; then
+	qpdf --encrypt "" owner 256 -- published/hongze-qzf-2023.pdf "$WORK/owner.pdf"
+	expect_status 1 "$NIANBAO" import "$WORK/owner.pdf" -o "$WORK/owner.yaml"
+	same_cells "$WORK/owner.yaml" published/hongze-qzf-2023.cells.yaml
+	qpdf --encrypt user owner 256 -- published/hongze-qzf-2023.pdf "$WORK/locked.pdf"
+	hostile locked.pdf "这个 PDF 需要密码才能打开"
+else
+	fail "qpdf is not installed"
+fi
+# a page with no text (as a scan has none)
+printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n' >"$WORK/scan.pdf"
+printf '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n' >>"$WORK/scan.pdf"
+printf '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n' >>"$WORK/scan.pdf"
+printf 'trailer <</Root 1 0 R>>\n%%%%EOF\n' >>"$WORK/scan.pdf"
+hostile scan.pdf "这个 PDF 没有文字层（可能是扫描件）"
+# what is no report in a format it reads: status 2, what to do, no file
+printf '\320\317\021\340\241\261\032\341' >"$WORK/old.doc"
+head -c 4000 /dev/zero >>"$WORK/old.doc"
+hostile old.doc "旧版 Word 的二进制文档（.doc）.*另存为” .docx"
+printf 'PK\003\004 broken' >"$WORK/broken.docx"
+hostile broken.docx "已损坏"
+# a ZIP holding one empty a.txt (stored: its CRC is 0), written byte by byte
+{
+	printf 'PK\003\004\012\000\000\000\000\000\000\000\041\000'
+	printf '\000\000\000\000\000\000\000\000\000\000\000\000\005\000\000\000a.txt'
+	printf 'PK\001\002\024\000\012\000\000\000\000\000\000\000\041\000'
+	printf '\000\000\000\000\000\000\000\000\000\000\000\000\005\000\000\000\000\000'
+	printf '\000\000\000\000\000\000\000\000\000\000\000\000a.txt'
+	printf 'PK\005\006\000\000\000\000\001\000\001\000\063\000\000\000\043\000\000\000\000\000'
+} >"$WORK/other.zip"
+hostile other.zip "不是 Word 文档（.docx）：其中没有 word/document.xml"
+
+# a misprinted or reworded heading still finds its table, with a warning
+for heading in 四、政府信息公开行政法复议、行政诉讼情况 四、行政复议和行政诉讼情况; do
+	sed "s/四、政府信息公开行政复议、行政诉讼情况/$heading/" "$r23.txt" >"$WORK/heading.txt"
+	expect_status 1 "$NIANBAO" import "$WORK/heading.txt" -o "$WORK/heading.yaml" --force
+	same_cells "$WORK/heading.yaml" "$r23.cells.yaml"
+	contains "$WORK/err" "heading.txt:136:6: warning: “$heading”与正式的标题.*\[import.heading\]"
+done
+# fees with six decimals are rounded to the form's four, with a warning
+sed 's/7730\.28$/5949.088667/' "$r23.txt" >"$WORK/fees.txt"
+expect_status 1 "$NIANBAO" import "$WORK/fees.txt" -o "$WORK/fees.yaml"
+contains "$WORK/err" "fees.txt:79:.*金额 5949.088667 多于 4 位小数，按四舍五入记为 5949.0887 \[import.round\]"
+contains "$WORK/fees.yaml" 'fees: *"5949.0887"'
+sed 's/7730\.28$/9.99995/' "$r23.txt" >"$WORK/fees-carry.txt"
+expect_status 1 "$NIANBAO" import "$WORK/fees-carry.txt" -o "$WORK/fees-carry.yaml"
+contains "$WORK/fees-carry.yaml" 'fees: *"10.0000"'
+# an extra column (a 小计 before 总计) is left out of every row alike, even
+# where leaving out another number would also add up (1 0 0 0 1 0 1 2)
+awk 'NR >= 38 && NR <= 70 && $NF ~ /^[0-9]+$/ && $(NF - 6) ~ /^[0-9]+$/ {
+	s = $(NF - 5) + $(NF - 4) + $(NF - 3) + $(NF - 2); sub(/[0-9]+$/, s "  " $NF) } { print }' \
+	"$GOLDEN/example-2024.txt" >"$WORK/extra.txt"
+expect_status 1 "$NIANBAO" import "$WORK/extra.txt" -o "$WORK/extra.yaml"
+same_cells "$WORK/extra.yaml" example-2024.yaml
+contains "$WORK/err" "extra.txt:70:.*去掉第 7 个数（1）.*各行都去掉这一个"
+sed '56s/.*/    3.补正后申请内容仍不明确  1  0  0  0  1  0  1  2/' "$WORK/extra.txt" >"$WORK/extra2.txt"
+expect_status 1 "$NIANBAO" import "$WORK/extra2.txt" -o "$WORK/extra2.yaml"
+contains "$WORK/extra2.yaml" "unclear: *\[1, 0, 0, 0, 1, 0, 2\]"
 
 # --- draft: of each seed, from the data file and from the published text --
 for n in 000 001 002 003 004; do

@@ -39,8 +39,9 @@ owner_of_header() {
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
 	zlib.h) echo pdfdoc ;;
 	xlsxwriter.h | xlsxwriter/*) echo xlsx ;;
-	zip.h | zipconf.h) echo docx ;;
-	libxml/*) echo "docx ofd" ;;
+	zip.h | zipconf.h) echo "docx import" ;;
+	libxml/*) echo "docx ofd import" ;;
+	poppler.h | poppler/* | glib.h | glib/* | glib-object.h) echo import ;;
 	*) echo any ;;
 	esac
 }

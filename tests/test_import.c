@@ -12,14 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
+#include <zip.h>
 
 #include "buf.h"
 #include "catalog.h"
 #include "diag.h"
 #include "form.h"
 #include "import.h"
+#include "import_blocks.h"
+#include "import_docx.h"
+#include "import_html.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -384,6 +389,136 @@ static void test_what_cannot_be_placed_is_named(void **state)
 	diag_list_fini(&diags);
 }
 
+/* A web page's table is a grid: merged cells given once at their first
+ * place, the places they cover left empty, later cells in their columns;
+ * scripts, navigation and footers are no blocks; a layout table is text. */
+static void test_html_tables_are_grids(void **state)
+{
+	(void)state;
+	const char *page =
+		"<html><head><title>标题</title><script>var a = '一、总体情况';</script></head>"
+		"<body><div class=\"nav\">首页</div><h1>某某县人民政府<br>2023年报告</h1>"
+		"<table><tr><td>正文在排版表格里</td></tr></table>"
+		"<table><tr><td rowspan=\"2\" colspan=\"2\">A</td><td>B</td></tr>"
+		"<tr><td>C</td></tr><tr><td>D</td><td> 1 </td><td>2</td></tr></table>"
+		"<footer>主办单位</footer><div id=\"footer\">备案号</div></body></html>";
+	assert_true(import_html_detect(page, strlen(page)));
+	assert_false(import_html_detect("一、总体情况 <b>", 18));
+	struct import_blocks b;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	const char *encoding;
+	assert_true(import_html_read(&b, page, strlen(page), &encoding, &diags));
+	assert_string_equal(encoding, "UTF-8");
+	assert_int_equal(b.nblocks, 4);
+	assert_int_equal(b.blocks[0].kind, IMPORT_BLOCK_HEADING);
+	assert_string_equal(b.blocks[0].rows[0].text, "某某县人民政府");
+	assert_string_equal(b.blocks[1].rows[0].text, "2023年报告");
+	assert_int_equal(b.blocks[2].kind, IMPORT_BLOCK_PARAGRAPH);
+	assert_string_equal(b.blocks[2].rows[0].text, "正文在排版表格里");
+	const struct import_block *t = &b.blocks[3];
+	assert_int_equal(t->kind, IMPORT_BLOCK_TABLE);
+	assert_int_equal(t->nrows, 3);
+	assert_int_equal(t->ncolumns, 3);
+	assert_int_equal(t->rows[0].cells[0].rowspan, 2);
+	assert_int_equal(t->rows[0].cells[0].colspan, 2);
+	assert_int_equal(t->rows[0].cells[1].col, 2);
+	assert_int_equal(t->rows[1].ncells, 1);
+	assert_int_equal(t->rows[1].cells[0].col, 2); /* C, beside the merged A */
+	assert_string_equal(t->rows[2].cells[1].text, "1");
+	assert_true(t->rows[2].cells[1].numeric);
+	assert_string_equal(t->rows[2].text, "D 1 2");
+	import_blocks_fini(&b);
+	/* the charset of the meta tag: GBK bytes read as GB18030 */
+	const char *gbk = "<html><meta charset=\"GBK\"><p>\xd5\xfd\xce\xc4</p></html>";
+	assert_true(import_html_read(&b, gbk, strlen(gbk), &encoding, &diags));
+	assert_string_equal(encoding, "GB18030");
+	assert_string_equal(b.blocks[0].rows[0].text, "正文");
+	import_blocks_fini(&b);
+	/* a BOM says UTF-8 whatever the meta tag claims */
+	const char *bom = "\xEF\xBB\xBF <html><meta charset=gb2312><p>正文</p></html>";
+	assert_true(import_html_detect(bom, strlen(bom)));
+	assert_true(import_html_read(&b, bom, strlen(bom), &encoding, &diags));
+	assert_string_equal(encoding, "UTF-8");
+	assert_string_equal(b.blocks[0].rows[0].text, "正文");
+	import_blocks_fini(&b);
+	diag_list_fini(&diags);
+}
+
+/* A Word file of one document part, written with libzip; the caller frees
+ * the bytes. */
+static char *make_docx(const char *document, size_t *len)
+{
+	char path[] = "/tmp/nianbao-docx-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	int error;
+	zip_t *zip = zip_open(path, ZIP_TRUNCATE, &error);
+	assert_non_null(zip);
+	zip_source_t *src = zip_source_buffer(zip, document, strlen(document), 0);
+	assert_true(zip_file_add(zip, "word/document.xml", src, 0) >= 0);
+	assert_int_equal(zip_close(zip), 0);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *data = malloc(1 << 16);
+	*len = fread(data, 1, 1 << 16, f);
+	fclose(f);
+	unlink(path);
+	return data;
+}
+
+/* A Word table is a grid: w:gridSpan widens a cell, w:vMerge continues
+ * the one above (its rowspan grows), w:gridBefore skips columns; the
+ * paragraphs come in order, deleted text and field codes left out. */
+static void test_docx_tables_are_grids(void **state)
+{
+	(void)state;
+	const char *doc =
+		"<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+		"wordprocessingml/2006/main\"><w:body>"
+		"<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>一、总体</w:t></w:r>"
+		"<w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:t>情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:instrText>PAGE</w:instrText><w:t>正文</w:t><w:tab/><w:t>3</w:t></w:r></w:p>"
+		"<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>"
+		"</w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>B</w:t></w:r>"
+		"</w:p></w:tc></w:tr>"
+		"<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge/></w:tcPr><w:p/></w:tc>"
+		"<w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc></w:tr>"
+		"<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr><w:tc><w:p><w:r><w:t>D</w:t></w:r>"
+		"</w:p><w:p><w:r><w:t>E</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>7</w:t></w:r>"
+		"</w:p></w:tc></w:tr></w:tbl></w:body></w:document>";
+	size_t len;
+	char *data = make_docx(doc, &len);
+	assert_true(import_docx_detect(data, len));
+	struct import_blocks b;
+	struct diag_list diags;
+	diag_list_init(&diags);
+	assert_true(import_docx_read(&b, data, len, &diags));
+	assert_int_equal(b.nblocks, 3);
+	assert_int_equal(b.blocks[0].kind, IMPORT_BLOCK_HEADING);
+	assert_string_equal(b.blocks[0].rows[0].text, "一、总体情况");
+	assert_int_equal(b.blocks[1].rows[0].ncells, 2); /* a tab separates cells */
+	assert_string_equal(b.blocks[1].rows[0].cells[1].text, "3");
+	const struct import_block *t = &b.blocks[2];
+	assert_int_equal(t->kind, IMPORT_BLOCK_TABLE);
+	assert_int_equal(t->ncolumns, 3);
+	assert_int_equal(t->rows[0].cells[0].rowspan, 2);
+	assert_int_equal(t->rows[0].cells[0].colspan, 2);
+	assert_int_equal(t->rows[1].ncells, 1);
+	assert_int_equal(t->rows[1].cells[0].col, 2);
+	assert_int_equal(t->rows[2].cells[0].col, 1);
+	assert_string_equal(t->rows[2].cells[0].text, "D E");
+	assert_int_equal(t->rows[2].number, 5); /* two paragraphs, then the third row */
+	import_blocks_fini(&b);
+	free(data);
+	/* a ZIP that is not a Word file, and one that is broken */
+	assert_false(import_docx_read(&b, "PK\003\004xx", 6, &diags));
+	import_blocks_fini(&b);
+	assert_true(diag_list_has_errors(&diags));
+	diag_list_fini(&diags);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +529,8 @@ int main(void)
 		cmocka_unit_test(test_gbk_text_is_read),
 		cmocka_unit_test(test_hostile_inputs_are_refused),
 		cmocka_unit_test(test_what_cannot_be_placed_is_named),
+		cmocka_unit_test(test_html_tables_are_grids),
+		cmocka_unit_test(test_docx_tables_are_grids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "import_blocks.h"
 #include "import_text.h"
 
 struct expected_cell {
@@ -41,14 +42,27 @@ static const struct {
 	{"", 0, {{NULL, 0, false}}},
 };
 
+static void read_rows(struct import_blocks *b, struct import_rows *t, const char *text)
+{
+	import_text_read(b, text, strlen(text));
+	import_rows_of(t, b);
+}
+
+static void done(struct import_blocks *b, struct import_rows *t)
+{
+	import_rows_fini(t);
+	import_blocks_fini(b);
+}
+
 static void test_cells_of_each_layout(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct import_text t;
-		import_text_split(&t, cases[i].line, strlen(cases[i].line));
-		assert_int_equal(t.nlines, 1);
-		const struct import_line *l = &t.lines[0];
+		struct import_blocks b;
+		struct import_rows t;
+		read_rows(&b, &t, cases[i].line);
+		assert_int_equal(t.n, 1);
+		const struct import_row *l = t.at[0];
 		if (l->ncells != cases[i].ncells)
 			fail_msg("“%s”: %zu cells, expected %zu", cases[i].line, l->ncells,
 				 cases[i].ncells);
@@ -58,7 +72,7 @@ static void test_cells_of_each_layout(void **state)
 			assert_int_equal(l->cells[c].numeric, cases[i].cells[c].numeric);
 			assert_int_equal(l->cells[c].line, 1);
 		}
-		import_text_fini(&t);
+		done(&b, &t);
 	}
 }
 
@@ -66,15 +80,18 @@ static void test_lines_lose_marks_and_keep_indent(void **state)
 {
 	(void)state;
 	const char *text = "## 二、主动公开政府信息情况\r\n\u3000\u3000正文。   \n\n#不是标题\n";
-	struct import_text t;
-	import_text_split(&t, text, strlen(text));
-	assert_int_equal(t.nlines, 4);
-	assert_string_equal(t.lines[0].text, "二、主动公开政府信息情况");
-	assert_string_equal(t.lines[1].text, "\u3000\u3000正文。");
-	assert_string_equal(t.lines[2].text, "");
-	assert_string_equal(t.lines[3].text, "#不是标题");
-	assert_int_equal(t.lines[3].number, 4);
-	import_text_fini(&t);
+	struct import_blocks b;
+	struct import_rows t;
+	read_rows(&b, &t, text);
+	assert_int_equal(t.n, 4);
+	assert_string_equal(t.at[0]->text, "二、主动公开政府信息情况");
+	assert_int_equal(t.block[0]->kind, IMPORT_BLOCK_HEADING);
+	assert_string_equal(t.at[1]->text, "\u3000\u3000正文。");
+	assert_int_equal(t.block[1]->kind, IMPORT_BLOCK_PARAGRAPH);
+	assert_string_equal(t.at[2]->text, "");
+	assert_string_equal(t.at[3]->text, "#不是标题");
+	assert_int_equal(t.at[3]->number, 4);
+	done(&b, &t);
 }
 
 static void test_a_line_keeps_at_most_its_cells(void **state)
@@ -84,11 +101,57 @@ static void test_a_line_keeps_at_most_its_cells(void **state)
 	for (int i = 0; i < 500; i++)
 		memcpy(line + 2 * i, "0\t", 2);
 	line[1000] = '\0';
-	struct import_text t;
-	import_text_split(&t, line, strlen(line));
-	assert_int_equal(t.lines[0].ncells, IMPORT_LINE_MAX_CELLS);
-	assert_int_equal(t.lines[0].ncells_seen, 500);
-	import_text_fini(&t);
+	struct import_blocks b;
+	struct import_rows t;
+	read_rows(&b, &t, line);
+	assert_int_equal(t.at[0]->ncells, IMPORT_LINE_MAX_CELLS);
+	assert_int_equal(t.at[0]->ncells_seen, 500);
+	done(&b, &t);
+}
+
+/* Lines of two or more cells in a row make one table, one grid row each;
+ * a line of one cell between them ends it. */
+static void test_runs_of_cells_are_tables(void **state)
+{
+	(void)state;
+	const char *text = "信息内容\t本年制发件数\n规章\t0\t1\n行政许可 5\n说明\n行政处罚\t2\n";
+	struct import_blocks b;
+	struct import_rows t;
+	read_rows(&b, &t, text);
+	assert_int_equal(b.nblocks, 3); /* table of 3 rows, paragraph, table */
+	assert_int_equal(b.blocks[0].kind, IMPORT_BLOCK_TABLE);
+	assert_int_equal(b.blocks[0].nrows, 3);
+	assert_int_equal(b.blocks[0].ncolumns, 3);
+	assert_int_equal(b.blocks[0].rows[1].cells[2].col, 2);
+	assert_string_equal(b.blocks[0].rows[2].cells[1].text, "5");
+	assert_int_equal(b.blocks[1].kind, IMPORT_BLOCK_PARAGRAPH);
+	assert_string_equal(b.blocks[1].rows[0].text, "说明");
+	assert_int_equal(b.blocks[2].kind, IMPORT_BLOCK_TABLE);
+	assert_int_equal(b.blocks[2].rows[0].number, 5);
+	assert_int_equal(t.n, 5);
+	done(&b, &t);
+}
+
+/* The page number pdftotext leaves at a page's foot, before its form
+ * feed, is no part of the report; a bare number there may be a cell. */
+static void test_page_numbers_before_form_feeds_are_dropped(void **state)
+{
+	(void)state;
+	const char *text = "正文一\n        -1-\n\f正文二\n3\n\f正文三\n\n    — 3 —\n\f";
+	struct import_blocks b;
+	struct import_rows t;
+	read_rows(&b, &t, text);
+	assert_int_equal(t.n, 6);
+	assert_string_equal(t.at[0]->text, "正文一");
+	assert_string_equal(t.at[1]->text, "正文二");
+	assert_string_equal(t.at[2]->text, "3");
+	assert_string_equal(t.at[4]->text, "");
+	assert_int_equal(t.at[5]->number, 8); /* the last line, after "— 3 —" */
+	done(&b, &t);
+	assert_true(import_text_is_page_number("第 4 页"));
+	assert_true(import_text_is_page_number("5/9"));
+	assert_false(import_text_is_page_number("第四页"));
+	assert_false(import_text_is_page_number("2023年"));
 }
 
 int main(void)
@@ -97,6 +160,8 @@ int main(void)
 		cmocka_unit_test(test_cells_of_each_layout),
 		cmocka_unit_test(test_lines_lose_marks_and_keep_indent),
 		cmocka_unit_test(test_a_line_keeps_at_most_its_cells),
+		cmocka_unit_test(test_runs_of_cells_are_tables),
+		cmocka_unit_test(test_page_numbers_before_form_feeds_are_dropped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,9 +10,13 @@
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
+#include "import_blocks.h"
 #include "import_decode.h"
+#include "import_docx.h"
+#include "import_html.h"
 #include "import_label.h"
 #include "import_layout.h"
+#include "import_pdf.h"
 #include "import_tables.h"
 #include "import_text.h"
 #include "report.h"
@@ -57,12 +61,12 @@ static size_t find_year(const char *s, size_t len)
 
 /* The lines above the first heading, without spaces; the draft mark is
  * noted and left out. */
-static size_t title_lines(const struct import_text *t, size_t end, struct report *r,
+static size_t title_lines(const struct import_rows *t, size_t end, struct report *r,
 			  struct buf *lines, int *numbers)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < end && n < 16; i++) {
-		const char *text = t->lines[i].text;
+		const char *text = t->at[i]->text;
 		if (!*text)
 			continue;
 		/* the mark render_text puts above the title of a draft */
@@ -72,7 +76,7 @@ static size_t title_lines(const struct import_text *t, size_t end, struct report
 		}
 		buf_init(&lines[n]);
 		add_without_spaces(&lines[n], text);
-		numbers[n++] = t->lines[i].number;
+		numbers[n++] = t->at[i]->number;
 	}
 	return n;
 }
@@ -81,7 +85,7 @@ static size_t title_lines(const struct import_text *t, size_t end, struct report
  * be wrapped (the organ alone on the line above the year), spaced
  * (章古台镇 2021 年度…), or follow other lines such as a date.  The title is
  * the first line with a year that it, or the line after it, calls a 报告. */
-static bool read_title(const struct import_text *t, size_t end, struct report *r,
+static bool read_title(const struct import_rows *t, size_t end, struct report *r,
 		       struct diag_list *diags)
 {
 	struct buf lines[16];
@@ -138,12 +142,12 @@ struct paragraphs {
 	size_t count, cap;
 };
 
-static void collect_paragraphs(const struct import_text *t, const struct import_layout *l,
+static void collect_paragraphs(const struct import_rows *t, const struct import_layout *l,
 			       size_t first, size_t end, struct paragraphs *p)
 {
 	p->count = 0;
 	for (size_t i = first; i < end; i++) {
-		if (!*t->lines[i].text || l->repeated[i])
+		if (!*t->at[i]->text || l->repeated[i])
 			continue;
 		p->lines = xgrow(p->lines, &p->cap, p->count + 1, sizeof *p->lines);
 		p->lines[p->count++] = i;
@@ -152,11 +156,11 @@ static void collect_paragraphs(const struct import_text *t, const struct import_
 
 /* The 落款 that may end the last section: the organ, then a date such as
  * 2022年1月20日.  It is the report's issued_on, not part of the text. */
-static void take_signature(const struct import_text *t, struct paragraphs *p, struct report *r)
+static void take_signature(const struct import_rows *t, struct paragraphs *p, struct report *r)
 {
 	if (p->count == 0)
 		return;
-	const char *date = t->lines[p->lines[p->count - 1]].text;
+	const char *date = t->at[p->lines[p->count - 1]]->text;
 	int y, m, d, used = 0;
 	if (sscanf(date, "%4d年%2d月%2d日%n", &y, &m, &d, &used) != 3 || date[used] != '\0')
 		return;
@@ -166,11 +170,11 @@ static void take_signature(const struct import_text *t, struct paragraphs *p, st
 		return;
 	r->issued_on = (struct report_date){y, m, d};
 	p->count--;
-	if (p->count > 0 && strcmp(t->lines[p->lines[p->count - 1]].text, r->organ) == 0)
+	if (p->count > 0 && strcmp(t->at[p->lines[p->count - 1]]->text, r->organ) == 0)
 		p->count--;
 }
 
-static bool set_narrative(const struct import_text *t, const struct paragraphs *p, size_t cell,
+static bool set_narrative(const struct import_rows *t, const struct paragraphs *p, size_t cell,
 			  struct report *r, struct diag_list *diags)
 {
 	struct buf b;
@@ -178,7 +182,7 @@ static bool set_narrative(const struct import_text *t, const struct paragraphs *
 	for (size_t i = 0; i < p->count; i++) {
 		if (i)
 			buf_addc(&b, '\n');
-		buf_adds(&b, t->lines[p->lines[i]].text);
+		buf_adds(&b, t->at[p->lines[i]]->text);
 	}
 	const struct form *f = r->form;
 	const char *problem = report_text_problem(b.data, b.len, f->types[FORM_TEXT].max_chars);
@@ -186,18 +190,18 @@ static bool set_narrative(const struct import_text *t, const struct paragraphs *
 	if (!ok) {
 		char *message = xasprintf("“%s”%s", f->cells[cell].label, problem);
 		diag_list_add(diags, DIAG_ERROR, "import.text", f->cells[cell].path,
-			      p->count ? t->lines[p->lines[0]].number : 1, 1, message);
+			      p->count ? t->at[p->lines[0]]->number : 1, 1, message);
 		free(message);
 	} else {
 		report_set_text(r, cell, b.data, b.len);
 		if (p->count)
-			r->marks[cell] = (struct report_mark){t->lines[p->lines[0]].number, 1};
+			r->marks[cell] = (struct report_mark){t->at[p->lines[0]]->number, 1};
 	}
 	buf_fini(&b);
 	return ok;
 }
 
-static bool read_tables(const struct import_text *t, const struct import_layout *l, size_t s,
+static bool read_tables(const struct import_rows *t, const struct import_layout *l, size_t s,
 			struct report *r, struct diag_list *diags)
 {
 	const struct import_section_span *span = &l->sections[s];
@@ -206,18 +210,18 @@ static bool read_tables(const struct import_text *t, const struct import_layout 
 	for (size_t i = span->first; i < span->end; i++) {
 		if (l->repeated[i])
 			continue;
-		if (t->lines[i].ncells_seen > IMPORT_LINE_MAX_CELLS) {
+		if (t->at[i]->ncells_seen > IMPORT_LINE_MAX_CELLS) {
 			char *message = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
-						  t->lines[i].ncells_seen);
-			diag_list_add(diags, DIAG_ERROR, "import.row", NULL, t->lines[i].number, 1,
+						  t->at[i]->ncells_seen);
+			diag_list_add(diags, DIAG_ERROR, "import.row", NULL, t->at[i]->number, 1,
 				      message);
 			free(message);
 			free(cells);
 			return false;
 		}
-		for (size_t c = 0; c < t->lines[i].ncells; c++) {
+		for (size_t c = 0; c < t->at[i]->ncells; c++) {
 			cells = xgrow(cells, &cap, n + 1, sizeof *cells);
-			cells[n++] = &t->lines[i].cells[c];
+			cells[n++] = &t->at[i]->cells[c];
 		}
 	}
 	bool ok = import_tables_read(r->form, s, cells, n, span->heading_line, r, diags);
@@ -236,7 +240,48 @@ static bool has_item(const struct form_section *sec, enum form_item_kind kind, s
 	return false;
 }
 
-static bool read_sections(const struct import_text *t, const struct import_layout *l,
+/* Whether any cell of the tables of section sec was read from the text. */
+static bool section_has_numbers(const struct report *r, const struct form_section *sec)
+{
+	const struct form *f = r->form;
+	for (size_t i = 0; i < sec->nitems; i++) {
+		if (sec->items[i].kind != FORM_ITEM_TABLE)
+			continue;
+		const struct form_table *t = &f->tables[sec->items[i].index];
+		for (size_t row = 0; row < t->nrows; row++)
+			for (size_t c = 0; !t->rows[row].group && c < t->columns->ncolumns; c++)
+				if (r->marks[t->rows[row].first_cell + c].line)
+					return true;
+	}
+	return false;
+}
+
+/* Drops the diagnostics added after the first keep. */
+static void diags_truncate(struct diag_list *diags, size_t keep)
+{
+	for (size_t i = keep; i < diags->count; i++) {
+		free(diags->items[i].rule);
+		free(diags->items[i].path);
+		free(diags->items[i].message);
+	}
+	diags->count = keep;
+}
+
+/* A text without the tables (headings only, a narrative, cut off after 二)
+ * would be an all-zero report: refused, naming the part. */
+static bool refuse_without_table(const struct form_section *sec, int line, bool heading,
+				 struct diag_list *diags)
+{
+	char *message = xasprintf("这不像一份年度报告：%s“%s”%s，没有找到表格中的任何一个数；"
+				  "请导入完整的报告",
+				  heading ? "" : "找不到", sec->heading,
+				  heading ? "这一部分只有标题" : "这一部分");
+	fail(diags, line, message);
+	free(message);
+	return false;
+}
+
+static bool read_sections(const struct import_rows *t, const struct import_layout *l,
 			  struct report *r, struct diag_list *diags)
 {
 	const struct form *f = r->form;
@@ -249,17 +294,33 @@ static bool read_sections(const struct import_text *t, const struct import_layou
 	for (size_t s = 0; s < f->nsections && ok; s++) {
 		const struct form_section *sec = &f->sections[s];
 		const struct import_section_span *span = &l->sections[s];
+		bool table = has_item(sec, FORM_ITEM_TABLE, NULL);
+		if (!span->heading_line && table) {
+			ok = refuse_without_table(sec, 1, false, diags);
+			continue;
+		}
 		if (!span->heading_line) {
-			char *message = xasprintf("找不到“%s”这一部分，其中各项%s", sec->heading,
-						  has_item(sec, FORM_ITEM_TABLE, NULL) ? "记为 0"
-										       : "为空");
+			char *message = xasprintf("找不到“%s”这一部分，其中各项为空", sec->heading);
 			diag_list_add(diags, DIAG_ERROR, "import.missing", NULL, 1, 1, message);
 			free(message);
 			continue;
 		}
+		if (span->similar) {
+			char *message = xasprintf(
+				"“%s”与正式的标题“%s”不完全相同，按相似当作这一部分的标题",
+				t->at[span->heading]->text, sec->heading);
+			diag_list_add(diags, DIAG_WARNING, "import.heading", NULL,
+				      span->heading_line, t->at[span->heading]->column, message);
+			free(message);
+		}
 		size_t cell;
-		if (has_item(sec, FORM_ITEM_TABLE, NULL)) {
+		if (table) {
+			size_t before = diags->count;
 			ok = read_tables(t, l, s, r, diags);
+			if (ok && !section_has_numbers(r, sec)) {
+				diags_truncate(diags, before); /* every row missing says nothing */
+				ok = refuse_without_table(sec, span->heading_line, true, diags);
+			}
 		} else if (has_item(sec, FORM_ITEM_TEXT, &cell)) {
 			collect_paragraphs(t, l, span->first, span->end, &p);
 			if (s == last_text)
@@ -271,18 +332,13 @@ static bool read_sections(const struct import_text *t, const struct import_layou
 	return ok;
 }
 
-struct report *import_report(const char *data, size_t len, const struct form *f,
-			     const char **encoding, struct diag_list *diags)
+struct report *import_report_blocks(const struct import_blocks *blocks, const struct form *f,
+				    struct diag_list *diags)
 {
-	size_t utf8_len;
-	char *utf8 = import_decode(data, len, &utf8_len, encoding, diags);
-	if (!utf8)
-		return NULL;
-	struct import_text text;
-	import_text_split(&text, utf8, utf8_len);
-	free(utf8);
+	struct import_rows rows;
+	import_rows_of(&rows, blocks);
 	struct import_layout layout;
-	import_layout_find(&layout, f, &text);
+	import_layout_find(&layout, f, &rows);
 
 	struct report *r = NULL;
 	if (layout.nfound * 2 < f->nsections) {
@@ -293,13 +349,70 @@ struct report *import_report(const char *data, size_t len, const struct form *f,
 		free(message);
 	} else {
 		r = report_new(f);
-		if (!read_title(&text, layout.title_end, r, diags) ||
-		    !read_sections(&text, &layout, r, diags)) {
+		if (!read_title(&rows, layout.title_end, r, diags) ||
+		    !read_sections(&rows, &layout, r, diags)) {
 			report_free(r);
 			r = NULL;
 		}
 	}
 	import_layout_fini(&layout);
-	import_text_fini(&text);
+	import_rows_fini(&rows);
+	return r;
+}
+
+/* An old binary Word file (OLE2 compound document). */
+static bool is_ole2(const char *data, size_t len)
+{
+	return len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+}
+
+/* Which format data is in, by its content: the name says nothing. */
+static bool read_blocks(struct import_blocks *blocks, const char *data, size_t len,
+			const char **encoding, struct diag_list *diags)
+{
+	if (is_ole2(data, len)) {
+		import_blocks_init(blocks, "Word 97-2003 文档");
+		fail(diags, 1,
+		     "这是旧版 Word 的二进制文档（.doc）或加了密码的 Word 文档，无法读取；"
+		     "请在 Word 或 WPS 中去掉密码、“另存为” .docx 后再导入");
+		return false;
+	}
+	if (import_pdf_detect(data, len)) {
+		*encoding = NULL;
+		return import_pdf_read(blocks, data, len, diags);
+	}
+	if (import_docx_detect(data, len)) {
+		*encoding = NULL;
+		return import_docx_read(blocks, data, len, diags);
+	}
+	if (len > IMPORT_TEXT_MAX_BYTES) {
+		import_blocks_init(blocks, "文本");
+		char *message = xasprintf("文件太大（%zu 字节），文本或网页格式的报告最大为 %u MiB",
+					  len, IMPORT_TEXT_MAX_BYTES >> 20);
+		fail(diags, 1, message);
+		free(message);
+		return false;
+	}
+	if (import_html_detect(data, len))
+		return import_html_read(blocks, data, len, encoding, diags);
+	size_t utf8_len;
+	char *utf8 = import_decode(data, len, &utf8_len, encoding, diags);
+	if (!utf8) {
+		import_blocks_init(blocks, "文本");
+		return false;
+	}
+	import_text_read(blocks, utf8, utf8_len);
+	free(utf8);
+	return true;
+}
+
+struct report *import_report(const char *data, size_t len, const struct form *f,
+			     const char **encoding, struct diag_list *diags)
+{
+	struct import_blocks blocks;
+	struct report *r = NULL;
+	if (read_blocks(&blocks, data, len, encoding, diags))
+		r = import_report_blocks(&blocks, f, diags);
+	import_blocks_fini(&blocks);
 	return r;
 }

@@ -1,7 +1,8 @@
-/* Import of a published annual report (plain text, as offices publish
- * it) into a report of a form: the encoding is detected (import_decode),
- * the text split into lines and cells (import_text), the title and the
- * sections found (import_layout), the narratives taken as text and the
+/* Import of a published annual report into a report of a form.  Each
+ * format becomes blocks (import_blocks.h: headings, paragraphs, tables as
+ * grids); for plain text the encoding is detected (import_decode) and the
+ * text split into lines and cells (import_text).  The structure reader
+ * then walks the blocks: the title and the sections found (import_layout), the narratives taken as text and the
  * tables' numbers placed into their cells by label (import_tables).
  * Every published number goes into its cell as published; totals are
  * never recomputed.  Reading the standardized text nianbao renders gives
@@ -13,6 +14,7 @@
 
 struct diag_list;
 struct form;
+struct import_blocks;
 struct report;
 
 /* Reads data[0..len).  Returns the report (the caller frees it), with
@@ -21,5 +23,10 @@ struct report;
  * adding at least one error when the text is not a report it can read. */
 struct report *import_report(const char *data, size_t len, const struct form *form,
 			     const char **encoding, struct diag_list *diags);
+
+/* The structure reader behind every format: reads blocks (borrowed) into
+ * a report as import_report does. */
+struct report *import_report_blocks(const struct import_blocks *blocks, const struct form *form,
+				    struct diag_list *diags);
 
 #endif

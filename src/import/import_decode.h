@@ -10,9 +10,14 @@
 
 struct diag_list;
 
-/* The most a published report may take: three narratives of the longest
- * a form allows, and the tables; the seeds take a few KiB. */
-#define IMPORT_FILE_MAX_BYTES (2u << 20)
+/* The most a published report as text or a web page may take: three
+ * narratives of the longest a form allows, and the tables; the seeds take
+ * a few KiB. */
+#define IMPORT_TEXT_MAX_BYTES (2u << 20)
+
+/* The most a published file may take: a PDF or Word file carries its
+ * fonts and images (a seal, photos) besides the text. */
+#define IMPORT_FILE_MAX_BYTES (32u << 20)
 
 /* Returns data[0..len) as NUL-terminated UTF-8 without a BOM (the caller
  * frees it; *out_len is its length) and sets *encoding to a static name

@@ -6,7 +6,7 @@
 
 #include "form.h"
 #include "import_label.h"
-#include "import_text.h"
+#include "import_blocks.h"
 #include "xalloc.h"
 
 /* Whether a normalized line is the heading of section sec: the heading
@@ -37,13 +37,39 @@ static size_t heading_of(const struct form *f, char **headings, char **titles, c
 	return FORM_NONE;
 }
 
-void import_layout_find(struct import_layout *l, const struct form *f, const struct import_text *t)
+/* Headings this alike (import_label_similarity of the words after the
+ * number) are the next section's, misprinted or reworded; a narrative's
+ * own "四、政府信息公开平台建设情况" comes to 0.55. */
+#define HEADING_LIKENESS_MIN 0.65
+
+/* The section after current whose number starts line and whose title is
+ * like the rest of it, or FORM_NONE. */
+static size_t similar_heading(const struct form *f, char **titles, char **numbers, const char *line,
+			      size_t current)
+{
+	static const char *const separators[] = {"、", ".", ",", ":"};
+	for (size_t s = current == FORM_NONE ? 0 : current + 1; s < f->nsections; s++) {
+		size_t nlen = strlen(numbers[s]);
+		if (strncmp(line, numbers[s], nlen) != 0)
+			continue;
+		for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+			size_t slen = strlen(separators[i]);
+			if (strncmp(line + nlen, separators[i], slen) == 0 &&
+			    import_label_similarity(line + nlen + slen, titles[s]) >=
+				    HEADING_LIKENESS_MIN)
+				return s;
+		}
+	}
+	return FORM_NONE;
+}
+
+void import_layout_find(struct import_layout *l, const struct form *f, const struct import_rows *t)
 {
 	size_t ns = f->nsections;
 	l->sections = xcalloc(ns, sizeof *l->sections);
-	l->repeated = xcalloc(t->nlines ? t->nlines : 1, sizeof *l->repeated);
+	l->repeated = xcalloc(t->n ? t->n : 1, sizeof *l->repeated);
 	l->nfound = 0;
-	l->title_end = t->nlines;
+	l->title_end = t->n;
 	char **headings = xcalloc(ns, sizeof *headings), **titles = xcalloc(ns, sizeof *titles);
 	char **numbers = xcalloc(ns, sizeof *numbers);
 	for (size_t s = 0; s < ns; s++) {
@@ -52,11 +78,18 @@ void import_layout_find(struct import_layout *l, const struct form *f, const str
 		numbers[s] = import_label_normalize(f->sections[s].number);
 	}
 	size_t current = FORM_NONE;
-	for (size_t i = 0; i < t->nlines; i++) {
-		if (!*t->lines[i].text)
+	for (size_t i = 0; i < t->n; i++) {
+		if (!*t->at[i]->text)
 			continue;
-		char *norm = import_label_normalize(t->lines[i].text);
+		char *norm = import_label_normalize(t->at[i]->text);
 		size_t s = heading_of(f, headings, titles, numbers, norm);
+		bool similar = false;
+		if (s == FORM_NONE) {
+			s = similar_heading(f, titles, numbers, norm, current);
+			similar = s != FORM_NONE && !l->sections[s].heading_line;
+			if (!similar)
+				s = FORM_NONE;
+		}
 		free(norm);
 		if (s == FORM_NONE)
 			continue;
@@ -70,7 +103,8 @@ void import_layout_find(struct import_layout *l, const struct form *f, const str
 			l->title_end = i;
 		else
 			l->sections[current].end = i;
-		l->sections[s] = (struct import_section_span){i + 1, t->nlines, t->lines[i].number};
+		l->sections[s] = (struct import_section_span){i + 1, t->n, t->at[i]->number, i,
+							      similar};
 		l->nfound++;
 		current = s;
 	}

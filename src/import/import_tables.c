@@ -11,7 +11,7 @@
 #include "diag.h"
 #include "form.h"
 #include "import_label.h"
-#include "import_text.h"
+#include "import_blocks.h"
 #include "report.h"
 #include "value.h"
 #include "xalloc.h"
@@ -33,9 +33,20 @@ struct placer {
 	struct diag_list *diags;
 	struct row_ref *rows; /* every row of the section's tables, printed order */
 	size_t nrows;
-	size_t header_table;   /* the table whose header was read, or FORM_NONE */
-	size_t header_missing; /* a column its header lacks, or FORM_NONE */
+	size_t header_table;	  /* the table whose header was read, or FORM_NONE */
+	size_t header_missing;	  /* a column its header lacks, or FORM_NONE */
+	struct extra_row *extras; /* owned: rows with one number too many, read last */
+	size_t nextras, extras_cap;
 	bool failed;
+};
+
+/* A row with one number more than its table has columns.  Which column is
+ * extra is decided once per table, from all such rows (extra_decide). */
+struct extra_row {
+	size_t ref;
+	const struct import_cell **numbers; /* owned array of borrowed cells */
+	size_t count;
+	const struct import_cell *label;
 };
 
 static void say(struct placer *p, enum diag_severity severity, const char *rule, const char *path,
@@ -76,15 +87,58 @@ static size_t total_column(const struct form_column_set *cols)
 	return FORM_NONE;
 }
 
+/* An amount of ASCII digits with more decimals than the form keeps, rounded
+ * half up to decimals places; NULL for anything else.  The caller frees it. */
+static char *round_money(const char *text, int decimals)
+{
+	const char *point = strchr(text, '.');
+	size_t len = strlen(text);
+	if (!point || point == text || decimals < 0 ||
+	    len - (size_t)(point - text) - 1 <= (size_t)decimals)
+		return NULL;
+	for (const char *c = text; *c; c++)
+		if (c != point && (*c < '0' || *c > '9'))
+			return NULL;
+	/* the digits kept, then one carried in from the first one dropped */
+	size_t whole = (size_t)(point - text), keep = whole + (size_t)decimals;
+	char *digits = xmalloc(keep + 2);
+	memcpy(digits + 1, text, whole);
+	memcpy(digits + 1 + whole, point + 1, (size_t)decimals);
+	digits[0] = '0';
+	digits[keep + 1] = '\0';
+	if (point[1 + decimals] >= '5')
+		for (size_t i = keep; i > 0; i--) {
+			if (digits[i] < '9') {
+				digits[i]++;
+				break;
+			}
+			digits[i] = '0';
+			if (i == 1)
+				digits[0] = '1';
+		}
+	const char *lead = digits[0] == '0' ? digits + 1 : digits;
+	size_t lead_whole = whole + (lead == digits);
+	char *out = xasprintf("%.*s.%s", (int)lead_whole, lead, lead + lead_whole);
+	free(digits);
+	return out;
+}
+
 static bool parse_value(struct placer *p, const struct row_ref *ref, enum form_value_type type,
 			const struct import_cell *cell, int64_t *out)
 {
 	const struct form_type *ft = &p->f->types[type];
 	const char *problem = NULL;
 	size_t len = strlen(cell->text);
-	bool ok = type == FORM_MONEY ? value_parse_money(cell->text, len, ft->decimals, ft->below,
-							 out, &problem)
+	char *rounded = type == FORM_MONEY ? round_money(cell->text, ft->decimals) : NULL;
+	bool ok = type == FORM_MONEY ? value_parse_money(rounded ? rounded : cell->text,
+							 rounded ? strlen(rounded) : len,
+							 ft->decimals, ft->below, out, &problem)
 				     : value_parse_count(cell->text, len, ft->max, out, &problem);
+	if (ok && rounded)
+		say(p, DIAG_WARNING, "import.round", p->f->cells[row_of(p, ref)->first_cell].path,
+		    cell, "“%s”的金额 %s 多于 %d 位小数，按四舍五入记为 %s", row_of(p, ref)->label,
+		    cell->text, ft->decimals, rounded);
+	free(rounded);
 	if (!ok) {
 		say(p, DIAG_ERROR, ft->rule ? ft->rule : "import.value", NULL, cell,
 		    "“%s”一行的“%s”不是有效的数值：%s", row_of(p, ref)->label, cell->text, problem);
@@ -127,11 +181,24 @@ static size_t extra_number(const int64_t *v, size_t n, size_t total, bool *alike
 	return found;
 }
 
+/* Whether leaving out number drop of v[0..n) makes the total agree. */
+static bool drop_agrees(const int64_t *v, size_t n, size_t total, size_t drop)
+{
+	int64_t kept[64] = {0};
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i != drop)
+			kept[k++] = v[i];
+	return total != FORM_NONE && kept[total] == sum_except(kept, k, total);
+}
+
 /* Puts numbers[0..n) into the cells of row ref, mending one number too
- * many or too few; where is the cell a diagnostic points at. */
-static void fill_row(struct placer *p, struct row_ref *ref,
-		     const struct import_cell *const *numbers, size_t n,
-		     const struct import_cell *where)
+ * many or too few; where is the cell a diagnostic points at.  drop is the
+ * number the table's decision leaves out of a row with one too many, with
+ * shared the count of such rows in the table; FORM_NONE to decide here. */
+static void fill_row_dropping(struct placer *p, struct row_ref *ref,
+			      const struct import_cell *const *numbers, size_t n,
+			      const struct import_cell *where, size_t drop_decided, size_t shared)
 {
 	const struct form_table *t = table_of(p, ref);
 	const struct form_row *row = row_of(p, ref);
@@ -158,6 +225,11 @@ static void fill_row(struct placer *p, struct row_ref *ref,
 	} else if (n == ncols + 1) {
 		bool alike = true;
 		size_t drop = tc == FORM_NONE ? FORM_NONE : extra_number(v, n, tc, &alike);
+		bool agrees = drop != FORM_NONE;
+		if (drop_decided != FORM_NONE) {
+			drop = drop_decided;
+			agrees = drop_agrees(v, n, tc, drop);
+		}
 		size_t skip = drop == FORM_NONE ? n - 1 : drop;
 		for (size_t i = 0, c = 0; i < n; i++)
 			if (i != skip) {
@@ -170,12 +242,19 @@ static void fill_row(struct placer *p, struct row_ref *ref,
 			    "最后一个数（%s）没有读取",
 			    row->label, n, ncols, tc == FORM_NONE ? "" : "，去掉哪一个总计都对不上",
 			    ncols, numbers[skip]->text);
+		else if (!agrees)
+			say(p, DIAG_WARNING, "import.extra", path, numbers[skip],
+			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个：这张表有 %zu 行多一个数，"
+			    "都去掉第 %zu 个；这一行去掉它（%s）后总计仍对不上，请核对",
+			    row->label, n, ncols, shared, skip + 1, numbers[skip]->text);
 		else
 			say(p, DIAG_WARNING, "import.guess", path, numbers[drop],
 			    "“%s”一行有 %zu 个数，比表格的 %zu 列多一个：去掉第 %zu 个数（%s）后总计等于各项之和，"
 			    "按此读取%s",
 			    row->label, n, ncols, drop + 1, numbers[drop]->text,
-			    alike ? "" : "（还有别的去法也相符，请核对）");
+			    shared > 1 ? "（这张表多一个数的各行都去掉这一个）"
+			    : alike    ? ""
+				       : "（还有别的去法也相符，请核对）");
 	} else if (n + 1 == ncols && ncols >= 2) {
 		bool by_header = p->header_missing != FORM_NONE && p->header_table == ref->table;
 		size_t missing = by_header ? p->header_missing : ncols - 1;
@@ -219,6 +298,69 @@ static void fill_row(struct placer *p, struct row_ref *ref,
 	ref->filled = true;
 }
 
+static void fill_row(struct placer *p, struct row_ref *ref,
+		     const struct import_cell *const *numbers, size_t n,
+		     const struct import_cell *where)
+{
+	size_t ncols = table_of(p, ref)->columns->ncolumns;
+	if (n != ncols + 1 || ncols > 32 || total_column(table_of(p, ref)->columns) == FORM_NONE) {
+		fill_row_dropping(p, ref, numbers, n, where, FORM_NONE, 1);
+		return;
+	}
+	/* one too many: read with the table's other such rows, at the end */
+	p->extras = xgrow(p->extras, &p->extras_cap, p->nextras + 1, sizeof *p->extras);
+	const struct import_cell **copy = xmalloc(n * sizeof *copy);
+	memcpy(copy, numbers, n * sizeof *copy);
+	p->extras[p->nextras++] = (struct extra_row){(size_t)(ref - p->rows), copy, n, where};
+	ref->filled = true;
+}
+
+/* The number to leave out of every row of table with one too many: the
+ * place that makes the most of them add up (the first of equals), or
+ * FORM_NONE when none does; *shared is how many rows there are. */
+static size_t extra_decide(const struct placer *p, size_t table, size_t *shared)
+{
+	size_t ncols = p->f->tables[table].columns->ncolumns;
+	size_t tc = total_column(p->f->tables[table].columns);
+	size_t votes[33] = {0};
+	*shared = 0;
+	for (size_t e = 0; e < p->nextras; e++) {
+		const struct extra_row *x = &p->extras[e];
+		if (p->rows[x->ref].table != table)
+			continue;
+		++*shared;
+		int64_t v[33];
+		bool ok = true;
+		for (size_t i = 0; i < x->count && ok; i++) {
+			const struct form_type *ft = &p->f->types[FORM_COUNT];
+			const char *problem;
+			ok = value_parse_count(x->numbers[i]->text, strlen(x->numbers[i]->text),
+					       ft->max, &v[i], &problem);
+		}
+		for (size_t d = 0; ok && d <= ncols; d++)
+			votes[d] += drop_agrees(v, x->count, tc, d);
+	}
+	size_t best = FORM_NONE;
+	for (size_t d = 0; d <= ncols; d++)
+		if (votes[d] && (best == FORM_NONE || votes[d] > votes[best]))
+			best = d;
+	return best;
+}
+
+static void read_extras(struct placer *p)
+{
+	for (size_t e = 0; e < p->nextras && !p->failed; e++) {
+		struct extra_row *x = &p->extras[e];
+		size_t table = p->rows[x->ref].table, shared;
+		size_t drop = extra_decide(p, table, &shared);
+		fill_row_dropping(p, &p->rows[x->ref], x->numbers, x->count, x->label,
+				  shared > 1 ? drop : FORM_NONE, shared);
+	}
+	for (size_t e = 0; e < p->nextras; e++)
+		free(p->extras[e].numbers);
+	free(p->extras);
+}
+
 static size_t first_data_row_after(const struct placer *p, size_t cur)
 {
 	for (size_t i = cur == FORM_NONE ? 0 : cur + 1; i < p->nrows; i++)
@@ -247,6 +389,10 @@ static size_t match_row(const struct placer *p, const char *norm, size_t cur, bo
 			return best;
 	}
 	size_t next = first_data_row_after(p, cur);
+	/* an unnumbered short label (其他) only as the row expected next */
+	if (next != FORM_NONE && strcmp(norm, import_label_words(p->rows[next].norm)) == 0 &&
+	    strcmp(norm, p->rows[next].norm) != 0 && cur != FORM_NONE)
+		return next;
 	if (next != FORM_NONE && import_label_length(norm) >= LIKENESS_MIN_CHARS &&
 	    import_label_likeness(norm, p->rows[next].norm) >= LIKENESS_MIN) {
 		*unlike = true;
@@ -260,16 +406,57 @@ struct pending {
 	const struct import_cell **numbers; /* borrowed cells */
 	size_t count, cap;
 	size_t row;
+	size_t group; /* the group whose label came last, when row is FORM_NONE */
 	const struct import_cell *label;
 };
 
 /* The row under a label that names no row of the form. */
 #define UNKNOWN_ROW ((size_t)-2)
 
+/* The numbers printed on a group's own line, as the 2019 form printed
+ * （六）其他处理 with no sub-rows: they go into its last sub-row ("3.其他"),
+ * the others are 0, and the guess is said.  False when the group has no
+ * sub-rows or one of them was read already. */
+static bool fill_group(struct placer *p, struct pending *q)
+{
+	const struct row_ref *g = &p->rows[q->group];
+	size_t last = FORM_NONE;
+	for (size_t i = q->group + 1; i < p->nrows; i++) {
+		const struct row_ref *ref = &p->rows[i];
+		if (ref->table != g->table || row_of(p, ref)->parent != g->row)
+			continue;
+		if (ref->filled || ref->group)
+			return false;
+		last = i;
+	}
+	if (last == FORM_NONE)
+		return false;
+	const struct form_row *row = row_of(p, &p->rows[last]);
+	say(p, DIAG_WARNING, "import.group", p->f->cells[row->first_cell].path, q->label,
+	    "“%s”只印了一行、没有分项（2019 年的格式）：这一行的数记入“%s”，其余分项记为 0",
+	    row_of(p, g)->label, row->label);
+	for (size_t i = q->group + 1; i < last; i++) {
+		struct row_ref *ref = &p->rows[i];
+		if (ref->table != g->table || row_of(p, ref)->parent != g->row)
+			continue;
+		const struct form_row *zero = row_of(p, ref);
+		for (size_t c = 0; c < table_of(p, ref)->columns->ncolumns; c++)
+			p->r->marks[zero->first_cell + c] = (struct report_mark){q->label->line,
+										 q->label->column};
+		ref->filled = true;
+	}
+	fill_row(p, &p->rows[last], q->numbers, q->count, q->label);
+	return true;
+}
+
 static void flush(struct placer *p, struct pending *q)
 {
 	if (q->count == 0)
 		return;
+	if (q->row == FORM_NONE && q->group != FORM_NONE && fill_group(p, q)) {
+		q->count = 0;
+		return;
+	}
 	if (q->row == UNKNOWN_ROW) {
 		say(p, DIAG_ERROR, "import.unplaced", NULL, q->label,
 		    "“%s”不是表格中任何一行的名称，其后的 %zu 个数没有读取", q->label->text,
@@ -317,7 +504,7 @@ static void read_header(struct placer *p, size_t table, const struct import_cell
 
 static void read_rows(struct placer *p, const struct import_cell *const *cells, size_t n)
 {
-	struct pending q = {.row = FORM_NONE};
+	struct pending q = {.row = FORM_NONE, .group = FORM_NONE};
 	size_t last = FORM_NONE; /* the last row (or group) a label named */
 	bool header_read = false;
 	for (size_t i = 0; i < n && !p->failed; i++) {
@@ -352,6 +539,7 @@ static void read_rows(struct placer *p, const struct import_cell *const *cells, 
 			    "“%s”不是正式的行名；按位置当作“%s”一行", cell->text,
 			    row_of(p, &p->rows[m])->label);
 		q.row = p->rows[m].group ? FORM_NONE : m;
+		q.group = p->rows[m].group ? m : FORM_NONE;
 		q.label = cell;
 		last = m;
 	}
@@ -438,6 +626,7 @@ bool import_tables_read(const struct form *f, size_t section,
 		read_one_row(&p, only_table, cells + first, count);
 	else
 		read_rows(&p, cells, ncells);
+	read_extras(&p);
 	for (size_t i = 0; i < p.nrows && !p.failed; i++) {
 		if (p.rows[i].group || p.rows[i].filled)
 			continue;

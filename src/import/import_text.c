@@ -1,11 +1,13 @@
 /* Lines and cells of a published report; see import_text.h. */
 #include "import_text.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "import_blocks.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -15,11 +17,6 @@ struct glyph {
 	uint32_t at; /* byte offset in the line (a file is at most a few MiB) */
 	uint8_t len; /* bytes */
 };
-
-static bool is_digit(uint32_t cp)
-{
-	return utf8_digit_value(cp) >= 0;
-}
 
 /* Copies glyphs [from, to) of line, without "**" marks. */
 static char *copy_without_bold(const char *line, const struct glyph *g, size_t from, size_t to)
@@ -36,39 +33,8 @@ static char *copy_without_bold(const char *line, const struct glyph *g, size_t f
 	return buf_take(&b);
 }
 
-/* A number as an office writes one: digits (ASCII or fullwidth), maybe a
- * sign, a decimal point with digits after it, or commas between digits.
- * Whether it is a valid count is for value.c to say. */
-static bool numeric(const char *s)
-{
-	size_t len = strlen(s), digits = 0;
-	bool point = false, after_digit = false;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		bool valid;
-		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
-		bool sign = cp == '-' || cp == '+' || cp == 0xFF0D || cp == 0x2212;
-		bool dot = cp == '.' || cp == 0xFF0E, comma = cp == ',' || cp == 0xFF0C;
-		if (is_digit(cp)) {
-			digits++;
-			after_digit = true;
-		} else if (sign && i == 0) {
-			after_digit = false;
-		} else if ((dot && !point) || (comma && !point)) {
-			if (!after_digit)
-				return false;
-			point = point || dot;
-			after_digit = false;
-		} else {
-			return false;
-		}
-		i += n;
-	}
-	return digits > 0 && after_digit;
-}
-
-static void add_one_cell(struct import_line *l, const char *line, const struct glyph *g,
-			 size_t from, size_t to, size_t *cap)
+static void add_one_cell(struct import_row *l, const char *line, const struct glyph *g, size_t from,
+			 size_t to)
 {
 	while (from < to && utf8_is_space(g[from].cp))
 		from++;
@@ -76,33 +42,22 @@ static void add_one_cell(struct import_line *l, const char *line, const struct g
 		to--;
 	if (from == to)
 		return;
-	if (l->ncells == IMPORT_LINE_MAX_CELLS) {
-		l->ncells_seen++;
-		return;
-	}
-	char *text = copy_without_bold(line, g, from, to);
-	if (!*text) {
-		free(text);
-		return;
-	}
-	l->ncells_seen++;
-	l->cells = xgrow(l->cells, cap, l->ncells + 1, sizeof *l->cells);
-	l->cells[l->ncells++] = (struct import_cell){
-		.text = text, .line = l->number, .column = (int)from + 1, .numeric = numeric(text)};
+	import_row_take_cell(l, copy_without_bold(line, g, from, to), l->number, (int)from + 1,
+			     l->ncells);
 }
 
 static bool numeric_span(const char *line, const struct glyph *g, size_t from, size_t to)
 {
 	char *text = copy_without_bold(line, g, from, to);
-	bool yes = numeric(text);
+	bool yes = import_cell_numeric(text);
 	free(text);
 	return yes;
 }
 
 /* A cell whose last words, after single spaces, are numbers ("行政许可 0",
  * "0 0 0") is a label followed by number cells. */
-static void add_cell(struct import_line *l, const char *line, const struct glyph *g, size_t from,
-		     size_t to, size_t *cap)
+static void add_cell(struct import_row *l, const char *line, const struct glyph *g, size_t from,
+		     size_t to)
 {
 	size_t split = to, word_end = to;
 	bool stopped = false;
@@ -121,14 +76,14 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 	if (!stopped && word_end > from && numeric_span(line, g, from, word_end))
 		split = from;
 	if (split == to) {
-		add_one_cell(l, line, g, from, to, cap);
+		add_one_cell(l, line, g, from, to);
 		return;
 	}
-	add_one_cell(l, line, g, from, split, cap);
+	add_one_cell(l, line, g, from, split);
 	size_t start = split;
 	for (size_t i = split; i <= to; i++)
 		if (i == to || utf8_is_space(g[i].cp)) {
-			add_one_cell(l, line, g, start, i, cap);
+			add_one_cell(l, line, g, start, i);
 			start = i + 1;
 		}
 }
@@ -136,25 +91,26 @@ static void add_cell(struct import_line *l, const char *line, const struct glyph
 /* Cells end at a tab or at a run of two or more spaces.  Only ASCII and
  * ideographic spaces start a run: offices align columns with those, while
  * an NBSP or a thin space is spacing inside a cell. */
-static void split_cells(struct import_line *l, const char *line, const struct glyph *g, size_t from,
+static void split_cells(struct import_row *l, const char *line, const struct glyph *g, size_t from,
 			size_t n)
 {
-	size_t cap = 0, start = from;
+	size_t start = from;
 	for (size_t i = from; i < n; i++) {
 		bool tab = g[i].cp == '\t';
 		bool run = (g[i].cp == ' ' || g[i].cp == 0x3000) && i + 1 < n &&
 			   (g[i + 1].cp == ' ' || g[i + 1].cp == 0x3000 || g[i + 1].cp == '\t');
 		if (tab || run) {
-			add_cell(l, line, g, start, i, &cap);
+			add_cell(l, line, g, start, i);
 			while (i + 1 < n && utf8_is_space(g[i + 1].cp) && g[i + 1].cp != '\t')
 				i++;
 			start = i + 1;
 		}
 	}
-	add_cell(l, line, g, start, n, &cap);
+	add_cell(l, line, g, start, n);
 }
 
-static void split_line(struct import_line *l, const char *line, size_t len, struct glyph **g,
+/* Returns whether the line is a markdown heading. */
+static bool split_line(struct import_row *l, const char *line, size_t len, struct glyph **g,
 		       size_t *gcap)
 {
 	size_t n = 0;
@@ -175,48 +131,130 @@ static void split_line(struct import_line *l, const char *line, size_t len, stru
 	size_t hashes = from;
 	while (hashes < to && gl[hashes].cp == '#')
 		hashes++;
-	if (hashes > from && (hashes == to || utf8_is_space(gl[hashes].cp))) {
+	bool heading = hashes > from && (hashes == to || utf8_is_space(gl[hashes].cp));
+	if (heading) {
 		from = hashes;
 		while (from < to && utf8_is_space(gl[from].cp))
 			from++;
 	}
 	while (to > from && utf8_is_space(gl[to - 1].cp))
 		to--;
+	free(l->text);
 	l->text = copy_without_bold(line, gl, from, to);
 	l->column = (int)from + 1;
 	split_cells(l, line, gl, 0, n);
+	return heading;
 }
 
-void import_text_split(struct import_text *t, const char *s, size_t len)
+/* A line that is only a page number: "-1-", "— 2 —", "3", "第 4 页", "5/9". */
+bool import_text_is_page_number(const char *s)
 {
-	t->lines = NULL;
-	t->nlines = 0;
-	size_t cap = 0, gcap = 0;
+	struct buf b;
+	buf_init(&b);
+	size_t len = strlen(s), digits = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		bool valid;
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (!utf8_is_space(cp) && !strchr("-/", (int)cp) && cp != 0x2014 &&
+			 cp != 0x2013 && cp != 0xFF0D && cp != 0x2012 && cp != 0x2015)
+			buf_add(&b, s + i, n);
+		i += n;
+	}
+	bool yes = digits > 0 && digits <= 4 &&
+		   (b.len == 0 || strcmp(b.data, "第页") == 0 || strcmp(b.data, "第页共页") == 0 ||
+		    strcmp(b.data, "页") == 0);
+	buf_fini(&b);
+	return yes;
+}
+
+bool import_text_split_row(struct import_row *row, const char *line, size_t len)
+{
+	size_t gcap = 0;
 	struct glyph *g = NULL;
+	bool heading = split_line(row, line, len, &g, &gcap);
+	free(g);
+	return heading;
+}
+
+void import_text_add_paragraph(struct import_blocks *b, bool heading, const char *text, size_t len,
+			       int number)
+{
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		struct import_row row = {.number = number};
+		bool marked = import_text_split_row(&row, text + i, end - i);
+		if (*row.text || row.ncells) {
+			struct import_block *block = import_blocks_add(
+				b,
+				heading || marked ? IMPORT_BLOCK_HEADING : IMPORT_BLOCK_PARAGRAPH);
+			struct import_row *r = import_block_add_row(block, number);
+			free(r->text);
+			*r = row;
+			block->ncolumns = row.ncells;
+		} else {
+			free(row.text);
+			free(row.cells);
+		}
+		i = end + 1;
+	}
+}
+
+/* The last line that is not blank, when it is a page number such as "-1-"
+ * (not a bare number): the foot of a page, left out of the report. */
+static void drop_page_number(struct import_blocks *b)
+{
+	for (size_t i = b->nblocks; i-- > 0;)
+		for (size_t r = b->blocks[i].nrows; r-- > 0;) {
+			struct import_row *row = &b->blocks[i].rows[r];
+			if (!*row->text)
+				continue;
+			/* a bare number may be a table's last cell */
+			row->dropped = import_text_is_page_number(row->text) &&
+				       strspn(row->text, "0123456789") < strlen(row->text);
+			return;
+		}
+}
+
+/* A line of two or more cells continues a table, or starts one; any other
+ * line is a paragraph (or a heading, when marked as one). */
+void import_text_read(struct import_blocks *b, const char *s, size_t len)
+{
+	import_blocks_init(b, "文本");
+	size_t gcap = 0;
+	struct glyph *g = NULL;
+	struct import_row row;
 	int number = 0;
+	bool in_table = false;
 	for (size_t i = 0; i < len || (i == len && number == 0);) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - s) : len;
-		t->lines = xgrow(t->lines, &cap, t->nlines + 1, sizeof *t->lines);
-		struct import_line *l = &t->lines[t->nlines++];
-		*l = (struct import_line){.number = ++number};
-		split_line(l, s + i, end - i, &g, &gcap);
+		row = (struct import_row){.text = NULL, .number = ++number};
+		bool heading = split_line(&row, s + i, end - i, &g, &gcap);
+		/* pdftotext puts a form feed before each page but the first */
+		if (memchr(s + i, '\f', end - i))
+			drop_page_number(b);
+		bool table = row.ncells >= 2 && !heading;
+		struct import_block *block;
+		if (table && in_table) {
+			block = &b->blocks[b->nblocks - 1];
+		} else {
+			block = import_blocks_add(b, table     ? IMPORT_BLOCK_TABLE
+						     : heading ? IMPORT_BLOCK_HEADING
+							       : IMPORT_BLOCK_PARAGRAPH);
+		}
+		in_table = table;
+		struct import_row *r = import_block_add_row(block, row.number);
+		free(r->text);
+		*r = row;
+		if (block->ncolumns < row.ncells)
+			block->ncolumns = row.ncells;
 		i = end + 1;
 		if (!nl)
 			break;
 	}
 	free(g);
-}
-
-void import_text_fini(struct import_text *t)
-{
-	for (size_t i = 0; i < t->nlines; i++) {
-		for (size_t c = 0; c < t->lines[i].ncells; c++)
-			free(t->lines[i].cells[c].text);
-		free(t->lines[i].cells);
-		free(t->lines[i].text);
-	}
-	free(t->lines);
-	t->lines = NULL;
-	t->nlines = 0;
 }
