@@ -1,9 +1,10 @@
 # Writes a C file holding every DIR/*.yaml file (or those matching
 # PATTERN) as a byte array, so that the nianbao binary carries its forms
 # and text and page templates.  The table
-# NAME[] of struct TYPE {name, data, len} is declared in NAME.h; files
+# NAME[] of struct embedded_file (src/base/embedded_file.h) is declared
+# in NAME.h; files
 # sort by name, last first (forms: newest format first, by year).
-#   cmake -DDIR=... -DNAME=forms_builtin -DTYPE=form_builtin -DOUTPUT=... -P embed-files.cmake
+#   cmake -DDIR=... -DNAME=forms_builtin -DOUTPUT=... -P embed-files.cmake
 if(NOT PATTERN)
   set(PATTERN "*.yaml")
 endif()
@@ -23,7 +24,7 @@ foreach(path IN LISTS definitions)
   string(APPEND table "\t{\"${id}\", (const char *)file_${index}, ${size}},\n")
   math(EXPR index "${index} + 1")
 endforeach()
-string(APPEND body "const struct ${TYPE} ${NAME}[] = {\n${table}\t{0, 0, 0},\n};\n")
+string(APPEND body "const struct embedded_file ${NAME}[] = {\n${table}\t{0, 0, 0},\n};\n")
 string(APPEND body "const size_t ${NAME}_count = ${index};\n")
 file(WRITE "${OUTPUT}.new" "${body}")
 file(COPY_FILE "${OUTPUT}.new" "${OUTPUT}" ONLY_IF_DIFFERENT)

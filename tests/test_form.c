@@ -159,7 +159,7 @@ static void test_every_design_rule_is_declared(void **state)
 static const char *real_form(size_t *len)
 {
 	for (size_t i = 0; i < forms_builtin_count; i++)
-		if (strcmp(forms_builtin[i].id, "gov-info-2021") == 0) {
+		if (strcmp(forms_builtin[i].name, "gov-info-2021") == 0) {
 			*len = forms_builtin[i].len;
 			return forms_builtin[i].data;
 		}

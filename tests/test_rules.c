@@ -432,7 +432,7 @@ static void test_long_labels_and_messages(void **state)
 	(void)state;
 	const char *real = NULL;
 	for (size_t i = 0; i < forms_builtin_count; i++)
-		if (strcmp(forms_builtin[i].id, "gov-info-2021") == 0)
+		if (strcmp(forms_builtin[i].name, "gov-info-2021") == 0)
 			real = forms_builtin[i].data;
 	assert_non_null(real);
 	char *column = repeated("自然人申请", 800);    /* 4000 characters */

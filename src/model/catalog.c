@@ -55,7 +55,7 @@ struct catalog *catalog_new(void)
 	c->slots = xcalloc(forms_builtin_count + 1, sizeof *c->slots);
 	for (size_t i = 0; i < forms_builtin_count; i++) {
 		struct catalog_slot *s = &c->slots[c->count++];
-		s->id = xstrdup(forms_builtin[i].id);
+		s->id = xstrdup(forms_builtin[i].name);
 		s->data = forms_builtin[i].data;
 		s->len = forms_builtin[i].len;
 	}

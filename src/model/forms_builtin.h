@@ -4,16 +4,10 @@
 #ifndef NIANBAO_FORMS_BUILTIN_H
 #define NIANBAO_FORMS_BUILTIN_H
 
-#include <stddef.h>
-
-struct form_builtin {
-	const char *id;
-	const char *data;
-	size_t len;
-};
+#include "embedded_file.h"
 
 /* Newest format first: new reports use forms_builtin[0]. */
-extern const struct form_builtin forms_builtin[];
+extern const struct embedded_file forms_builtin[];
 extern const size_t forms_builtin_count;
 
 #endif

@@ -229,7 +229,7 @@ bool templates_load(const char *dir, char **error)
 	char *texts[TEMPLATES_COUNT] = {0};
 	bool ok = !(dir && *dir) || check_dir(dir, error);
 	for (size_t i = 0; ok && i < templates_builtin_count; i++) {
-		const struct templates_builtin *b = &templates_builtin[i];
+		const struct embedded_file *b = &templates_builtin[i];
 		char *data = NULL, *path = NULL, *where;
 		size_t len = b->len;
 		if (dir && *dir) {

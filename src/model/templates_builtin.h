@@ -3,15 +3,9 @@
 #ifndef NIANBAO_TEMPLATES_BUILTIN_H
 #define NIANBAO_TEMPLATES_BUILTIN_H
 
-#include <stddef.h>
+#include "embedded_file.h"
 
-struct templates_builtin {
-	const char *name; /* the file name without .yaml */
-	const char *data;
-	size_t len;
-};
-
-extern const struct templates_builtin templates_builtin[];
+extern const struct embedded_file templates_builtin[];
 extern const size_t templates_builtin_count;
 
 #endif

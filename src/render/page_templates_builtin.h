@@ -3,15 +3,9 @@
 #ifndef NIANBAO_PAGE_TEMPLATES_BUILTIN_H
 #define NIANBAO_PAGE_TEMPLATES_BUILTIN_H
 
-#include <stddef.h>
+#include "embedded_file.h"
 
-struct page_template_builtin {
-	const char *name; /* the file name without .html */
-	const char *data;
-	size_t len;
-};
-
-extern const struct page_template_builtin page_templates_builtin[];
+extern const struct embedded_file page_templates_builtin[];
 extern const size_t page_templates_builtin_count;
 
 #endif
