@@ -310,13 +310,8 @@ char *render_ofd(const struct report *r, const char *fonts_dir, size_t *len,
 		 struct diag_list *diags, char **error)
 {
 	*error = NULL;
-	struct font_roles roles;
-	if (font_roles_load(fonts_dir ? fonts_dir : font_roles_dir(), &roles, error) != 0)
-		return NULL;
 	struct font_set fonts;
-	int opened = font_set_open(&fonts, &roles, error);
-	font_roles_fini(&roles);
-	if (opened != 0)
+	if (font_set_open_dir(&fonts, fonts_dir, error) != 0)
 		return NULL;
 	char *out = NULL;
 	if (pdf_check_report(r, &fonts, diags)) {

@@ -147,3 +147,13 @@ bool font_set_used_deep(const struct font_set *set, int face)
 			return true;
 	return false;
 }
+
+int font_set_open_dir(struct font_set *set, const char *fonts_dir, char **error)
+{
+	struct font_roles roles;
+	if (font_roles_load(fonts_dir ? fonts_dir : font_roles_dir(), &roles, error) != 0)
+		return -1;
+	int opened = font_set_open(set, &roles, error);
+	font_roles_fini(&roles);
+	return opened;
+}

@@ -26,6 +26,9 @@ struct font_set {
 /* Opens the fonts of roles.  Returns 0, or -1 with *error set (the
  * caller frees it). */
 int font_set_open(struct font_set *set, const struct font_roles *roles, char **error);
+/* The same with the roles of fonts_dir's roles.conf (NULL: the fonts
+ * directory nianbao uses, font_roles_dir). */
+int font_set_open_dir(struct font_set *set, const char *fonts_dir, char **error);
 void font_set_close(struct font_set *set);
 
 /* Why cp cannot be printed in role (a Chinese sentence the caller

@@ -289,14 +289,8 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 		 struct diag_list *diags, char **error)
 {
 	*error = NULL;
-	struct font_roles roles;
-	const char *dir = options->fonts_dir ? options->fonts_dir : font_roles_dir();
-	if (font_roles_load(dir, &roles, error) != 0)
-		return NULL;
 	struct font_set fonts;
-	int opened = font_set_open(&fonts, &roles, error);
-	font_roles_fini(&roles);
-	if (opened != 0)
+	if (font_set_open_dir(&fonts, options->fonts_dir, error) != 0)
 		return NULL;
 	if (!pdf_check_report(r, &fonts, diags)) {
 		font_set_close(&fonts);
