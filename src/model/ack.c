@@ -8,7 +8,6 @@
 
 #include "form.h"
 #include "report.h"
-#include "value.h"
 #include "xalloc.h"
 
 char *ack_value(const struct report *r, size_t cell)
@@ -21,12 +20,9 @@ char *ack_value(const struct report *r, size_t cell)
 			h = (h ^ *p) * 1099511628211u;
 		return xasprintf("#%016" PRIx64, h);
 	}
-	if (c->type == FORM_MONEY) {
-		char out[32];
-		value_format_money(r->numbers[cell], out);
-		return xstrdup(out);
-	}
-	return xasprintf("%" PRId64, r->numbers[cell]);
+	char out[REPORT_NUMBER_SIZE];
+	report_format_number(r, cell, out);
+	return xstrdup(out);
 }
 
 const struct report_ack *ack_find(const struct report *r, const char *rule, size_t cell)

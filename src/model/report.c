@@ -1,6 +1,7 @@
 /* The values of a report; see report.h. */
 #include "report.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,4 +218,12 @@ const char *report_parse_year(const char *text, size_t len, int *year)
 		return "应为 " NUMBER(REPORT_YEAR_MIN) " 到 " NUMBER(REPORT_YEAR_MAX) " 之间的年份";
 	*year = (int)value;
 	return NULL;
+}
+
+void report_format_number(const struct report *r, size_t cell, char out[REPORT_NUMBER_SIZE])
+{
+	if (r->form->cells[cell].type == FORM_MONEY)
+		value_format_money(r->numbers[cell], out);
+	else
+		snprintf(out, REPORT_NUMBER_SIZE, "%" PRId64, r->numbers[cell]);
 }

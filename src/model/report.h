@@ -77,6 +77,11 @@ void report_set_text(struct report *report, size_t cell, const char *text, size_
  * 函谷关镇人民政府2021年政府信息公开工作年度报告; the caller frees it. */
 char *report_title(const struct report *report);
 
+/* A number cell's value as every output writes it: a count in digits, an
+ * amount with exactly the form's 4 decimals (value_format_money). */
+#define REPORT_NUMBER_SIZE 32
+void report_format_number(const struct report *r, size_t cell, char out[REPORT_NUMBER_SIZE]);
+
 /* Reads a report year from text[0..len) (ASCII or fullwidth digits):
  * NULL with *year set, or a static phrase saying what a year must be. */
 const char *report_parse_year(const char *text, size_t len, int *year);

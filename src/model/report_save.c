@@ -144,13 +144,10 @@ static void add_key(struct buf *out, int comment_at, const char *line, const cha
 
 static void add_number(struct buf *out, const struct report *r, size_t cell)
 {
-	if (r->form->cells[cell].type == FORM_MONEY) {
-		char money[32];
-		value_format_money(r->numbers[cell], money);
-		buf_addf(out, "\"%s\"", money);
-	} else {
-		buf_addf(out, "%" PRId64, r->numbers[cell]);
-	}
+	char number[REPORT_NUMBER_SIZE];
+	report_format_number(r, cell, number);
+	/* an amount is quoted: 12.5000 must not be read back as a float */
+	buf_addf(out, r->form->cells[cell].type == FORM_MONEY ? "\"%s\"" : "%s", number);
 }
 
 static void add_column_list(struct buf *out, const struct form_column_set *cols, int indent)

@@ -14,7 +14,6 @@
 #include "line_break.h"
 #include "pdf_layout.h"
 #include "report.h"
-#include "value.h"
 #include "xalloc.h"
 
 #define SIZE PDF_TABLE_SIZE
@@ -249,14 +248,6 @@ static bool same_groups(const struct printed_column *a, const struct printed_col
 	return true;
 }
 
-static void format_number(const struct report *r, size_t cell, char out[32])
-{
-	if (r->form->cells[cell].type == FORM_MONEY)
-		value_format_money(r->numbers[cell], out);
-	else
-		snprintf(out, 32, "%" PRId64, r->numbers[cell]);
-}
-
 static double string_width(struct font_set *fonts, const char *s)
 {
 	size_t n;
@@ -299,7 +290,7 @@ static double *layout_columns(struct font_set *fonts, const struct form_table *t
 			if (!p->one_row && t->rows[i].group)
 				continue;
 			char num[32];
-			format_number(r, printed_cell(t, p, &p->columns[c], i), num);
+			report_format_number(r, printed_cell(t, p, &p->columns[c], i), num);
 			double w = string_width(fonts, num) + 2 * PAD_X;
 			if (w > need[c])
 				need[c] = w;
@@ -709,7 +700,7 @@ static void add_row(struct pdf_flow *flow, const struct body *b, size_t i, doubl
 			continue;
 		}
 		char num[32];
-		format_number(r, printed_cell(t, p, &p->columns[c], i), num);
+		report_format_number(r, printed_cell(t, p, &p->columns[c], i), num);
 		struct cell_text value;
 		/* numbers never wrap; they are right-aligned in their column */
 		cell_text_init(&value, flow->fonts, num, 1e6, 0, ALIGN_RIGHT);

@@ -8,7 +8,6 @@
 
 #include "form.h"
 #include "report.h"
-#include "value.h"
 #include "xalloc.h"
 
 /* Per row of t: the rows under it that hold values (leaves) and the first
@@ -59,10 +58,7 @@ static void add_value(struct render_grid *g, size_t *cap, const struct report *r
 		      size_t row, size_t column)
 {
 	struct grid_cell *c = add_cell(g, cap, GRID_VALUE, row, column, 1, 1, NULL);
-	if (r->form->cells[cell].type == FORM_MONEY)
-		value_format_money(r->numbers[cell], c->value);
-	else
-		snprintf(c->value, sizeof c->value, "%" PRId64, r->numbers[cell]);
+	report_format_number(r, cell, c->value);
 }
 
 /* Whether columns a and b share their header groups down to level. */

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "report.h"
+
 struct form_table;
 struct report;
 
@@ -28,7 +30,7 @@ struct grid_cell {
 	size_t row, column; /* where it starts */
 	size_t rowspan, colspan;
 	const char *text; /* a label (borrowed from the form) or a number (in value) */
-	char value[32];
+	char value[REPORT_NUMBER_SIZE];
 };
 
 struct render_grid {

@@ -17,7 +17,6 @@
 #include "report.h"
 #include "templates.h"
 #include "utf8.h"
-#include "value.h"
 #include "xalloc.h"
 
 /* Row labels wider than this wrap onto continuation lines. */
@@ -56,14 +55,6 @@ static size_t wrap_label(const char *label, int width, const char **starts, size
 	free(widths);
 	free(cps);
 	return kept;
-}
-
-static void format_cell(const struct report *r, size_t cell, char out[32])
-{
-	if (r->form->cells[cell].type == FORM_MONEY)
-		value_format_money(r->numbers[cell], out);
-	else
-		snprintf(out, 32, "%" PRId64, r->numbers[cell]);
 }
 
 static void pad_to(struct buf *out, size_t line_start, int column)
@@ -112,7 +103,7 @@ static void layout_table(const struct form_table *t, const struct report *r,
 			if (t->rows[i].group)
 				continue;
 			char num[32];
-			format_cell(r, t->rows[i].first_cell + c, num);
+			report_format_number(r, t->rows[i].first_cell + c, num);
 			if ((int)strlen(num) > w)
 				w = (int)strlen(num);
 		}
@@ -180,7 +171,7 @@ static void add_table(struct buf *out, const struct form_table *t, const struct 
 			if (k == 0 && !row->group) {
 				for (size_t c = 0; c < t->columns->ncolumns; c++) {
 					char num[32];
-					format_cell(r, row->first_cell + c, num);
+					report_format_number(r, row->first_cell + c, num);
 					pad_to(out, line, lay.x[c] - (int)strlen(num));
 					buf_adds(out, num);
 				}
