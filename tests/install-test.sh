@@ -14,11 +14,8 @@ set -u
 mode=$1 build=$2 data=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+WORK=$work failures=0 checks=0
+. "$(dirname "$0")/check-lib.sh"
 example=$data/example-2024.yaml
 version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
 unset NIANBAO_FONTS_DIR NIANBAO_FORMS_DIR NIANBAO_TEMPLATES_DIR
