@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h> /* PATH_MAX */
 #include <fontconfig/fontconfig.h>
 #include <fontconfig/fcfreetype.h> /* after fontconfig.h, which it needs */
 #include <stdbool.h>
@@ -27,6 +28,9 @@
 #ifndef NIANBAO_FONTS_INSTALL_DIR
 #define NIANBAO_FONTS_INSTALL_DIR "/usr/local/share/nianbao/fonts"
 #endif
+#ifndef NIANBAO_FONTS_FROM_BINDIR
+#define NIANBAO_FONTS_FROM_BINDIR "../share/nianbao/fonts"
+#endif
 
 static const char *const role_names[FONT_ROLES] = {"title", "heading", "heading2", "body", "table"};
 
@@ -35,10 +39,34 @@ const char *font_role_name(enum font_role role)
 	return role_names[role];
 }
 
+/* The fonts directory beside an installed program (bin/../share/nianbao/
+ * fonts), or NULL: a package unpacked elsewhere than its prefix (dpkg -x,
+ * cmake --install --prefix) reads its own roles.conf. */
+static const char *font_roles_beside_program(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX], beside[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	*strrchr(exe, '/') = '\0';
+	if (snprintf(beside, sizeof beside, "%s/%s", exe, NIANBAO_FONTS_FROM_BINDIR) >=
+		    (int)sizeof beside ||
+	    !realpath(beside, dir)) /* messages name it without "bin/.." */
+		return NULL;
+	char conf[PATH_MAX + sizeof "/" FONT_ROLES_FILE];
+	snprintf(conf, sizeof conf, "%s/" FONT_ROLES_FILE, dir);
+	return access(conf, R_OK) == 0 ? dir : NULL;
+}
+
 const char *font_roles_dir(void)
 {
 	const char *dir = getenv("NIANBAO_FONTS_DIR");
 	if (dir && *dir)
+		return dir;
+	dir = font_roles_beside_program();
+	if (dir)
 		return dir;
 	/* the source tree's, for a program run where it was built */
 	if (access(NIANBAO_FONTS_DIR "/" FONT_ROLES_FILE, R_OK) == 0)

@@ -30,8 +30,9 @@ struct font_roles {
 	struct font_source fallback[FONT_ROLES];
 };
 
-/* The fonts directory: $NIANBAO_FONTS_DIR, else the source tree's
- * fonts/ when it is there, else the installed one. */
+/* The fonts directory: $NIANBAO_FONTS_DIR, else the share/nianbao/fonts
+ * beside an installed program, else the source tree's fonts/ when it is
+ * there, else the one of the prefix the program was built for. */
 const char *font_roles_dir(void);
 
 /* Reads dir/roles.conf and finds every font it names.  Returns 0, or -1
