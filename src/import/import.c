@@ -188,7 +188,11 @@ static bool set_narrative(const struct import_rows *t, const struct paragraphs *
 	const char *problem = report_text_problem(b.data, b.len, f->types[FORM_TEXT].max_chars);
 	bool ok = problem == NULL;
 	if (!ok) {
-		char *message = xasprintf("“%s”%s", f->cells[cell].label, problem);
+		char *said = xasprintf("“%s”%s", f->cells[cell].label, problem);
+		struct import_pos none = {0};
+		char *message = import_pos_message(p->count ? &t->at[p->lines[0]]->pos : &none,
+						   said);
+		free(said);
 		diag_list_add(diags, DIAG_ERROR, "import.text", f->cells[cell].path,
 			      p->count ? t->at[p->lines[0]]->number : 1, 1, message);
 		free(message);
@@ -211,8 +215,10 @@ static bool read_tables(const struct import_rows *t, const struct import_layout 
 		if (l->repeated[i])
 			continue;
 		if (t->at[i]->ncells_seen > IMPORT_LINE_MAX_CELLS) {
-			char *message = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
-						  t->at[i]->ncells_seen);
+			char *line = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
+					       t->at[i]->ncells_seen);
+			char *message = import_pos_message(&t->at[i]->pos, line);
+			free(line);
 			diag_list_add(diags, DIAG_ERROR, "import.row", NULL, t->at[i]->number, 1,
 				      message);
 			free(message);
@@ -224,7 +230,8 @@ static bool read_tables(const struct import_rows *t, const struct import_layout 
 			cells[n++] = &t->at[i]->cells[c];
 		}
 	}
-	bool ok = import_tables_read(r->form, s, cells, n, span->heading_line, r, diags);
+	bool ok = import_tables_read(r->form, s, cells, n, span->heading_line,
+				     &t->at[span->heading]->pos, r, diags);
 	free(cells);
 	return ok;
 }
@@ -306,9 +313,11 @@ static bool read_sections(const struct import_rows *t, const struct import_layou
 			continue;
 		}
 		if (span->similar) {
-			char *message = xasprintf(
+			char *said = xasprintf(
 				"“%s”与正式的标题“%s”不完全相同，按相似当作这一部分的标题",
 				t->at[span->heading]->text, sec->heading);
+			char *message = import_pos_message(&t->at[span->heading]->pos, said);
+			free(said);
 			diag_list_add(diags, DIAG_WARNING, "import.heading", NULL,
 				      span->heading_line, t->at[span->heading]->column, message);
 			free(message);
@@ -406,13 +415,78 @@ static bool read_blocks(struct import_blocks *blocks, const char *data, size_t l
 	return true;
 }
 
-struct report *import_report(const char *data, size_t len, const struct form *f,
-			     const char **encoding, struct diag_list *diags)
+struct import_where {
+	struct where_place {
+		int line, column;
+		char *words; /* owned */
+	} * at;		     /* owned */
+	size_t n, cap;
+};
+
+static void where_add(struct import_where *w, int line, int column, const struct import_pos *pos)
+{
+	char *words = import_pos_words(pos);
+	if (!words)
+		return;
+	w->at = xgrow(w->at, &w->cap, w->n + 1, sizeof *w->at);
+	w->at[w->n++] = (struct where_place){line, column, words};
+}
+
+/* Every cell, and every row at its line and first column, of blocks. */
+static struct import_where *where_of(const struct import_blocks *b)
+{
+	struct import_where *w = xcalloc(1, sizeof *w);
+	for (size_t i = 0; i < b->nblocks; i++)
+		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
+			const struct import_row *row = &b->blocks[i].rows[r];
+			for (size_t c = 0; c < row->ncells; c++)
+				where_add(w, row->cells[c].line, row->cells[c].column,
+					  &row->cells[c].pos);
+			where_add(w, row->number, 1, &row->pos);
+		}
+	return w;
+}
+
+void import_where_say(const struct import_where *w, struct diag_list *diags, size_t first)
+{
+	for (size_t i = first; w && i < diags->count; i++) {
+		struct diag *d = &diags->items[i];
+		for (size_t k = 0; d->line && k < w->n; k++) {
+			if (w->at[k].line != d->line || w->at[k].column != d->column)
+				continue;
+			char *message = xasprintf("%s：%s", w->at[k].words, d->message);
+			free(d->message);
+			d->message = message;
+			break;
+		}
+	}
+}
+
+void import_where_free(struct import_where *w)
+{
+	for (size_t i = 0; w && i < w->n; i++)
+		free(w->at[i].words);
+	if (w)
+		free(w->at);
+	free(w);
+}
+
+struct report *import_report_where(const char *data, size_t len, const struct form *f,
+				   const char **encoding, struct diag_list *diags,
+				   struct import_where **where)
 {
 	struct import_blocks blocks;
 	struct report *r = NULL;
 	if (read_blocks(&blocks, data, len, encoding, diags))
 		r = import_report_blocks(&blocks, f, diags);
+	if (where)
+		*where = r ? where_of(&blocks) : NULL;
 	import_blocks_fini(&blocks);
 	return r;
+}
+
+struct report *import_report(const char *data, size_t len, const struct form *f,
+			     const char **encoding, struct diag_list *diags)
+{
+	return import_report_where(data, len, f, encoding, diags, NULL);
 }
