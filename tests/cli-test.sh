@@ -346,6 +346,29 @@ for y in 2023 2024; do
 	! grep -q "无法提供 1" "$WORK/pdf-$y.err" || fail "$real.pdf: two cells read as one"
 	same "$WORK/docx-$y.yaml" "$WORK/html-$y.yaml"
 done
+# each deviation names where a clerk finds it in the source: the page, the
+# line on it and its height, and the cell (PDF); the table, row and cell,
+# at the source line and column of its <td> (web page) or at the count of
+# paragraphs and rows (Word); the rules checked on the import say the same
+r23=published/hongze-qzf-2023
+p="hongze-qzf-2023.pdf"
+contains "$WORK/pdf-2023.err" "$p:71:3: warning: 第3页第25行（距页顶 212 毫米）第2格：“2.其他法律行政止公开”"
+contains "$WORK/pdf-2023.err" "$p:94:1: warning: 第4页第10行（距页顶 74 毫米）第1格：“（六）其他处理”只印了一行"
+contains "$WORK/pdf-2023.err" "$p:105:10: error: 第4页第21行（距页顶 159 毫米）第5格：“行政复议／总计”为 0.*\[appeals.row_sum\]"
+contains "$WORK/pdf-2023.err" "$p:105:30: error: 第4页第21行（距页顶 159 毫米）第15格：“行政诉讼／复议后起诉／总计”"
+contains "$WORK/pdf-2024.err" "hongze-qzf-2024.pdf:93:1: warning: 第4页第11行（距页顶 81 毫米）第1格：“（六）其他处理”"
+p="hongze-qzf-2023.html"
+contains "$WORK/html-2023.err" "$p:67:5: warning: 第2张表第24行第2格：“（六）其他处理”只印了一行"
+contains "$WORK/html-2023.err" "$p:76:186: error: 第3张表第4行第5格：“行政复议／总计”为 0.*\[appeals.row_sum\]"
+checks=$((checks + 1))
+iconv -f GB18030 -t UTF-8 "$r23.html" | sed -n 76p | cut -c186-188 | grep -qx '<td' ||
+	fail "$p:76:186 is not where the cell's <td> starts"
+p="hongze-qzf-2023.docx"
+contains "$WORK/docx-2023.err" "$p:51:2: warning: 第2张表第24行第2格：“（六）其他处理”只印了一行"
+contains "$WORK/docx-2023.err" "$p:59:15: error: 第3张表第4行第15格：“行政诉讼／复议后起诉／总计”为 0"
+# plain text needs no words: its line and column say where
+checks=$((checks + 1))
+! grep -q "第[0-9]*[页张]" "$WORK/real-2023.err" || fail "page or table words for a plain text"
 iconv -f GB18030 -t UTF-8 published/hongze-qzf-2023.html | sed 's/charset=gb2312/charset=utf-8/' \
 	>"$WORK/utf8.html"
 expect_status 1 "$NIANBAO" import "$WORK/utf8.html" -o "$WORK/utf8-html.yaml"
