@@ -1,6 +1,7 @@
 /* The steps of import put together; see import.h. */
 #include "import.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -174,14 +175,146 @@ static void take_signature(const struct import_rows *t, struct paragraphs *p, st
 		p->count--;
 }
 
+/* Lines a line this much narrower than the widest (in display columns,
+ * its indent counted) are full: the layout, not the author, broke them.
+ * Lines of a hard-wrapped text are no wider than a page. */
+#define WRAP_SLACK 6
+#define WRAP_WIDTH_MIN 40
+#define WRAP_WIDTH_MAX 120
+
+static int line_width(const struct import_row *row)
+{
+	return row->column - 1 + utf8_width(row->text);
+}
+
+static uint32_t first_char(const char *s)
+{
+	uint32_t cp = 0;
+	bool valid;
+	if (*s)
+		utf8_decode(s, strlen(s), &cp, &valid);
+	return cp;
+}
+
+/* The last character of s[0..len), and where it starts in *at. */
+static uint32_t last_char(const char *s, size_t len, size_t *at)
+{
+	size_t i = len;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	i = i > 0 ? i - 1 : 0;
+	uint32_t cp = 0;
+	bool valid;
+	if (len)
+		utf8_decode(s + i, len - i, &cp, &valid);
+	*at = i;
+	return cp;
+}
+
+/* Whether a line ends a sentence: 。；！？ maybe closed by quotes or
+ * brackets. */
+static bool ends_sentence(const char *s)
+{
+	static const uint32_t ends[] = {0x3002, 0xFF1B, 0xFF01, 0xFF1F, '.', ';', '!', '?'};
+	static const uint32_t closing[] = {0x201D, 0x2019, 0xFF09, ')', 0x300D, 0x300F, 0x300B};
+	for (size_t len = strlen(s), at; len; len = at) {
+		uint32_t cp = last_char(s, len, &at);
+		bool closed = false;
+		for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+			if (cp == ends[k])
+				return true;
+		for (size_t k = 0; k < sizeof closing / sizeof *closing; k++)
+			closed = closed || cp == closing[k];
+		if (!closed)
+			return false;
+	}
+	return false;
+}
+
+/* A digit (ASCII or fullwidth) or a Chinese numeral 一 to 十. */
+static bool is_numeral(uint32_t cp)
+{
+	static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+					    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	if (utf8_digit_value(cp) >= 0)
+		return true;
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (cp == numerals[k])
+			return true;
+	return false;
+}
+
+/* Whether a line starts an item or a heading: （一） (1) 一、 1、 1. ①. */
+static bool starts_item(const char *s)
+{
+	size_t len = strlen(s), i;
+	uint32_t cp = 0;
+	bool valid;
+	if (!len)
+		return false;
+	i = utf8_decode(s, len, &cp, &valid);
+	if (cp >= 0x2460 && cp <= 0x2473) /* ① to ⑳ */
+		return true;
+	bool open = cp == 0xFF08 || cp == '(';
+	if (!open)
+		i = 0;
+	size_t numerals = 0;
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (!is_numeral(cp))
+			break;
+		numerals++;
+		i += n;
+	}
+	if (!numerals || i >= len)
+		return false;
+	size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+	if (open)
+		return cp == 0xFF09 || cp == ')';
+	bool point = cp == '.' || cp == 0xFF0E; /* 1. but not 1.5亿元 */
+	return cp == 0x3001 || (point && (i + n >= len || !isdigit((unsigned char)s[i + n])));
+}
+
+/* Whether a line starts further right than the narrative's lines, or with
+ * a fullwidth space: a paragraph's first line.  A column more is no
+ * indent: the form feed pdftotext puts before a page's first line. */
+static bool indented(const struct import_row *row, int left)
+{
+	return row->column > left + 1 || first_char(row->text) == 0x3000;
+}
+
+/* How line b follows line a of a narrative: "\n" when it starts a new
+ * paragraph, else "" or " " (between two ASCII words) when the layout cut
+ * one sentence into the two lines: a ends no sentence, is full and b
+ * starts no item and is not indented further than the narrative. */
+static const char *line_join(const struct import_rows *t, const struct import_row *a,
+			     const struct import_row *b, int widest, int left)
+{
+	if (!t->wrapped || widest < WRAP_WIDTH_MIN || widest > WRAP_WIDTH_MAX ||
+	    line_width(a) < widest - WRAP_SLACK || indented(b, left) || ends_sentence(a->text) ||
+	    starts_item(b->text))
+		return "\n";
+	size_t at;
+	uint32_t x = last_char(a->text, strlen(a->text), &at), y = first_char(b->text);
+	bool word = x < 0x80 && y < 0x80 && isalnum((int)x) && isalnum((int)y);
+	return word ? " " : "";
+}
+
 static bool set_narrative(const struct import_rows *t, const struct paragraphs *p, size_t cell,
 			  struct report *r, struct diag_list *diags)
 {
 	struct buf b;
 	buf_init(&b);
+	int widest = 0, left = INT32_MAX;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct import_row *row = t->at[p->lines[i]];
+		widest = line_width(row) > widest ? line_width(row) : widest;
+		left = row->column < left ? row->column : left;
+	}
 	for (size_t i = 0; i < p->count; i++) {
 		if (i)
-			buf_addc(&b, '\n');
+			buf_adds(&b, line_join(t, t->at[p->lines[i - 1]], t->at[p->lines[i]],
+					       widest, left));
 		buf_adds(&b, t->at[p->lines[i]]->text);
 	}
 	const struct form *f = r->form;

@@ -28,7 +28,7 @@ void import_blocks_fini(struct import_blocks *b)
 		free(block->rows);
 	}
 	free(b->blocks);
-	*b = (struct import_blocks){.format = b->format};
+	*b = (struct import_blocks){.format = b->format, .wrapped = b->wrapped};
 }
 
 struct import_block *import_blocks_add(struct import_blocks *b, enum import_block_kind kind)
@@ -246,6 +246,7 @@ void import_rows_of(struct import_rows *rows, const struct import_blocks *b)
 	rows->at = xcalloc(n ? n : 1, sizeof *rows->at);
 	rows->block = xcalloc(n ? n : 1, sizeof *rows->block);
 	rows->n = 0;
+	rows->wrapped = b->wrapped;
 	for (size_t i = 0; i < b->nblocks; i++)
 		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
 			if (b->blocks[i].rows[r].dropped)

@@ -75,6 +75,7 @@ struct import_blocks {
 	struct import_block *blocks; /* owned */
 	size_t nblocks, cap;
 	const char *format; /* static: "文本", "网页", "Word 文档", "PDF" */
+	bool wrapped;	    /* a paragraph may be cut into lines (text, PDF), see import.c */
 };
 
 void import_blocks_init(struct import_blocks *b, const char *format);
@@ -137,6 +138,7 @@ struct import_rows {
 	const struct import_row **at;	   /* owned array */
 	const struct import_block **block; /* owned array: the block of each row */
 	size_t n;
+	bool wrapped; /* of the blocks */
 };
 
 void import_rows_of(struct import_rows *rows, const struct import_blocks *b);
