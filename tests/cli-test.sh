@@ -388,6 +388,12 @@ for y in 2023 2024; do
 done
 checks=$((checks + 1))
 [ "$(grep -c '' "$WORK/narr-pdf")" -eq 17 ] || fail "2024.pdf: not 17 lines of narratives"
+# a PDF of the standardized text of seed 000, its narratives cut into lines
+# of 34 characters (STSong-Light, not embedded), gives what the text gives
+"$NIANBAO" render seed-000.yaml --text "$WORK/seed-000.txt" 2>/dev/null
+expect_status 0 "$NIANBAO" import "$WORK/seed-000.txt" -o "$WORK/seed-000-text.yaml"
+expect_status 0 "$NIANBAO" import pdf/seed-000-wrapped.pdf -o "$WORK/seed-000-pdf.yaml"
+same "$WORK/seed-000-pdf.yaml" "$WORK/seed-000-text.yaml"
 # a line that ends a sentence, or is short, or is followed by an item or an
 # indented line, ends its paragraph; a full line cut inside a sentence not
 sed -n '1,/^ *一、总体情况/p' "$r23.txt" >"$WORK/wrap.txt"
