@@ -510,6 +510,22 @@ static void test_docx_tables_are_grids(void **state)
 	assert_int_equal(t->rows[2].cells[0].col, 1);
 	assert_string_equal(t->rows[2].cells[0].text, "D E");
 	assert_int_equal(t->rows[2].number, 5); /* two paragraphs, then the third row */
+	/* where a clerk finds each: the paragraph, or the table, row and cell */
+	assert_int_equal(b.blocks[1].rows[0].pos.paragraph, 2);
+	char *words = import_pos_words(&b.blocks[1].rows[0].cells[1].pos);
+	assert_string_equal(words, "第2个段落第2格");
+	free(words);
+	words = import_pos_words(&t->rows[2].cells[1].pos);
+	assert_string_equal(words, "第1张表第3行第3格"); /* after gridBefore: grid column 3 */
+	free(words);
+	char *message = import_pos_message(&t->rows[1].cells[0].pos, "说明");
+	assert_string_equal(message, "第1张表第2行第3格：说明");
+	free(message);
+	struct import_pos none = {0};
+	assert_null(import_pos_words(&none));
+	message = import_pos_message(&none, "说明");
+	assert_string_equal(message, "说明");
+	free(message);
 	import_blocks_fini(&b);
 	free(data);
 	/* a ZIP that is not a Word file, and one that is broken */
