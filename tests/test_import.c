@@ -528,6 +528,27 @@ static void test_docx_tables_are_grids(void **state)
 	free(message);
 	import_blocks_fini(&b);
 	free(data);
+	/* a title refused names its paragraph: a Word file has no lines */
+	const char *titled =
+		"<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+		"wordprocessingml/2006/main\"><w:body><w:p/>"
+		"<w:p><w:r><w:t>某镇人民政府1999年政府信息公开工作年度报告</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p>"
+		"</w:body></w:document>";
+	data = make_docx(titled, &len);
+	const char *encoding = NULL;
+	struct diag_list refused;
+	diag_list_init(&refused);
+	assert_null(import_report(data, len, test_form()->form, &encoding, &refused));
+	assert_int_equal(refused.count, 1);
+	assert_int_equal(refused.items[0].line, 2);
+	assert_string_equal(refused.items[0].message,
+			    "第2个段落：标题中的年度 1999 不在 2008 到 2100 之间");
+	diag_list_fini(&refused);
+	free(data);
 	/* a ZIP that is not a Word file, and one that is broken */
 	assert_false(import_docx_read(&b, "PK\003\004xx", 6, &diags));
 	import_blocks_fini(&b);

@@ -63,7 +63,7 @@ static size_t find_year(const char *s, size_t len)
 /* The lines above the first heading, without spaces; the draft mark is
  * noted and left out. */
 static size_t title_lines(const struct import_rows *t, size_t end, struct report *r,
-			  struct buf *lines, int *numbers)
+			  struct buf *lines, int *numbers, const struct import_pos **pos)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < end && n < 16; i++) {
@@ -77,6 +77,7 @@ static size_t title_lines(const struct import_rows *t, size_t end, struct report
 		}
 		buf_init(&lines[n]);
 		add_without_spaces(&lines[n], text);
+		pos[n] = &t->at[i]->pos;
 		numbers[n++] = t->at[i]->number;
 	}
 	return n;
@@ -91,7 +92,8 @@ static bool read_title(const struct import_rows *t, size_t end, struct report *r
 {
 	struct buf lines[16];
 	int numbers[16];
-	size_t n = title_lines(t, end, r, lines, numbers);
+	const struct import_pos *pos[16];
+	size_t n = title_lines(t, end, r, lines, numbers, pos);
 	size_t found = n, at = 0;
 	for (int pass = 0; pass < 2 && found == n; pass++)
 		for (size_t i = 0; i < n && found == n; i++) {
@@ -113,14 +115,18 @@ static bool read_title(const struct import_rows *t, size_t end, struct report *r
 		size_t organ_len = at ? at : lines[found - 1].len;
 		const char *problem = report_organ_problem(organ, organ_len);
 		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) {
-			char *message = xasprintf("标题中的年度 %d 不在 %d 到 %d 之间", year,
-						  REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			char *said = xasprintf("标题中的年度 %d 不在 %d 到 %d 之间", year,
+					       REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			char *message = import_pos_message(pos[found], said);
 			fail(diags, numbers[found], message);
 			free(message);
+			free(said);
 		} else if (problem) {
-			char *message = xasprintf("标题中年度前面的发布机关%s", problem);
+			char *said = xasprintf("标题中年度前面的发布机关%s", problem);
+			char *message = import_pos_message(pos[found], said);
 			fail(diags, numbers[found], message);
 			free(message);
+			free(said);
 		} else {
 			char *name = xstrndup(organ, organ_len);
 			report_set_organ(r, name);
