@@ -4,6 +4,9 @@
  * text split into lines and cells (import_text).  The structure reader
  * then walks the blocks: the title and the sections found (import_layout), the narratives taken as text and the
  * tables' numbers placed into their cells by label (import_tables).
+ * Lines of a narrative that the page cut (text, PDF) are joined again.
+ * Each diagnostic gives the place in the source: LINE:COLUMN, and in
+ * words where the format has no lines (import_pos_words).
  * Every published number goes into its cell as published; totals are
  * never recomputed.  Reading the standardized text nianbao renders gives
  * back the same report. */
