@@ -346,6 +346,82 @@ for y in 2023 2024; do
 	! grep -q "无法提供 1" "$WORK/pdf-$y.err" || fail "$real.pdf: two cells read as one"
 	same "$WORK/docx-$y.yaml" "$WORK/html-$y.yaml"
 done
+# each deviation names where a clerk finds it in the source: the page, the
+# line on it and its height, and the cell (PDF); the table, row and cell,
+# at the source line and column of its <td> (web page) or at the count of
+# paragraphs and rows (Word); the rules checked on the import say the same
+r23=published/hongze-qzf-2023
+p="hongze-qzf-2023.pdf"
+contains "$WORK/pdf-2023.err" "$p:71:3: warning: 第3页第25行（距页顶 212 毫米）第2格：“2.其他法律行政止公开”"
+contains "$WORK/pdf-2023.err" "$p:94:1: warning: 第4页第10行（距页顶 74 毫米）第1格：“（六）其他处理”只印了一行"
+contains "$WORK/pdf-2023.err" "$p:105:10: error: 第4页第21行（距页顶 159 毫米）第5格：“行政复议／总计”为 0.*\[appeals.row_sum\]"
+contains "$WORK/pdf-2023.err" "$p:105:30: error: 第4页第21行（距页顶 159 毫米）第15格：“行政诉讼／复议后起诉／总计”"
+contains "$WORK/pdf-2024.err" "hongze-qzf-2024.pdf:93:1: warning: 第4页第11行（距页顶 81 毫米）第1格：“（六）其他处理”"
+p="hongze-qzf-2023.html"
+contains "$WORK/html-2023.err" "$p:67:5: warning: 第2张表第24行第2格：“（六）其他处理”只印了一行"
+contains "$WORK/html-2023.err" "$p:76:186: error: 第3张表第4行第5格：“行政复议／总计”为 0.*\[appeals.row_sum\]"
+checks=$((checks + 1))
+iconv -f GB18030 -t UTF-8 "$r23.html" | sed -n 76p | cut -c186-188 | grep -qx '<td' ||
+	fail "$p:76:186 is not where the cell's <td> starts"
+p="hongze-qzf-2023.docx"
+contains "$WORK/docx-2023.err" "$p:51:2: warning: 第2张表第24行第2格：“（六）其他处理”只印了一行"
+contains "$WORK/docx-2023.err" "$p:59:15: error: 第3张表第4行第15格：“行政诉讼／复议后起诉／总计”为 0"
+# narratives cut into lines by the page (PDF, and its pdftotext -layout
+# text, across page breaks too) are rejoined: the same paragraphs as the
+# web page gives, each starting as read by hand
+narratives() {
+	sed -n '/^text:/,/^proactive:/p' "$1" | tr -d ' '
+}
+for y in 2023 2024; do
+	narratives "$WORK/html-$y.yaml" >"$WORK/narr-html"
+	for format in pdf real; do
+		narratives "$WORK/$format-$y.yaml" >"$WORK/narr-$format"
+		same "$WORK/narr-$format" "$WORK/narr-html"
+	done
+	for key in overview problems other; do
+		start=$(sed -n "/^text_starts:/,/^[a-z]/s/^  $key: \"\(.*\)\"/\1/p" \
+			published/hongze-qzf-$y.cells.yaml)
+		checks=$((checks + 1))
+		grep -A1 "^$key:" "$WORK/narr-pdf" | tail -1 | grep -q "^$start" ||
+			fail "$y.pdf: $key does not start with $start"
+	done
+done
+checks=$((checks + 1))
+[ "$(grep -c '' "$WORK/narr-pdf")" -eq 17 ] || fail "2024.pdf: not 17 lines of narratives"
+# a PDF of the standardized text of seed 000, its narratives cut into lines
+# of 34 characters (STSong-Light, not embedded), gives what the text gives
+"$NIANBAO" render seed-000.yaml --text "$WORK/seed-000.txt" 2>/dev/null
+expect_status 0 "$NIANBAO" import "$WORK/seed-000.txt" -o "$WORK/seed-000-text.yaml"
+expect_status 0 "$NIANBAO" import pdf/seed-000-wrapped.pdf -o "$WORK/seed-000-pdf.yaml"
+same "$WORK/seed-000-pdf.yaml" "$WORK/seed-000-text.yaml"
+# a line that ends a sentence, or is short, or is followed by an item or an
+# indented line, ends its paragraph; a full line cut inside a sentence not
+sed -n '1,/^ *一、总体情况/p' "$r23.txt" >"$WORK/wrap.txt"
+cat >>"$WORK/wrap.txt" <<'EOF'
+一二三四五六七八九十一二三四五六七八九十一二三四五六七
+八九十，这一段折了行。
+（一）一二三四五六七八九十一二三四五六七八九十一二三四
+1、一二三四五六七八九十一二三四五六七八九十一二三四五
+这一行短
+一二三四五六七八九十一二三四五六七八九十一二三四五六七
+　　这一行缩进，是新的一段。
+EOF
+sed -n '/^ *二、主动公开/,$p' "$r23.txt" >>"$WORK/wrap.txt"
+expect_status 1 "$NIANBAO" import "$WORK/wrap.txt" -o "$WORK/wrap.yaml"
+narratives "$WORK/wrap.yaml" | sed -n '/^overview/,/^#五/p' >"$WORK/wrap.got"
+cat >"$WORK/wrap.want" <<'EOF'
+overview:|-
+一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十，这一段折了行。
+（一）一二三四五六七八九十一二三四五六七八九十一二三四
+1、一二三四五六七八九十一二三四五六七八九十一二三四五这一行短
+一二三四五六七八九十一二三四五六七八九十一二三四五六七
+　　这一行缩进，是新的一段。
+#五、存在的主要问题及改进情况
+EOF
+same "$WORK/wrap.got" "$WORK/wrap.want"
+# plain text needs no words: its line and column say where
+checks=$((checks + 1))
+! grep -q "第[0-9]*[页张]" "$WORK/real-2023.err" || fail "page or table words for a plain text"
 iconv -f GB18030 -t UTF-8 published/hongze-qzf-2023.html | sed 's/charset=gb2312/charset=utf-8/' \
 	>"$WORK/utf8.html"
 expect_status 1 "$NIANBAO" import "$WORK/utf8.html" -o "$WORK/utf8-html.yaml"

@@ -510,7 +510,44 @@ static void test_docx_tables_are_grids(void **state)
 	assert_int_equal(t->rows[2].cells[0].col, 1);
 	assert_string_equal(t->rows[2].cells[0].text, "D E");
 	assert_int_equal(t->rows[2].number, 5); /* two paragraphs, then the third row */
+	/* where a clerk finds each: the paragraph, or the table, row and cell */
+	assert_int_equal(b.blocks[1].rows[0].pos.paragraph, 2);
+	char *words = import_pos_words(&b.blocks[1].rows[0].cells[1].pos);
+	assert_string_equal(words, "第2个段落第2格");
+	free(words);
+	words = import_pos_words(&t->rows[2].cells[1].pos);
+	assert_string_equal(words, "第1张表第3行第3格"); /* after gridBefore: grid column 3 */
+	free(words);
+	char *message = import_pos_message(&t->rows[1].cells[0].pos, "说明");
+	assert_string_equal(message, "第1张表第2行第3格：说明");
+	free(message);
+	struct import_pos none = {0};
+	assert_null(import_pos_words(&none));
+	message = import_pos_message(&none, "说明");
+	assert_string_equal(message, "说明");
+	free(message);
 	import_blocks_fini(&b);
+	free(data);
+	/* a title refused names its paragraph: a Word file has no lines */
+	const char *titled =
+		"<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+		"wordprocessingml/2006/main\"><w:body><w:p/>"
+		"<w:p><w:r><w:t>某镇人民政府1999年政府信息公开工作年度报告</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p>"
+		"<w:p><w:r><w:t>四、政府信息公开行政复议、行政诉讼情况</w:t></w:r></w:p>"
+		"</w:body></w:document>";
+	data = make_docx(titled, &len);
+	const char *encoding = NULL;
+	struct diag_list refused;
+	diag_list_init(&refused);
+	assert_null(import_report(data, len, test_form()->form, &encoding, &refused));
+	assert_int_equal(refused.count, 1);
+	assert_int_equal(refused.items[0].line, 2);
+	assert_string_equal(refused.items[0].message,
+			    "第2个段落：标题中的年度 1999 不在 2008 到 2100 之间");
+	diag_list_fini(&refused);
 	free(data);
 	/* a ZIP that is not a Word file, and one that is broken */
 	assert_false(import_docx_read(&b, "PK\003\004xx", 6, &diags));

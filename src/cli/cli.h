@@ -110,11 +110,14 @@ _Bool cli_save_report(struct cli *cli, const char *command, const struct report 
 _Bool cli_refuse_existing(struct cli *cli, const char *command, const char *path, _Bool force);
 
 struct form;
+struct import_where;
 /* Reads a published report (nianbao import), printing which encoding it
- * was in; its diagnostics are added to diags, unprinted.  NULL when it is
- * not a report that can be read (cli_published.c). */
+ * was in; its diagnostics are added to diags, unprinted; *where (when
+ * where is not NULL; import_where_free) says where its cells were read.
+ * NULL when it is not a report that can be read (cli_published.c). */
 struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
-				    const struct form *form, struct diag_list *diags);
+				    const struct form *form, struct diag_list *diags,
+				    struct import_where **where);
 
 /* Last year's report, for draft and check --previous: a data file (.yaml,
  * .yml) is loaded, any other file is read as a published text.  Prints

@@ -15,12 +15,16 @@
 #include "report_load.h"
 
 struct report *cli_import_published(struct cli *cli, const char *command, const char *file,
-				    const struct form *form, struct diag_list *diags)
+				    const struct form *form, struct diag_list *diags,
+				    struct import_where **where)
 {
 	size_t len;
 	char *data = report_read_file(file, IMPORT_FILE_MAX_BYTES, &len, diags);
 	const char *encoding = NULL;
-	struct report *r = data ? import_report(data, len, form, &encoding, diags) : NULL;
+	if (where)
+		*where = NULL;
+	struct report *r = data ? import_report_where(data, len, form, &encoding, diags, where)
+				: NULL;
 	free(data);
 	if (encoding)
 		fprintf(cli->err, "nianbao %s: %s 按 %s 编码读取\n", command, file, encoding);
@@ -52,7 +56,7 @@ struct report *cli_load_last_year(struct cli *cli, const char *command, const ch
 			free(error);
 			return NULL;
 		}
-		r = cli_import_published(cli, command, path, form->form, &diags);
+		r = cli_import_published(cli, command, path, form->form, &diags, NULL);
 		*guessed = r && diags.count > 0;
 		if (entry)
 			*entry = form;

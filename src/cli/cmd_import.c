@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
+#include "import.h"
 #include "report.h"
 #include "rules.h"
 
@@ -62,7 +63,8 @@ static enum cli_status import_run(struct cli *cli, const struct cli_args *args)
 
 	struct diag_list diags;
 	diag_list_init(&diags);
-	struct report *r = cli_import_published(cli, "import", file, entry->form, &diags);
+	struct import_where *where;
+	struct report *r = cli_import_published(cli, "import", file, entry->form, &diags, &where);
 	if (!r) {
 		diag_list_sort(&diags);
 		cli_print_diags(cli->err, file, &diags);
@@ -70,8 +72,11 @@ static enum cli_status import_run(struct cli *cli, const struct cli_args *args)
 		diag_list_fini(&diags);
 		return CLI_REFUSED;
 	}
-	size_t guesses = count_import_diags(&diags);
+	size_t guesses = count_import_diags(&diags), before = diags.count;
 	rules_diagnose(entry->rules, r, NULL, &diags);
+	/* a rule names the cell by the line and column import marked it at */
+	import_where_say(where, &diags, before);
+	import_where_free(where);
 	diag_list_sort(&diags);
 	cli_print_diags(cli->err, file, &diags);
 	enum cli_status status = guesses || diag_list_has_errors(&diags) ? CLI_BROKEN : CLI_OK;

@@ -1,6 +1,7 @@
 /* The steps of import put together; see import.h. */
 #include "import.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -62,7 +63,7 @@ static size_t find_year(const char *s, size_t len)
 /* The lines above the first heading, without spaces; the draft mark is
  * noted and left out. */
 static size_t title_lines(const struct import_rows *t, size_t end, struct report *r,
-			  struct buf *lines, int *numbers)
+			  struct buf *lines, int *numbers, const struct import_pos **pos)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < end && n < 16; i++) {
@@ -76,6 +77,7 @@ static size_t title_lines(const struct import_rows *t, size_t end, struct report
 		}
 		buf_init(&lines[n]);
 		add_without_spaces(&lines[n], text);
+		pos[n] = &t->at[i]->pos;
 		numbers[n++] = t->at[i]->number;
 	}
 	return n;
@@ -90,7 +92,8 @@ static bool read_title(const struct import_rows *t, size_t end, struct report *r
 {
 	struct buf lines[16];
 	int numbers[16];
-	size_t n = title_lines(t, end, r, lines, numbers);
+	const struct import_pos *pos[16];
+	size_t n = title_lines(t, end, r, lines, numbers, pos);
 	size_t found = n, at = 0;
 	for (int pass = 0; pass < 2 && found == n; pass++)
 		for (size_t i = 0; i < n && found == n; i++) {
@@ -112,14 +115,18 @@ static bool read_title(const struct import_rows *t, size_t end, struct report *r
 		size_t organ_len = at ? at : lines[found - 1].len;
 		const char *problem = report_organ_problem(organ, organ_len);
 		if (year < REPORT_YEAR_MIN || year > REPORT_YEAR_MAX) {
-			char *message = xasprintf("标题中的年度 %d 不在 %d 到 %d 之间", year,
-						  REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			char *said = xasprintf("标题中的年度 %d 不在 %d 到 %d 之间", year,
+					       REPORT_YEAR_MIN, REPORT_YEAR_MAX);
+			char *message = import_pos_message(pos[found], said);
 			fail(diags, numbers[found], message);
 			free(message);
+			free(said);
 		} else if (problem) {
-			char *message = xasprintf("标题中年度前面的发布机关%s", problem);
+			char *said = xasprintf("标题中年度前面的发布机关%s", problem);
+			char *message = import_pos_message(pos[found], said);
 			fail(diags, numbers[found], message);
 			free(message);
+			free(said);
 		} else {
 			char *name = xstrndup(organ, organ_len);
 			report_set_organ(r, name);
@@ -174,21 +181,157 @@ static void take_signature(const struct import_rows *t, struct paragraphs *p, st
 		p->count--;
 }
 
+/* Lines a line this much narrower than the widest (in display columns,
+ * its indent counted) are full: the layout, not the author, broke them.
+ * Lines of a hard-wrapped text are no wider than a page. */
+#define WRAP_SLACK 6
+#define WRAP_WIDTH_MIN 40
+#define WRAP_WIDTH_MAX 120
+
+static int line_width(const struct import_row *row)
+{
+	return row->column - 1 + utf8_width(row->text);
+}
+
+static uint32_t first_char(const char *s)
+{
+	uint32_t cp = 0;
+	bool valid;
+	if (*s)
+		utf8_decode(s, strlen(s), &cp, &valid);
+	return cp;
+}
+
+/* The last character of s[0..len), and where it starts in *at. */
+static uint32_t last_char(const char *s, size_t len, size_t *at)
+{
+	size_t i = len;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	i = i > 0 ? i - 1 : 0;
+	uint32_t cp = 0;
+	bool valid;
+	if (len)
+		utf8_decode(s + i, len - i, &cp, &valid);
+	*at = i;
+	return cp;
+}
+
+/* Whether a line ends a sentence: 。；！？ maybe closed by quotes or
+ * brackets. */
+static bool ends_sentence(const char *s)
+{
+	static const uint32_t ends[] = {0x3002, 0xFF1B, 0xFF01, 0xFF1F, '.', ';', '!', '?'};
+	static const uint32_t closing[] = {0x201D, 0x2019, 0xFF09, ')', 0x300D, 0x300F, 0x300B};
+	for (size_t len = strlen(s), at; len; len = at) {
+		uint32_t cp = last_char(s, len, &at);
+		bool closed = false;
+		for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+			if (cp == ends[k])
+				return true;
+		for (size_t k = 0; k < sizeof closing / sizeof *closing; k++)
+			closed = closed || cp == closing[k];
+		if (!closed)
+			return false;
+	}
+	return false;
+}
+
+/* A digit (ASCII or fullwidth) or a Chinese numeral 一 to 十. */
+static bool is_numeral(uint32_t cp)
+{
+	static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+					    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+	if (utf8_digit_value(cp) >= 0)
+		return true;
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (cp == numerals[k])
+			return true;
+	return false;
+}
+
+/* Whether a line starts an item or a heading: （一） (1) 一、 1、 1. ①. */
+static bool starts_item(const char *s)
+{
+	size_t len = strlen(s), i;
+	uint32_t cp = 0;
+	bool valid;
+	if (!len)
+		return false;
+	i = utf8_decode(s, len, &cp, &valid);
+	if (cp >= 0x2460 && cp <= 0x2473) /* ① to ⑳ */
+		return true;
+	bool open = cp == 0xFF08 || cp == '(';
+	if (!open)
+		i = 0;
+	size_t numerals = 0;
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+		if (!is_numeral(cp))
+			break;
+		numerals++;
+		i += n;
+	}
+	if (!numerals || i >= len)
+		return false;
+	size_t n = utf8_decode(s + i, len - i, &cp, &valid);
+	if (open)
+		return cp == 0xFF09 || cp == ')';
+	bool point = cp == '.' || cp == 0xFF0E; /* 1. but not 1.5亿元 */
+	return cp == 0x3001 || (point && (i + n >= len || !isdigit((unsigned char)s[i + n])));
+}
+
+/* Whether a line starts further right than the narrative's lines, or with
+ * a fullwidth space: a paragraph's first line.  A column more is no
+ * indent: the form feed pdftotext puts before a page's first line. */
+static bool indented(const struct import_row *row, int left)
+{
+	return row->column > left + 1 || first_char(row->text) == 0x3000;
+}
+
+/* How line b follows line a of a narrative: "\n" when it starts a new
+ * paragraph, else "" or " " (between two ASCII words) when the layout cut
+ * one sentence into the two lines: a ends no sentence, is full and b
+ * starts no item and is not indented further than the narrative. */
+static const char *line_join(const struct import_rows *t, const struct import_row *a,
+			     const struct import_row *b, int widest, int left)
+{
+	if (!t->wrapped || widest < WRAP_WIDTH_MIN || widest > WRAP_WIDTH_MAX ||
+	    line_width(a) < widest - WRAP_SLACK || indented(b, left) || ends_sentence(a->text) ||
+	    starts_item(b->text))
+		return "\n";
+	size_t at;
+	uint32_t x = last_char(a->text, strlen(a->text), &at), y = first_char(b->text);
+	bool word = x < 0x80 && y < 0x80 && isalnum((int)x) && isalnum((int)y);
+	return word ? " " : "";
+}
+
 static bool set_narrative(const struct import_rows *t, const struct paragraphs *p, size_t cell,
 			  struct report *r, struct diag_list *diags)
 {
 	struct buf b;
 	buf_init(&b);
+	int widest = 0, left = INT32_MAX;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct import_row *row = t->at[p->lines[i]];
+		widest = line_width(row) > widest ? line_width(row) : widest;
+		left = row->column < left ? row->column : left;
+	}
 	for (size_t i = 0; i < p->count; i++) {
 		if (i)
-			buf_addc(&b, '\n');
+			buf_adds(&b, line_join(t, t->at[p->lines[i - 1]], t->at[p->lines[i]],
+					       widest, left));
 		buf_adds(&b, t->at[p->lines[i]]->text);
 	}
 	const struct form *f = r->form;
 	const char *problem = report_text_problem(b.data, b.len, f->types[FORM_TEXT].max_chars);
 	bool ok = problem == NULL;
 	if (!ok) {
-		char *message = xasprintf("“%s”%s", f->cells[cell].label, problem);
+		char *said = xasprintf("“%s”%s", f->cells[cell].label, problem);
+		struct import_pos none = {0};
+		char *message = import_pos_message(p->count ? &t->at[p->lines[0]]->pos : &none,
+						   said);
+		free(said);
 		diag_list_add(diags, DIAG_ERROR, "import.text", f->cells[cell].path,
 			      p->count ? t->at[p->lines[0]]->number : 1, 1, message);
 		free(message);
@@ -211,8 +354,10 @@ static bool read_tables(const struct import_rows *t, const struct import_layout 
 		if (l->repeated[i])
 			continue;
 		if (t->at[i]->ncells_seen > IMPORT_LINE_MAX_CELLS) {
-			char *message = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
-						  t->at[i]->ncells_seen);
+			char *line = xasprintf("这一行有 %zu 格，远多于表格一行的格数，无法读取",
+					       t->at[i]->ncells_seen);
+			char *message = import_pos_message(&t->at[i]->pos, line);
+			free(line);
 			diag_list_add(diags, DIAG_ERROR, "import.row", NULL, t->at[i]->number, 1,
 				      message);
 			free(message);
@@ -224,7 +369,8 @@ static bool read_tables(const struct import_rows *t, const struct import_layout 
 			cells[n++] = &t->at[i]->cells[c];
 		}
 	}
-	bool ok = import_tables_read(r->form, s, cells, n, span->heading_line, r, diags);
+	bool ok = import_tables_read(r->form, s, cells, n, span->heading_line,
+				     &t->at[span->heading]->pos, r, diags);
 	free(cells);
 	return ok;
 }
@@ -306,9 +452,11 @@ static bool read_sections(const struct import_rows *t, const struct import_layou
 			continue;
 		}
 		if (span->similar) {
-			char *message = xasprintf(
+			char *said = xasprintf(
 				"“%s”与正式的标题“%s”不完全相同，按相似当作这一部分的标题",
 				t->at[span->heading]->text, sec->heading);
+			char *message = import_pos_message(&t->at[span->heading]->pos, said);
+			free(said);
 			diag_list_add(diags, DIAG_WARNING, "import.heading", NULL,
 				      span->heading_line, t->at[span->heading]->column, message);
 			free(message);
@@ -406,13 +554,78 @@ static bool read_blocks(struct import_blocks *blocks, const char *data, size_t l
 	return true;
 }
 
-struct report *import_report(const char *data, size_t len, const struct form *f,
-			     const char **encoding, struct diag_list *diags)
+struct import_where {
+	struct where_place {
+		int line, column;
+		char *words; /* owned */
+	} * at;		     /* owned */
+	size_t n, cap;
+};
+
+static void where_add(struct import_where *w, int line, int column, const struct import_pos *pos)
+{
+	char *words = import_pos_words(pos);
+	if (!words)
+		return;
+	w->at = xgrow(w->at, &w->cap, w->n + 1, sizeof *w->at);
+	w->at[w->n++] = (struct where_place){line, column, words};
+}
+
+/* Every cell, and every row at its line and first column, of blocks. */
+static struct import_where *where_of(const struct import_blocks *b)
+{
+	struct import_where *w = xcalloc(1, sizeof *w);
+	for (size_t i = 0; i < b->nblocks; i++)
+		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
+			const struct import_row *row = &b->blocks[i].rows[r];
+			for (size_t c = 0; c < row->ncells; c++)
+				where_add(w, row->cells[c].line, row->cells[c].column,
+					  &row->cells[c].pos);
+			where_add(w, row->number, 1, &row->pos);
+		}
+	return w;
+}
+
+void import_where_say(const struct import_where *w, struct diag_list *diags, size_t first)
+{
+	for (size_t i = first; w && i < diags->count; i++) {
+		struct diag *d = &diags->items[i];
+		for (size_t k = 0; d->line && k < w->n; k++) {
+			if (w->at[k].line != d->line || w->at[k].column != d->column)
+				continue;
+			char *message = xasprintf("%s：%s", w->at[k].words, d->message);
+			free(d->message);
+			d->message = message;
+			break;
+		}
+	}
+}
+
+void import_where_free(struct import_where *w)
+{
+	for (size_t i = 0; w && i < w->n; i++)
+		free(w->at[i].words);
+	if (w)
+		free(w->at);
+	free(w);
+}
+
+struct report *import_report_where(const char *data, size_t len, const struct form *f,
+				   const char **encoding, struct diag_list *diags,
+				   struct import_where **where)
 {
 	struct import_blocks blocks;
 	struct report *r = NULL;
 	if (read_blocks(&blocks, data, len, encoding, diags))
 		r = import_report_blocks(&blocks, f, diags);
+	if (where)
+		*where = r ? where_of(&blocks) : NULL;
 	import_blocks_fini(&blocks);
 	return r;
+}
+
+struct report *import_report(const char *data, size_t len, const struct form *f,
+			     const char **encoding, struct diag_list *diags)
+{
+	return import_report_where(data, len, f, encoding, diags, NULL);
 }

@@ -28,7 +28,7 @@ void import_blocks_fini(struct import_blocks *b)
 		free(block->rows);
 	}
 	free(b->blocks);
-	*b = (struct import_blocks){.format = b->format};
+	*b = (struct import_blocks){.format = b->format, .wrapped = b->wrapped};
 }
 
 struct import_block *import_blocks_add(struct import_blocks *b, enum import_block_kind kind)
@@ -100,6 +100,61 @@ void import_row_add_cell(struct import_row *row, const char *text, size_t len, i
 	if (row->ncells > before) {
 		row->cells[before].rowspan = rowspan ? rowspan : 1;
 		row->cells[before].colspan = colspan ? colspan : 1;
+	}
+}
+
+char *import_pos_words(const struct import_pos *pos)
+{
+	struct buf b;
+	buf_init(&b);
+	if (pos->page)
+		buf_addf(&b, "第%d页第%d行（距页顶 %d 毫米）", pos->page, pos->page_line,
+			 pos->top_mm);
+	if (pos->paragraph)
+		buf_addf(&b, "第%d个段落", pos->paragraph);
+	if (pos->table)
+		buf_addf(&b, "第%d张表第%d行", pos->table, pos->row);
+	if (pos->cell)
+		buf_addf(&b, "第%d格", pos->cell);
+	if (!b.len) {
+		buf_fini(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+char *import_pos_message(const struct import_pos *pos, const char *message)
+{
+	char *words = import_pos_words(pos);
+	char *s = words ? xasprintf("%s：%s", words, message) : xstrdup(message);
+	free(words);
+	return s;
+}
+
+void import_blocks_set_pos(struct import_blocks *b, size_t first, const struct import_pos *pos)
+{
+	for (size_t i = first; i < b->nblocks; i++)
+		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
+			struct import_row *row = &b->blocks[i].rows[r];
+			row->pos = *pos;
+			for (size_t c = 0; c < row->ncells; c++) {
+				row->cells[c].pos = *pos;
+				row->cells[c].pos.cell = row->ncells > 1 ? (int)c + 1 : 0;
+			}
+		}
+}
+
+void import_block_number_cells(struct import_block *block, int table)
+{
+	for (size_t r = 0; r < block->nrows; r++) {
+		struct import_row *row = &block->rows[r];
+		row->pos.table = table;
+		row->pos.row = (int)r + 1;
+		for (size_t c = 0; c < row->ncells; c++) {
+			row->cells[c].pos.table = table;
+			row->cells[c].pos.row = (int)r + 1;
+			row->cells[c].pos.cell = (int)row->cells[c].col + 1;
+		}
 	}
 }
 
@@ -191,6 +246,7 @@ void import_rows_of(struct import_rows *rows, const struct import_blocks *b)
 	rows->at = xcalloc(n ? n : 1, sizeof *rows->at);
 	rows->block = xcalloc(n ? n : 1, sizeof *rows->block);
 	rows->n = 0;
+	rows->wrapped = b->wrapped;
 	for (size_t i = 0; i < b->nblocks; i++)
 		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
 			if (b->blocks[i].rows[r].dropped)

@@ -6,16 +6,38 @@
  * web pages, Word files and PDFs all become blocks (import_text,
  * import_html, import_docx, import_pdf); the structure reader (import.c)
  * reads only blocks, so what it learns of one format serves all.  Every
- * cell keeps where it stood in the source, for diagnostics. */
+ * row and every cell keeps where it stood in the source (struct
+ * import_pos), set by its format's reader, so that the structure reader
+ * names a place in the words of any format without knowing which. */
 #ifndef NIANBAO_IMPORT_BLOCKS_H
 #define NIANBAO_IMPORT_BLOCKS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Where a row or a cell stands in a source without lines, in the words a
+ * clerk finds it by; 0 where a word does not apply.  Plain text needs
+ * none: its line and column say it all. */
+struct import_pos {
+	int page, page_line; /* PDF: the page, and the line on it (1-based) */
+	int top_mm;	     /* PDF: the top of that line, in mm from the top of the page */
+	int paragraph;	     /* Word: 第几个段落 of the document (1-based) */
+	int table, row;	     /* web page, Word: 第几张表, 第几行 of it (1-based) */
+	int cell; /* 第几格 of its row (the grid's, merged cells counted) or line (PDF) */
+};
+
+/* The words for pos, such as "第2页第14行（距页顶 96 毫米）第3格" or
+ * "第4张表第5行第2格"; NULL when pos says nothing.  The caller frees it. */
+char *import_pos_words(const struct import_pos *pos);
+
+/* message with the words for pos in front ("第4张表第5行第2格：message"),
+ * or a copy of message when pos says nothing.  The caller frees it. */
+char *import_pos_message(const struct import_pos *pos, const char *message);
+
 struct import_cell {
-	char *text; /* owned; never empty */
-	int line, column;
+	char *text;	  /* owned; never empty */
+	int line, column; /* the diagnostic's FILE:LINE:COLUMN */
+	struct import_pos pos;
 	bool numeric;		 /* digits, maybe with a sign, point or commas */
 	size_t col;		 /* first grid column it takes */
 	size_t rowspan, colspan; /* grid rows and columns it takes, at least 1 */
@@ -26,9 +48,10 @@ struct import_cell {
 
 /* One line of a paragraph or one row of a table. */
 struct import_row {
-	char *text;		   /* owned: its text without marks and outer spaces, may be "" */
-	int number;		   /* where it starts: the line (text, HTML), the row (others) */
-	int column;		   /* where text starts */
+	char *text; /* owned: its text without marks and outer spaces, may be "" */
+	int number; /* where it starts: the line (text, HTML), the row (others) */
+	int column; /* where text starts */
+	struct import_pos pos;
 	struct import_cell *cells; /* owned, at most IMPORT_LINE_MAX_CELLS, in grid order */
 	size_t ncells;
 	size_t ncells_seen; /* how many the row has, kept or not */
@@ -52,6 +75,7 @@ struct import_blocks {
 	struct import_block *blocks; /* owned */
 	size_t nblocks, cap;
 	const char *format; /* static: "文本", "网页", "Word 文档", "PDF" */
+	bool wrapped;	    /* a paragraph may be cut into lines (text, PDF), see import.c */
 };
 
 void import_blocks_init(struct import_blocks *b, const char *format);
@@ -75,6 +99,14 @@ void import_row_add_cell(struct import_row *row, const char *text, size_t len, i
 /* Appends text (taken: freed here when empty or beyond the row's limit) as
  * a cell of one grid place at column col. */
 void import_row_take_cell(struct import_row *row, char *text, int line, int column, size_t col);
+
+/* Sets pos on every row of the blocks of b from block first on, and on
+ * their cells, each with its 第几格. */
+void import_blocks_set_pos(struct import_blocks *b, size_t first, const struct import_pos *pos);
+
+/* Sets the table, row and cell (its grid column) of each cell of block,
+ * its 第几张表 table. */
+void import_block_number_cells(struct import_block *block, int table);
 
 /* Sets the text of each row of a table to its cells joined by spaces. */
 void import_block_join_rows(struct import_block *block);
@@ -106,6 +138,7 @@ struct import_rows {
 	const struct import_row **at;	   /* owned array */
 	const struct import_block **block; /* owned array: the block of each row */
 	size_t n;
+	bool wrapped; /* of the blocks */
 };
 
 void import_rows_of(struct import_rows *rows, const struct import_blocks *b);

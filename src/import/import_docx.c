@@ -132,7 +132,9 @@ static bool heading_style(const xmlNode *p)
 
 struct docx_reader {
 	struct import_blocks *b;
-	int number; /* paragraphs and table rows so far */
+	int number;	/* paragraphs and table rows so far: a diagnostic's LINE */
+	int paragraphs; /* paragraphs so far, empty ones too, as Word counts them */
+	int tables;	/* tables read as grids so far */
 	struct buf text;
 };
 
@@ -218,6 +220,7 @@ static void read_table(struct docx_reader *r, const xmlNode *tbl)
 		if (block->ncolumns < col)
 			block->ncolumns = col;
 	}
+	import_block_number_cells(block, ++r->tables);
 	import_block_join_rows(block);
 	buf_fini(&text);
 	free(origins);
@@ -238,8 +241,11 @@ static void read_body(struct docx_reader *r, const xmlNode *body)
 			buf_clear(&r->text);
 			run_text(n, &r->text);
 			++r->number;
+			size_t first = r->b->nblocks;
 			import_text_add_paragraph(r->b, heading_style(n), r->text.data, r->text.len,
 						  r->number);
+			struct import_pos pos = {.paragraph = ++r->paragraphs};
+			import_blocks_set_pos(r->b, first, &pos);
 		} else if (is_w(n, "tbl")) {
 			if (has_table_inside(n))
 				read_flow_table(r, n);

@@ -1,6 +1,7 @@
 /* Web pages into blocks; see import_html.h. */
 #include "import_html.h"
 
+#include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdint.h>
@@ -84,7 +85,42 @@ struct html_reader {
 	struct buf text; /* the paragraph being gathered */
 	int line;	 /* where it starts */
 	bool heading;
+	int tables;	  /* data tables read so far */
+	const char *data; /* borrowed: the page as given */
+	size_t len;
+	size_t *line_starts; /* owned: offset of line i + 1, found when a table needs it */
+	size_t nlines, lines_cap;
 };
+
+/* The column (1-based, in characters) of the k-th (from 0) cell tag <td or
+ * <th on line of the page, or 1: libxml2 keeps only a node's line. */
+static int cell_column(struct html_reader *r, int line, size_t k)
+{
+	if (!r->nlines) {
+		r->line_starts = xgrow(r->line_starts, &r->lines_cap, 1, sizeof *r->line_starts);
+		r->line_starts[r->nlines++] = 0;
+		for (size_t i = 0; i < r->len; i++)
+			if (r->data[i] == '\n') {
+				r->line_starts = xgrow(r->line_starts, &r->lines_cap, r->nlines + 1,
+						       sizeof *r->line_starts);
+				r->line_starts[r->nlines++] = i + 1;
+			}
+	}
+	if (line < 1 || (size_t)line > r->nlines)
+		return 1;
+	size_t from = r->line_starts[line - 1];
+	size_t to = (size_t)line < r->nlines ? r->line_starts[line] : r->len;
+	int column = 1;
+	for (size_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)r->data[i];
+		if (c == '<' && i + 3 < to && (r->data[i + 1] | 0x20) == 't' &&
+		    ((r->data[i + 2] | 0x20) == 'd' || (r->data[i + 2] | 0x20) == 'h') &&
+		    !isalnum((unsigned char)r->data[i + 3]) && k-- == 0)
+			return column;
+		column += (c & 0xC0) != 0x80; /* a character starts here (UTF-8) */
+	}
+	return 1;
+}
 
 static bool is_named(const xmlNode *n, const char *name)
 {
@@ -237,6 +273,8 @@ static void read_table(struct html_reader *r, const xmlNode *const *rows, size_t
 	struct import_grid grid = {0};
 	struct buf text;
 	buf_init(&text);
+	int table = ++r->tables, last_line = 0;
+	size_t on_line = 0; /* cells of this table seen on last_line */
 	for (size_t i = 0; i < nrows; i++) {
 		struct import_row *row = import_block_add_row(block, (int)xmlGetLineNo(rows[i]));
 		for (const xmlNode *c = rows[i]->children; c; c = c->next) {
@@ -244,12 +282,19 @@ static void read_table(struct html_reader *r, const xmlNode *const *rows, size_t
 				continue;
 			size_t colspan = span_of(c, "colspan"), rowspan = span_of(c, "rowspan");
 			size_t col = import_grid_place(&grid, colspan, rowspan);
+			int line = (int)xmlGetLineNo(c);
+			on_line = line == last_line ? on_line + 1 : 0;
+			last_line = line;
 			buf_clear(&text);
 			cell_text(c, &text);
-			import_row_add_cell(row, text.data ? text.data : "", text.len,
-					    (int)xmlGetLineNo(c), (int)col + 1, col, rowspan,
-					    colspan);
+			size_t before = row->ncells;
+			import_row_add_cell(row, text.data ? text.data : "", text.len, line,
+					    cell_column(r, line, on_line), col, rowspan, colspan);
+			if (row->ncells > before)
+				row->cells[before].pos = (struct import_pos){
+					.table = table, .row = (int)i + 1, .cell = (int)col + 1};
 		}
+		row->pos = (struct import_pos){.table = table, .row = (int)i + 1};
 		import_grid_end_row(&grid);
 	}
 	block->ncolumns = grid.ncolumns;
@@ -316,11 +361,12 @@ bool import_html_read(struct import_blocks *b, const char *data, size_t len, con
 			      "这个网页无法解析（不是有效的 HTML）");
 		return false;
 	}
-	struct html_reader r = {.b = b};
+	struct html_reader r = {.b = b, .data = data, .len = len};
 	buf_init(&r.text);
 	walk(&r, xmlDocGetRootElement(doc));
 	flush(&r);
 	buf_fini(&r.text);
+	free(r.line_starts);
 	xmlFreeDoc(doc);
 	return true;
 }

@@ -116,11 +116,19 @@ static int by_left(const void *pa, const void *pb)
 	return a->x1 < b->x1 ? -1 : a->x1 > b->x1;
 }
 
+/* Where each line of the text read so far stands: its page and the line
+ * and height on the page, for diagnostics (import_pos). */
+struct pdf_lines {
+	struct import_pos *at; /* owned: of the text's line i + 1 */
+	size_t n, cap;
+	int page, page_line;
+};
+
 /* Appends line g[0..n) (sorted by x) to out as one line of text, its
- * cells separated by tabs; drops it when it is a page number in the
- * page's margin. */
-static void add_line(struct buf *out, const char *text, struct glyph *g, size_t n,
-		     double page_height)
+ * cells separated by tabs, and its place to lines; drops it when it is a
+ * page number in the page's margin. */
+static void add_line(struct buf *out, struct pdf_lines *lines, const char *text, struct glyph *g,
+		     size_t n, double page_height)
 {
 	qsort(g, n, sizeof *g, by_left);
 	struct buf line;
@@ -139,16 +147,24 @@ static void add_line(struct buf *out, const char *text, struct glyph *g, size_t 
 		bottom = g[i].y2 > bottom ? g[i].y2 : bottom;
 	}
 	bool margin = bottom < page_height * MARGIN_SHARE || top > page_height * (1 - MARGIN_SHARE);
+	lines->page_line++; /* counted as a reader counts them, the page number too */
 	if (!(margin && import_text_is_page_number(line.data))) {
 		buf_add(out, line.data, line.len);
 		buf_addc(out, '\n');
+		lines->at = xgrow(lines->at, &lines->cap, lines->n + 1, sizeof *lines->at);
+		lines->at[lines->n++] = (struct import_pos){
+			.page = lines->page,
+			.page_line = lines->page_line,
+			.top_mm = (int)(top * 25.4 / 72 + 0.5), /* points to mm */
+		};
 	}
 	buf_fini(&line);
 }
 
 /* The characters of page with their boxes, as lines of text in out;
  * returns how many characters it had. */
-static size_t read_page(const struct poppler_api *api, PopplerPage *page, struct buf *out)
+static size_t read_page(const struct poppler_api *api, PopplerPage *page, struct buf *out,
+			struct pdf_lines *lines)
 {
 	char *text = api->page_get_text(page);
 	PopplerRectangle *rects = NULL;
@@ -180,13 +196,30 @@ static size_t read_page(const struct poppler_api *api, PopplerPage *page, struct
 		size_t end = start + 1;
 		while (end < n && (g[end].y1 + g[end].y2) / 2 - middle <= tolerance)
 			end++;
-		add_line(out, text, g + start, end - start, page_height);
+		add_line(out, lines, text, g + start, end - start, page_height);
 		start = end;
 	}
 	free(g);
 	api->free(rects);
 	api->free(text);
 	return n;
+}
+
+/* Gives each row and cell of b, read from the text of the pages, the
+ * page and line it came from. */
+static void place_rows(struct import_blocks *b, const struct pdf_lines *lines)
+{
+	for (size_t i = 0; i < b->nblocks; i++)
+		for (size_t r = 0; r < b->blocks[i].nrows; r++) {
+			struct import_row *row = &b->blocks[i].rows[r];
+			if (row->number < 1 || (size_t)row->number > lines->n)
+				continue;
+			row->pos = lines->at[row->number - 1];
+			for (size_t c = 0; c < row->ncells; c++) {
+				row->cells[c].pos = row->pos;
+				row->cells[c].pos.cell = row->ncells > 1 ? (int)c + 1 : 0;
+			}
+		}
 }
 
 bool import_pdf_read(struct import_blocks *b, const char *data, size_t len, struct diag_list *diags)
@@ -212,24 +245,29 @@ bool import_pdf_read(struct import_blocks *b, const char *data, size_t len, stru
 	}
 	struct buf text;
 	buf_init(&text);
+	struct pdf_lines lines = {0};
 	size_t chars = 0;
 	int pages = api->document_get_n_pages(doc);
 	for (int i = 0; i < pages; i++) {
 		PopplerPage *page = api->document_get_page(doc, i);
+		lines.page = i + 1;
+		lines.page_line = 0;
 		if (page) {
-			chars += read_page(api, page, &text);
+			chars += read_page(api, page, &text, &lines);
 			api->object_unref(page);
 		}
 	}
 	api->object_unref(doc);
 	bool ok = chars > 0;
-	if (ok)
+	if (ok) {
 		import_text_read(b, text.data, text.len);
-	else
+		place_rows(b, &lines);
+	} else
 		refuse(diags,
 		       "这个 PDF 没有文字层（可能是扫描件），无法读取其中的文字；请导入报告的"
 		       "网页、Word 文档或文本");
 	b->format = "PDF";
+	free(lines.at);
 	buf_fini(&text);
 	return ok;
 }

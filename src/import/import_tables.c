@@ -64,8 +64,11 @@ static void say(struct placer *p, enum diag_severity severity, const char *rule,
 	va_start(ap, fmt);
 	vsnprintf(message, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
 	va_end(ap);
+	char *placed = at ? import_pos_message(&at->pos, message) : message;
 	diag_list_add(p->diags, severity, rule, path, at ? at->line : 0, at ? at->column : 0,
-		      message);
+		      placed);
+	if (placed != message)
+		free(placed);
 	free(message);
 }
 
@@ -598,7 +601,8 @@ static bool one_row_layout(const struct placer *p, size_t table,
 
 bool import_tables_read(const struct form *f, size_t section,
 			const struct import_cell *const *cells, size_t ncells, int heading_line,
-			struct report *r, struct diag_list *diags)
+			const struct import_pos *heading_pos, struct report *r,
+			struct diag_list *diags)
 {
 	struct placer p = {.f = f,
 			   .r = r,
@@ -631,7 +635,7 @@ bool import_tables_read(const struct form *f, size_t section,
 		if (p.rows[i].group || p.rows[i].filled)
 			continue;
 		const struct form_row *row = row_of(&p, &p.rows[i]);
-		struct import_cell at = {.line = heading_line, .column = 1};
+		struct import_cell at = {.line = heading_line, .column = 1, .pos = *heading_pos};
 		say(&p, DIAG_ERROR, "import.missing", f->cells[row->first_cell].path, &at,
 		    "在“%s”这一部分找不到“%s”一行，各列记为 0，请核对", sec->heading, row->label);
 	}

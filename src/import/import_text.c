@@ -224,6 +224,7 @@ static void drop_page_number(struct import_blocks *b)
 void import_text_read(struct import_blocks *b, const char *s, size_t len)
 {
 	import_blocks_init(b, "文本");
+	b->wrapped = true; /* as typed, or as pdftotext laid it out */
 	size_t gcap = 0;
 	struct glyph *g = NULL;
 	struct import_row row;

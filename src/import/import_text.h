@@ -23,8 +23,8 @@ bool import_text_split_row(struct import_row *row, const char *line, size_t len)
  * runs of lines with two or more cells are tables, other lines
  * paragraphs, a markdown "#" line a heading.  A page number such as "-1-"
  * that ends a page (the last line before a form feed, or of a text with
- * form feeds, as pdftotext writes) is dropped.  Free with
- * import_blocks_fini. */
+ * form feeds, as pdftotext writes) is dropped.  b is marked wrapped: a
+ * paragraph may go on over several lines.  Free with import_blocks_fini. */
 void import_text_read(struct import_blocks *b, const char *utf8, size_t len);
 
 /* Appends text[0..len) as paragraphs (or headings), one for each of its

@@ -1,6 +1,8 @@
-/* libFuzzer target: the import of published text (import_report, with its
- * encoding detection, line splitting, layout and table reading) on any
- * bytes.  An imported report must pass the loader's own checks. */
+/* libFuzzer target: the import of a published report (import_report, with
+ * its detection of the format by content, so the PDF, Word and web page
+ * readers as well as the text's encoding detection, line splitting, layout
+ * and table reading) on any bytes.  The corpus holds a seed of each
+ * format.  An imported report must pass the loader's own checks. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
