@@ -17,7 +17,17 @@ done
 /usr/bin/python3 -c 'import PIL' 2>/dev/null || { echo "screenshots: python3-pil is missing" >&2; exit 77; }
 work=$(mktemp -d)
 socket=$work/tmux.sock
-trap 'tmux -S "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+# the form writes its recovery file on the SIGHUP of kill-server: remove
+# the folder once it has done so
+cleanup() {
+	tmux -S "$socket" kill-server 2>/dev/null
+	i=0
+	until rm -rf "$work" 2>/dev/null || [ $i -ge 50 ]; do
+		i=$((i + 1))
+		sleep 0.1
+	done
+}
+trap cleanup EXIT
 mkdir -p "$out"
 cp "$here/data/example-2024.yaml" "$work/2025.yaml"
 cd "$work"
