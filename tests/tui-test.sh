@@ -764,5 +764,50 @@ wait_for "为 4 即可相符"
 keys F10
 wait_for "[exit 0]"
 
+# --- no $VISUAL or $EDITOR: nano where installed, else `editor` ----------
+# start_path DIR ARGS...: like start, with PATH=DIR and neither variable set.
+start_path() {
+	dir=$1
+	shift
+	tmux -S "$SOCKET" kill-server 2>/dev/null
+	starts=$((starts + 1))
+	SOCKET="$WORK/tmux.$starts.sock"
+	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 80 -y 24 \
+		"PATH=$dir VISUAL= EDITOR= LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
+}
+mkdir -p bin-nano bin-editor
+for e in bin-nano/nano bin-nano/editor bin-editor/vim; do
+	printf '#!/bin/sh\nprintf "由%s写的一段。" >>"$1"\n' "${e#*/}" >"$e"
+	chmod +x "$e"
+done
+ln -s vim bin-editor/editor
+"$NIANBAO" new --organ 编辑器测试机关 --year 2024 -o editors.yaml >/dev/null
+start_path "$WORK/bin-nano" edit editors.yaml
+wait_for "一  提"
+keys Enter C-e
+wait_for "将运行系统默认的编辑器 nano。"
+wait_for "写完按 Ctrl-X，再按 Y 和回车"
+keys Enter
+wait_for "已采用外部编辑器里的文字"
+wait_for "由nano写的一段。"
+keys C-s
+wait_for "已保存到"
+file_has editors.yaml "由nano写的一段。"
+keys F10
+wait_for "[exit 0]"
+start_path "$WORK/bin-editor" edit editors.yaml
+wait_for "一  填"
+keys Enter C-e
+wait_for "将运行系统默认的编辑器 vim（$WORK/bin-editor/vim）。"
+wait_for "再输入 :wq 回车"
+keys Enter
+wait_for "已采用外部编辑器里的文字"
+wait_for "由nano写的一段。由vim写的一段。"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+
 echo "tui-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
