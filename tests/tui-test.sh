@@ -809,5 +809,49 @@ wait_for "报告有还没有保存的修改"
 keys d
 wait_for "[exit 0]"
 
+# --- F1 says what the part asks; the title line counts to 31 January -----
+# start_epoch SECONDS ARGS...: like start, with SOURCE_DATE_EPOCH=SECONDS.
+start_epoch() {
+	epoch=$1
+	shift
+	tmux -S "$SOCKET" kill-server 2>/dev/null
+	starts=$((starts + 1))
+	SOCKET="$WORK/tmux.$starts.sock"
+	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 100 -y 30 \
+		"SOURCE_DATE_EPOCH=$epoch LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
+}
+"$NIANBAO" new --organ 期限测试机关 --year 2024 -o deadline.yaml >/dev/null
+start_epoch 1736294400 edit deadline.yaml
+wait_for "距 1月31日 还有 23 天  已保存"
+keys Down Down
+keys F1
+wait_for "帮助：年报编辑的按键"
+wait_for "三、收到和处理政府信息公开申请情况：按申请人情况分列本年新收"
+wait_for "年度报告须于2025年1月31日前向社会公布（《政府信息公开条例》第五十条）。"
+# the key list follows, from the key table
+wait_for "【在目录（左边的部分列表）中】"
+keys Escape
+wait_gone "帮助：年报编辑的按键"
+keys Home F1
+wait_for "基本信息：发布机关写全称"
+keys Escape
+keys F10
+wait_for "[exit 0]"
+start_epoch 1738540800 edit deadline.yaml
+wait_for "已过期 3 天  已保存"
+keys F10
+wait_for "[exit 0]"
+# a help.yaml of its own must have every key, else the form does not start
+mkdir -p own-templates
+printf 'basic: "只有这一条"\n' >own-templates/help.yaml
+tmux -S "$SOCKET" kill-server 2>/dev/null
+starts=$((starts + 1))
+SOCKET="$WORK/tmux.$starts.sock"
+tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 100 -y 30 \
+	"NIANBAO_TEMPLATES_DIR=$WORK/own-templates LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO edit deadline.yaml; echo \"[exit \$?]\"; sleep 600"
+wait_for "own-templates/help.yaml:1:1: 缺少模板“overview”"
+wait_for "[exit 2]"
+
 echo "tui-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]
