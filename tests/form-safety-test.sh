@@ -336,7 +336,7 @@ kill9() {
 	[ "$1" -eq 0 ] || keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 	type_text "$2"
 	wait_for "$2"
-	sleep 0.3
+	sleep 2 # past the second within which the recovery file is written once
 	pid=$(pid_of_form)
 	if [ -n "$pid" ]; then $AS_CLERK kill -9 "$pid"; else fail "no nianbao process to kill"; fi
 	wait_for "[exit 137]"
@@ -363,7 +363,7 @@ type_text "甲乙"
 wait_for "示例县人民政府甲乙2024年"
 keys Escape
 wait_for "示例县人民政府2024年"
-sleep 0.3
+sleep 2
 check 'grep -q "^organ: 示例县人民政府 " basics/.report.yaml.recovery' \
 	"Esc did not put the organ back in the recovery file"
 keys F10
