@@ -588,6 +588,7 @@ struct hits {
  * holds a 。 and no gap crosses one (local), so what is found between two
  * 。 depends on nothing outside them: not even 《 (in_title stops at 。). */
 struct rules_memo {
+	const struct rules *rules;   /* whose checks they are */
 	const struct report *report; /* whose texts hits are of; NULL: none */
 	struct hits *hits;	     /* per check */
 	size_t *len;		     /* per check, its text's length then */
@@ -871,6 +872,7 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 		free(untracked.hits);
 		free(untracked.len);
 	} else if (rules_local(r)) {
+		memo->rules = r;
 		memo->report = report;
 	}
 }
@@ -937,7 +939,7 @@ void rules_evaluate_edit(const struct rules *r, const struct report *report,
 			 size_t len, size_t from, size_t old_to, size_t new_to)
 {
 	struct rules_memo *memo = out->memo;
-	if (!memo || memo->report != report || memo->nchecks != r->nchecks) {
+	if (!memo || memo->rules != r || memo->report != report) {
 		rules_evaluate(r, report, previous, out);
 		return;
 	}
