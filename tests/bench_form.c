@@ -188,6 +188,7 @@ int main(int argc, char **argv)
 	for (int r = 0; r < rounds; r++) {
 		keystroke(&t, r);
 		char *error = NULL;
+		s->recovery_written_ms = 0; /* the write itself, not its once-a-second throttle */
 		double start = bench_now_us();
 		if (session_write_recovery(s, false, &error) != 0) {
 			fprintf(stderr, "%s\n", error);
@@ -195,7 +196,7 @@ int main(int argc, char **argv)
 		}
 		us[r] = bench_now_us() - start;
 	}
-	report_line("recovery file after a change (not synced)", us, rounds);
+	report_line("recovery file after a change (not synced; once a second)", us, rounds);
 
 	endwin();
 	delscreen(screen);

@@ -21,11 +21,13 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "catalog.h"
 #include "diag.h"
 #include "report.h"
 #include "report_load.h"
 #include "report_save.h"
+#include "rules.h"
 #include "session.h"
 #include "support.h"
 #include "xalloc.h"
@@ -415,6 +417,122 @@ static void test_recovery_survives_kill(void **state)
 	scratch_fini(&sc);
 }
 
+/* Keystrokes spliced into a narrative (session_splice_text) give the text
+ * and the rules' outcome that setting the whole text gives: the text
+ * rules re-read only the sentences around each edit, and must find what a
+ * reading of the whole text finds. */
+static void test_splice_text(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"。", "《",	  "》", "〔",	"〕", "收到申请",  "12",       "件",
+		"XX", "（ ）",	  "（", "）",	" ",  "\n",	   "2023年，", "上年结转",
+		"无", "行政复议", "３", "十二", "，", "未收到申请"};
+	struct scratch sc;
+	scratch_init(&sc, "example-2024.yaml");
+	struct session *s = open_session(sc.path);
+	size_t cell = test_cell("text.overview");
+	struct buf want;
+	buf_init(&want);
+	buf_adds(&want, s->report->texts[cell]);
+	unsigned seed = 15;
+	for (int round = 0; round < 3000; round++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t at = (seed >> 8) % (want.len + 1), to = at;
+		while (at > 0 && ((unsigned char)want.data[at] & 0xC0) == 0x80)
+			at--;
+		to = at;
+		const char *add = "";
+		if ((seed >> 4) % 3 == 0) {
+			for (int n = (int)((seed >> 12) % 12); n > 0 && to < want.len; n--)
+				do
+					to++;
+				while (to < want.len &&
+				       ((unsigned char)want.data[to] & 0xC0) == 0x80);
+		} else {
+			add = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+		}
+		session_splice_text(s, cell, at, to, add, strlen(add));
+		struct buf next;
+		buf_init(&next);
+		buf_add(&next, want.data, at);
+		buf_adds(&next, add);
+		buf_add(&next, want.data + to, want.len - to);
+		buf_fini(&want);
+		want = next;
+		assert_string_equal(s->report->texts[cell], want.data);
+		struct rule_outcome full = {0};
+		rules_evaluate(s->entry->rules, s->report, NULL, &full);
+		if (full.count != s->outcome.count)
+			fail_msg("round %d: %zu failures, not %zu", round, s->outcome.count,
+				 full.count);
+		for (size_t i = 0; i < full.count; i++) {
+			const struct rule_failure *a = &full.failures[i],
+						  *b = &s->outcome.failures[i];
+			if (a->check != b->check || a->left != b->left || a->right != b->right ||
+			    a->phrase != b->phrase || a->at != b->at || a->len != b->len)
+				fail_msg("round %d: failure %zu differs", round, i);
+		}
+		rule_outcome_fini(&full);
+	}
+	/* a whole new text, then splices again */
+	session_set_text(s, cell, "全年新收政府信息公开申请3件。",
+			 strlen("全年新收政府信息公开申请3件。"));
+	session_splice_text(s, cell, 0, 0, "XX", 2);
+	assert_string_equal(s->report->texts[cell], "XX全年新收政府信息公开申请3件。");
+	struct rule_outcome full = {0};
+	rules_evaluate(s->entry->rules, s->report, NULL, &full);
+	assert_int_equal(full.count, s->outcome.count);
+	rule_outcome_fini(&full);
+	buf_fini(&want);
+	session_free(s);
+	scratch_fini(&sc);
+}
+
+/* While typing, the recovery file is written at most once a second; a
+ * write asked for with sync (before exit, on a signal) always happens. */
+static void test_recovery_throttled(void **state)
+{
+	(void)state;
+	struct scratch sc;
+	scratch_init(&sc, "seed-004.yaml");
+	struct session *s = open_session(sc.path);
+	size_t cell = test_cell("requests.new[0]");
+	char *error = NULL, *recovery = xstrdup(s->recovery_path);
+	session_set_number(s, cell, 7);
+	assert_int_equal(session_write_recovery(s, false, &error), 0);
+	assert_false(s->recovery_stale);
+	size_t len;
+	char *first = file_text(recovery, &len);
+	assert_non_null(first);
+	/* at once again: not written, and still to be written */
+	session_set_number(s, cell, 8);
+	assert_int_equal(session_write_recovery(s, false, &error), 0);
+	assert_true(s->recovery_stale);
+	char *second = file_text(recovery, &len);
+	assert_memory_equal(first, second, len);
+	/* after the window it is */
+	struct timespec pause = {1, 100000000};
+	nanosleep(&pause, NULL);
+	assert_int_equal(session_write_recovery(s, false, &error), 0);
+	assert_false(s->recovery_stale);
+	free(second);
+	second = file_text(recovery, &len);
+	assert_non_null(strstr(second, "new:           [8,"));
+	/* sync is never put off */
+	session_set_number(s, cell, 9);
+	assert_int_equal(session_write_recovery(s, true, &error), 0);
+	assert_false(s->recovery_stale);
+	free(second);
+	second = file_text(recovery, &len);
+	assert_non_null(strstr(second, "new:           [9,"));
+	free(first);
+	free(second);
+	free(recovery);
+	session_free(s);
+	scratch_fini(&sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,6 +540,8 @@ int main(void)
 		cmocka_unit_test(test_save_in_read_only_dir),
 		cmocka_unit_test(test_save_read_only_file),
 		cmocka_unit_test(test_recovery_copies),
+		cmocka_unit_test(test_splice_text),
+		cmocka_unit_test(test_recovery_throttled),
 		cmocka_unit_test(test_save_conflict),
 		cmocka_unit_test(test_recovery_survives_kill),
 	};

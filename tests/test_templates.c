@@ -123,7 +123,8 @@ static void test_broken(void **state)
 		{"draft.yaml", "", "draft.yaml:1:1: 文件是空的"},
 		{"draft.yaml", "rewrite_mark: &a x\nyear: \"{year}\"\n", "draft.yaml:1:15: "},
 		{"drafts.yaml", "rewrite_mark: x\n",
-		 "drafts.yaml: 不是 nianbao 的模板文件；模板文件有：text.yaml、pdf.yaml、draft.yaml"},
+		 "drafts.yaml: 不是 nianbao 的模板文件；模板文件有："},
+		{"help.yaml", "basic: x\n", "help.yaml:1:1: 缺少模板“overview”"},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -26,7 +26,7 @@ fail() {
 }
 
 # start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window, with
-# TERM=$FORM_TERM (tmux-256color unless set).
+# TERM=$FORM_TERM (tmux-256color unless set) and the variables of $FORM_ENV.
 start() {
 	cols=$1
 	rows=$2
@@ -36,7 +36,7 @@ start() {
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
 	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"${FORM_ENV:-} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
 }
 
@@ -203,7 +203,8 @@ wait_for "三、收到和处理政府信息公开申请情况"
 keys Down Down
 type_text "2"
 wait_for "（一）予以公开／自然人"
-sleep 0.3
+# past the second within which the recovery file is written once
+sleep 2
 pid=$(pid_of_form)
 checks=$((checks + 1))
 if [ -n "$pid" ]; then kill -9 "$pid"; else fail "no nianbao process to kill"; fi
@@ -763,6 +764,122 @@ wait_for "最可能有误的是“一、本年新收政府信息公开申请数�
 wait_for "为 4 即可相符"
 keys F10
 wait_for "[exit 0]"
+
+# --- no $VISUAL or $EDITOR: nano where installed, else `editor` ----------
+mkdir -p bin-nano bin-editor
+for e in bin-nano/nano bin-nano/editor bin-editor/vim; do
+	printf '#!/bin/sh\nprintf "由%s写的一段。" >>"$1"\n' "${e#*/}" >"$e"
+	chmod +x "$e"
+done
+ln -s vim bin-editor/editor
+"$NIANBAO" new --organ 编辑器测试机关 --year 2024 -o editors.yaml >/dev/null
+FORM_ENV="PATH=$WORK/bin-nano VISUAL= EDITOR="
+start 80 24 edit editors.yaml
+FORM_ENV=
+wait_for "一  提"
+keys Enter C-e
+wait_for "将运行系统默认的编辑器 nano。"
+wait_for "写完按 Ctrl-X，再按 Y 和回车"
+keys Enter
+wait_for "已采用外部编辑器里的文字"
+wait_for "由nano写的一段。"
+keys C-s
+wait_for "已保存到"
+file_has editors.yaml "由nano写的一段。"
+keys F10
+wait_for "[exit 0]"
+FORM_ENV="PATH=$WORK/bin-editor VISUAL= EDITOR="
+start 80 24 edit editors.yaml
+FORM_ENV=
+wait_for "一  填"
+keys Enter C-e
+wait_for "将运行系统默认的编辑器 vim（$WORK/bin-editor/vim）。"
+wait_for "再输入 :wq 回车"
+keys Enter
+wait_for "已采用外部编辑器里的文字"
+wait_for "由nano写的一段。由vim写的一段。"
+keys F10
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+
+# --- F1 says what the part asks; the title line counts to 31 January -----
+"$NIANBAO" new --organ 期限测试机关 --year 2024 -o deadline.yaml >/dev/null
+FORM_ENV=SOURCE_DATE_EPOCH=1736294400
+start 100 30 edit deadline.yaml
+wait_for "距 1月31日 还有 23 天  已保存"
+keys Down Down
+keys F1
+wait_for "帮助：年报编辑的按键"
+wait_for "三、收到和处理政府信息公开申请情况：按申请人情况分列本年新收"
+wait_for "年度报告须于2025年1月31日前向社会公布（《政府信息公开条例》第五十条）。"
+# the key list follows, from the key table
+wait_for "【在目录（左边的部分列表）中】"
+keys Escape
+wait_gone "帮助：年报编辑的按键"
+keys Home F1
+wait_for "基本信息：发布机关写全称"
+keys Escape
+keys F10
+wait_for "[exit 0]"
+FORM_ENV=SOURCE_DATE_EPOCH=1738540800
+start 100 30 edit deadline.yaml
+wait_for "已过期 3 天  已保存"
+keys F10
+wait_for "[exit 0]"
+# a help.yaml of its own must have every key, else the form does not start
+mkdir -p own-templates
+printf 'basic: "只有这一条"\n' >own-templates/help.yaml
+FORM_ENV=NIANBAO_TEMPLATES_DIR=$WORK/own-templates
+start 100 30 edit deadline.yaml
+FORM_ENV=
+wait_for "own-templates/help.yaml:1:1: 缺少模板“overview”"
+wait_for "[exit 2]"
+
+# --- the recovery file: once a second while typing, always at the end -----
+"$NIANBAO" new --organ 节流测试机关 --year 2024 -o throttle.yaml >/dev/null
+start 80 24 edit throttle.yaml
+wait_for "一  提"
+keys Enter
+type_text "第一句"
+sleep 0.2
+type_text "第二句"
+wait_for "第一句第二句"
+# past the window, what was typed is in the file, though no key came since
+sleep 2.5
+pid=$(pid_of_form)
+checks=$((checks + 1))
+if [ -n "$pid" ]; then kill -9 "$pid"; else fail "no nianbao process to kill"; fi
+wait_for "exit 137]"
+file_has .throttle.yaml.recovery "第一句第二句"
+# a signal right after typing still writes it, and says so
+start 80 24 edit throttle.yaml
+wait_for "发现未保存的内容"
+keys y
+wait_for "已恢复"
+keys Enter
+type_text "第三句"
+wait_for "第三句"
+pid=$(pid_of_form)
+checks=$((checks + 1))
+if [ -n "$pid" ]; then kill -TERM "$pid"; else fail "no nianbao process"; fi
+wait_for "exit 143]"
+wait_for "未保存的内容已写入恢复文件"
+file_has .throttle.yaml.recovery "第三句"
+# and so does quitting right after typing
+start 80 24 edit throttle.yaml
+wait_for "发现未保存的内容"
+keys y
+wait_for "已恢复"
+keys Enter
+type_text "第四句"
+keys C-q
+wait_for "报告有还没有保存的修改"
+keys d
+wait_for "[exit 0]"
+checks=$((checks + 1))
+grep -l "第四句" .throttle.yaml.recovery.2* >/dev/null 2>&1 ||
+	fail "what was typed right before quitting is not in the recovery file set aside"
 
 echo "tui-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

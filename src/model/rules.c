@@ -563,17 +563,6 @@ static bool phrase_at(const char *text, size_t len, const char *phrase)
 	return true;
 }
 
-static bool text_contains(const char *text, const char *phrase)
-{
-	if (!strchr(phrase, ' '))
-		return strstr(text, phrase) != NULL;
-	size_t len = strlen(text);
-	for (size_t i = 0; i < len; i++)
-		if (phrase_at(text + i, len - i, phrase))
-			return true;
-	return false;
-}
-
 static struct rule_failure *add_failure(struct rule_outcome *out, size_t check, int64_t left,
 					int64_t right)
 {
@@ -582,48 +571,124 @@ static struct rule_failure *add_failure(struct rule_outcome *out, size_t check, 
 	return &out->failures[out->count++];
 }
 
+/* A phrase or forbidden word found in a text: which one of the check's
+ * (its phrase j or forbidden word i), and where (for a word only m.at). */
+struct rules_hit {
+	size_t which;
+	struct phrase_match m;
+};
+
+struct hits {
+	struct rules_hit *items; /* by which, then by place */
+	size_t count, cap;
+};
+
+/* Per check, what its text held at the last evaluation, so that an edit
+ * re-reads only the sentences it touched.  No phrase or word of the form
+ * holds a 。 and no gap crosses one (local), so what is found between two
+ * 。 depends on nothing outside them: not even 《 (in_title stops at 。). */
+struct rules_memo {
+	const struct rules *rules;   /* whose checks they are */
+	const struct report *report; /* whose texts hits are of; NULL: none */
+	struct hits *hits;	     /* per check */
+	size_t *len;		     /* per check, its text's length then */
+	size_t nchecks;
+	char *scratch; /* a sentence range copied, so that strstr stops at its end */
+	size_t scratch_cap;
+};
+
+static void add_hit(struct hits *h, size_t which, const struct phrase_match *m)
+{
+	h->items = xgrow(h->items, &h->cap, h->count + 1, sizeof *h->items);
+	h->items[h->count++] = (struct rules_hit){which, *m};
+}
+
+/* Appends to h what check k finds starting in [lo, hi) of text[0..len)
+ * (NUL-terminated), by which, then by place: each phrase's matches as
+ * evaluate_phrases reads them, each forbidden word's every place. */
+static void scan_hits(const struct rules *r, size_t k, const char *text, size_t len, size_t lo,
+		      size_t hi, struct hits *h)
+{
+	const struct rule_check *ck = &r->checks[k];
+	if (ck->kind == CHECK_PHRASES) {
+		for (size_t j = 0; j < ck->nleft; j++) {
+			const struct rule_phrase *rp = &r->phrases[ck->first_term + j];
+			struct phrase_match m;
+			for (size_t from = lo; phrase_find(rp->phrase, text, len, from, &m) &&
+							       m.at<hi; from = m.end> from
+						       ? m.end
+						       : from + 1)
+				add_hit(h, j, &m);
+		}
+		return;
+	}
+	const struct form_rule *rule = &r->form->rules[ck->rule];
+	for (size_t i = 0; i < rule->nforbidden; i++) {
+		const char *word = rule->forbidden[i];
+		struct phrase_match m = {0};
+		if (!strchr(word, ' ')) {
+			for (const char *p = text + lo;
+			     (p = strstr(p, word)) && (size_t)(p - text) < hi; p++) {
+				m.at = (size_t)(p - text);
+				add_hit(h, i, &m);
+			}
+			continue;
+		}
+		for (size_t at = lo; at < hi; at++)
+			if (phrase_at(text + at, len - at, word)) {
+				m.at = at;
+				add_hit(h, i, &m);
+			}
+	}
+}
+
 /* Every phrase of the check's rule over its text, in the order written: a
  * figure that an earlier phrase already read ("上年结转 2 件" before
  * "结转 2 件") is not read again. */
 static void evaluate_phrases(const struct rules *r, size_t k, const struct report *report,
-			     struct rule_outcome *out)
+			     const struct hits *h, struct rule_outcome *out)
 {
 	const struct rule_check *ck = &r->checks[k];
-	const char *text = report->texts[ck->cell];
-	size_t len = strlen(text), read[64], nread = 0;
+	size_t read[64], nread = 0;
 	int64_t ahead = r->form->rules[ck->rule].ahead;
-	for (size_t j = 0; j < ck->nleft; j++) {
+	for (size_t x = 0; x < h->count; x++) {
+		size_t j = h->items[x].which;
+		const struct phrase_match *m = &h->items[x].m;
 		const struct rule_phrase *rp = &r->phrases[ck->first_term + j];
 		enum phrase_slot slot = phrase_slot(rp->phrase);
-		struct phrase_match m;
-		for (size_t from = 0; phrase_find(rp->phrase, text, len, from, &m);
-		     from = m.end > from ? m.end : from + 1) {
-			struct rule_failure *f = NULL;
-			int64_t v = sum_terms(&r->terms[rp->first_term], rp->nterms, report, NULL);
-			if (slot == PHRASE_SLOT_YEAR) {
-				if (m.value < report->year || m.value > report->year + ahead)
-					f = add_failure(out, k, m.value, report->year);
-			} else if (slot == PHRASE_SLOT_NONE) {
-				if (v != 0)
-					f = add_failure(out, k, 0, v);
-			} else {
-				size_t i = 0;
-				while (i < nread && read[i] != m.slot_at)
-					i++;
-				if (i < nread)
-					continue;
-				if (nread < sizeof read / sizeof read[0])
-					read[nread++] = m.slot_at;
-				if (m.value != v)
-					f = add_failure(out, k, m.value, v);
-			}
-			if (f) {
-				f->phrase = ck->first_term + j;
-				f->at = m.at;
-				f->len = m.end - m.at;
-			}
+		struct rule_failure *f = NULL;
+		int64_t v = sum_terms(&r->terms[rp->first_term], rp->nterms, report, NULL);
+		if (slot == PHRASE_SLOT_YEAR) {
+			if (m->value < report->year || m->value > report->year + ahead)
+				f = add_failure(out, k, m->value, report->year);
+		} else if (slot == PHRASE_SLOT_NONE) {
+			if (v != 0)
+				f = add_failure(out, k, 0, v);
+		} else {
+			size_t i = 0;
+			while (i < nread && read[i] != m->slot_at)
+				i++;
+			if (i < nread)
+				continue;
+			if (nread < sizeof read / sizeof read[0])
+				read[nread++] = m->slot_at;
+			if (m->value != v)
+				f = add_failure(out, k, m->value, v);
+		}
+		if (f) {
+			f->phrase = ck->first_term + j;
+			f->at = m->at;
+			f->len = m->end - m->at;
 		}
 	}
+}
+
+/* One failure per forbidden word found; left says which. */
+static void evaluate_forbidden(size_t k, const struct hits *h, struct rule_outcome *out)
+{
+	for (size_t x = 0; x < h->count; x++)
+		if (x == 0 || h->items[x].which != h->items[x - 1].which)
+			add_failure(out, k, (int64_t)h->items[x].which, 0);
 }
 
 /* A value that moved by more than factor times and by more than by
@@ -704,8 +769,49 @@ static void evaluate_repeat(const struct rules *r, size_t k, const struct report
 	free(then);
 }
 
-void rules_evaluate(const struct rules *r, const struct report *report,
-		    const struct report *previous, struct rule_outcome *out)
+/* Whether what a text check finds between two 。 depends on nothing
+ * outside them: none of the form's phrases or forbidden words holds one. */
+static bool rules_local(const struct rules *r)
+{
+	for (size_t i = 0; i < r->form->nrules; i++) {
+		const struct form_rule *rule = &r->form->rules[i];
+		for (size_t j = 0; j < rule->nforbidden; j++)
+			if (strstr(rule->forbidden[j], "。"))
+				return false;
+		for (size_t j = 0; j < rule->nphrases; j++)
+			if (strstr(rule->phrases[j].match, "。"))
+				return false;
+	}
+	return true;
+}
+
+static bool is_text_check(const struct rule_check *ck)
+{
+	return ck->kind == CHECK_FORBIDDEN || ck->kind == CHECK_PHRASES;
+}
+
+/* The memo of out made ready for r, emptied (report NULL). */
+static struct rules_memo *memo_reset(const struct rules *r, struct rule_outcome *out)
+{
+	struct rules_memo *memo = out->memo;
+	if (memo->nchecks != r->nchecks) {
+		for (size_t k = 0; k < memo->nchecks; k++)
+			free(memo->hits[k].items);
+		free(memo->hits);
+		free(memo->len);
+		memo->hits = xcalloc(r->nchecks, sizeof *memo->hits);
+		memo->len = xcalloc(r->nchecks, sizeof *memo->len);
+		memo->nchecks = r->nchecks;
+	}
+	memo->report = NULL;
+	for (size_t k = 0; k < memo->nchecks; k++)
+		memo->hits[k].count = 0;
+	return memo;
+}
+
+/* Every check over report; the text checks from hits[k]. */
+static void evaluate_all(const struct rules *r, const struct report *report,
+			 const struct report *previous, struct hits *hits, struct rule_outcome *out)
 {
 	out->count = 0;
 	for (size_t k = 0; k < r->nchecks; k++) {
@@ -716,15 +822,11 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 			continue;
 		}
 		if (ck->kind == CHECK_FORBIDDEN) {
-			/* one failure per phrase found; left says which */
-			const struct form_rule *rule = &r->form->rules[ck->rule];
-			for (size_t i = 0; i < rule->nforbidden; i++)
-				if (text_contains(report->texts[ck->cell], rule->forbidden[i]))
-					add_failure(out, k, (int64_t)i, 0);
+			evaluate_forbidden(k, &hits[k], out);
 			continue;
 		}
 		if (ck->kind == CHECK_PHRASES) {
-			evaluate_phrases(r, k, report, out);
+			evaluate_phrases(r, k, report, &hits[k], out);
 			continue;
 		}
 		if (ck->previous && !previous)
@@ -747,11 +849,135 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 	}
 }
 
+void rules_evaluate(const struct rules *r, const struct report *report,
+		    const struct report *previous, struct rule_outcome *out)
+{
+	struct rules_memo untracked = {0}, *memo = out->memo ? out->memo : &untracked;
+	if (!out->memo)
+		out->memo = &untracked;
+	memo_reset(r, out);
+	for (size_t k = 0; k < r->nchecks; k++) {
+		const struct rule_check *ck = &r->checks[k];
+		if (!is_text_check(ck))
+			continue;
+		const char *text = report->texts[ck->cell];
+		memo->len[k] = strlen(text);
+		scan_hits(r, k, text, memo->len[k], 0, memo->len[k], &memo->hits[k]);
+	}
+	evaluate_all(r, report, previous, memo->hits, out);
+	if (memo == &untracked) {
+		out->memo = NULL;
+		for (size_t k = 0; k < untracked.nchecks; k++)
+			free(untracked.hits[k].items);
+		free(untracked.hits);
+		free(untracked.len);
+	} else if (rules_local(r)) {
+		memo->rules = r;
+		memo->report = report;
+	}
+}
+
+/* Where the sentence holding pos starts: just after the 。 before it. */
+static size_t sentence_start(const char *text, size_t pos)
+{
+	while (pos >= 3 && memcmp(text + pos - 3, "。", 3) != 0)
+		pos--;
+	return pos >= 3 ? pos : 0;
+}
+
+/* Where the sentence holding pos ends: just after the next 。, or len. */
+static size_t sentence_end(const char *text, size_t len, size_t pos)
+{
+	const char *p = pos < len ? strstr(text + pos, "。") : NULL;
+	return p ? (size_t)(p - text) + 3 : len;
+}
+
+/* Check k's hits after the edit: those before lo kept, those of the old
+ * [lo, old_hi) found again in the new [lo, hi), those after moved. */
+static void memo_splice(const struct rules *r, struct rules_memo *memo, size_t k, const char *text,
+			size_t len, size_t lo, size_t hi, size_t old_hi)
+{
+	/* the sentences, with the 。 before them, alone in a string of their own */
+	size_t s0 = lo >= 3 ? lo - 3 : 0;
+	memo->scratch = xgrow(memo->scratch, &memo->scratch_cap, hi - s0 + 1, 1);
+	memcpy(memo->scratch, text + s0, hi - s0);
+	memo->scratch[hi - s0] = '\0';
+	struct hits fresh = {0};
+	scan_hits(r, k, memo->scratch, hi - s0, lo - s0, hi - s0, &fresh);
+	struct hits *old = &memo->hits[k], out = {0};
+	size_t x = 0, y = 0;
+	while (x < old->count || y < fresh.count) {
+		/* by which, and in each which: before lo, fresh, after */
+		size_t w = x < old->count ? old->items[x].which : SIZE_MAX;
+		if (y < fresh.count && fresh.items[y].which < w)
+			w = fresh.items[y].which;
+		for (; x < old->count && old->items[x].which == w && old->items[x].m.at < lo; x++)
+			add_hit(&out, w, &old->items[x].m);
+		for (; y < fresh.count && fresh.items[y].which == w; y++) {
+			struct phrase_match m = fresh.items[y].m;
+			m.at += s0, m.end += s0, m.slot_at += s0;
+			add_hit(&out, w, &m);
+		}
+		for (; x < old->count && old->items[x].which == w && old->items[x].m.at < old_hi;
+		     x++)
+			;
+		for (; x < old->count && old->items[x].which == w; x++) {
+			struct phrase_match m = old->items[x].m;
+			m.at = m.at - old_hi + hi, m.end = m.end - old_hi + hi;
+			m.slot_at = m.slot_at - old_hi + hi;
+			add_hit(&out, w, &m);
+		}
+	}
+	free(old->items);
+	free(fresh.items);
+	*old = out;
+	memo->len[k] = len;
+}
+
+void rules_evaluate_edit(const struct rules *r, const struct report *report,
+			 const struct report *previous, struct rule_outcome *out, size_t cell,
+			 size_t len, size_t from, size_t old_to, size_t new_to)
+{
+	struct rules_memo *memo = out->memo;
+	if (!memo || memo->rules != r || memo->report != report) {
+		rules_evaluate(r, report, previous, out);
+		return;
+	}
+	for (size_t k = 0; cell != FORM_NONE && k < r->nchecks; k++) {
+		const struct rule_check *ck = &r->checks[k];
+		if (!is_text_check(ck) || ck->cell != cell)
+			continue;
+		if (memo->len[k] + new_to != len + old_to || new_to > len) {
+			rules_evaluate(r, report, previous, out); /* not the edit we were told */
+			return;
+		}
+		const char *text = report->texts[cell];
+		size_t lo = sentence_start(text, from), hi = sentence_end(text, len, new_to);
+		memo_splice(r, memo, k, text, len, lo, hi, hi - new_to + old_to);
+	}
+	evaluate_all(r, report, previous, memo->hits, out);
+}
+
 void rule_outcome_fini(struct rule_outcome *out)
 {
 	free(out->failures);
 	out->failures = NULL;
 	out->count = out->cap = 0;
+	if (out->memo) {
+		for (size_t k = 0; k < out->memo->nchecks; k++)
+			free(out->memo->hits[k].items);
+		free(out->memo->hits);
+		free(out->memo->len);
+		free(out->memo->scratch);
+		free(out->memo);
+		out->memo = NULL;
+	}
+}
+
+void rule_outcome_track_texts(struct rule_outcome *out)
+{
+	if (!out->memo)
+		out->memo = xcalloc(1, sizeof *out->memo);
 }
 
 const char *rules_failure_rule(const struct rules *r, const struct rule_failure *f)

@@ -33,10 +33,13 @@ struct rule_failure {
 };
 
 /* Failures of one evaluation; reuse it to avoid allocating per keystroke. */
+struct rules_memo;
+
 struct rule_outcome {
 	struct rule_failure *failures; /* owned */
 	size_t count;
 	size_t cap;
+	struct rules_memo *memo; /* what the text checks found, owned; NULL unless tracked */
 };
 
 /* Compiles the rules of form.  Returns NULL and sets *error (caller
@@ -49,6 +52,22 @@ void rules_free(struct rules *rules);
 void rules_evaluate(const struct rules *rules, const struct report *report,
 		    const struct report *previous, struct rule_outcome *out);
 void rule_outcome_fini(struct rule_outcome *out);
+
+/* Makes the evaluations into out keep what the text checks found in each
+ * text, so that rules_evaluate_edit can re-read only what an edit
+ * touched (a form editor's outcome; check has no use for it). */
+void rule_outcome_track_texts(struct rule_outcome *out);
+
+/* The same outcome as rules_evaluate, after one edit since the last
+ * evaluation into out (of the same report): the text of cell (now len
+ * bytes) had its bytes [from, old_to) replaced by [from, new_to), or,
+ * with cell FORM_NONE, no text changed (a number did).  With tracked
+ * texts only the sentences around the edit are read again (no phrase or
+ * forbidden word of the form holds a 。, and no gap crosses one); else,
+ * or when a phrase does, everything is. */
+void rules_evaluate_edit(const struct rules *rules, const struct report *report,
+			 const struct report *previous, struct rule_outcome *out, size_t cell,
+			 size_t len, size_t from, size_t old_to, size_t new_to);
 
 /* What a failure is about. */
 const char *rules_failure_rule(const struct rules *rules, const struct rule_failure *f);

@@ -24,6 +24,13 @@
 #include "report_save.h"
 #include "xalloc.h"
 
+/* A text's length and the room allocated for it, so that a splice needs
+ * neither strlen nor a new copy; valid while the report's pointer is at. */
+struct session_text {
+	const char *at;
+	size_t len, cap;
+};
+
 /* The recovery file reaches the disk at least this often while typing. */
 #define RECOVERY_SYNC_SECONDS 5
 
@@ -187,6 +194,7 @@ static struct session *session_new(const char *path, const struct catalog_entry 
 	s->stamp = stamp_of(path);
 	s->read_only = session_path_read_only(path);
 	s->recovery_synced = time(NULL);
+	rule_outcome_track_texts(&s->outcome); /* a keystroke re-reads only its sentence */
 	evaluate(s);
 	return s;
 }
@@ -229,6 +237,7 @@ void session_free(struct session *s)
 		return;
 	report_free(s->report);
 	rule_outcome_fini(&s->outcome);
+	free(s->texts);
 	free(s->path);
 	free(s->recovery_path);
 	free(s);
@@ -253,6 +262,8 @@ bool session_recovery_restore(struct session *s, struct catalog *catalog, struct
 	report_free(s->report);
 	s->report = r;
 	s->entry = entry;
+	free(s->texts); /* of the old report */
+	s->texts = NULL;
 	s->dirty = true;
 	s->recovery_stale = false;
 	evaluate(s);
@@ -326,6 +337,17 @@ static void changed(struct session *s)
 	evaluate(s);
 }
 
+/* After an edit of one text (bytes [from, old_to) of cell became [from,
+ * new_to), len bytes now) or, with cell FORM_NONE, of numbers alone. */
+static void edited(struct session *s, size_t cell, size_t len, size_t from, size_t old_to,
+		   size_t new_to)
+{
+	s->dirty = true;
+	s->recovery_stale = true;
+	rules_evaluate_edit(s->entry->rules, s->report, NULL, &s->outcome, cell, len, from, old_to,
+			    new_to);
+}
+
 /* What the clerk confirmed was the section as it stood. */
 static void unconfirm(struct session *s, size_t cell)
 {
@@ -338,15 +360,43 @@ size_t session_set_number(struct session *s, size_t cell, int64_t value)
 {
 	size_t n = rules_set_number(s->entry->rules, s->report, cell, value);
 	unconfirm(s, cell);
-	changed(s);
+	edited(s, FORM_NONE, 0, 0, 0, 0);
 	return n;
 }
 
 void session_set_text(struct session *s, size_t cell, const char *text, size_t len)
 {
 	report_set_text(s->report, cell, text, len);
+	if (s->texts)
+		s->texts[cell].at = NULL; /* a new pointer may reuse the old address */
 	unconfirm(s, cell);
 	changed(s);
+}
+
+void session_splice_text(struct session *s, size_t cell, size_t from, size_t to, const char *text,
+			 size_t len)
+{
+	if (!s->texts)
+		s->texts = xcalloc(s->report->form->ncells, sizeof *s->texts);
+	struct session_text *st = &s->texts[cell];
+	char *old = s->report->texts[cell];
+	if (st->at != old) {
+		st->len = strlen(old);
+		st->cap = st->len + 1;
+	}
+	size_t new_len = st->len - (to - from) + len;
+	if (new_len + 1 > st->cap) {
+		/* room to grow, so that typing reallocates now and then */
+		st->cap = new_len + 1 + new_len / 2;
+		old = xrealloc(old, st->cap);
+	}
+	memmove(old + from + len, old + to, st->len - to + 1);
+	memcpy(old + from, text, len);
+	s->report->texts[cell] = old;
+	st->at = old;
+	st->len = new_len;
+	unconfirm(s, cell);
+	edited(s, cell, new_len, from, to, from + len);
 }
 
 void session_set_confirmed(struct session *s, size_t section, bool confirmed)
@@ -379,12 +429,25 @@ void session_set_draft(struct session *s, bool draft)
 	changed(s);
 }
 
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int session_write_recovery(struct session *s, bool sync, char **error)
 {
 	*error = NULL;
 	time_t now = time(NULL);
 	bool due = sync || now - s->recovery_synced >= RECOVERY_SYNC_SECONDS;
 	if (!s->recovery_stale && !(due && s->recovery_unsynced))
+		return 0;
+	/* a whole report per keystroke is the cost of typing in a long text:
+	 * while typing, once a second is enough */
+	int64_t ms = monotonic_ms();
+	if (!due && s->recovery_written_ms &&
+	    ms - s->recovery_written_ms < SESSION_RECOVERY_WRITE_MS)
 		return 0;
 	size_t len;
 	char *text = report_format(s->report, &len);
@@ -399,6 +462,7 @@ int session_write_recovery(struct session *s, bool sync, char **error)
 	free(text);
 	if (!err) {
 		s->recovery_stale = false;
+		s->recovery_written_ms = ms;
 		s->recovery_unsynced = !due;
 		if (due)
 			s->recovery_synced = now;

@@ -18,6 +18,7 @@ struct catalog;
 struct catalog_entry;
 struct diag_list;
 struct report;
+struct session_text;
 
 /* How far a section of the form is. */
 enum section_state {
@@ -47,8 +48,10 @@ struct session {
 	bool recovery_stale;		   /* changed since the recovery file was written */
 	bool recovery_unsynced;		   /* written, but not yet flushed to the disk */
 	time_t recovery_synced;		   /* when the recovery file last reached the disk */
+	int64_t recovery_written_ms;	   /* when it was last written (CLOCK_MONOTONIC), or 0 */
 	struct session_stamp stamp;	   /* the file as we last saw it */
 	bool read_only;			   /* the file or its folder cannot be written: save as */
+	struct session_text *texts;	   /* per cell, what session_splice_text knows, owned */
 };
 
 /* Opens path.  When it exists it must load (else NULL, with the reasons
@@ -107,6 +110,12 @@ char **session_recovery_copies(const struct session *s, size_t *count);
  * follow (rules_set_number) and returns how many other cells changed. */
 size_t session_set_number(struct session *s, size_t cell, int64_t value);
 void session_set_text(struct session *s, size_t cell, const char *text, size_t len);
+/* Replaces bytes [from, to) of the text of cell with text[0..len), as a
+ * keystroke changes it: only what changed is copied, where set_text
+ * copies the whole text.  from <= to <= the text's length, on character
+ * boundaries, and the result is a valid text (the editor checked it). */
+void session_splice_text(struct session *s, size_t cell, size_t from, size_t to, const char *text,
+			 size_t len);
 void session_set_organ(struct session *s, const char *organ);
 void session_set_year(struct session *s, int year);
 void session_set_issued_on(struct session *s, int year, int month, int day);
@@ -117,7 +126,13 @@ void session_set_confirmed(struct session *s, size_t section, bool confirmed);
 
 /* Writes the recovery file if the report changed since it was last
  * written; it reaches the disk (fsync) at most every few seconds unless
- * sync is true.  Returns 0 or an errno (*error set, caller frees). */
+ * sync is true.  Unless sync, it is written at most once a second
+ * (SESSION_RECOVERY_WRITE_MS): a change made sooner leaves recovery_stale
+ * set, and the caller calls again when idle; before exit and on a signal
+ * the caller passes sync.  Returns 0 or an errno (*error set, caller
+ * frees). */
+#define SESSION_RECOVERY_WRITE_MS 1000
+
 int session_write_recovery(struct session *s, bool sync, char **error);
 
 enum session_save_result {

@@ -34,6 +34,16 @@ static const struct templates_def defs[TEMPLATES_COUNT] = {
 	[TEMPLATES_DRAFT_YEAR_WORDS] = {"draft", "year_words", {0}, NULL},
 	[TEMPLATES_PDF_DRAFT_MARK] = {"pdf", "draft_mark", {0}, NULL},
 	[TEMPLATES_PDF_PAGE_NUMBER] = {"pdf", "page_number", {"page"}, "page"},
+	[TEMPLATES_HELP_BASIC] = {"help", "basic", {0}, NULL},
+	[TEMPLATES_HELP_OVERVIEW] = {"help", "overview", {0}, NULL},
+	[TEMPLATES_HELP_PROACTIVE] = {"help", "proactive", {0}, NULL},
+	[TEMPLATES_HELP_REQUESTS] = {"help", "requests", {0}, NULL},
+	[TEMPLATES_HELP_APPEALS] = {"help", "appeals", {0}, NULL},
+	[TEMPLATES_HELP_PROBLEMS] = {"help", "problems", {0}, NULL},
+	[TEMPLATES_HELP_OTHER] = {"help", "other", {0}, NULL},
+	[TEMPLATES_HELP_DEADLINE] = {"help", "deadline", {"year"}, "year"},
+	[TEMPLATES_HELP_DAYS_LEFT] = {"help", "days_left", {"days"}, "days"},
+	[TEMPLATES_HELP_DAYS_OVER] = {"help", "days_over", {"days"}, "days"},
 };
 
 static char *in_use[TEMPLATES_COUNT];

@@ -1,7 +1,7 @@
 /* The fixed wording nianbao writes around a report's own data: the
  * lines of the standardized text and of the PDF that are not the form's
- * (the draft mark, the 落款 date, page numbers) and the boilerplate of a
- * draft.  It lives in the files of templates/, compiled into the program; when
+ * (the draft mark, the 落款 date, page numbers), the boilerplate of a
+ * draft, and the form's help on each part.  It lives in the files of templates/, compiled into the program; when
  * NIANBAO_TEMPLATES_DIR names a directory, a file of the same name there
  * replaces the built-in one.  Each value is one line with {name}
  * placeholders (template.h); a file that lacks a key, has one nianbao does
@@ -26,6 +26,16 @@ enum templates_key {
 	TEMPLATES_DRAFT_YEAR_WORDS,   /* draft.yaml year_words: 上年、本年... */
 	TEMPLATES_PDF_DRAFT_MARK,     /* pdf.yaml draft_mark: across every page */
 	TEMPLATES_PDF_PAGE_NUMBER,    /* pdf.yaml page_number: {page} */
+	TEMPLATES_HELP_BASIC,	      /* help.yaml basic: F1 on 基本信息 */
+	TEMPLATES_HELP_OVERVIEW,      /* help.yaml overview .. other: F1 on sections 一 to 六, */
+	TEMPLATES_HELP_PROACTIVE,     /* in the form's order (TEMPLATES_HELP_BASIC + page) */
+	TEMPLATES_HELP_REQUESTS,
+	TEMPLATES_HELP_APPEALS,
+	TEMPLATES_HELP_PROBLEMS,
+	TEMPLATES_HELP_OTHER,
+	TEMPLATES_HELP_DEADLINE,  /* help.yaml deadline: {year} the report must be published in */
+	TEMPLATES_HELP_DAYS_LEFT, /* help.yaml days_left: {days} until 31 January */
+	TEMPLATES_HELP_DAYS_OVER, /* help.yaml days_over: {days} since it */
 	TEMPLATES_COUNT
 };
 

@@ -90,6 +90,9 @@ static size_t first_line_from(const struct textedit *e, size_t offset)
  * one (unless its paragraph is long). */
 static void relayout(struct textedit *e, size_t from, size_t old_to, size_t new_to)
 {
+	e->edit_from = from;
+	e->edit_old_to = old_to;
+	e->edit_new_to = new_to;
 	const char *s = e->text.data;
 	size_t len = e->text.len;
 	size_t p0 = from, p1 = new_to;

@@ -26,6 +26,9 @@ struct textedit {
 	size_t chars;		     /* characters in text, kept as it changes */
 	int width;		     /* wrap width in columns */
 	struct textedit_line *lines; /* the visual lines for width */
+	/* the last change: bytes [edit_from, edit_old_to) of the text before
+	 * it became [edit_from, edit_new_to), for session_splice_text */
+	size_t edit_from, edit_old_to, edit_new_to;
 	size_t nlines, cap;
 	/* one paragraph decoded for the line breaker, kept between layouts so
 	 * that a keystroke allocates nothing */

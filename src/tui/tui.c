@@ -36,7 +36,12 @@ static void loop(struct tui *t)
 		wint_t ch;
 		int kind = tui_term_read_key(&ch);
 		if (kind == ERR) {
-			tui_save_recovery(t, false);
+			/* a second without keys: what was typed within the last one
+			 * is written now, and a failure to write it is shown */
+			if (t->session->recovery_stale) {
+				tui_save_recovery(t, false);
+				tui_screen_show(t);
+			}
 			continue;
 		}
 		enum tui_reaction r = tui_input_burst(t, ch, kind);

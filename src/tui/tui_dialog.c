@@ -112,7 +112,9 @@ enum tui_reaction tui_dialog_key(struct tui *t, struct tui_key key)
 		t->quit_after_save = true;
 		return tui_save_report(t, false);
 	case 'd': {
-		/* the clerk's choice; still, what was typed is set aside, not deleted */
+		/* the clerk's choice; still, what was typed is set aside, not deleted
+		 * (the last keys too: the recovery file may be up to a second behind) */
+		tui_save_recovery(t, true);
 		char *error, *aside = session_recovery_set_aside(t->session, &error);
 		free(aside);
 		free(error);

@@ -3,7 +3,8 @@
  * ends normalized, checked like typed text.  An editor that fails (a
  * signal, a status other than 0) leaves the text as it was; what it wrote
  * is shown and taken only if the clerk says so.  With neither $VISUAL nor
- * $EDITOR set, the form says which editor it runs and how to leave it. */
+ * $EDITOR set, it runs nano where installed, else Debian's `editor`
+ * alternative, and says first which one and how to leave it. */
 #include "tui_editor.h"
 
 #include <curses.h>
@@ -67,11 +68,12 @@ static char *find_in_path(const char *name)
 	return found;
 }
 
-/* The editor run when none is chosen: Debian's `editor` alternative,
- * else nano, else vi.  NULL when there is none; the caller frees it. */
+/* The editor run when none is chosen: nano, which shows its keys on
+ * screen, where installed; else Debian's `editor` alternative (often vim),
+ * else vi.  NULL when there is none; the caller frees it. */
 static char *default_editor(void)
 {
-	static const char *const fallbacks[] = {"editor", "nano", "vi"};
+	static const char *const fallbacks[] = {"nano", "editor", "vi"};
 	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
 		char *found = find_in_path(fallbacks[i]);
 		if (found)

@@ -46,19 +46,27 @@ bool tui_narrative_cursor(const struct tui *t, int *x)
 }
 
 /* The editor's text, changed by kind of edit, reaches the session; the
- * text as it was is an undo step (the session still holds it). */
+ * text as it was is an undo step (the session still holds it).  Only the
+ * bytes the edit changed are copied: the session held the text as it was
+ * before it, since every edit reaches the session at once. */
 static enum tui_reaction text_edited(struct tui *t, enum tui_undo_kind kind)
 {
+	const struct textedit *e = &t->text;
 	tui_undo_record(t, t->text_cell, kind);
-	session_set_text(t->session, t->text_cell, t->text.text.data, t->text.text.len);
+	session_splice_text(t->session, t->text_cell, e->edit_from, e->edit_old_to,
+			    e->text.data + e->edit_from, e->edit_new_to - e->edit_from);
 	return TUI_EDITED;
 }
 
-/* The text from the external editor, written to the report. */
+/* The text from the external editor, written to the report whole. */
 static enum tui_reaction external_editor(struct tui *t)
 {
 	enum tui_reaction r = tui_editor_edit(t);
-	return r & TUI_CHANGED ? text_edited(t, TUI_UNDO_OTHER) : r;
+	if (!(r & TUI_CHANGED))
+		return r;
+	tui_undo_record(t, t->text_cell, TUI_UNDO_OTHER);
+	session_set_text(t->session, t->text_cell, t->text.text.data, t->text.text.len);
+	return TUI_EDITED;
 }
 
 enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)

@@ -10,6 +10,7 @@
 #include "session.h"
 #include "tui_message.h"
 #include "tui_prompt.h"
+#include "tui_save.h"
 #include "xalloc.h"
 
 #define SAVEAS_MAX_CHARS 1024
@@ -72,7 +73,8 @@ enum tui_reaction tui_saveas_run(struct tui *t)
 		if (!answered) {
 			free(initial);
 			t->quit_after_save = false;
-			if (t->recovery_failing)
+			/* said to be in the recovery file only once it is */
+			if (!tui_save_recovery(t, true))
 				tui_message(t, TUI_MESSAGE_ERROR, "没有另存；恢复文件也没能写入");
 			else
 				tui_message(t, TUI_MESSAGE_INFO, "没有另存；修改仍在恢复文件 %s 中",

@@ -8,8 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "buf.h"
+#include "deadline.h"
 #include "report.h"
 #include "session.h"
+#include "template.h"
+#include "templates.h"
 #include "tui_area.h"
 #include "tui_basics.h"
 #include "tui_cursor.h"
@@ -23,6 +27,23 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* The days to the report's deadline (templates/help.yaml), or since it;
+ * the caller frees it. */
+static char *deadline_text(const struct report *r)
+{
+	int y, m, d;
+	deadline_today(&y, &m, &d);
+	long left = deadline_days_left(r->year, y, m, d);
+	char days[32];
+	snprintf(days, sizeof days, "%ld", left >= 0 ? left : -left);
+	const struct template_var vars[] = {{"days", days}};
+	struct buf b;
+	buf_init(&b);
+	templates_expand(&b, left >= 0 ? TEMPLATES_HELP_DAYS_LEFT : TEMPLATES_HELP_DAYS_OVER, vars,
+			 1);
+	return buf_take(&b);
+}
+
 void tui_screen_title(const struct tui *t)
 {
 	tui_style(t, TUI_STYLE_BAR);
@@ -32,8 +53,11 @@ void tui_screen_title(const struct tui *t)
 			    : t->session->dirty
 				    ? (t->session->report->draft ? "草稿 未保存" : "未保存")
 				    : (t->session->report->draft ? "草稿 已保存" : "已保存");
-	char *state = xasprintf("%s%s%s", t->session && t->session->read_only ? "只读 " : "", saved,
+	char *days = t->session ? deadline_text(t->session->report) : xstrdup("");
+	char *state = xasprintf("%s%s%s%s%s", days, *days ? "  " : "",
+				t->session && t->session->read_only ? "只读 " : "", saved,
 				t->recovery_failing ? " 恢复文件写入失败" : "");
+	free(days);
 	int right = utf8_width(state) + 2;
 	int used = tui_put(0, 1, " 年报 ", t->cols - right - 1);
 	tui_put(0, 1 + used, title, t->cols - right - used - 2);
