@@ -206,7 +206,7 @@ start() {
 	SOCKET="$W/tmux.$$.sock"
 	# shellcheck disable=SC2086
 	$AS tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 100 -y 30 \
-		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600"
 }
 keys() {
 	# shellcheck disable=SC2086

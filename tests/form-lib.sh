@@ -21,7 +21,7 @@ form_start() {
 	SOCKET="$WORK/tmux.$starts.sock"
 	(cd "$WORK" && $AS_CLERK tmux -S "$SOCKET" -f /dev/null new-session -d -s form \
 		-x "$cols" -y "$rows" \
-		"cd $WORK && env -u EDITOR -u VISUAL HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; echo \"[exit \$?]\"; sleep 600")
+		"cd $WORK && env -u EDITOR -u VISUAL HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600")
 }
 
 form_stop() {

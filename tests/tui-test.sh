@@ -36,7 +36,7 @@ start() {
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
 	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
-		"${FORM_ENV:-} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; echo \"[exit \$?]\"; sleep 600"
+		"${FORM_ENV:-} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
 }
 
@@ -405,7 +405,7 @@ tmux -S "$SOCKET" kill-server 2>/dev/null
 starts=$((starts + 1))
 SOCKET="$WORK/tmux.$starts.sock"
 tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 80 -y 24 \
-	"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color EDITOR=$WORK/editor.sh $NIANBAO edit full.yaml; echo \"[exit \$?]\"; sleep 600"
+	"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color EDITOR=$WORK/editor.sh $NIANBAO edit full.yaml; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600"
 wait_for "发现未保存的内容"
 keys y
 wait_for "已恢复"
@@ -850,7 +850,7 @@ sleep 2.5
 pid=$(pid_of_form)
 checks=$((checks + 1))
 if [ -n "$pid" ]; then kill -9 "$pid"; else fail "no nianbao process to kill"; fi
-wait_for "exit 137]"
+wait_for "[exit 137]"
 file_has .throttle.yaml.recovery "第一句第二句"
 # a signal right after typing still writes it, and says so
 start 80 24 edit throttle.yaml
@@ -863,7 +863,7 @@ wait_for "第三句"
 pid=$(pid_of_form)
 checks=$((checks + 1))
 if [ -n "$pid" ]; then kill -TERM "$pid"; else fail "no nianbao process"; fi
-wait_for "exit 143]"
+wait_for "[exit 143]"
 wait_for "未保存的内容已写入恢复文件"
 file_has .throttle.yaml.recovery "第三句"
 # and so does quitting right after typing
