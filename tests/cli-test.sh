@@ -50,6 +50,25 @@ expect_status 2 "$NIANBAO" new --organ x --year 2021 -o /nonexistent/dir/x.yaml
 contains "$WORK/err" "目录不存在"
 
 # --- check: correct reports, every rule, golden diagnostics -------------
+# --list-rules: every rule of the form definition, one a line, in its order,
+# with its severity and meaning
+FORM_FILE=$(dirname "$0")/../forms/gov-info-2021.yaml
+expect_status 0 "$NIANBAO" check --list-rules
+sed -n 's/^  - id: //p' "$FORM_FILE" >"$WORK/rule-ids"
+awk '{ print $1 }' "$WORK/out" >"$WORK/listed-ids"
+same "$WORK/listed-ids" "$WORK/rule-ids"
+contains "$WORK/out" "^requests.balance  *error  *表三每一列：第一项加第二项之和，等于第三项加第四项之和$"
+contains "$WORK/out" "^text.repeat  *warning  *一、五的文字一半以上与上年相同.*（需要 --previous）$"
+[ "$(awk 'NF < 3' "$WORK/out" | wc -l)" -eq 0 ] || fail "--list-rules: a rule without its meaning"
+cp "$WORK/out" "$WORK/rules-default"
+expect_status 0 "$NIANBAO" check --list-rules --form gov-info-2021
+same "$WORK/out" "$WORK/rules-default"
+expect_status 2 "$NIANBAO" check --list-rules --form gov-info-1999
+contains "$WORK/err" "未知的报告格式“gov-info-1999”"
+expect_status 2 "$NIANBAO" check --list-rules example-2024.yaml
+contains "$WORK/err" "不检查文件“example-2024.yaml”"
+expect_status 2 "$NIANBAO" check --form gov-info-2021 example-2024.yaml
+contains "$WORK/err" "只能和 --list-rules 一起用"
 expect_status 0 "$NIANBAO" check example-2024.yaml seed-003.yaml
 empty "$WORK/out"
 # seed 000 was published with 六 empty: that warning and nothing else

@@ -346,6 +346,13 @@ static void test_loaded_values(void **state)
 	assert_string_equal(f->types[FORM_MONEY].unit, "万元");
 	assert_int_equal(f->types[FORM_TEXT].max_chars, 100000);
 	assert_null(f->types[FORM_TEXT].rule);
+	/* every rule says what it checks, in one line (check --list-rules) */
+	for (size_t i = 0; i < f->nrules; i++) {
+		assert_non_null(f->rules[i].meaning);
+		assert_null(strchr(f->rules[i].meaning, '\n'));
+	}
+	assert_string_equal(f->rules[0].meaning,
+			    "表三每一列：第一项加第二项之和，等于第三项加第四项之和");
 	size_t t = form_find_table(f, "appeals");
 	assert_true(f->tables[t].print_one_row);
 	assert_int_equal(f->tables[t].store, FORM_STORE_SEQUENCE);
@@ -399,6 +406,9 @@ static const struct {
 } refusals[] = {
 	/* the top level */
 	{NULL, "id: gov", "idd: x\nid: gov", "idd", "未知的键“idd”"},
+	{"- id: text.required\n", "meaning: \"", "meaning: \"a\\nb", "\"a", "meaning 应写在一行里"},
+	{"- id: text.required\n", "meaning: \"总体情况、存在的主要问题及改进情况不能为空\"",
+	 "meaning: [总体]", "[总体]", "“meaning”应为一段非空文字"},
 	{NULL, "id: gov", "name: x\nid: gov", "name: 政府", "键“name”重复"},
 	{NULL, "id: gov-info-2021\n", "", "name:", "缺少“id”"},
 	{NULL, "name: 政府", "nam: 政府", "nam:", "未知的键“nam”"},

@@ -981,9 +981,10 @@ static bool check_type_rules(struct form_builder *b, const struct ytree *types)
 static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 {
 	static const char *const fields[] = {
-		"id",	"severity", "message",	"each",	  "table",     "assert",     "cell",
-		"fill", "needs",    "required", "texts",  "forbidden", "value_type", "phrases",
-		"gap",	"ahead",    "changes",	"factor", "by",	       "repeat",     NULL};
+		"id",	     "severity",   "meaning", "message", "each",     "table",
+		"assert",    "cell",	   "fill",    "needs",	 "required", "texts",
+		"forbidden", "value_type", "phrases", "gap",	 "ahead",    "changes",
+		"factor",    "by",	   "repeat",  NULL};
 	struct form *f = b->form;
 	if (!rules || rules->kind != YTREE_SEQUENCE)
 		return fail(b, rules, "rules 应为列表");
@@ -997,6 +998,7 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		bool ok = check_keys(b, r, fields) && get_string(b, r, "id", true, &rule->id) &&
 			  get_string(b, r, "severity", true, &severity) &&
 			  get_string(b, r, "message", true, &rule->message) &&
+			  get_string(b, r, "meaning", false, &rule->meaning) &&
 			  get_string(b, r, "each", false, &rule->each) &&
 			  get_string(b, r, "table", false, &rule->table) &&
 			  get_string(b, r, "assert", false, &rule->assert) &&
@@ -1004,6 +1006,10 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 			  get_bool(b, r, "fill", &rule->fill) &&
 			  get_string(b, r, "needs", false, &needs) &&
 			  get_string(b, r, "value_type", false, &value_type);
+		/* one line: --list-rules prints one rule a line, the man page one .TP */
+		if (ok && rule->meaning && strchr(rule->meaning, '\n'))
+			ok = fail(b, ytree_get(r, "meaning"), "规则 %s：meaning 应写在一行里",
+				  rule->id);
 		if (ok && strcmp(severity, "warning") == 0)
 			rule->warning = true;
 		else if (ok && strcmp(severity, "error") != 0)
@@ -1307,6 +1313,7 @@ void form_free(struct form *f)
 		struct form_rule *r = &f->rules[i];
 		free(r->id);
 		free(r->message);
+		free(r->meaning);
 		free(r->each);
 		free(r->table);
 		free(r->assert);

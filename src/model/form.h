@@ -128,11 +128,12 @@ struct form_rule {
 	char *id;
 	bool warning; /* severity: warning (else error) */
 	char *message;
-	char *each;   /* "column", "row" or NULL */
-	char *table;  /* table id for each */
-	char *assert; /* equation, e.g. "A[$c] = B[$c] + C.*[$c]" */
-	char *cell;   /* the cell a diagnostic names */
-	bool fill;    /* cell is derived from the other side */
+	char *meaning; /* what it checks, one line for --list-rules; NULL when unsaid */
+	char *each;    /* "column", "row" or NULL */
+	char *table;   /* table id for each */
+	char *assert;  /* equation, e.g. "A[$c] = B[$c] + C.*[$c]" */
+	char *cell;    /* the cell a diagnostic names */
+	bool fill;     /* cell is derived from the other side */
 	bool needs_previous;
 	char **required; /* required: cells that must not be empty */
 	size_t nrequired;
