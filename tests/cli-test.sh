@@ -69,8 +69,12 @@ expect_status 2 "$NIANBAO" check --list-rules example-2024.yaml
 contains "$WORK/err" "不检查文件“example-2024.yaml”"
 expect_status 2 "$NIANBAO" check --form gov-info-2021 example-2024.yaml
 contains "$WORK/err" "只能和 --list-rules 一起用"
-expect_status 0 "$NIANBAO" check example-2024.yaml seed-003.yaml
+expect_status 0 "$NIANBAO" check example-2024.yaml
 empty "$WORK/out"
+# seed 003's 六 is "无": it does not say whether 信息处理费 was charged
+expect_status 0 "$NIANBAO" check seed-003.yaml
+contains "$WORK/out" "seed-003.yaml:23:10: warning: “六、其他需要报告的事项”没有写到信息处理费"
+[ "$(wc -l <"$WORK/out")" -eq 1 ] || fail "seed-003: more than the one warning of 六"
 # seed 000 was published with 六 empty: that warning and nothing else
 expect_status 0 "$NIANBAO" check seed-000.yaml
 contains "$WORK/out" "seed-000.yaml:17:10: warning: “六、其他需要报告的事项”还没有填写"

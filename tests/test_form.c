@@ -136,10 +136,11 @@ static void test_headings_and_labels(void **state)
 static void test_every_design_rule_is_declared(void **state)
 {
 	static const char *const ids[] = {
-		"requests.balance", "requests.total", "requests.row_sum",    "appeals.row_sum",
-		"value.count",	    "proactive.fees", "text.required",	     "carry.requests",
-		"carry.in_force",   "text.rewrite",   "text.numbers",	     "text.year",
-		"text.repeat",	    "text.other",     "plausibility.change", "text.placeholder"};
+		"requests.balance",    "requests.total", "requests.row_sum",	"appeals.row_sum",
+		"value.count",	       "proactive.fees", "text.required",	"carry.requests",
+		"carry.in_force",      "text.rewrite",	 "text.numbers",	"text.year",
+		"text.repeat",	       "text.other",	 "plausibility.change", "text.placeholder",
+		"text.problems_parts", "text.fees",	 "text.fees_unpaid"};
 	const struct form *f = test_form()->form;
 	(void)state;
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -150,9 +151,11 @@ static void test_every_design_rule_is_declared(void **state)
 	}
 	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 +
 	 * placeholder 3 + carry 7 + in_force 2; numbers 3 + year 3 + repeat 2 + other 1 +
+	 * problems_parts 1 + fees 1 + fees_unpaid 1 +
 	 * changes 37 (10 requests rows and groups, 3 appeals rows, 9 proactive counts) */
-	assert_int_equal(rules_check_count(test_form()->rules),
-			 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2 + 3 + 3 + 2 + 1 + (25 + 3 + 9));
+	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2 +
+									3 + 3 + 2 + 1 + 1 + 1 + 1 +
+									(25 + 3 + 9));
 }
 
 /* The real definition, as built in. */

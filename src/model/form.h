@@ -144,6 +144,11 @@ struct form_rule {
 	size_t nforbidden;
 	char **texts;
 	size_t ntexts;
+	/* mentions: words each of texts must name, one entry per part, its
+	 * alternatives separated by "|" ("问题|不足"); a blank text is
+	 * required's business, not this */
+	char **mentions;
+	size_t nmentions;
 	int value_type; /* value rules: the type they guard, else -1 */
 	int line;	/* where it is written, for compile errors */
 	/* phrases: figures and years the texts state (text.numbers, text.year) */
