@@ -89,7 +89,7 @@ contains "$WORK/err" "^nianbao import: 只能写一个报告文件$"
 expect_status 2 "$NIANBAO" render example-2024.yaml --text
 contains "$WORK/err" "^nianbao render: 选项 --text 后面要写一个值$"
 # long options by a unique prefix and with =, as getopt_long reads them
-expect_status 0 "$NIANBAO" check --form=json example-2024.yaml
+expect_status 0 "$NIANBAO" check --forma=json example-2024.yaml
 contains "$WORK/out" '"valid": true'
 expect_status 2 "$NIANBAO" new --fo x --organ 某镇 --year 2024 # --force or --form
 contains "$WORK/err" "未知的选项 --fo"
@@ -98,6 +98,13 @@ expect_status 0 "$NIANBAO" ren --help
 contains "$WORK/out" "^用法：nianbao render "
 expect_status 0 "$NIANBAO" help draft
 contains "$WORK/out" "^用法：nianbao draft "
+
+# the man page's rules are those of check --list-rules, in the same order
+expect_status 0 "$NIANBAO" check --list-rules
+awk '{ print $1 }' "$WORK/out" >"$WORK/listed-rules"
+sed -n '/^\.SH 规则/,/^\.SH /{/^\.TP/{n;s/^\.B //p}}' "$MAN" >"$WORK/man-rules"
+same "$WORK/man-rules" "$WORK/listed-rules"
+contains "$MAN" "^（警告，需要 \\\\-\\\\-previous）一、五的文字一半以上与上年相同"
 
 echo "cli-table-test: $checks checks, $failures failed"
 [ "$failures" -eq 0 ]

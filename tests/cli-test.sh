@@ -50,8 +50,31 @@ expect_status 2 "$NIANBAO" new --organ x --year 2021 -o /nonexistent/dir/x.yaml
 contains "$WORK/err" "目录不存在"
 
 # --- check: correct reports, every rule, golden diagnostics -------------
-expect_status 0 "$NIANBAO" check example-2024.yaml seed-003.yaml
+# --list-rules: every rule of the form definition, one a line, in its order,
+# with its severity and meaning
+FORM_FILE=$(dirname "$0")/../forms/gov-info-2021.yaml
+expect_status 0 "$NIANBAO" check --list-rules
+sed -n 's/^  - id: //p' "$FORM_FILE" >"$WORK/rule-ids"
+awk '{ print $1 }' "$WORK/out" >"$WORK/listed-ids"
+same "$WORK/listed-ids" "$WORK/rule-ids"
+contains "$WORK/out" "^requests.balance  *error  *表三每一列：第一项加第二项之和，等于第三项加第四项之和$"
+contains "$WORK/out" "^text.repeat  *warning  *一、五的文字一半以上与上年相同.*（需要 --previous）$"
+[ "$(awk 'NF < 3' "$WORK/out" | wc -l)" -eq 0 ] || fail "--list-rules: a rule without its meaning"
+cp "$WORK/out" "$WORK/rules-default"
+expect_status 0 "$NIANBAO" check --list-rules --form gov-info-2021
+same "$WORK/out" "$WORK/rules-default"
+expect_status 2 "$NIANBAO" check --list-rules --form gov-info-1999
+contains "$WORK/err" "未知的报告格式“gov-info-1999”"
+expect_status 2 "$NIANBAO" check --list-rules example-2024.yaml
+contains "$WORK/err" "不检查文件“example-2024.yaml”"
+expect_status 2 "$NIANBAO" check --form gov-info-2021 example-2024.yaml
+contains "$WORK/err" "只能和 --list-rules 一起用"
+expect_status 0 "$NIANBAO" check example-2024.yaml
 empty "$WORK/out"
+# seed 003's 六 is "无": it does not say whether 信息处理费 was charged
+expect_status 0 "$NIANBAO" check seed-003.yaml
+contains "$WORK/out" "seed-003.yaml:23:10: warning: “六、其他需要报告的事项”没有写到信息处理费"
+[ "$(wc -l <"$WORK/out")" -eq 1 ] || fail "seed-003: more than the one warning of 六"
 # seed 000 was published with 六 empty: that warning and nothing else
 expect_status 0 "$NIANBAO" check seed-000.yaml
 contains "$WORK/out" "seed-000.yaml:17:10: warning: “六、其他需要报告的事项”还没有填写"

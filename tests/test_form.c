@@ -136,10 +136,11 @@ static void test_headings_and_labels(void **state)
 static void test_every_design_rule_is_declared(void **state)
 {
 	static const char *const ids[] = {
-		"requests.balance", "requests.total", "requests.row_sum",    "appeals.row_sum",
-		"value.count",	    "proactive.fees", "text.required",	     "carry.requests",
-		"carry.in_force",   "text.rewrite",   "text.numbers",	     "text.year",
-		"text.repeat",	    "text.other",     "plausibility.change", "text.placeholder"};
+		"requests.balance",    "requests.total", "requests.row_sum",	"appeals.row_sum",
+		"value.count",	       "proactive.fees", "text.required",	"carry.requests",
+		"carry.in_force",      "text.rewrite",	 "text.numbers",	"text.year",
+		"text.repeat",	       "text.other",	 "plausibility.change", "text.placeholder",
+		"text.problems_parts", "text.fees",	 "text.fees_unpaid"};
 	const struct form *f = test_form()->form;
 	(void)state;
 	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
@@ -150,9 +151,11 @@ static void test_every_design_rule_is_declared(void **state)
 	}
 	/* balance 7 + total 7 + row sums 25 + appeals 3 + required 2 + rewrite 3 +
 	 * placeholder 3 + carry 7 + in_force 2; numbers 3 + year 3 + repeat 2 + other 1 +
+	 * problems_parts 1 + fees 1 + fees_unpaid 1 +
 	 * changes 37 (10 requests rows and groups, 3 appeals rows, 9 proactive counts) */
-	assert_int_equal(rules_check_count(test_form()->rules),
-			 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2 + 3 + 3 + 2 + 1 + (25 + 3 + 9));
+	assert_int_equal(rules_check_count(test_form()->rules), 7 + 7 + 25 + 3 + 2 + 3 + 3 + 7 + 2 +
+									3 + 3 + 2 + 1 + 1 + 1 + 1 +
+									(25 + 3 + 9));
 }
 
 /* The real definition, as built in. */
@@ -346,6 +349,13 @@ static void test_loaded_values(void **state)
 	assert_string_equal(f->types[FORM_MONEY].unit, "万元");
 	assert_int_equal(f->types[FORM_TEXT].max_chars, 100000);
 	assert_null(f->types[FORM_TEXT].rule);
+	/* every rule says what it checks, in one line (check --list-rules) */
+	for (size_t i = 0; i < f->nrules; i++) {
+		assert_non_null(f->rules[i].meaning);
+		assert_null(strchr(f->rules[i].meaning, '\n'));
+	}
+	assert_string_equal(f->rules[0].meaning,
+			    "表三每一列：第一项加第二项之和，等于第三项加第四项之和");
 	size_t t = form_find_table(f, "appeals");
 	assert_true(f->tables[t].print_one_row);
 	assert_int_equal(f->tables[t].store, FORM_STORE_SEQUENCE);
@@ -399,6 +409,9 @@ static const struct {
 } refusals[] = {
 	/* the top level */
 	{NULL, "id: gov", "idd: x\nid: gov", "idd", "未知的键“idd”"},
+	{"- id: text.required\n", "meaning: \"", "meaning: \"a\\nb", "\"a", "meaning 应写在一行里"},
+	{"- id: text.required\n", "meaning: \"总体情况、存在的主要问题及改进情况不能为空\"",
+	 "meaning: [总体]", "[总体]", "“meaning”应为一段非空文字"},
 	{NULL, "id: gov", "name: x\nid: gov", "name: 政府", "键“name”重复"},
 	{NULL, "id: gov-info-2021\n", "", "name:", "缺少“id”"},
 	{NULL, "name: 政府", "nam: 政府", "nam:", "未知的键“nam”"},

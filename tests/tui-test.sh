@@ -355,12 +355,12 @@ wait_for "已确认“四、政府信息公开行政复议、行政诉讼情况�
 # 五 and 六
 keys C-n
 wait_for "五、存在的主要问题及改进情况"
-type_text "一是公开内容还不够全面；二是解读形式单一。"
+type_text "一是公开内容还不够全面；下一步将改进解读。"
 keys F3
 wait_for "已确认“五、存在的主要问题及改进情况”"
 keys C-n
 wait_for "六、其他需要报告的事项"
-type_text "无。"
+type_text "本年度未收取信息处理费。"
 wait_for "六  填"
 keys F3
 wait_for "六  完"
@@ -378,7 +378,7 @@ file_has full.yaml "new:           [4, 1, 0, 0, 0, 0, 5]"
 file_has full.yaml "total:         [3, 1, 0, 0, 0, 0, 4]"
 file_has full.yaml "carried_out:   [1, 0, 0, 0, 0, 0, 1]"
 file_has full.yaml "review:                  [1, 0, 0, 0, 1]"
-file_has full.yaml "无。"
+file_has full.yaml "本年度未收取信息处理费。"
 file_has full.yaml "confirmed: [overview, proactive, requests, appeals, problems, other]"
 
 # --- a paste of a long text arrives whole; SIGHUP keeps it ---------------
@@ -393,7 +393,7 @@ pid=$(pid_of_form)
 checks=$((checks + 1))
 if [ -n "$pid" ]; then kill -HUP "$pid"; else fail "no nianbao process"; fi
 wait_for "[exit 129]"
-file_has .full.yaml.recovery "二是解读形式单一。$long"
+file_has .full.yaml.recovery "下一步将改进解读。$long"
 
 # --- $EDITOR: the text comes back from the clerk's editor ---------------
 cat >editor.sh <<'EOS'

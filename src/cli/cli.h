@@ -93,6 +93,10 @@ void cli_print_help(FILE *fp, const struct cli_command *cmd);
 /* Writes the man page's synopsis (roff, one command per line) to fp. */
 void cli_write_synopsis(FILE *fp);
 
+/* Writes the rules of the default form (roff, one .TP each, with the
+ * meaning the form gives) for the man page (cmd_check.c). */
+void cli_write_rules_man(FILE *fp);
+
 /* Prints diagnostics of file as FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]. */
 void cli_print_diags(FILE *fp, const char *file, const struct diag_list *diags);
 

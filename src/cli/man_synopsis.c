@@ -1,7 +1,9 @@
-/* nianbao-synopsis OUT KEYS: the man page's synopsis (roff), written
- * from the command table at build time, so that the page lists exactly
- * the commands and options the program takes; and into KEYS the form's
- * keys, from the table the form and its help use.  Not installed. */
+/* nianbao-synopsis OUT KEYS RULES: the man page's synopsis (roff),
+ * written from the command table at build time, so that the page lists
+ * exactly the commands and options the program takes; into KEYS the
+ * form's keys, from the table the form and its help use; and into RULES
+ * the rules of the built-in form with their meanings, as check
+ * --list-rules prints them.  Not installed. */
 #include <stdio.h>
 
 #include "cli.h"
@@ -26,11 +28,11 @@ static int write_part(const char *path, void (*write)(FILE *))
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: nianbao-synopsis OUT KEYS\n");
+	if (argc != 4) {
+		fprintf(stderr, "usage: nianbao-synopsis OUT KEYS RULES\n");
 		return 2;
 	}
-	if (write_part(argv[1], cli_write_synopsis))
+	if (write_part(argv[1], cli_write_synopsis) || write_part(argv[2], tui_keys_write_man))
 		return 1;
-	return write_part(argv[2], tui_keys_write_man);
+	return write_part(argv[3], cli_write_rules_man);
 }

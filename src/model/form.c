@@ -776,13 +776,15 @@ static bool check_audit_rule(struct form_builder *b, const struct ytree *r,
 
 static bool check_rule(struct form_builder *b, const struct ytree *r, const struct form_rule *rule)
 {
-	static const char *const kinds[] = {"assert",  "required", "texts",  "value_type",
-					    "phrases", "changes",  "repeat", NULL};
+	static const char *const kinds[] = {"assert",	  "required", "texts",
+					    "value_type", "phrases",  "changes",
+					    "repeat",	  "mentions", NULL};
 	static const char *const equation_keys[] = {"each", "table", "cell", "fill", "needs", NULL};
 	static const char *const equation_vars[] = {"cell",  "row",  "column", "left",
 						    "right", "diff", NULL};
 	static const char *const text_vars[] = {"cell", "row", "column", NULL};
 	static const char *const forbidden_vars[] = {"cell", "row", "column", "found", NULL};
+	static const char *const mention_vars[] = {"cell", "row", "column", "missing", NULL};
 	static const char *const value_vars[] = {"cell", "problem", NULL};
 	const char *kind = NULL;
 	for (size_t i = 0; kinds[i]; i++) {
@@ -790,7 +792,7 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 			continue;
 		/* the texts a phrases or repeat rule reads are not a kind of their own */
 		if (strcmp(kinds[i], "texts") == 0 &&
-		    (ytree_get(r, "phrases") || ytree_get(r, "repeat")))
+		    (ytree_get(r, "phrases") || ytree_get(r, "repeat") || ytree_get(r, "mentions")))
 			continue;
 		if (kind)
 			return fail(b, key_at(r, kinds[i]),
@@ -815,6 +817,7 @@ static bool check_rule(struct form_builder *b, const struct ytree *r, const stru
 		return check_template(b, message, rule->message,
 				      rule->value_type >= 0 ? value_vars
 				      : rule->nforbidden    ? forbidden_vars
+				      : rule->nmentions	    ? mention_vars
 							    : text_vars);
 	}
 	if (rule->each && strcmp(rule->each, "column") != 0 && strcmp(rule->each, "row") != 0)
@@ -981,9 +984,10 @@ static bool check_type_rules(struct form_builder *b, const struct ytree *types)
 static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 {
 	static const char *const fields[] = {
-		"id",	"severity", "message",	"each",	  "table",     "assert",     "cell",
-		"fill", "needs",    "required", "texts",  "forbidden", "value_type", "phrases",
-		"gap",	"ahead",    "changes",	"factor", "by",	       "repeat",     NULL};
+		"id",	     "severity",   "meaning", "message",  "each",     "table",
+		"assert",    "cell",	   "fill",    "needs",	  "required", "texts",
+		"forbidden", "value_type", "phrases", "gap",	  "ahead",    "changes",
+		"factor",    "by",	   "repeat",  "mentions", NULL};
 	struct form *f = b->form;
 	if (!rules || rules->kind != YTREE_SEQUENCE)
 		return fail(b, rules, "rules 应为列表");
@@ -997,6 +1001,7 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		bool ok = check_keys(b, r, fields) && get_string(b, r, "id", true, &rule->id) &&
 			  get_string(b, r, "severity", true, &severity) &&
 			  get_string(b, r, "message", true, &rule->message) &&
+			  get_string(b, r, "meaning", false, &rule->meaning) &&
 			  get_string(b, r, "each", false, &rule->each) &&
 			  get_string(b, r, "table", false, &rule->table) &&
 			  get_string(b, r, "assert", false, &rule->assert) &&
@@ -1004,6 +1009,10 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 			  get_bool(b, r, "fill", &rule->fill) &&
 			  get_string(b, r, "needs", false, &needs) &&
 			  get_string(b, r, "value_type", false, &value_type);
+		/* one line: --list-rules prints one rule a line, the man page one .TP */
+		if (ok && rule->meaning && strchr(rule->meaning, '\n'))
+			ok = fail(b, ytree_get(r, "meaning"), "规则 %s：meaning 应写在一行里",
+				  rule->id);
 		if (ok && strcmp(severity, "warning") == 0)
 			rule->warning = true;
 		else if (ok && strcmp(severity, "error") != 0)
@@ -1025,7 +1034,8 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 		}
 		ok = ok && get_path_list(b, r, "required", &rule->required, &rule->nrequired) &&
 		     get_path_list(b, r, "texts", &rule->texts, &rule->ntexts) &&
-		     get_phrase_list(b, r, "forbidden", &rule->forbidden, &rule->nforbidden);
+		     get_phrase_list(b, r, "forbidden", &rule->forbidden, &rule->nforbidden) &&
+		     get_phrase_list(b, r, "mentions", &rule->mentions, &rule->nmentions);
 		rule->gap = 10;
 		ok = ok && get_phrases(b, r, rule) && get_int(b, r, "gap", &rule->gap) &&
 		     get_int(b, r, "ahead", &rule->ahead) && get_changes(b, r, rule) &&
@@ -1039,8 +1049,10 @@ static bool parse_rules(struct form_builder *b, const struct ytree *rules)
 			ok = fail(b, ytree_get(r, "repeat"),
 				  "规则 %s：repeat 应为 1 到 100 的百分数", rule->id);
 		if (ok && !rule->nforbidden && rule->ntexts && !rule->nphrases && !rule->repeat &&
-		    !rule->nchanges)
+		    !rule->nchanges && !rule->nmentions)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
+		else if (ok && rule->nmentions && !rule->ntexts)
+			ok = fail(b, r, "规则 %s：mentions 和 texts 要一起写", rule->id);
 		else if (ok && rule->nforbidden && !rule->ntexts)
 			ok = fail(b, r, "规则 %s：forbidden 和 texts 要一起写", rule->id);
 		for (size_t j = 0; ok && j + 1 < f->nrules; j++)
@@ -1307,6 +1319,7 @@ void form_free(struct form *f)
 		struct form_rule *r = &f->rules[i];
 		free(r->id);
 		free(r->message);
+		free(r->meaning);
 		free(r->each);
 		free(r->table);
 		free(r->assert);
@@ -1317,6 +1330,9 @@ void form_free(struct form *f)
 		for (size_t j = 0; j < r->ntexts; j++)
 			free(r->texts[j]);
 		free(r->texts);
+		for (size_t j = 0; j < r->nmentions; j++)
+			free(r->mentions[j]);
+		free(r->mentions);
 		for (size_t j = 0; j < r->nforbidden; j++)
 			free(r->forbidden[j]);
 		free(r->forbidden);

@@ -128,11 +128,12 @@ struct form_rule {
 	char *id;
 	bool warning; /* severity: warning (else error) */
 	char *message;
-	char *each;   /* "column", "row" or NULL */
-	char *table;  /* table id for each */
-	char *assert; /* equation, e.g. "A[$c] = B[$c] + C.*[$c]" */
-	char *cell;   /* the cell a diagnostic names */
-	bool fill;    /* cell is derived from the other side */
+	char *meaning; /* what it checks, one line for --list-rules; NULL when unsaid */
+	char *each;    /* "column", "row" or NULL */
+	char *table;   /* table id for each */
+	char *assert;  /* equation, e.g. "A[$c] = B[$c] + C.*[$c]" */
+	char *cell;    /* the cell a diagnostic names */
+	bool fill;     /* cell is derived from the other side */
 	bool needs_previous;
 	char **required; /* required: cells that must not be empty */
 	size_t nrequired;
@@ -143,6 +144,11 @@ struct form_rule {
 	size_t nforbidden;
 	char **texts;
 	size_t ntexts;
+	/* mentions: words each of texts must name, one entry per part, its
+	 * alternatives separated by "|" ("问题|不足"); a blank text is
+	 * required's business, not this */
+	char **mentions;
+	size_t nmentions;
 	int value_type; /* value rules: the type they guard, else -1 */
 	int line;	/* where it is written, for compile errors */
 	/* phrases: figures and years the texts state (text.numbers, text.year) */

@@ -29,6 +29,7 @@ enum check_kind {
 	CHECK_PHRASES,	 /* the figures a text states must be the table's */
 	CHECK_CHANGE,	 /* a value must not jump against last year's */
 	CHECK_REPEAT,	 /* a text must not be last year's again */
+	CHECK_MENTIONS,	 /* a text must name each part of the rule's mentions */
 };
 
 /* A compiled phrase of a phrases rule; its terms are the cells it names. */
@@ -410,6 +411,8 @@ static bool compile_rule(struct compiler *c)
 			c->rules->checks[k].previous = true;
 		return ok;
 	}
+	if (rule->nmentions)
+		return compile_text_checks(c, rule->texts, rule->ntexts, CHECK_MENTIONS);
 	if (rule->ntexts)
 		return compile_text_checks(c, rule->texts, rule->ntexts, CHECK_FORBIDDEN);
 	if (!rule->assert)
@@ -561,6 +564,23 @@ static bool phrase_at(const char *text, size_t len, const char *phrase)
 		}
 	}
 	return true;
+}
+
+/* Whether text holds one of the words of alternatives ("问题|不足"). */
+static bool text_mentions(const char *text, const char *alternatives)
+{
+	char word[128];
+	for (const char *p = alternatives; *p;) {
+		size_t len = strcspn(p, "|");
+		if (len && len < sizeof word) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			if (strstr(text, word))
+				return true;
+		}
+		p += len + (p[len] == '|');
+	}
+	return false;
 }
 
 static struct rule_failure *add_failure(struct rule_outcome *out, size_t check, int64_t left,
@@ -827,6 +847,17 @@ static void evaluate_all(const struct rules *r, const struct report *report,
 		}
 		if (ck->kind == CHECK_PHRASES) {
 			evaluate_phrases(r, k, report, &hits[k], out);
+			continue;
+		}
+		if (ck->kind == CHECK_MENTIONS) {
+			/* one failure per part not named; left says which */
+			const struct form_rule *rule = &r->form->rules[ck->rule];
+			const char *text = report->texts[ck->cell];
+			if (text_is_blank(text))
+				continue;
+			for (size_t i = 0; i < rule->nmentions; i++)
+				if (!text_mentions(text, rule->mentions[i]))
+					add_failure(out, k, (int64_t)i, 0);
 			continue;
 		}
 		if (ck->previous && !previous)
@@ -1211,15 +1242,27 @@ static char *failure_text(const struct rules *r, const struct report *report,
 	const char *found = "";
 	if (ck->kind == CHECK_FORBIDDEN)
 		found = form->rules[ck->rule].forbidden[f->left];
+	struct buf missing; /* mentions: the part not named, as 问题”或“不足 */
+	buf_init(&missing);
+	for (const char *p = ck->kind == CHECK_MENTIONS ? form->rules[ck->rule].mentions[f->left]
+							: "";
+	     *p; p++) {
+		if (*p == '|')
+			buf_adds(&missing, "”或“");
+		else
+			buf_addc(&missing, *p);
+	}
 	char share[32];
 	snprintf(share, sizeof share, "%" PRId64 "%%", f->right ? f->left * 100 / f->right : 0);
 	const struct template_var vars[] = {
-		{"cell", cell->label}, {"row", row},   {"column", column}, {"left", left},
-		{"right", right},      {"diff", diff}, {"found", found},   {"share", share},
+		{"cell", cell->label}, {"row", row},	 {"column", column},
+		{"left", left},	       {"right", right}, {"diff", diff},
+		{"found", found},      {"share", share}, {"missing", missing.data},
 	};
 	struct buf out;
 	buf_init(&out);
 	template_expand(&out, form->rules[ck->rule].message, vars, sizeof vars / sizeof vars[0]);
+	buf_fini(&missing);
 	return buf_take(&out);
 }
 
