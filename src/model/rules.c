@@ -566,23 +566,6 @@ static bool phrase_at(const char *text, size_t len, const char *phrase)
 	return true;
 }
 
-/* Whether text holds one of the words of alternatives ("问题|不足"). */
-static bool text_mentions(const char *text, const char *alternatives)
-{
-	char word[128];
-	for (const char *p = alternatives; *p;) {
-		size_t len = strcspn(p, "|");
-		if (len && len < sizeof word) {
-			memcpy(word, p, len);
-			word[len] = '\0';
-			if (strstr(text, word))
-				return true;
-		}
-		p += len + (p[len] == '|');
-	}
-	return false;
-}
-
 static struct rule_failure *add_failure(struct rule_outcome *out, size_t check, int64_t left,
 					int64_t right)
 {
@@ -623,6 +606,43 @@ static void add_hit(struct hits *h, size_t which, const struct phrase_match *m)
 	h->items[h->count++] = (struct rules_hit){which, *m};
 }
 
+static int compare_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Appends to h, part by part and in each by place, where a word of each
+ * part of the rule's mentions ("问题|不足") starts in [lo, hi) of text. */
+static void scan_mentions(const struct form_rule *rule, const char *text, size_t lo, size_t hi,
+			  struct hits *h)
+{
+	size_t *at = NULL, n = 0, cap = 0;
+	for (size_t i = 0; i < rule->nmentions; i++) {
+		n = 0;
+		char word[128];
+		for (const char *p = rule->mentions[i]; *p;) {
+			size_t len = strcspn(p, "|");
+			if (len && len < sizeof word) {
+				memcpy(word, p, len);
+				word[len] = '\0';
+				for (const char *q = text + lo;
+				     (q = strstr(q, word)) && (size_t)(q - text) < hi; q++) {
+					at = xgrow(at, &cap, n + 1, sizeof *at);
+					at[n++] = (size_t)(q - text);
+				}
+			}
+			p += len + (p[len] == '|');
+		}
+		qsort(at, n, sizeof *at, compare_size);
+		for (size_t j = 0; j < n; j++) {
+			struct phrase_match m = {.at = at[j]};
+			add_hit(h, i, &m);
+		}
+	}
+	free(at);
+}
+
 /* Appends to h what check k finds starting in [lo, hi) of text[0..len)
  * (NUL-terminated), by which, then by place: each phrase's matches as
  * evaluate_phrases reads them, each forbidden word's every place. */
@@ -643,6 +663,10 @@ static void scan_hits(const struct rules *r, size_t k, const char *text, size_t 
 		return;
 	}
 	const struct form_rule *rule = &r->form->rules[ck->rule];
+	if (ck->kind == CHECK_MENTIONS) {
+		scan_mentions(rule, text, lo, hi, h);
+		return;
+	}
 	for (size_t i = 0; i < rule->nforbidden; i++) {
 		const char *word = rule->forbidden[i];
 		struct phrase_match m = {0};
@@ -801,13 +825,17 @@ static bool rules_local(const struct rules *r)
 		for (size_t j = 0; j < rule->nphrases; j++)
 			if (strstr(rule->phrases[j].match, "。"))
 				return false;
+		for (size_t j = 0; j < rule->nmentions; j++)
+			if (strstr(rule->mentions[j], "。"))
+				return false;
 	}
 	return true;
 }
 
 static bool is_text_check(const struct rule_check *ck)
 {
-	return ck->kind == CHECK_FORBIDDEN || ck->kind == CHECK_PHRASES;
+	return ck->kind == CHECK_FORBIDDEN || ck->kind == CHECK_PHRASES ||
+	       ck->kind == CHECK_MENTIONS;
 }
 
 /* The memo of out made ready for r, emptied (report NULL). */
@@ -829,13 +857,17 @@ static struct rules_memo *memo_reset(const struct rules *r, struct rule_outcome 
 	return memo;
 }
 
-/* Every check over report; the text checks from hits[k]. */
+/* Every check over report (errors_only: those of error rules); the text
+ * checks from hits[k]. */
 static void evaluate_all(const struct rules *r, const struct report *report,
-			 const struct report *previous, struct hits *hits, struct rule_outcome *out)
+			 const struct report *previous, struct hits *hits, bool errors_only,
+			 struct rule_outcome *out)
 {
 	out->count = 0;
 	for (size_t k = 0; k < r->nchecks; k++) {
 		const struct rule_check *ck = &r->checks[k];
+		if (errors_only && r->form->rules[ck->rule].warning)
+			continue;
 		if (ck->kind == CHECK_REQUIRED) {
 			if (text_is_blank(report->texts[ck->cell]))
 				add_failure(out, k, 0, 0);
@@ -852,12 +884,16 @@ static void evaluate_all(const struct rules *r, const struct report *report,
 		if (ck->kind == CHECK_MENTIONS) {
 			/* one failure per part not named; left says which */
 			const struct form_rule *rule = &r->form->rules[ck->rule];
-			const char *text = report->texts[ck->cell];
-			if (text_is_blank(text))
+			if (text_is_blank(report->texts[ck->cell]))
 				continue;
-			for (size_t i = 0; i < rule->nmentions; i++)
-				if (!text_mentions(text, rule->mentions[i]))
+			const struct hits *h = &hits[k];
+			size_t x = 0;
+			for (size_t i = 0; i < rule->nmentions; i++) {
+				while (x < h->count && h->items[x].which < i)
+					x++;
+				if (x == h->count || h->items[x].which != i)
 					add_failure(out, k, (int64_t)i, 0);
+			}
 			continue;
 		}
 		if (ck->previous && !previous)
@@ -895,7 +931,7 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 		memo->len[k] = strlen(text);
 		scan_hits(r, k, text, memo->len[k], 0, memo->len[k], &memo->hits[k]);
 	}
-	evaluate_all(r, report, previous, memo->hits, out);
+	evaluate_all(r, report, previous, memo->hits, false, out);
 	if (memo == &untracked) {
 		out->memo = NULL;
 		for (size_t k = 0; k < untracked.nchecks; k++)
@@ -986,7 +1022,7 @@ void rules_evaluate_edit(const struct rules *r, const struct report *report,
 		size_t lo = sentence_start(text, from), hi = sentence_end(text, len, new_to);
 		memo_splice(r, memo, k, text, len, lo, hi, hi - new_to + old_to);
 	}
-	evaluate_all(r, report, previous, memo->hits, out);
+	evaluate_all(r, report, previous, memo->hits, false, out);
 }
 
 void rule_outcome_fini(struct rule_outcome *out)
@@ -1139,6 +1175,24 @@ static int64_t check_difference(const struct rules *r, const struct rule_check *
  * of the numbers in tmp) to the value that makes ck hold, totals
  * following, and counts the error failures left.  False when no value of
  * the cell makes ck hold. */
+/* The failures of the error rules alone over report (no last year). */
+static void evaluate_errors(const struct rules *r, const struct report *report,
+			    struct rule_outcome *out)
+{
+	struct hits *hits = xcalloc(r->nchecks + 1, sizeof *hits);
+	for (size_t k = 0; k < r->nchecks; k++) {
+		const struct rule_check *ck = &r->checks[k];
+		if (is_text_check(ck) && !r->form->rules[ck->rule].warning) {
+			const char *text = report->texts[ck->cell];
+			scan_hits(r, k, text, strlen(text), 0, strlen(text), &hits[k]);
+		}
+	}
+	evaluate_all(r, report, NULL, hits, true, out);
+	for (size_t k = 0; k < r->nchecks; k++)
+		free(hits[k].items);
+	free(hits);
+}
+
 static bool try_cell(const struct rules *r, const struct report *report, struct report *tmp,
 		     const struct rule_check *ck, size_t cell, struct rule_outcome *scratch,
 		     struct rule_suggestion *out)
@@ -1158,10 +1212,10 @@ static bool try_cell(const struct rules *r, const struct report *report, struct 
 	rules_set_number(r, tmp, cell, value);
 	if (check_difference(r, ck, tmp) != 0)
 		return false; /* a total that could not follow */
-	rules_evaluate(r, tmp, NULL, scratch);
-	size_t errors = 0;
-	for (size_t i = 0; i < scratch->count; i++)
-		errors += rules_failure_severity(r, &scratch->failures[i]) == DIAG_ERROR;
+	/* only errors count: the warnings' text scans (a narrative of 90,000
+	 * characters) are not read again for every cell tried */
+	evaluate_errors(r, tmp, scratch);
+	size_t errors = scratch->count;
 	*out = (struct rule_suggestion){cell, value, errors};
 	return true;
 }
