@@ -634,7 +634,8 @@ static void scan_mentions(const struct form_rule *rule, const char *text, size_t
 			}
 			p += len + (p[len] == '|');
 		}
-		qsort(at, n, sizeof *at, compare_size);
+		if (n > 1) /* qsort takes no NULL, even for nothing */
+			qsort(at, n, sizeof *at, compare_size);
 		for (size_t j = 0; j < n; j++) {
 			struct phrase_match m = {.at = at[j]};
 			add_hit(h, i, &m);
