@@ -130,7 +130,8 @@ struct pdf_lines {
 static void add_line(struct buf *out, struct pdf_lines *lines, const char *text, struct glyph *g,
 		     size_t n, double page_height)
 {
-	qsort(g, n, sizeof *g, by_left);
+	if (n > 1)
+		qsort(g, n, sizeof *g, by_left);
 	struct buf line;
 	buf_init(&line);
 	double top = g[0].y1, bottom = g[0].y2;
@@ -189,7 +190,8 @@ static size_t read_page(const struct poppler_api *api, PopplerPage *page, struct
 		}
 		i += bytes;
 	}
-	qsort(g, n, sizeof *g, by_middle);
+	if (n > 1) /* a page without text may have no glyph array */
+		qsort(g, n, sizeof *g, by_middle);
 	for (size_t start = 0; start < n;) {
 		double middle = (g[start].y1 + g[start].y2) / 2,
 		       tolerance = height(&g[start]) * 0.4;

@@ -115,7 +115,8 @@ static size_t run_length(const struct pdf_update *u, size_t i)
 
 static void sort_objects(struct pdf_update *u)
 {
-	qsort(u->objects, u->nobjects, sizeof *u->objects, compare_objects);
+	if (u->nobjects > 1)
+		qsort(u->objects, u->nobjects, sizeof *u->objects, compare_objects);
 	for (size_t i = 1; i < u->nobjects; i++)
 		if (u->objects[i].num == u->objects[i - 1].num)
 			abort(); /* the caller wrote one object twice */
