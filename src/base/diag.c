@@ -29,9 +29,23 @@ void diag_list_fini(struct diag_list *list)
 	diag_list_init(list);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 void diag_list_add(struct diag_list *list, enum diag_severity severity, const char *rule,
 		   const char *path, int line, int column, const char *message)
 {
+	/* a finding said twice at one place (a phrase written twice in a
+	 * narrative) is one line to the clerk */
+	for (size_t i = 0; i < list->count; i++) {
+		const struct diag *d = &list->items[i];
+		if (d->severity == severity && d->line == line && d->column == column &&
+		    same_text(d->rule, rule) && same_text(d->path, path) &&
+		    same_text(d->message, message))
+			return;
+	}
 	list->items = xgrow(list->items, &list->cap, list->count + 1, sizeof *list->items);
 	struct diag *d = &list->items[list->count++];
 	d->severity = severity;

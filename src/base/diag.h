@@ -26,7 +26,8 @@ struct diag_list {
 void diag_list_init(struct diag_list *list);
 void diag_list_fini(struct diag_list *list);
 void diag_list_clear(struct diag_list *list);
-/* Adds a diagnostic; strings are copied (path may be NULL). */
+/* Adds a diagnostic; strings are copied (path may be NULL).  One the list
+ * already holds word for word at the same place is not added again. */
 void diag_list_add(struct diag_list *list, enum diag_severity severity, const char *rule,
 		   const char *path, int line, int column, const char *message);
 bool diag_list_has_errors(const struct diag_list *list);
