@@ -836,6 +836,25 @@ FORM_ENV=
 wait_for "own-templates/help.yaml:1:1: 缺少模板“overview”"
 wait_for "[exit 2]"
 
+# --- F7 puts the sentence of templates/sentences.yaml, from the tables -----
+cp "$DATA/example-2024.yaml" sentence.yaml
+start 100 30 edit sentence.yaml
+wait_for "一、总体情况"
+keys Enter
+keys F7
+wait_for "本年度共收到政府信息公开申请36件"
+wait_for "上年结转2件"
+wait_for "未保存"
+keys F2
+wait_for "已保存到"
+file_has sentence.yaml "本年度共收到政府信息公开申请36件，上年结转2件，结转下年度继续办理2件；本年制发行政规范性文件6件，现行有效41件。"
+# 五 has none, and the message line says so
+keys Escape Down Down Down Down Enter
+keys F7
+wait_for "这一部分没有由表格生成的句子"
+keys F10
+wait_for "[exit 0]"
+
 # --- the recovery file: once a second while typing, always at the end -----
 "$NIANBAO" new --organ 节流测试机关 --year 2024 -o throttle.yaml >/dev/null
 start 80 24 edit throttle.yaml

@@ -23,6 +23,7 @@ struct templates_def {
 	const char *key;
 	const char *vars[4];  /* the placeholders it may use */
 	const char *required; /* a placeholder it must use, or NULL */
+	bool cells;	      /* placeholders are the form's cell paths, checked when filled */
 };
 
 static const struct templates_def defs[TEMPLATES_COUNT] = {
@@ -44,6 +45,8 @@ static const struct templates_def defs[TEMPLATES_COUNT] = {
 	[TEMPLATES_HELP_DEADLINE] = {"help", "deadline", {"year"}, "year"},
 	[TEMPLATES_HELP_DAYS_LEFT] = {"help", "days_left", {"days"}, "days"},
 	[TEMPLATES_HELP_DAYS_OVER] = {"help", "days_over", {"days"}, "days"},
+	[TEMPLATES_SENTENCES_OVERVIEW] = {"sentences", "overview", {0}, NULL, true},
+	[TEMPLATES_SENTENCES_OTHER] = {"sentences", "other", {0}, NULL, true},
 };
 
 static char *in_use[TEMPLATES_COUNT];
@@ -97,7 +100,9 @@ static bool check_value(const struct templates_def *d, const struct ytree *v, co
 					c, c);
 		} else if (c == '{') {
 			size_t len = (size_t)(strchr(p, '}') - p - 1);
-			if (!has_var(d, p + 1, len)) {
+			if (d->cells) {
+				/* the form is not known here: sentences_fill checks the path */
+			} else if (!has_var(d, p + 1, len)) {
 				struct buf known;
 				buf_init(&known);
 				for (size_t k = 0; k < 4 && d->vars[k]; k++)

@@ -1,7 +1,8 @@
 /* The fixed wording nianbao writes around a report's own data: the
  * lines of the standardized text and of the PDF that are not the form's
  * (the draft mark, the 落款 date, page numbers), the boilerplate of a
- * draft, and the form's help on each part.  It lives in the files of templates/, compiled into the program; when
+ * draft, the form's help on each part and the sentences it offers for a
+ * narrative.  It lives in the files of templates/, compiled into the program; when
  * NIANBAO_TEMPLATES_DIR names a directory, a file of the same name there
  * replaces the built-in one.  Each value is one line with {name}
  * placeholders (template.h); a file that lacks a key, has one nianbao does
@@ -36,6 +37,10 @@ enum templates_key {
 	TEMPLATES_HELP_DEADLINE,  /* help.yaml deadline: {year} the report must be published in */
 	TEMPLATES_HELP_DAYS_LEFT, /* help.yaml days_left: {days} until 31 January */
 	TEMPLATES_HELP_DAYS_OVER, /* help.yaml days_over: {days} since it */
+	/* sentences.yaml overview, other: a narrative's sentence from the
+	 * tables, each {path} a number cell of the form (sentences.h) */
+	TEMPLATES_SENTENCES_OVERVIEW,
+	TEMPLATES_SENTENCES_OTHER,
 	TEMPLATES_COUNT
 };
 

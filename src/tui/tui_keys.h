@@ -53,7 +53,8 @@ enum tui_action {
 	TUI_ACTION_KILL_LINE,	  /* Ctrl-K */
 	TUI_ACTION_KILL_TO_START, /* Ctrl-U */
 	TUI_ACTION_EXTERNAL_EDITOR,
-	TUI_ACTION_TOGGLE, /* space on the draft field */
+	TUI_ACTION_INSERT_SENTENCE, /* F7: templates/sentences.yaml */
+	TUI_ACTION_TOGGLE,	    /* space on the draft field */
 };
 
 /* Keys of our own for sequences curses has no KEY_ code for. */

@@ -6,9 +6,12 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "form.h"
+#include "report.h"
+#include "sentences.h"
 #include "session.h"
 #include "textedit.h"
 #include "tui_area.h"
@@ -69,6 +72,29 @@ static enum tui_reaction external_editor(struct tui *t)
 	return TUI_EDITED;
 }
 
+/* The sentence of this narrative's section, filled from the tables as
+ * they are now, at the cursor. */
+static enum tui_reaction insert_sentence(struct tui *t)
+{
+	const struct report *r = t->session->report;
+	char *key = report_section_key(t->form, t->form->cells[t->text_cell].section);
+	char *error = NULL;
+	char *sentence = sentences_fill(r, key, &error);
+	enum tui_reaction reaction = TUI_REDRAW;
+	if (sentence)
+		reaction = tui_narrative_insert(t, sentence, strlen(sentence));
+	else if (error)
+		tui_message(t, TUI_MESSAGE_ERROR, "%s", error);
+	else
+		tui_message(t, TUI_MESSAGE_INFO,
+			    "这一部分没有由表格生成的句子（templates/sentences.yaml 中没有“%s”）",
+			    key);
+	free(sentence);
+	free(error);
+	free(key);
+	return reaction;
+}
+
 enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 {
 	size_t page_lines = (size_t)(tui_area_body_height(t) > 6 ? tui_area_body_height(t) - 4 : 2);
@@ -95,6 +121,8 @@ enum tui_reaction tui_narrative_key(struct tui *t, struct tui_key key)
 		return textedit_kill_to_start(&t->text) ? text_edited(t, TUI_UNDO_OTHER) : TUI_NONE;
 	case TUI_ACTION_EXTERNAL_EDITOR:
 		return external_editor(t);
+	case TUI_ACTION_INSERT_SENTENCE:
+		return insert_sentence(t);
 	case TUI_ACTION_UP:
 		if (!textedit_up(&t->text, 1))
 			return t->item > 0 ? tui_cursor_next_item(t, true) : TUI_NONE;
