@@ -25,6 +25,7 @@ failures=0
 checks=0
 
 . "$(dirname "$0")/check-lib.sh"
+. "$(dirname "$0")/screen-lib.sh"
 
 chmod 755 "$WORK"
 W=$WORK/clerk   # where the clerk's nianbao works
@@ -215,17 +216,6 @@ keys() {
 screen() {
 	# shellcheck disable=SC2086
 	$AS tmux -S "$SOCKET" capture-pane -t form -p
-}
-# wait_for TEXT: up to 5 s
-wait_for() {
-	checks=$((checks + 1))
-	for _ in $(seq 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/  | /' >&2
-	return 1
 }
 
 # a link planted at the recovery path: never followed, and the recovery

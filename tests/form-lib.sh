@@ -42,19 +42,7 @@ screen() {
 	$AS_CLERK tmux -S "$SOCKET" capture-pane -t form -p -J
 }
 
-# wait_for TEXT: waits up to 5 s for TEXT to appear on the screen.
-wait_for() {
-	checks=$((checks + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/  | /' >&2
-	return 1
-}
+. "$(dirname "$0")/screen-lib.sh"
 
 # pid_of_form: the nianbao process of the window.
 pid_of_form() {

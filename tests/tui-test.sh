@@ -58,37 +58,7 @@ screen() {
 	tmux -S "$SOCKET" capture-pane -t form -p
 }
 
-# wait_for TEXT: waits up to 5 s for TEXT to appear on the screen.
-wait_for() {
-	checks=$((checks + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		if screen | grep -qF -- "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed \"$1\"; it shows:"
-	screen | sed 's/^/  | /' >&2
-	return 1
-}
-
-# wait_gone TEXT: waits up to 5 s for TEXT to leave the screen.
-wait_gone() {
-	checks=$((checks + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		if ! screen | grep -qF -- "$1"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen still shows \"$1\":"
-	screen | sed 's/^/  | /' >&2
-	return 1
-}
+. "$(dirname "$0")/screen-lib.sh"
 
 file_has() {
 	checks=$((checks + 1))
