@@ -38,3 +38,17 @@ empty() {
 	checks=$((checks + 1))
 	[ ! -s "$1" ] || { fail "$1 is not empty:"; head -5 "$1" >&2; }
 }
+
+# clerk_copies DIR: the program and the font roles copied into DIR, and
+# NIANBAO and NIANBAO_FONTS_DIR pointed at the copies, so that an
+# unprivileged clerk can run them wherever the build is (a clone may sit in
+# a folder only root may enter).
+clerk_copies() {
+	mkdir -p "$1"
+	cp "$NIANBAO" "$1/nianbao"
+	cp -R "$(dirname "$0")/../fonts" "$1/fonts"
+	chmod -R a+rX "$1"
+	NIANBAO=$1/nianbao
+	NIANBAO_FONTS_DIR=$1/fonts
+	export NIANBAO_FONTS_DIR
+}

@@ -10,7 +10,8 @@ starts=0
 # form_start COLS ROWS ENV ARGS...: runs nianbao ARGS, in WORK with HOME
 # WORK/home, neither $EDITOR nor $VISUAL, and the variables ENV, in a fresh
 # tmux window (a server per window: a new one never races the old one's
-# shutdown).
+# shutdown).  SHELL is set: without it tmux starts the user's login shell,
+# and 65534's is nologin.
 form_start() {
 	cols=$1
 	rows=$2
@@ -19,7 +20,7 @@ form_start() {
 	form_stop
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
-	(cd "$WORK" && $AS_CLERK tmux -S "$SOCKET" -f /dev/null new-session -d -s form \
+	(cd "$WORK" && SHELL=/bin/sh $AS_CLERK tmux -S "$SOCKET" -f /dev/null new-session -d -s form \
 		-x "$cols" -y "$rows" \
 		"cd $WORK && env -u EDITOR -u VISUAL HOME=$WORK/home $env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $NIANBAO $*; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600")
 }

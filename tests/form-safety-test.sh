@@ -28,9 +28,15 @@ cleanup() {
 	[ -z "${KEEP_WORK:-}" ] || { echo "kept $WORK" >&2; return; }
 	form_stop
 	chmod -R u+w "$WORK" 2>/dev/null
-	rm -rf "$WORK"
+	rm -rf "$WORK" "$WORK.program"
 }
 trap cleanup EXIT
+if [ -n "$AS_CLERK" ]; then
+	clerk_copies "$WORK.program"
+	cp -R "$DATA" "$WORK.program/data" # the clerk copies from it
+	chmod -R a+rX "$WORK.program/data"
+	DATA=$WORK.program/data
+fi
 
 # clerk CMD...: runs CMD as the clerk, in WORK.
 clerk() {

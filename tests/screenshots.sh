@@ -31,7 +31,7 @@ trap cleanup EXIT
 mkdir -p "$out"
 cp "$here/data/example-2024.yaml" "$work/2025.yaml"
 cd "$work"
-tmux -S "$socket" -f /dev/null new-session -d -s form -x 100 -y 30 \
+SHELL=/bin/sh tmux -S "$socket" -f /dev/null new-session -d -s form -x 100 -y 30 \
 	"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color $nianbao edit 2025.yaml; sleep 600"
 
 keys() { tmux -S "$socket" send-keys -t form "$@"; }

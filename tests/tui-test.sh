@@ -35,7 +35,7 @@ start() {
 	[ -z "$SOCKET" ] || tmux -S "$SOCKET" kill-server 2>/dev/null
 	starts=$((starts + 1))
 	SOCKET="$WORK/tmux.$starts.sock"
-	tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
+	SHELL=/bin/sh tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x "$cols" -y "$rows" \
 		"${FORM_ENV:-} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${FORM_TERM:-tmux-256color} $NIANBAO $*; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600"
 	tmux -S "$SOCKET" set-option -t form remain-on-exit on >/dev/null
 }
@@ -374,7 +374,7 @@ chmod +x editor.sh
 tmux -S "$SOCKET" kill-server 2>/dev/null
 starts=$((starts + 1))
 SOCKET="$WORK/tmux.$starts.sock"
-tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 80 -y 24 \
+SHELL=/bin/sh tmux -S "$SOCKET" -f /dev/null new-session -d -s form -x 80 -y 24 \
 	"LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color EDITOR=$WORK/editor.sh $NIANBAO edit full.yaml; printf \"\\r\\n[exit %s]\\r\\n\" \$?; sleep 600"
 wait_for "发现未保存的内容"
 keys y
