@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -13,6 +14,9 @@
 #include "import_text.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* poppler-data's character maps of Chinese fonts, where Debian installs them */
+#define POPPLER_CHINESE_CMAPS "/usr/share/poppler/cMap/Adobe-GB1"
 
 /* Within a line, a gap this many character heights wide ends a cell, and
  * one of this many is a space between words. */
@@ -264,7 +268,13 @@ bool import_pdf_read(struct import_blocks *b, const char *data, size_t len, stru
 	if (ok) {
 		import_text_read(b, text.data, text.len);
 		place_rows(b, &lines);
-	} else
+	} else if (access(POPPLER_CHINESE_CMAPS, R_OK) != 0)
+		/* a PDF whose Chinese fonts are not embedded reads as empty
+		 * without poppler-data: not a scan */
+		refuse(diags, "这个 PDF 读不出文字：它的中文字体可能没有嵌入，读它需要"
+			      "poppler-data 软件包（sudo apt install poppler-data），"
+			      "装好后再试；若是扫描件，请导入报告的网页、Word 文档或文本");
+	else
 		refuse(diags,
 		       "这个 PDF 没有文字层（可能是扫描件），无法读取其中的文字；请导入报告的"
 		       "网页、Word 文档或文本");
