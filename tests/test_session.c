@@ -417,6 +417,22 @@ static void test_recovery_survives_kill(void **state)
 	scratch_fini(&sc);
 }
 
+/* The session's outcome is what a reading of the whole report finds. */
+static void assert_whole_reading(const struct session *s, int round)
+{
+	struct rule_outcome full = {0};
+	rules_evaluate(s->entry->rules, s->report, NULL, &full);
+	if (full.count != s->outcome.count)
+		fail_msg("round %d: %zu failures, not %zu", round, s->outcome.count, full.count);
+	for (size_t i = 0; i < full.count; i++) {
+		const struct rule_failure *a = &full.failures[i], *b = &s->outcome.failures[i];
+		if (a->check != b->check || a->left != b->left || a->right != b->right ||
+		    a->phrase != b->phrase || a->at != b->at || a->len != b->len)
+			fail_msg("round %d: failure %zu differs", round, i);
+	}
+	rule_outcome_fini(&full);
+}
+
 /* Keystrokes spliced into a narrative (session_splice_text) give the text
  * and the rules' outcome that setting the whole text gives: the text
  * rules re-read only the sentences around each edit, and must find what a
@@ -466,20 +482,7 @@ static void test_splice_text(void **state)
 			buf_fini(&want);
 			want = next;
 			assert_string_equal(s->report->texts[cell], want.data);
-			struct rule_outcome full = {0};
-			rules_evaluate(s->entry->rules, s->report, NULL, &full);
-			if (full.count != s->outcome.count)
-				fail_msg("round %d: %zu failures, not %zu", round, s->outcome.count,
-					 full.count);
-			for (size_t i = 0; i < full.count; i++) {
-				const struct rule_failure *a = &full.failures[i],
-							  *b = &s->outcome.failures[i];
-				if (a->check != b->check || a->left != b->left ||
-				    a->right != b->right || a->phrase != b->phrase ||
-				    a->at != b->at || a->len != b->len)
-					fail_msg("round %d: failure %zu differs", round, i);
-			}
-			rule_outcome_fini(&full);
+			assert_whole_reading(s, round);
 		}
 		buf_fini(&want);
 	}
@@ -494,6 +497,88 @@ static void test_splice_text(void **state)
 	rules_evaluate(s->entry->rules, s->report, NULL, &full);
 	assert_int_equal(full.count, s->outcome.count);
 	rule_outcome_fini(&full);
+	buf_fini(&want);
+	session_free(s);
+	scratch_fini(&sc);
+}
+
+/* Typing as a clerk types into a long narrative (一 written twenty times,
+ * so every word and phrase is found hundreds of times): mostly where the
+ * last key was, sometimes anywhere, at the very start or end; sentences
+ * made and joined (。 typed, deletes across one), and the tables'
+ * figures changed between keys, which the phrases compare with. */
+static void test_splice_long_text(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {"。", "。新收申请12件", "收到申请", "3",	   "件",
+					     "XX", "2023年，",	     "问题",	 "下一步", "，",
+					     "\n"};
+	struct scratch sc;
+	scratch_init(&sc, "example-2024.yaml");
+	struct session *s = open_session(sc.path);
+	size_t cell = test_cell("text.overview"), figure = test_cell("requests.new[0]");
+	struct buf want;
+	buf_init(&want);
+	for (int i = 0; i < 20; i++)
+		buf_adds(&want, s->report->texts[cell]);
+	session_set_text(s, cell, want.data, want.len);
+	unsigned seed = 42;
+	size_t cursor = want.len / 2;
+	for (int round = 0; round < 3000; round++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t at = cursor;
+		switch ((seed >> 8) % 10) {
+		case 0:
+			at = (seed >> 12) % (want.len + 1);
+			break;
+		case 1:
+			at = 0;
+			break;
+		case 2:
+			at = want.len;
+			break;
+		case 3:
+			session_set_number(s, figure, (int64_t)((seed >> 12) % 20));
+			assert_whole_reading(s, round);
+			continue;
+		default:
+			break;
+		}
+		if (at > want.len)
+			at = want.len;
+		while (at > 0 && ((unsigned char)want.data[at] & 0xC0) == 0x80)
+			at--;
+		size_t to = at;
+		const char *add = "";
+		if ((seed >> 4) % 3 == 0) {
+			/* up to 60 characters: across a 。 or two */
+			for (int n = (int)((seed >> 16) % 60); n > 0 && to < want.len; n--)
+				do
+					to++;
+				while (to < want.len &&
+				       ((unsigned char)want.data[to] & 0xC0) == 0x80);
+			if ((seed >> 22) % 2 && at > 0) { /* a Backspace: the deleted text before */
+				size_t back = to - at;
+				to = at;
+				at = at > back ? at - back : 0;
+				while (at > 0 && ((unsigned char)want.data[at] & 0xC0) == 0x80)
+					at--;
+			}
+		} else {
+			add = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+		}
+		session_splice_text(s, cell, at, to, add, strlen(add));
+		struct buf next;
+		buf_init(&next);
+		buf_add(&next, want.data, at);
+		buf_adds(&next, add);
+		buf_add(&next, want.data + to, want.len - to);
+		buf_fini(&want);
+		want = next;
+		cursor = at + strlen(add);
+		assert_string_equal(s->report->texts[cell], want.data);
+		assert_whole_reading(s, round);
+	}
 	buf_fini(&want);
 	session_free(s);
 	scratch_fini(&sc);
@@ -551,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_save_read_only_file),
 		cmocka_unit_test(test_recovery_copies),
 		cmocka_unit_test(test_splice_text),
+		cmocka_unit_test(test_splice_long_text),
 		cmocka_unit_test(test_recovery_throttled),
 		cmocka_unit_test(test_save_conflict),
 		cmocka_unit_test(test_recovery_survives_kill),

@@ -12,6 +12,7 @@
 #include "phrase.h"
 #include "report.h"
 #include "template.h"
+#include "text_hits.h"
 #include "utf8.h"
 #include "value.h"
 #include "xalloc.h"
@@ -533,11 +534,11 @@ static int64_t sum_terms(const struct rule_term *t, size_t n, const struct repor
 /* Whether text holds anything besides spaces and line breaks. */
 static bool text_is_blank(const char *s)
 {
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
+	/* up to the first other character, not the text's whole length */
+	for (size_t i = 0; s[i];) {
 		uint32_t cp;
 		bool valid;
-		i += utf8_decode(s + i, len - i, &cp, &valid);
+		i += utf8_decode(s + i, strnlen(s + i, 4), &cp, &valid);
 		if (!utf8_is_space(cp))
 			return false;
 	}
@@ -574,15 +575,11 @@ static struct rule_failure *add_failure(struct rule_outcome *out, size_t check, 
 	return &out->failures[out->count++];
 }
 
-/* A phrase or forbidden word found in a text: which one of the check's
- * (its phrase j or forbidden word i), and where (for a word only m.at). */
-struct rules_hit {
-	size_t which;
-	struct phrase_match m;
-};
-
+/* Phrases or forbidden words found in a text, as a scan finds them: by
+ * which one of the check's (its phrase j or forbidden word i), then by
+ * place; a word's match covers nothing (end and slot_at are at). */
 struct hits {
-	struct rules_hit *items; /* by which, then by place */
+	struct text_hit *items;
 	size_t count, cap;
 };
 
@@ -593,17 +590,37 @@ struct hits {
 struct rules_memo {
 	const struct rules *rules;   /* whose checks they are */
 	const struct report *report; /* whose texts hits are of; NULL: none */
-	struct hits *hits;	     /* per check */
-	size_t *len;		     /* per check, its text's length then */
+	struct text_hits *hits;	     /* per check, by place; empty but for text checks */
 	size_t nchecks;
-	char *scratch; /* a sentence range copied, so that strstr stops at its end */
+	struct hits fresh; /* a scan, kept so that a keystroke allocates nothing */
+	char *scratch;	   /* a sentence range copied, so that strstr stops at its end */
 	size_t scratch_cap;
 };
 
 static void add_hit(struct hits *h, size_t which, const struct phrase_match *m)
 {
 	h->items = xgrow(h->items, &h->cap, h->count + 1, sizeof *h->items);
-	h->items[h->count++] = (struct rules_hit){which, *m};
+	h->items[h->count++] = (struct text_hit){which, *m};
+}
+
+static int compare_hit_at(const void *a, const void *b)
+{
+	const struct text_hit *x = a, *y = b;
+	if (x->m.at != y->m.at)
+		return x->m.at < y->m.at ? -1 : 1;
+	return (x->which > y->which) - (x->which < y->which);
+}
+
+/* h (offsets shifted by base) ordered by place, as text_hits keeps them. */
+static void hits_by_place(struct hits *h, size_t base)
+{
+	for (size_t i = 0; i < h->count; i++) {
+		h->items[i].m.at += base;
+		h->items[i].m.end += base;
+		h->items[i].m.slot_at += base;
+	}
+	if (h->count > 1)
+		qsort(h->items, h->count, sizeof *h->items, compare_hit_at);
 }
 
 static int compare_size(const void *a, const void *b)
@@ -637,7 +654,7 @@ static void scan_mentions(const struct form_rule *rule, const char *text, size_t
 		if (n > 1) /* qsort takes no NULL, even for nothing */
 			qsort(at, n, sizeof *at, compare_size);
 		for (size_t j = 0; j < n; j++) {
-			struct phrase_match m = {.at = at[j]};
+			struct phrase_match m = {.at = at[j], .end = at[j], .slot_at = at[j]};
 			add_hit(h, i, &m);
 		}
 	}
@@ -674,14 +691,14 @@ static void scan_hits(const struct rules *r, size_t k, const char *text, size_t 
 		if (!strchr(word, ' ')) {
 			for (const char *p = text + lo;
 			     (p = strstr(p, word)) && (size_t)(p - text) < hi; p++) {
-				m.at = (size_t)(p - text);
+				m.at = m.end = m.slot_at = (size_t)(p - text);
 				add_hit(h, i, &m);
 			}
 			continue;
 		}
 		for (size_t at = lo; at < hi; at++)
 			if (phrase_at(text + at, len - at, word)) {
-				m.at = at;
+				m.at = m.end = m.slot_at = at;
 				add_hit(h, i, &m);
 			}
 	}
@@ -691,49 +708,53 @@ static void scan_hits(const struct rules *r, size_t k, const char *text, size_t 
  * figure that an earlier phrase already read ("上年结转 2 件" before
  * "结转 2 件") is not read again. */
 static void evaluate_phrases(const struct rules *r, size_t k, const struct report *report,
-			     const struct hits *h, struct rule_outcome *out)
+			     const struct text_hits *h, struct rule_outcome *out)
 {
 	const struct rule_check *ck = &r->checks[k];
 	size_t read[64], nread = 0;
 	int64_t ahead = r->form->rules[ck->rule].ahead;
-	for (size_t x = 0; x < h->count; x++) {
-		size_t j = h->items[x].which;
-		const struct phrase_match *m = &h->items[x].m;
-		const struct rule_phrase *rp = &r->phrases[ck->first_term + j];
-		enum phrase_slot slot = phrase_slot(rp->phrase);
-		struct rule_failure *f = NULL;
-		int64_t v = sum_terms(&r->terms[rp->first_term], rp->nterms, report, NULL);
-		if (slot == PHRASE_SLOT_YEAR) {
-			if (m->value < report->year || m->value > report->year + ahead)
-				f = add_failure(out, k, m->value, report->year);
-		} else if (slot == PHRASE_SLOT_NONE) {
-			if (v != 0)
-				f = add_failure(out, k, 0, v);
-		} else {
-			size_t i = 0;
-			while (i < nread && read[i] != m->slot_at)
-				i++;
-			if (i < nread)
+	/* by phrase, then by place; only the phrases found walk the hits */
+	for (size_t j = 0; j < ck->nleft; j++)
+		for (size_t x = 0; h->counts[j] && x < text_hits_count(h); x++) {
+			struct text_hit hit = text_hits_get(h, x);
+			if (hit.which != j)
 				continue;
-			if (nread < sizeof read / sizeof read[0])
-				read[nread++] = m->slot_at;
-			if (m->value != v)
-				f = add_failure(out, k, m->value, v);
+			const struct phrase_match *m = &hit.m;
+			const struct rule_phrase *rp = &r->phrases[ck->first_term + j];
+			enum phrase_slot slot = phrase_slot(rp->phrase);
+			struct rule_failure *f = NULL;
+			int64_t v = sum_terms(&r->terms[rp->first_term], rp->nterms, report, NULL);
+			if (slot == PHRASE_SLOT_YEAR) {
+				if (m->value < report->year || m->value > report->year + ahead)
+					f = add_failure(out, k, m->value, report->year);
+			} else if (slot == PHRASE_SLOT_NONE) {
+				if (v != 0)
+					f = add_failure(out, k, 0, v);
+			} else {
+				size_t i = 0;
+				while (i < nread && read[i] != m->slot_at)
+					i++;
+				if (i < nread)
+					continue;
+				if (nread < sizeof read / sizeof read[0])
+					read[nread++] = m->slot_at;
+				if (m->value != v)
+					f = add_failure(out, k, m->value, v);
+			}
+			if (f) {
+				f->phrase = ck->first_term + j;
+				f->at = m->at;
+				f->len = m->end - m->at;
+			}
 		}
-		if (f) {
-			f->phrase = ck->first_term + j;
-			f->at = m->at;
-			f->len = m->end - m->at;
-		}
-	}
 }
 
 /* One failure per forbidden word found; left says which. */
-static void evaluate_forbidden(size_t k, const struct hits *h, struct rule_outcome *out)
+static void evaluate_forbidden(size_t k, const struct text_hits *h, struct rule_outcome *out)
 {
-	for (size_t x = 0; x < h->count; x++)
-		if (x == 0 || h->items[x].which != h->items[x - 1].which)
-			add_failure(out, k, (int64_t)h->items[x].which, 0);
+	for (size_t i = 0; i < h->nwhich; i++)
+		if (h->counts[i])
+			add_failure(out, k, (int64_t)i, 0);
 }
 
 /* A value that moved by more than factor times and by more than by
@@ -839,30 +860,60 @@ static bool is_text_check(const struct rule_check *ck)
 	       ck->kind == CHECK_MENTIONS;
 }
 
-/* The memo of out made ready for r, emptied (report NULL). */
-static struct rules_memo *memo_reset(const struct rules *r, struct rule_outcome *out)
+/* How many words or phrases check ck looks for. */
+static size_t check_words(const struct rules *r, const struct rule_check *ck)
 {
-	struct rules_memo *memo = out->memo;
+	const struct form_rule *rule = &r->form->rules[ck->rule];
+	if (ck->kind == CHECK_FORBIDDEN)
+		return rule->nforbidden;
+	if (ck->kind == CHECK_MENTIONS)
+		return rule->nmentions;
+	return ck->kind == CHECK_PHRASES ? ck->nleft : 0;
+}
+
+static void memo_fini(struct rules_memo *memo)
+{
+	for (size_t k = 0; k < memo->nchecks; k++)
+		text_hits_fini(&memo->hits[k]);
+	free(memo->hits);
+	free(memo->fresh.items);
+	free(memo->scratch);
+	memset(memo, 0, sizeof *memo);
+}
+
+/* memo made ready for r's checks, holding no report's texts. */
+static void memo_prepare(const struct rules *r, struct rules_memo *memo)
+{
 	if (memo->nchecks != r->nchecks) {
 		for (size_t k = 0; k < memo->nchecks; k++)
-			free(memo->hits[k].items);
+			text_hits_fini(&memo->hits[k]);
 		free(memo->hits);
-		free(memo->len);
-		memo->hits = xcalloc(r->nchecks, sizeof *memo->hits);
-		memo->len = xcalloc(r->nchecks, sizeof *memo->len);
+		memo->hits = xcalloc(r->nchecks + 1, sizeof *memo->hits);
 		memo->nchecks = r->nchecks;
 	}
+	memo->rules = NULL;
 	memo->report = NULL;
-	for (size_t k = 0; k < memo->nchecks; k++)
-		memo->hits[k].count = 0;
-	return memo;
+}
+
+/* Check k's hits: what it finds in the whole of text. */
+static void memo_read_text(const struct rules *r, struct rules_memo *memo, size_t k,
+			   const char *text)
+{
+	size_t len = strlen(text);
+	struct text_hits *h = &memo->hits[k];
+	text_hits_fini(h);
+	text_hits_init(h, check_words(r, &r->checks[k]), len);
+	memo->fresh.count = 0;
+	scan_hits(r, k, text, len, 0, len, &memo->fresh);
+	hits_by_place(&memo->fresh, 0);
+	text_hits_replace(h, 0, len, len, memo->fresh.items, memo->fresh.count);
 }
 
 /* Every check over report (errors_only: those of error rules); the text
  * checks from hits[k]. */
 static void evaluate_all(const struct rules *r, const struct report *report,
-			 const struct report *previous, struct hits *hits, bool errors_only,
-			 struct rule_outcome *out)
+			 const struct report *previous, const struct text_hits *hits,
+			 bool errors_only, struct rule_outcome *out)
 {
 	out->count = 0;
 	for (size_t k = 0; k < r->nchecks; k++) {
@@ -884,17 +935,11 @@ static void evaluate_all(const struct rules *r, const struct report *report,
 		}
 		if (ck->kind == CHECK_MENTIONS) {
 			/* one failure per part not named; left says which */
-			const struct form_rule *rule = &r->form->rules[ck->rule];
 			if (text_is_blank(report->texts[ck->cell]))
 				continue;
-			const struct hits *h = &hits[k];
-			size_t x = 0;
-			for (size_t i = 0; i < rule->nmentions; i++) {
-				while (x < h->count && h->items[x].which < i)
-					x++;
-				if (x == h->count || h->items[x].which != i)
+			for (size_t i = 0; i < hits[k].nwhich; i++)
+				if (!hits[k].counts[i])
 					add_failure(out, k, (int64_t)i, 0);
-			}
 			continue;
 		}
 		if (ck->previous && !previous)
@@ -921,24 +966,13 @@ void rules_evaluate(const struct rules *r, const struct report *report,
 		    const struct report *previous, struct rule_outcome *out)
 {
 	struct rules_memo untracked = {0}, *memo = out->memo ? out->memo : &untracked;
-	if (!out->memo)
-		out->memo = &untracked;
-	memo_reset(r, out);
-	for (size_t k = 0; k < r->nchecks; k++) {
-		const struct rule_check *ck = &r->checks[k];
-		if (!is_text_check(ck))
-			continue;
-		const char *text = report->texts[ck->cell];
-		memo->len[k] = strlen(text);
-		scan_hits(r, k, text, memo->len[k], 0, memo->len[k], &memo->hits[k]);
-	}
+	memo_prepare(r, memo);
+	for (size_t k = 0; k < r->nchecks; k++)
+		if (is_text_check(&r->checks[k]))
+			memo_read_text(r, memo, k, report->texts[r->checks[k].cell]);
 	evaluate_all(r, report, previous, memo->hits, false, out);
 	if (memo == &untracked) {
-		out->memo = NULL;
-		for (size_t k = 0; k < untracked.nchecks; k++)
-			free(untracked.hits[k].items);
-		free(untracked.hits);
-		free(untracked.len);
+		memo_fini(&untracked);
 	} else if (rules_local(r)) {
 		memo->rules = r;
 		memo->report = report;
@@ -960,46 +994,20 @@ static size_t sentence_end(const char *text, size_t len, size_t pos)
 	return p ? (size_t)(p - text) + 3 : len;
 }
 
-/* Check k's hits after the edit: those before lo kept, those of the old
- * [lo, old_hi) found again in the new [lo, hi), those after moved. */
+/* Check k's hits after the edit: those of the old [lo, old_hi) found
+ * again in the new [lo, hi); the others stay where they are. */
 static void memo_splice(const struct rules *r, struct rules_memo *memo, size_t k, const char *text,
-			size_t len, size_t lo, size_t hi, size_t old_hi)
+			size_t lo, size_t hi, size_t old_hi)
 {
 	/* the sentences, with the 。 before them, alone in a string of their own */
 	size_t s0 = lo >= 3 ? lo - 3 : 0;
 	memo->scratch = xgrow(memo->scratch, &memo->scratch_cap, hi - s0 + 1, 1);
 	memcpy(memo->scratch, text + s0, hi - s0);
 	memo->scratch[hi - s0] = '\0';
-	struct hits fresh = {0};
-	scan_hits(r, k, memo->scratch, hi - s0, lo - s0, hi - s0, &fresh);
-	struct hits *old = &memo->hits[k], out = {0};
-	size_t x = 0, y = 0;
-	while (x < old->count || y < fresh.count) {
-		/* by which, and in each which: before lo, fresh, after */
-		size_t w = x < old->count ? old->items[x].which : SIZE_MAX;
-		if (y < fresh.count && fresh.items[y].which < w)
-			w = fresh.items[y].which;
-		for (; x < old->count && old->items[x].which == w && old->items[x].m.at < lo; x++)
-			add_hit(&out, w, &old->items[x].m);
-		for (; y < fresh.count && fresh.items[y].which == w; y++) {
-			struct phrase_match m = fresh.items[y].m;
-			m.at += s0, m.end += s0, m.slot_at += s0;
-			add_hit(&out, w, &m);
-		}
-		for (; x < old->count && old->items[x].which == w && old->items[x].m.at < old_hi;
-		     x++)
-			;
-		for (; x < old->count && old->items[x].which == w; x++) {
-			struct phrase_match m = old->items[x].m;
-			m.at = m.at - old_hi + hi, m.end = m.end - old_hi + hi;
-			m.slot_at = m.slot_at - old_hi + hi;
-			add_hit(&out, w, &m);
-		}
-	}
-	free(old->items);
-	free(fresh.items);
-	*old = out;
-	memo->len[k] = len;
+	memo->fresh.count = 0;
+	scan_hits(r, k, memo->scratch, hi - s0, lo - s0, hi - s0, &memo->fresh);
+	hits_by_place(&memo->fresh, s0);
+	text_hits_replace(&memo->hits[k], lo, old_hi, hi, memo->fresh.items, memo->fresh.count);
 }
 
 void rules_evaluate_edit(const struct rules *r, const struct report *report,
@@ -1015,13 +1023,13 @@ void rules_evaluate_edit(const struct rules *r, const struct report *report,
 		const struct rule_check *ck = &r->checks[k];
 		if (!is_text_check(ck) || ck->cell != cell)
 			continue;
-		if (memo->len[k] + new_to != len + old_to || new_to > len) {
+		if (memo->hits[k].len + new_to != len + old_to || new_to > len) {
 			rules_evaluate(r, report, previous, out); /* not the edit we were told */
 			return;
 		}
 		const char *text = report->texts[cell];
 		size_t lo = sentence_start(text, from), hi = sentence_end(text, len, new_to);
-		memo_splice(r, memo, k, text, len, lo, hi, hi - new_to + old_to);
+		memo_splice(r, memo, k, text, lo, hi, hi - new_to + old_to);
 	}
 	evaluate_all(r, report, previous, memo->hits, false, out);
 }
@@ -1032,11 +1040,7 @@ void rule_outcome_fini(struct rule_outcome *out)
 	out->failures = NULL;
 	out->count = out->cap = 0;
 	if (out->memo) {
-		for (size_t k = 0; k < out->memo->nchecks; k++)
-			free(out->memo->hits[k].items);
-		free(out->memo->hits);
-		free(out->memo->len);
-		free(out->memo->scratch);
+		memo_fini(out->memo);
 		free(out->memo);
 		out->memo = NULL;
 	}
@@ -1172,28 +1176,25 @@ static int64_t check_difference(const struct rules *r, const struct rule_check *
 	       sum_terms(t + ck->nleft, ck->nright, report, NULL);
 }
 
-/* Tries cell as the one to correct for ck: sets it (on the scratch copy
- * of the numbers in tmp) to the value that makes ck hold, totals
- * following, and counts the error failures left.  False when no value of
- * the cell makes ck hold. */
 /* The failures of the error rules alone over report (no last year). */
 static void evaluate_errors(const struct rules *r, const struct report *report,
 			    struct rule_outcome *out)
 {
-	struct hits *hits = xcalloc(r->nchecks + 1, sizeof *hits);
+	struct rules_memo memo = {0};
+	memo_prepare(r, &memo);
 	for (size_t k = 0; k < r->nchecks; k++) {
 		const struct rule_check *ck = &r->checks[k];
-		if (is_text_check(ck) && !r->form->rules[ck->rule].warning) {
-			const char *text = report->texts[ck->cell];
-			scan_hits(r, k, text, strlen(text), 0, strlen(text), &hits[k]);
-		}
+		if (is_text_check(ck) && !r->form->rules[ck->rule].warning)
+			memo_read_text(r, &memo, k, report->texts[ck->cell]);
 	}
-	evaluate_all(r, report, NULL, hits, true, out);
-	for (size_t k = 0; k < r->nchecks; k++)
-		free(hits[k].items);
-	free(hits);
+	evaluate_all(r, report, NULL, memo.hits, true, out);
+	memo_fini(&memo);
 }
 
+/* Tries cell as the one to correct for ck: sets it (on the scratch copy
+ * of the numbers in tmp) to the value that makes ck hold, totals
+ * following, and counts the error failures left.  False when no value of
+ * the cell makes ck hold. */
 static bool try_cell(const struct rules *r, const struct report *report, struct report *tmp,
 		     const struct rule_check *ck, size_t cell, struct rule_outcome *scratch,
 		     struct rule_suggestion *out)

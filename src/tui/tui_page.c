@@ -38,15 +38,19 @@ enum line_kind {
 	LINE_TEXT,    /* index: visual line of the text */
 };
 
+/* span lines of the page, their indexes index, index + 1, ...: a text's
+ * wrapped lines are one entry, so a long text costs the page nothing */
 struct page_line {
 	enum line_kind kind;
 	size_t item;
 	size_t index;
+	size_t span;
 };
 
 struct page {
-	struct page_line *lines;
-	size_t count, cap;
+	struct page_line *lines; /* entries */
+	size_t nentries, cap;
+	size_t count; /* lines */
 	size_t cursor_line;
 	size_t header_first, header_count; /* the cursor table's column headers */
 	struct textedit *texts;	      /* per item: the wrapped text of items not being edited */
@@ -54,10 +58,29 @@ struct page {
 	size_t nitems;		      /* of the section laid out */
 };
 
+static void add_lines(struct page *p, enum line_kind kind, size_t item, size_t index, size_t span)
+{
+	p->lines = xgrow(p->lines, &p->cap, p->nentries + 1, sizeof *p->lines);
+	p->lines[p->nentries++] = (struct page_line){kind, item, index, span};
+	p->count += span;
+}
+
 static void add_line(struct page *p, enum line_kind kind, size_t item, size_t index)
 {
-	p->lines = xgrow(p->lines, &p->cap, p->count + 1, sizeof *p->lines);
-	p->lines[p->count++] = (struct page_line){kind, item, index};
+	add_lines(p, kind, item, index, 1);
+}
+
+/* Line `line` of the page. */
+static struct page_line page_line_at(const struct page *p, size_t line)
+{
+	size_t first = 0;
+	for (size_t e = 0; e < p->nentries; e++) {
+		const struct page_line *l = &p->lines[e];
+		if (line < first + l->span)
+			return (struct page_line){l->kind, l->item, l->index + (line - first), 1};
+		first += l->span;
+	}
+	return (struct page_line){LINE_BLANK, 0, 0, 1};
 }
 
 /* The wrapped lines of a text item: the open editor's, or the page's own
@@ -99,8 +122,7 @@ static void build_page(const struct tui *t, struct page *p, int view_height)
 						       : TEXT_MIN_LINES;
 			if (n < want)
 				n = want;
-			for (size_t k = 0; k < n; k++)
-				add_line(p, LINE_TEXT, i, k);
+			add_lines(p, LINE_TEXT, i, 0, n);
 			if (t->item == i) {
 				int col;
 				p->cursor_line = p->count - n +
@@ -259,10 +281,14 @@ void tui_page_draw(struct tui *t)
 	tui_put(top, x0, sec->heading, tui_area_content_width(t));
 	tui_style(t, TUI_STYLE_NORMAL);
 	int y = top + 1;
-	for (size_t i = 0; i < l->sticky; i++)
-		draw_line(t, p, &p->lines[p->header_first + i], y++, x0);
-	for (size_t i = t->scroll; i < p->count && y < top + 1 + l->height; i++)
-		draw_line(t, p, &p->lines[i], y++, x0);
+	for (size_t i = 0; i < l->sticky; i++) {
+		struct page_line line = page_line_at(p, p->header_first + i);
+		draw_line(t, p, &line, y++, x0);
+	}
+	for (size_t i = t->scroll; i < p->count && y < top + 1 + l->height; i++) {
+		struct page_line line = page_line_at(p, i);
+		draw_line(t, p, &line, y++, x0);
+	}
 	tui_problems_draw(t, &l->problems, x0);
 	tui_style(t, TUI_STYLE_NORMAL);
 }
