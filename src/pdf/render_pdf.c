@@ -33,6 +33,10 @@
 #include "version.h"
 #include "xalloc.h"
 
+/* The deflate level of the file's streams (libdeflate's 1 to 12), chosen
+ * by measurement: see README, Benchmarks. */
+#define DEFLATE_LEVEL 6
+
 struct haru {
 	HPDF_Doc pdf;
 	HPDF_STATUS error; /* the first error libharu reported */
@@ -275,7 +279,7 @@ static char *fix_tounicode(const struct haru *h, const struct font_set *set, con
 		fonts[n].name = h->names[f];
 		n++;
 	}
-	char *out = pdf_tounicode_fix(raw, raw_len, fonts, n, len);
+	char *out = pdf_tounicode_fix(raw, raw_len, fonts, n, DEFLATE_LEVEL, len);
 	for (size_t i = 0; i < n; i++)
 		free(used[i]);
 	return out;
@@ -334,7 +338,8 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	}
 	HPDF_UseUTFEncodings(h.pdf);
 	HPDF_SetCurrentEncoder(h.pdf, "UTF-8");
-	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
+	/* every stream is deflated afterwards, in the ToUnicode pass */
+	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_NONE);
 	HPDF_Image seal = NULL;
 	if (options->seal_png) {
 		seal = HPDF_LoadPngImageFromMem(h.pdf, (const HPDF_BYTE *)seal_png->png,
