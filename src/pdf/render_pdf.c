@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -54,32 +55,40 @@ static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* Puts data where libharu, which reads fonts only from files, can open
- * it: a file in memory (memfd), or where /proc is missing, a temporary
- * file the caller unlinks once libharu has opened it.  Returns the open
- * descriptor and the name in path, or -1. */
-static int subset_file(const char *data, size_t len, char *path, size_t size)
+/* A file libharu can open by name: a file in memory (memfd), or where
+ * /proc is missing, a temporary file the caller unlinks once libharu has
+ * opened it.  Returns the open descriptor and the name in path, or -1. */
+static int memory_file(char *path, size_t size)
 {
-	int fd = memfd_create("nianbao-font", MFD_CLOEXEC);
+	int fd = memfd_create("nianbao-pdf", MFD_CLOEXEC);
 	if (fd >= 0) {
 		snprintf(path, size, "/proc/self/fd/%d", fd);
-		if (access(path, R_OK) != 0) {
-			close(fd);
-			fd = -1;
-		}
+		if (access(path, R_OK | W_OK) == 0)
+			return fd;
+		close(fd);
 	}
-	if (fd < 0) {
-		const char *tmp = getenv("TMPDIR");
-		snprintf(path, size, "%s/nianbao-font.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-		fd = mkostemp(path, O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-	}
+	const char *tmp = getenv("TMPDIR");
+	snprintf(path, size, "%s/nianbao-pdf.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	return mkostemp(path, O_CLOEXEC);
+}
+
+static void memory_file_done(int fd, const char *path)
+{
+	if (strncmp(path, "/proc/", 6) != 0)
+		unlink(path);
+	close(fd);
+}
+
+/* Puts data where libharu, which reads fonts only from files, can open
+ * it (memory_file).  Returns the open descriptor, or -1. */
+static int subset_file(const char *data, size_t len, char *path, size_t size)
+{
+	int fd = memory_file(path, size);
+	if (fd < 0)
+		return -1;
 	if (write(fd, data, len) != (ssize_t)len) {
 		int saved = errno;
-		close(fd);
-		if (strncmp(path, "/proc/", 6) != 0)
-			unlink(path);
+		memory_file_done(fd, path);
 		errno = saved ? saved : ENOSPC;
 		return -1;
 	}
@@ -121,9 +130,7 @@ static bool load_font(struct haru *h, struct font_set *set, int face, bool compa
 	}
 	const char *name = HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE);
 	/* libharu holds the file open itself until it has embedded the font */
-	if (strncmp(path, "/proc/", 6) != 0)
-		unlink(path);
-	close(fd);
+	memory_file_done(fd, path);
 	if (name) {
 		h->fonts[face] = HPDF_GetFont(h->pdf, name, "UTF-8");
 		h->names[face] = xstrdup(name);
@@ -246,20 +253,24 @@ static HPDF_Date creation_date(void)
 	return d;
 }
 
-/* libharu's whole output. */
+/* libharu's whole output, mapped (the caller unmaps raw[0..*len)).
+ * Saved to a file in memory: through libharu's own memory stream every
+ * byte would be copied twice more, one at a time. */
 static char *haru_save(struct haru *h, size_t *len)
 {
-	if (HPDF_SaveToStream(h->pdf) != HPDF_OK)
+	char path[4096];
+	int fd = memory_file(path, sizeof path);
+	if (fd < 0)
 		return NULL;
-	HPDF_UINT32 size = HPDF_GetStreamSize(h->pdf);
-	char *data = xmalloc(size ? size : 1);
-	HPDF_UINT32 got = size;
-	HPDF_ResetStream(h->pdf);
-	if (HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)data, &got) != HPDF_OK && got != size) {
-		free(data);
-		return NULL;
+	char *data = NULL;
+	struct stat st;
+	if (HPDF_SaveToFile(h->pdf, path) == HPDF_OK && fstat(fd, &st) == 0 && st.st_size > 0) {
+		data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (data == MAP_FAILED)
+			data = NULL;
+		*len = (size_t)st.st_size;
 	}
-	*len = got;
+	memory_file_done(fd, path);
 	return data;
 }
 
@@ -384,7 +395,7 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 		goto done;
 	}
 	out = fix_tounicode(&h, fonts, raw, raw_len, len);
-	free(raw);
+	munmap(raw, raw_len);
 	if (!out)
 		*error = xstrdup("libharu 生成的 PDF 结构不完整，无法补上文字映射");
 done:
