@@ -1,7 +1,9 @@
 /* Drawing the typeset pages with libharu; see render_pdf.h.  libharu
  * is given each font already subset by HarfBuzz (through an in-memory
  * file, as libharu 2.3.0 reads fonts only from files), so what it embeds
- * is small; its own ToUnicode maps are replaced afterwards. */
+ * is small.  It compresses nothing: the pass that replaces its ToUnicode
+ * maps writes the file anew and deflates the streams (pdf_tounicode.h),
+ * faster than libharu's fixed zlib level. */
 #define _GNU_SOURCE
 #include "render_pdf.h"
 
