@@ -1,6 +1,7 @@
 /* The whole-file writer; see pdf_rewrite.h.  Streams are deflated with
- * libdeflate, which at a level of the same output takes a fraction of
- * zlib's time (libharu's fixed zlib level was most of render --pdf). */
+ * libdeflate, which for output of the same size takes a fraction of
+ * zlib's time (libharu's fixed zlib level was a third of render --pdf).
+ * A replaced object that is not a stream in the input is kept as it is. */
 #include "pdf_rewrite.h"
 
 #include <libdeflate.h>
