@@ -37,7 +37,7 @@ owner_of_header() {
 	openssl/*) echo sign ;;
 	yaml.h) echo model ;;
 	linebreak.h | linebreakdef.h | wordbreak.h | graphemebreak.h) echo render ;;
-	zlib.h) echo pdfdoc ;;
+	zlib.h | libdeflate.h) echo pdfdoc ;;
 	xlsxwriter.h | xlsxwriter/*) echo xlsx ;;
 	zip.h | zipconf.h) echo "docx import" ;;
 	libxml/*) echo "docx ofd import" ;;

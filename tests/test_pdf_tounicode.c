@@ -1,6 +1,5 @@
-/* The ToUnicode update: every font's map replaced by a valid one, as an
- * incremental update whose trailer points back at libharu's, found by the
- * PDF reader. */
+/* The ToUnicode fix: the file written anew with every font's map replaced
+ * by a valid one and every raw stream deflated, found by the PDF reader. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +18,9 @@
 
 /* Enough of a libharu PDF: Type0 fonts with ToUnicode streams.  Kai-GB
  * names its map before its BaseFont, Other is not among the fonts given,
- * and object 10 shares Sung-GB's map.  The trailer is written as libharu
+ * and object 10 shares Sung-GB's map.  Object 11 is a raw stream whose
+ * length is object 12, as libharu writes them without compression;
+ * object 13 has a filter already.  The trailer is written as libharu
  * writes it. */
 static const char *const haru_objects[] = {
 	"<< /Type /Catalog /Pages 2 0 R >>",
@@ -32,40 +33,48 @@ static const char *const haru_objects[] = {
 	"<< /Type /Font /Subtype /Type0 /BaseFont /HPDFAC+Other-GB /ToUnicode 9 0 R >>",
 	"<< /Length 13 >>\nstream\nbegincidrange\nendstream",
 	"<< /Type /Font /Subtype /Type0 /BaseFont /HPDFAA+Sung-GB /ToUnicode 5 0 R >>",
+	"<< /Length 12 0 R /Type /XObject >>\nstream\nq 1 0 0 1 0 0 cm Q\nendstream",
+	"18",
+	"<< /Length 3 /Filter /ASCIIHexDecode >>\nstream\n41>\nendstream",
 };
 #define HARU_OBJECTS (sizeof haru_objects / sizeof haru_objects[0])
 
-/* The PDF of haru_objects (the caller frees it); *xref is where its
- * cross-reference table starts. */
-static char *make_haru_pdf(size_t *len, size_t *xref)
+/* The PDF of objects[0..n), numbered from 1 (the caller frees it);
+ * *xref is where its cross-reference table starts. */
+static char *make_pdf(const char *const *objects, size_t n, size_t *len, size_t *xref)
 {
 	struct buf b;
 	size_t offsets[HARU_OBJECTS];
 	buf_init(&b);
 	buf_adds(&b, "%PDF-1.3\n");
-	for (size_t i = 0; i < HARU_OBJECTS; i++) {
+	for (size_t i = 0; i < n; i++) {
 		offsets[i] = b.len;
-		buf_addf(&b, "%zu 0 obj\n%s\nendobj\n", i + 1, haru_objects[i]);
+		buf_addf(&b, "%zu 0 obj\n%s\nendobj\n", i + 1, objects[i]);
 	}
 	*xref = b.len;
-	buf_addf(&b, "xref\n0 %zu\n0000000000 65535 f\r\n", HARU_OBJECTS + 1);
-	for (size_t i = 0; i < HARU_OBJECTS; i++)
+	buf_addf(&b, "xref\n0 %zu\n0000000000 65535 f\r\n", n + 1);
+	for (size_t i = 0; i < n; i++)
 		buf_addf(&b, "%010zu 00000 n\r\n", offsets[i]);
-	buf_addf(&b, "trailer\n<<\n/Root 1 0 R\n/Info 3 0 R\n/Size %zu\n>>\n", HARU_OBJECTS + 1);
+	buf_addf(&b, "trailer\n<<\n/Root 1 0 R\n/Info 3 0 R\n/Size %zu\n>>\n", n + 1);
 	buf_addf(&b, "startxref\n%zu\n%%%%EOF\n", *xref);
 	*len = b.len;
 	return buf_take(&b);
 }
 
-/* The CMap written for object obj in pdf (inflated; the caller frees it). */
+static char *make_haru_pdf(size_t *len, size_t *xref)
+{
+	return make_pdf(haru_objects, HARU_OBJECTS, len, xref);
+}
+
+/* The stream of object obj in pdf, which holds it once with a direct
+ * /Length (inflated; the caller frees it). */
 static char *cmap_of(const char *pdf, size_t len, int obj)
 {
 	char head[32];
 	snprintf(head, sizeof head, "\n%d 0 obj\n", obj);
-	const char *at = NULL;
-	for (const char *p = pdf; (p = memmem(p, len - (size_t)(p - pdf), head, strlen(head))); p++)
-		at = p; /* the last one: the update's */
+	const char *at = memmem(pdf, len, head, strlen(head));
 	assert_non_null(at);
+	assert_null(memmem(at + 1, len - (size_t)(at + 1 - pdf), head, strlen(head)));
 	const char *stream = strstr(at, "stream\n") + strlen("stream\n");
 	long packed = strtol(strstr(at, "/Length ") + strlen("/Length "), NULL, 10);
 	assert_non_null(strstr(at, "/FlateDecode"));
@@ -84,22 +93,16 @@ static void test_replaces_each_map(void **state)
 	const struct pdf_tounicode_font fonts[] = {{"Sung-GB", sung, 7}, {"Kai-GB", kai, 1}};
 	size_t in_len, xref, len;
 	char *in = make_haru_pdf(&in_len, &xref);
-	char *out = pdf_tounicode_fix(in, in_len, fonts, 2, &len);
+	char *out = pdf_tounicode_fix(in, in_len, fonts, 2, 6, &len);
 	assert_non_null(out);
-	assert_memory_equal(out, in, in_len); /* an update appends only */
-	const char *update = out + in_len;
-	size_t update_len = len - in_len;
-	char prev[32];
-	snprintf(prev, sizeof prev, "/Prev %zu", xref);
-	assert_non_null(memmem(update, update_len, prev, strlen(prev)));
-	assert_non_null(memmem(update, update_len, "/Root 1 0 R", strlen("/Root 1 0 R")));
-	assert_non_null(memmem(update, update_len, "/Info 3 0 R", strlen("/Info 3 0 R")));
-	assert_non_null(memmem(update, update_len, "/Size 11", strlen("/Size 11")));
-	/* three maps, the shared one written once */
-	assert_non_null(memmem(update, update_len, "xref\n5 1\n", strlen("xref\n5 1\n")));
-	assert_non_null(memmem(update, update_len, "\n7 1\n", strlen("\n7 1\n")));
-	assert_non_null(memmem(update, update_len, "\n9 1\n", strlen("\n9 1\n")));
-	assert_null(memmem(update, update_len, "\n4 0 obj", strlen("\n4 0 obj")));
+	/* one file, not an update: one table, the trailer's values kept */
+	assert_memory_equal(out, "%PDF-1.3\n", 9);
+	assert_non_null(memmem(out, len, "/Root 1 0 R", strlen("/Root 1 0 R")));
+	assert_non_null(memmem(out, len, "/Info 3 0 R", strlen("/Info 3 0 R")));
+	assert_non_null(memmem(out, len, "/Size 14", strlen("/Size 14")));
+	assert_non_null(memmem(out, len, "xref\n0 14\n", strlen("xref\n0 14\n")));
+	assert_null(memmem(out, len, "/Prev", strlen("/Prev")));
+	assert_null(memmem(out, len, "cidrange", strlen("cidrange")));
 
 	char *a = cmap_of(out, len, 5);
 	assert_null(strstr(a, "cidrange"));
@@ -126,15 +129,36 @@ static void test_replaces_each_map(void **state)
 	struct pdf_doc *doc = pdf_doc_open(out, len, &cause);
 	assert_non_null(doc);
 	struct pdf_value v, filter;
-	for (uint32_t num = 5; num <= 9; num += 2) {
+	for (uint32_t num = 5; num <= 11; num += 2) {
 		assert_true(pdf_doc_object(doc, num, &v, &cause));
-		assert_true(v.start > out + in_len);
 		assert_true(pdf_dict_get(&v, "Filter", &filter));
 		assert_true(pdf_name_is(&filter, "FlateDecode"));
 	}
 	assert_true(pdf_doc_object(doc, 4, &v, &cause));
 	assert_memory_equal(v.start, haru_objects[3], v.len);
 	assert_int_equal(v.len, strlen(haru_objects[3]));
+	/* the raw stream deflated, its dictionary kept, its length object the new length */
+	const char *data;
+	size_t data_len;
+	int generation;
+	assert_true(pdf_doc_object_raw(doc, 11, &generation, &v, &data, &data_len, &cause));
+	struct pdf_value type, length;
+	assert_true(pdf_dict_get(&v, "Type", &type));
+	assert_true(pdf_name_is(&type, "XObject"));
+	assert_true(pdf_dict_get(&v, "Length", &length));
+	assert_int_equal(length.kind, PDF_REF);
+	assert_int_equal(length.number, 12);
+	assert_true(pdf_doc_object(doc, 12, &length, &cause));
+	assert_int_equal(length.number, (int64_t)data_len);
+	char inflated[64] = {0};
+	uLongf inflated_len = sizeof inflated - 1;
+	assert_int_equal(
+		uncompress((Bytef *)inflated, &inflated_len, (const Bytef *)data, (uLong)data_len),
+		Z_OK);
+	assert_string_equal(inflated, "q 1 0 0 1 0 0 cm Q");
+	/* a stream with a filter is copied as it was */
+	assert_true(pdf_doc_object(doc, 13, &v, &cause));
+	assert_memory_equal(v.start, haru_objects[12], v.len);
 	pdf_doc_free(doc);
 	free(out);
 	free(in);
@@ -145,17 +169,18 @@ static void test_refuses_other_shapes(void **state)
 	(void)state;
 	size_t len;
 	const char junk[] = "%PDF-1.3\nno trailer here\n";
-	assert_null(pdf_tounicode_fix(junk, strlen(junk), NULL, 0, &len));
+	assert_null(pdf_tounicode_fix(junk, strlen(junk), NULL, 0, 6, &len));
 	/* a font dictionary that cannot be read */
 	size_t in_len, xref;
 	char *in = make_haru_pdf(&in_len, &xref);
 	char *font = memmem(in, in_len, "/HPDFAB+Kai-GB >>", 17);
 	memcpy(font + 15, "))", 2);
-	assert_null(pdf_tounicode_fix(in, in_len, NULL, 0, &len));
+	assert_null(pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len));
 	free(in);
 }
 
-/* A PDF whose fonts have no ToUnicode maps comes back as it was. */
+/* A PDF whose fonts have no ToUnicode maps keeps its streams as they
+ * said, deflated. */
 static void test_nothing_to_replace(void **state)
 {
 	(void)state;
@@ -163,10 +188,33 @@ static void test_nothing_to_replace(void **state)
 	char *in = make_haru_pdf(&in_len, &xref);
 	for (char *p = in; (p = memmem(p, in_len - (size_t)(p - in), "/ToUnicode", 10)); p++)
 		memcpy(p + 1, "NoUnicode", 9);
-	char *out = pdf_tounicode_fix(in, in_len, NULL, 0, &len);
+	char *out = pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len);
 	assert_non_null(out);
-	assert_int_equal(len, in_len);
-	assert_memory_equal(out, in, in_len);
+	char *a = cmap_of(out, len, 5);
+	assert_string_equal(a, "begincidrange");
+	free(a);
+	free(out);
+	free(in);
+}
+
+/* A stream length that two streams share cannot be rewritten. */
+static void test_refuses_shared_length(void **state)
+{
+	(void)state;
+	size_t in_len, xref, len;
+	const char *objects[HARU_OBJECTS];
+	memcpy(objects, haru_objects, sizeof objects);
+	objects[4] = "<< /Length 12 0 R >>\nstream\nbegincidrange\nendstream";
+	objects[10] = "<< /Length 12 0 R >>\nstream\nbegincidrange\nendstream";
+	objects[11] = "13";
+	char *in = make_pdf(objects, HARU_OBJECTS, &in_len, &xref);
+	assert_null(pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len));
+	/* each with a length of its own, it can */
+	objects[4] = haru_objects[4];
+	free(in);
+	in = make_pdf(objects, HARU_OBJECTS, &in_len, &xref);
+	char *out = pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len);
+	assert_non_null(out);
 	free(out);
 	free(in);
 }
@@ -177,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_replaces_each_map),
 		cmocka_unit_test(test_refuses_other_shapes),
 		cmocka_unit_test(test_nothing_to_replace),
+		cmocka_unit_test(test_refuses_shared_length),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

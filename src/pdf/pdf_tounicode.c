@@ -1,4 +1,4 @@
-/* The ToUnicode update; see pdf_tounicode.h. */
+/* The ToUnicode maps mended as the file is written anew; see pdf_tounicode.h. */
 #include "pdf_tounicode.h"
 
 #include <stdbool.h>
@@ -7,7 +7,7 @@
 
 #include "buf.h"
 #include "pdf_read.h"
-#include "pdf_update.h"
+#include "pdf_rewrite.h"
 #include "xalloc.h"
 
 /* A ToUnicode CMap mapping each code to the same Unicode value, as
@@ -124,7 +124,7 @@ static bool find_targets(struct pdf_doc *doc, const struct pdf_tounicode_font *f
 }
 
 char *pdf_tounicode_fix(const char *pdf, size_t len, const struct pdf_tounicode_font *fonts,
-			size_t nfonts, size_t *out_len)
+			size_t nfonts, int deflate_level, size_t *out_len)
 {
 	char *cause = NULL;
 	struct pdf_doc *doc = pdf_doc_open(pdf, len, &cause);
@@ -135,28 +135,25 @@ char *pdf_tounicode_fix(const char *pdf, size_t len, const struct pdf_tounicode_
 		pdf_doc_free(doc);
 		return NULL;
 	}
-	if (ntargets == 0) {
-		pdf_doc_free(doc);
-		char *copy = xmalloc(len ? len : 1);
-		memcpy(copy, pdf, len);
-		*out_len = len;
-		return copy;
-	}
 	size_t nall;
 	uint32_t *all = all_characters(fonts, nfonts, &nall);
-	struct pdf_update *u = pdf_update_new(doc);
-	struct buf cmap;
-	buf_init(&cmap);
+	struct buf *cmaps = xcalloc(ntargets ? ntargets : 1, sizeof *cmaps);
+	struct pdf_rewrite_stream *streams = xcalloc(ntargets ? ntargets : 1, sizeof *streams);
 	for (size_t i = 0; i < ntargets; i++) {
 		const struct pdf_tounicode_font *f = targets[i].font;
-		buf_clear(&cmap);
-		add_cmap(&cmap, f ? f->cps : all, f ? f->n : nall);
-		pdf_update_add_stream(u, targets[i].num, targets[i].generation, cmap.data, cmap.len,
-				      true);
+		buf_init(&cmaps[i]);
+		add_cmap(&cmaps[i], f ? f->cps : all, f ? f->n : nall);
+		streams[i] = (struct pdf_rewrite_stream){targets[i].num, cmaps[i].data,
+							 cmaps[i].len};
 	}
-	buf_fini(&cmap);
+	char *out = pdf_rewrite(doc, streams, ntargets, deflate_level, out_len, &cause);
+	free(cause);
+	for (size_t i = 0; i < ntargets; i++)
+		buf_fini(&cmaps[i]);
+	free(cmaps);
+	free(streams);
 	free(targets);
 	free(all);
 	pdf_doc_free(doc);
-	return pdf_update_finish(u, out_len);
+	return out;
 }

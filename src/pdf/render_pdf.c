@@ -1,7 +1,9 @@
 /* Drawing the typeset pages with libharu; see render_pdf.h.  libharu
  * is given each font already subset by HarfBuzz (through an in-memory
  * file, as libharu 2.3.0 reads fonts only from files), so what it embeds
- * is small; its own ToUnicode maps are replaced afterwards. */
+ * is small.  It compresses nothing: the pass that replaces its ToUnicode
+ * maps writes the file anew and deflates the streams (pdf_tounicode.h),
+ * faster than libharu's fixed zlib level. */
 #define _GNU_SOURCE
 #include "render_pdf.h"
 
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,6 +36,10 @@
 #include "version.h"
 #include "xalloc.h"
 
+/* The deflate level of the file's streams (libdeflate's 1 to 12), chosen
+ * by measurement: see README, Benchmarks. */
+#define DEFLATE_LEVEL 6
+
 struct haru {
 	HPDF_Doc pdf;
 	HPDF_STATUS error; /* the first error libharu reported */
@@ -50,32 +57,40 @@ static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* Puts data where libharu, which reads fonts only from files, can open
- * it: a file in memory (memfd), or where /proc is missing, a temporary
- * file the caller unlinks once libharu has opened it.  Returns the open
- * descriptor and the name in path, or -1. */
-static int subset_file(const char *data, size_t len, char *path, size_t size)
+/* A file libharu can open by name: a file in memory (memfd), or where
+ * /proc is missing, a temporary file the caller unlinks once libharu has
+ * opened it.  Returns the open descriptor and the name in path, or -1. */
+static int memory_file(char *path, size_t size)
 {
-	int fd = memfd_create("nianbao-font", MFD_CLOEXEC);
+	int fd = memfd_create("nianbao-pdf", MFD_CLOEXEC);
 	if (fd >= 0) {
 		snprintf(path, size, "/proc/self/fd/%d", fd);
-		if (access(path, R_OK) != 0) {
-			close(fd);
-			fd = -1;
-		}
+		if (access(path, R_OK | W_OK) == 0)
+			return fd;
+		close(fd);
 	}
-	if (fd < 0) {
-		const char *tmp = getenv("TMPDIR");
-		snprintf(path, size, "%s/nianbao-font.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-		fd = mkostemp(path, O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-	}
+	const char *tmp = getenv("TMPDIR");
+	snprintf(path, size, "%s/nianbao-pdf.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	return mkostemp(path, O_CLOEXEC);
+}
+
+static void memory_file_done(int fd, const char *path)
+{
+	if (strncmp(path, "/proc/", 6) != 0)
+		unlink(path);
+	close(fd);
+}
+
+/* Puts data where libharu, which reads fonts only from files, can open
+ * it (memory_file).  Returns the open descriptor, or -1. */
+static int subset_file(const char *data, size_t len, char *path, size_t size)
+{
+	int fd = memory_file(path, size);
+	if (fd < 0)
+		return -1;
 	if (write(fd, data, len) != (ssize_t)len) {
 		int saved = errno;
-		close(fd);
-		if (strncmp(path, "/proc/", 6) != 0)
-			unlink(path);
+		memory_file_done(fd, path);
 		errno = saved ? saved : ENOSPC;
 		return -1;
 	}
@@ -117,9 +132,7 @@ static bool load_font(struct haru *h, struct font_set *set, int face, bool compa
 	}
 	const char *name = HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE);
 	/* libharu holds the file open itself until it has embedded the font */
-	if (strncmp(path, "/proc/", 6) != 0)
-		unlink(path);
-	close(fd);
+	memory_file_done(fd, path);
 	if (name) {
 		h->fonts[face] = HPDF_GetFont(h->pdf, name, "UTF-8");
 		h->names[face] = xstrdup(name);
@@ -242,20 +255,24 @@ static HPDF_Date creation_date(void)
 	return d;
 }
 
-/* libharu's whole output. */
+/* libharu's whole output, mapped (the caller unmaps raw[0..*len)).
+ * Saved to a file in memory: through libharu's own memory stream every
+ * byte would be copied twice more, one at a time. */
 static char *haru_save(struct haru *h, size_t *len)
 {
-	if (HPDF_SaveToStream(h->pdf) != HPDF_OK)
+	char path[4096];
+	int fd = memory_file(path, sizeof path);
+	if (fd < 0)
 		return NULL;
-	HPDF_UINT32 size = HPDF_GetStreamSize(h->pdf);
-	char *data = xmalloc(size ? size : 1);
-	HPDF_UINT32 got = size;
-	HPDF_ResetStream(h->pdf);
-	if (HPDF_ReadFromStream(h->pdf, (HPDF_BYTE *)data, &got) != HPDF_OK && got != size) {
-		free(data);
-		return NULL;
+	char *data = NULL;
+	struct stat st;
+	if (HPDF_SaveToFile(h->pdf, path) == HPDF_OK && fstat(fd, &st) == 0 && st.st_size > 0) {
+		data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (data == MAP_FAILED)
+			data = NULL;
+		*len = (size_t)st.st_size;
 	}
-	*len = got;
+	memory_file_done(fd, path);
 	return data;
 }
 
@@ -275,7 +292,7 @@ static char *fix_tounicode(const struct haru *h, const struct font_set *set, con
 		fonts[n].name = h->names[f];
 		n++;
 	}
-	char *out = pdf_tounicode_fix(raw, raw_len, fonts, n, len);
+	char *out = pdf_tounicode_fix(raw, raw_len, fonts, n, DEFLATE_LEVEL, len);
 	for (size_t i = 0; i < n; i++)
 		free(used[i]);
 	return out;
@@ -334,7 +351,8 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	}
 	HPDF_UseUTFEncodings(h.pdf);
 	HPDF_SetCurrentEncoder(h.pdf, "UTF-8");
-	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
+	/* every stream is deflated afterwards, in the ToUnicode pass */
+	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_NONE);
 	HPDF_Image seal = NULL;
 	if (options->seal_png) {
 		seal = HPDF_LoadPngImageFromMem(h.pdf, (const HPDF_BYTE *)seal_png->png,
@@ -379,7 +397,7 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 		goto done;
 	}
 	out = fix_tounicode(&h, fonts, raw, raw_len, len);
-	free(raw);
+	munmap(raw, raw_len);
 	if (!out)
 		*error = xstrdup("libharu 生成的 PDF 结构不完整，无法补上文字映射");
 done:

@@ -583,10 +583,13 @@ static const struct xref_entry *xref_find(const struct pdf_doc *doc, uint32_t nu
 	return lo < doc->nentries && doc->entries[lo].num == num ? &doc->entries[lo] : NULL;
 }
 
-/* The object "num gen obj VALUE [stream ...]" at offset.  With stream
- * non-NULL, the object must be a stream and its raw data is returned. */
-static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, struct pdf_value *out,
-			  const char **stream, size_t *stream_len, char **cause)
+/* The object "num gen obj VALUE [stream ...]" at offset, and its
+ * generation in *generation_out unless that is NULL.  With stream
+ * non-NULL, its raw data is returned: the object must be a stream, or
+ * with stream_optional *stream is NULL for one that is not. */
+static bool read_indirect_at(struct pdf_doc *doc, size_t offset, int64_t want, int *generation_out,
+			     struct pdf_value *out, const char **stream, size_t *stream_len,
+			     bool stream_optional, char **cause)
 {
 	if (offset >= doc->len)
 		return fail(cause, xasprintf("交叉引用指向第 %zu 字节，超出了文件的长度", offset));
@@ -606,9 +609,16 @@ static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, stru
 		free(why);
 		return false;
 	}
+	if (generation_out)
+		*generation_out = generation > 65535 ? 65535 : (int)generation;
 	if (!stream)
 		return true;
-	if (out->kind != PDF_DICT || !lex_keyword(&lx, "stream"))
+	if (stream_optional && (out->kind != PDF_DICT || !lex_keyword(&lx, "stream"))) {
+		*stream = NULL;
+		*stream_len = 0;
+		return true;
+	}
+	if (!stream_optional && (out->kind != PDF_DICT || !lex_keyword(&lx, "stream")))
 		return fail(cause, xasprintf("对象 %lld 应当是一个流，但不是", (long long)num));
 	if (lx.pos < lx.end && *lx.pos == '\r')
 		lx.pos++;
@@ -640,6 +650,14 @@ static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, stru
 	*stream = doc->data + start;
 	*stream_len = (size_t)length.number;
 	return true;
+}
+
+/* The object "num gen obj VALUE [stream ...]" at offset.  With stream
+ * non-NULL, the object must be a stream and its raw data is returned. */
+static bool read_indirect(struct pdf_doc *doc, size_t offset, int64_t want, struct pdf_value *out,
+			  const char **stream, size_t *stream_len, char **cause)
+{
+	return read_indirect_at(doc, offset, want, NULL, out, stream, stream_len, false, cause);
 }
 
 static void keep_buffer(struct pdf_doc *doc, char *buffer)
@@ -754,6 +772,15 @@ bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, ch
 					     "%u 倍，可能是恶意构造的文件",
 					     num, PDF_SERVED_FACTOR));
 	return true;
+}
+
+bool pdf_doc_object_raw(struct pdf_doc *doc, uint32_t num, int *generation, struct pdf_value *out,
+			const char **data, size_t *len, char **cause)
+{
+	const struct xref_entry *e = xref_find(doc, num);
+	if (!e || e->type != 1)
+		return fail(cause, xasprintf("对象 %u 不是直接写在文件中的对象", num));
+	return read_indirect_at(doc, (size_t)e->a, num, generation, out, data, len, true, cause);
 }
 
 bool pdf_doc_resolve(struct pdf_doc *doc, const struct pdf_value *v, struct pdf_value *out,

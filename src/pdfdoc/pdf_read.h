@@ -64,6 +64,15 @@ bool pdf_doc_next_object(const struct pdf_doc *doc, uint32_t *num);
  * says.  Returns false with *cause set when the object cannot be read. */
 bool pdf_doc_object(struct pdf_doc *doc, uint32_t num, struct pdf_value *out, char **cause);
 
+/* Object num as the file holds it at the top level, read afresh (not
+ * cached, not counted against the limit above): its generation, its value,
+ * and for a stream its data as stored (still encoded) in *data, borrowed
+ * from the input; *data is NULL for an object that is not a stream.
+ * False for an object that is free or in an object stream, or that cannot
+ * be read. */
+bool pdf_doc_object_raw(struct pdf_doc *doc, uint32_t num, int *generation, struct pdf_value *out,
+			const char **data, size_t *len, char **cause);
+
 /* v itself, or the object it refers to (chains of references are followed
  * a few steps). */
 bool pdf_doc_resolve(struct pdf_doc *doc, const struct pdf_value *v, struct pdf_value *out,

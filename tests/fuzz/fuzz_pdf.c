@@ -91,13 +91,13 @@ static void check_update(const struct pdf_doc *doc)
 	free(out);
 }
 
-/* The renderer's ToUnicode fix: nothing or an update that reads. */
+/* The renderer's ToUnicode fix: nothing or a file that reads. */
 static void check_tounicode(const char *pdf, size_t size)
 {
 	static const uint32_t cps[] = {'1', 0x4E00, 0x4E01};
 	const struct pdf_tounicode_font fonts[] = {{"Sung-GB", cps, 3}};
 	size_t len;
-	char *out = pdf_tounicode_fix(pdf, size, fonts, 1, &len);
+	char *out = pdf_tounicode_fix(pdf, size, fonts, 1, 1, &len);
 	if (!out)
 		return;
 	char *cause = NULL;
