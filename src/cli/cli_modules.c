@@ -17,13 +17,13 @@
  * OFD load too. */
 #define PDF_PACKAGES "libhpdf-2.3.0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 libpng16-16"
 
-static const struct module_spec pdf_spec = {"pdf", "pdf_module", "排版 PDF", PDF_PACKAGES};
+static const struct module_spec pdf_spec = {"pdf", "pdf_module", "排版 PDF 文件", PDF_PACKAGES};
 static const struct module_spec tui_spec = {"tui", "tui_module", "在终端中填写表单",
 					    "libncursesw6 " PDF_PACKAGES};
 static const struct module_spec sign_spec = {"sign", "sign_module", "签名和打印", "libssl3"};
 static const struct module_spec docx_spec = {"docx", "docx_module", "写出 Word 文档",
 					     "libxml2 libzip4"};
-static const struct module_spec ofd_spec = {"ofd", "ofd_module", "写出 OFD",
+static const struct module_spec ofd_spec = {"ofd", "ofd_module", "写出 OFD 文件",
 					    "libxml2 libzip4 " PDF_PACKAGES};
 static const struct module_spec xlsx_spec = {"xlsx", "xlsx_module", "写出 XLSX 表格",
 					     "libxlsxwriter4"};
