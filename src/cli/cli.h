@@ -145,7 +145,8 @@ _Bool cli_refuse_own_input(struct cli *cli, const char *command, const char *out
 
 /* Renders the PDF of report (read from file) in memory.  Returns it (the
  * caller frees it; *len is its size), or NULL after printing to cli->err
- * which characters cannot be printed, or what is wrong with the fonts. */
+ * which characters cannot be printed, what is wrong with the fonts, or
+ * why nianbao-pdf.so cannot be loaded. */
 char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
 		     const struct report *report, const char *seal_path, size_t *len);
 
