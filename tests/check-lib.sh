@@ -39,13 +39,16 @@ empty() {
 	[ ! -s "$1" ] || { fail "$1 is not empty:"; head -5 "$1" >&2; }
 }
 
-# clerk_copies DIR: the program and the font roles copied into DIR, and
+# clerk_copies DIR: the program, its modules and the font roles copied into DIR, and
 # NIANBAO and NIANBAO_FONTS_DIR pointed at the copies, so that an
 # unprivileged clerk can run them wherever the build is (a clone may sit in
 # a folder only root may enter).
 clerk_copies() {
 	mkdir -p "$1"
 	cp "$NIANBAO" "$1/nianbao"
+	for module in "$(dirname "$NIANBAO")"/nianbao-*.so; do
+		[ ! -e "$module" ] || cp "$module" "$1/"
+	done
 	cp -R "$(dirname "$0")/../fonts" "$1/fonts"
 	chmod -R a+rX "$1"
 	NIANBAO=$1/nianbao

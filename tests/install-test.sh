@@ -28,7 +28,15 @@ check_program() { # ROOT PREFIX
 	[ -z "$out" ] || fail "installed check printed: $out"
 	got=$("$bin" --version) || fail "installed --version failed"
 	case $got in *"$version"*) ;; *) fail "--version says '$got', not $version" ;; esac
-	"$bin" render "$example" --pdf "$work/out.pdf" || fail "installed render --pdf failed"
+	# the modules, under lib/ (lib/x86_64-linux-gnu/ for /usr), found from bin/
+	for module in pdf tui sign docx ofd xlsx import; do
+		find "$1$2/lib" -path "*/nianbao/nianbao-$module.so" | grep -q . ||
+			fail "nianbao-$module.so not installed under $1$2/lib"
+	done
+	out=$("$bin" edit "$work/new.yaml" </dev/null 2>&1)
+	case $out in *终端*) ;; *) fail "the installed form's module: $out" ;; esac
+	"$bin" render "$example" --pdf "$work/out.pdf" --docx "$work/out.docx" --ofd "$work/out.ofd" ||
+		fail "installed render --pdf --docx --ofd failed"
 	[ -s "$work/out.pdf" ] || fail "installed render --pdf wrote nothing"
 	# The fonts come from the installed roles.conf: naming a font that does
 	# not exist there makes the PDF fail, naming the installed file.
@@ -81,7 +89,9 @@ deb)
 	case $description in *政府信息公开*) ;; *) fail "no Chinese description" ;; esac
 	case $description in *"annual report"*) ;; *) fail "no English description" ;; esac
 	depends=$(field Depends)
-	for lib in libc6 libyaml-0-2 libncursesw6 libhpdf libssl3 libharfbuzz fonts-arphic-gbsn00lp; do
+	# the modules' libraries too: dpkg-shlibdeps reads every shared object
+	for lib in libc6 libyaml-0-2 libncursesw6 libhpdf libssl3 libharfbuzz libfontconfig1 \
+		libxml2 libzip4 libxlsxwriter fonts-arphic-gbsn00lp; do
 		case $depends in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 	done
 	# Every dependency (some alternative of each) is installed here, as on

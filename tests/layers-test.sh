@@ -122,9 +122,14 @@ if [ -s "$work/foreign" ]; then
 	sed 's/^/  /' "$work/foreign" >&2
 fi
 
-# 3. What programs linked with one layer load: PROGRAM=FILE, where the
+# 3. What programs linked with one layer load: LAYER=FILE, where the
 # program's name says its layer (test_rules: model ...), given with the
-# libraries it must not load.
+# libraries it must not load.  nianbao itself (program=) loads none of
+# the heavy libraries: they are its modules' (module-LAYER=, the
+# nianbao-LAYER.so that the program loads when a command needs it), and
+# each module loads its own layer's libraries and no other layer's.
+heavy="libncursesw libtinfo libhpdf libharfbuzz libfontconfig libfreetype libpng libcrypto"
+heavy="$heavy libxml2 libzip libxlsxwriter libglib libpoppler libdeflate"
 forbidden_libs() {
 	case $1 in
 	model | render | import)
@@ -133,6 +138,19 @@ forbidden_libs() {
 	pdf) echo "libncursesw libcrypto libxlsxwriter" ;;
 	sign) echo "libncursesw libhpdf libharfbuzz libfontconfig libyaml" ;;
 	tui) echo "libcrypto libxlsxwriter" ;;
+	program) echo "$heavy" ;;
+	module-pdf) echo "libncursesw libcrypto libxml2 libzip libxlsxwriter libyaml" ;;
+	module-tui) echo "libcrypto libxml2 libzip libxlsxwriter libhpdf libharfbuzz libyaml" ;;
+	module-sign)
+		echo "libncursesw libhpdf libharfbuzz libfontconfig libxml2 libzip libxlsxwriter libyaml"
+		;;
+	module-docx | module-import)
+		echo "libncursesw libhpdf libharfbuzz libfontconfig libcrypto libxlsxwriter libyaml"
+		;;
+	module-ofd) echo "libncursesw libcrypto libxlsxwriter libhpdf libharfbuzz libyaml" ;;
+	module-xlsx)
+		echo "libncursesw libhpdf libharfbuzz libfontconfig libcrypto libxml2 libzip libyaml"
+		;;
 	*) echo "" ;;
 	esac
 }

@@ -25,6 +25,7 @@
 #include "import_blocks.h"
 #include "import_docx.h"
 #include "import_html.h"
+#include "import_sniff.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -402,8 +403,8 @@ static void test_html_tables_are_grids(void **state)
 		"<table><tr><td rowspan=\"2\" colspan=\"2\">A</td><td>B</td></tr>"
 		"<tr><td>C</td></tr><tr><td>D</td><td> 1 </td><td>2</td></tr></table>"
 		"<footer>主办单位</footer><div id=\"footer\">备案号</div></body></html>";
-	assert_true(import_html_detect(page, strlen(page)));
-	assert_false(import_html_detect("一、总体情况 <b>", 18));
+	assert_true(import_sniff_html(page, strlen(page)));
+	assert_false(import_sniff_html("一、总体情况 <b>", 18));
 	struct import_blocks b;
 	struct diag_list diags;
 	diag_list_init(&diags);
@@ -437,7 +438,7 @@ static void test_html_tables_are_grids(void **state)
 	import_blocks_fini(&b);
 	/* a BOM says UTF-8 whatever the meta tag claims */
 	const char *bom = "\xEF\xBB\xBF <html><meta charset=gb2312><p>正文</p></html>";
-	assert_true(import_html_detect(bom, strlen(bom)));
+	assert_true(import_sniff_html(bom, strlen(bom)));
 	assert_true(import_html_read(&b, bom, strlen(bom), &encoding, &diags));
 	assert_string_equal(encoding, "UTF-8");
 	assert_string_equal(b.blocks[0].rows[0].text, "正文");
@@ -490,7 +491,7 @@ static void test_docx_tables_are_grids(void **state)
 		"</w:p></w:tc></w:tr></w:tbl></w:body></w:document>";
 	size_t len;
 	char *data = make_docx(doc, &len);
-	assert_true(import_docx_detect(data, len));
+	assert_true(import_sniff_docx(data, len));
 	struct import_blocks b;
 	struct diag_list diags;
 	diag_list_init(&diags);

@@ -145,7 +145,8 @@ _Bool cli_refuse_own_input(struct cli *cli, const char *command, const char *out
 
 /* Renders the PDF of report (read from file) in memory.  Returns it (the
  * caller frees it; *len is its size), or NULL after printing to cli->err
- * which characters cannot be printed, or what is wrong with the fonts. */
+ * which characters cannot be printed, what is wrong with the fonts, or
+ * why nianbao-pdf.so cannot be loaded. */
 char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
 		     const struct report *report, const char *seal_path, size_t *len);
 
@@ -161,5 +162,23 @@ _Bool cli_final_check(struct cli *cli, const char *command, const char *file,
  * file is not a report or cannot be printed. */
 char *cli_report_pdf(struct cli *cli, const char *command, const char *file, const char *seal_path,
 		     size_t *len, _Bool *blocked);
+
+struct pdf_module;
+struct tui_module;
+struct sign_module;
+struct docx_module;
+struct ofd_module;
+struct xlsx_module;
+/* The table of a module (module.h), loaded the first time a command
+ * needs it; NULL after printing "nianbao COMMAND: " and what is missing
+ * and what to install (cli_modules.c): the command then ends with
+ * CLI_REFUSED.  check, render --text and --html, new, draft and import of
+ * a text need none. */
+const struct pdf_module *cli_pdf(struct cli *cli, const char *command);
+const struct tui_module *cli_tui(struct cli *cli, const char *command);
+const struct sign_module *cli_sign(struct cli *cli, const char *command);
+const struct docx_module *cli_docx(struct cli *cli, const char *command);
+const struct ofd_module *cli_ofd(struct cli *cli, const char *command);
+const struct xlsx_module *cli_xlsx(struct cli *cli, const char *command);
 
 #endif

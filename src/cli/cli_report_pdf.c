@@ -10,18 +10,21 @@
 #include "catalog.h"
 #include "diag.h"
 #include "final_gate.h"
-#include "render_pdf.h"
+#include "pdf_module.h"
 #include "report.h"
 #include "report_load.h"
 
 char *cli_render_pdf(struct cli *cli, const char *command, const char *file,
 		     const struct report *report, const char *seal_path, size_t *len)
 {
+	const struct pdf_module *module = cli_pdf(cli, command);
+	if (!module)
+		return NULL;
 	struct diag_list problems;
 	diag_list_init(&problems);
 	struct render_pdf_options options = {.seal_png = seal_path};
 	char *error = NULL;
-	char *pdf = render_pdf(report, &options, len, &problems, &error);
+	char *pdf = module->render(report, &options, len, &problems, &error);
 	if (!pdf) {
 		cli_print_diags(cli->err, file, &problems);
 		if (error)

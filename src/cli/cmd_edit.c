@@ -3,7 +3,7 @@
 
 #include "cli.h"
 #include "report.h"
-#include "tui.h"
+#include "tui_module.h"
 
 static enum cli_status edit_run(struct cli *cli, const struct cli_args *args);
 
@@ -34,5 +34,8 @@ static enum cli_status edit_run(struct cli *cli, const struct cli_args *args)
 	int year = 0;
 	if (year_text && (problem = report_parse_year(year_text, strlen(year_text), &year)))
 		return cli_usage_error(cli, &cmd_edit, "年度%s", problem);
-	return (enum cli_status)tui_edit(args->operands[0], cli->catalog, organ, year, cli->err);
+	const struct tui_module *tui = cli_tui(cli, "edit");
+	if (!tui)
+		return CLI_REFUSED;
+	return (enum cli_status)tui->edit(args->operands[0], cli->catalog, organ, year, cli->err);
 }

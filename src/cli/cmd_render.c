@@ -8,11 +8,11 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
-#include "font_roles.h"
+#include "docx_module.h"
 #include "output_owner.h"
-#include "render_docx.h"
+#include "pdf_module.h"
 #include "render_html.h"
-#include "render_ofd.h"
+#include "ofd_module.h"
 #include "render_text.h"
 #include "report.h"
 #include "report_load.h"
@@ -119,9 +119,13 @@ static const char *family_of(const struct font_source *source)
 static char *render_make_docx(struct cli *cli, const struct report *r, const char *path,
 			      size_t *len)
 {
+	const struct pdf_module *pdf = cli_pdf(cli, "render");
+	const struct docx_module *docx_writer = pdf ? cli_docx(cli, "render") : NULL;
+	if (!docx_writer)
+		return NULL;
 	struct font_roles roles;
 	char *error = NULL;
-	bool have_roles = font_roles_load(font_roles_dir(), &roles, &error) == 0;
+	bool have_roles = pdf->fonts_load(pdf->fonts_dir(), &roles, &error) == 0;
 	free(error);
 	error = NULL;
 	struct docx_fonts fonts = {0};
@@ -131,9 +135,9 @@ static char *render_make_docx(struct cli *cli, const struct report *r, const cha
 		fonts.body = family_of(&roles.primary[FONT_ROLE_BODY]);
 		fonts.table = family_of(&roles.primary[FONT_ROLE_TABLE]);
 	}
-	char *docx = render_docx(r, &fonts, len, &error);
+	char *docx = docx_writer->render(r, &fonts, len, &error);
 	if (have_roles)
-		font_roles_fini(&roles);
+		pdf->fonts_fini(&roles);
 	if (!docx) {
 		fprintf(cli->err, "nianbao render: %s；没有写出 %s\n", error, path);
 		free(error);
@@ -146,10 +150,13 @@ static char *render_make_docx(struct cli *cli, const struct report *r, const cha
 static char *render_make_ofd(struct cli *cli, const char *file, const struct report *r,
 			     const char *path, size_t *len)
 {
+	const struct ofd_module *ofd_writer = cli_ofd(cli, "render");
+	if (!ofd_writer)
+		return NULL;
 	struct diag_list diags;
 	diag_list_init(&diags);
 	char *error = NULL;
-	char *ofd = render_ofd(r, NULL, len, &diags, &error);
+	char *ofd = ofd_writer->render(r, NULL, len, &diags, &error);
 	if (!ofd) {
 		cli_print_diags(cli->err, file, &diags);
 		if (error)

@@ -18,9 +18,7 @@
 #include "cli.h"
 #include "file_read.h"
 #include "output_owner.h"
-#include "pdf_sign.h"
-#include "print.h"
-#include "signer.h"
+#include "sign_module.h"
 #include "xalloc.h"
 
 #define SIGN_MAX_INPUT (64u << 20) /* a report with seal images is a few MB */
@@ -168,12 +166,12 @@ static char *take_env_password(void)
 	return copy;
 }
 
-static enum cli_status load_signer(struct cli *cli, const char *key, const char *cert,
-				   struct signer **signer)
+static enum cli_status load_signer(struct cli *cli, const struct sign_module *sign, const char *key,
+				   const char *cert, struct signer **signer)
 {
 	char *password = take_env_password(), *cause;
 	bool from_env = password != NULL;
-	enum signer_status s = signer_load(key, cert, password, signer, &cause);
+	enum signer_status s = sign->signer_load(key, cert, password, signer, &cause);
 	if (s == SIGNER_NEEDS_PASSWORD) {
 		bool cancelled;
 		password = prompt_password(key, &cancelled);
@@ -190,7 +188,7 @@ static enum cli_status load_signer(struct cli *cli, const char *key, const char 
 			return CLI_REFUSED;
 		}
 		free(cause);
-		s = signer_load(key, cert, password, signer, &cause);
+		s = sign->signer_load(key, cert, password, signer, &cause);
 	}
 	password_free(password);
 	if (s == SIGNER_OK)
@@ -223,11 +221,11 @@ static enum cli_status refuse_existing(struct cli *cli, const char *output)
 	return CLI_REFUSED;
 }
 
-static void warn_validity(struct cli *cli, const struct signer *signer, const char *cert,
-			  time_t when)
+static void warn_validity(struct cli *cli, const struct sign_module *sign,
+			  const struct signer *signer, const char *cert, time_t when)
 {
 	char limit[SIGNER_DATE_SIZE];
-	int validity = signer_check_validity(signer, when, limit);
+	int validity = sign->signer_check_validity(signer, when, limit);
 	if (validity < 0)
 		fprintf(cli->err,
 			"nianbao sign: 警告：证书 %s 从 %s 起才生效，签名时间在此之前；"
@@ -250,9 +248,10 @@ static bool is_report_file(const char *path)
 /* Reads input (a PDF, or a report whose PDF is rendered), checks it, loads the key (asking for its password) and
  * signs: *signed_pdf is the whole signed file, *subject who signed it.
  * CLI_BROKEN: a report that is not final. */
-static enum cli_status sign_input(struct cli *cli, const char *input, const char *seal,
-				  const char *key, const char *cert, char **signed_pdf,
-				  size_t *signed_len, char **subject)
+static enum cli_status sign_input(struct cli *cli, const struct sign_module *sign,
+				  const char *input, const char *seal, const char *key,
+				  const char *cert, char **signed_pdf, size_t *signed_len,
+				  char **subject)
 {
 	char *cause;
 	size_t len;
@@ -271,18 +270,18 @@ static enum cli_status sign_input(struct cli *cli, const char *input, const char
 	}
 	/* refuse what cannot be signed before asking for a password */
 	struct signer *signer = NULL;
-	enum pdf_sign_status s = pdf_sign_check(pdf, len, &cause);
-	if (s == PDF_SIGN_OK && load_signer(cli, key, cert, &signer) != CLI_OK) {
+	enum pdf_sign_status s = sign->check(pdf, len, &cause);
+	if (s == PDF_SIGN_OK && load_signer(cli, sign, key, cert, &signer) != CLI_OK) {
 		free(pdf);
 		return CLI_REFUSED;
 	}
 	if (s == PDF_SIGN_OK) {
 		time_t when = signing_time();
-		warn_validity(cli, signer, cert, when);
-		s = pdf_sign(pdf, len, signer, when, signed_pdf, signed_len, &cause);
+		warn_validity(cli, sign, signer, cert, when);
+		s = sign->sign(pdf, len, signer, when, signed_pdf, signed_len, &cause);
 		if (s == PDF_SIGN_OK)
-			*subject = xstrdup(signer_subject(signer));
-		signer_free(signer);
+			*subject = xstrdup(sign->signer_subject(signer));
+		sign->signer_free(signer);
 	}
 	free(pdf);
 	if (s != PDF_SIGN_OK) {
@@ -316,10 +315,13 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 		return CLI_REFUSED;
 	}
 
+	const struct sign_module *sign = cli_sign(cli, "sign");
+	if (!sign)
+		return CLI_REFUSED;
 	char *signed_pdf, *subject, *cause;
 	size_t signed_len;
-	enum cli_status status = sign_input(cli, input, seal, key, cert, &signed_pdf, &signed_len,
-					    &subject);
+	enum cli_status status = sign_input(cli, sign, input, seal, key, cert, &signed_pdf,
+					    &signed_len, &subject);
 	if (status != CLI_OK)
 		return status;
 	int err = atomic_write(output, signed_pdf, signed_len,
@@ -339,7 +341,7 @@ static enum cli_status sign_run(struct cli *cli, const struct cli_args *args)
 	if (!print)
 		return CLI_OK;
 	fflush(cli->out);
-	if (print_pdf(output, printer, &cause) != PRINT_OK) {
+	if (sign->print(output, printer, &cause) != PRINT_OK) {
 		fprintf(cli->err, "nianbao sign: 签名后的 %s 已写出，但没有打印：%s\n", output,
 			cause);
 		free(cause);

@@ -22,7 +22,7 @@
 #include "rules.h"
 #include "value.h"
 #include "xalloc.h"
-#include "xlsx_sheet.h"
+#include "xlsx_module.h"
 
 static enum cli_status summary_run(struct cli *cli, const struct cli_args *args);
 
@@ -383,6 +383,9 @@ static enum cli_status summary_run(struct cli *cli, const struct cli_args *args)
 		free(error);
 		goto done;
 	}
+	const struct xlsx_module *writer = NULL;
+	if (xlsx && !(writer = cli_xlsx(cli, "summary")))
+		goto done;
 	summary_init(&s, entry->form);
 	for (size_t i = 0; i < nfiles; i++) {
 		enum cli_status st = summary_add_file(&s, cli, files[i], &diags);
@@ -397,7 +400,7 @@ static enum cli_status summary_run(struct cli *cli, const struct cli_args *args)
 					   .ncolumns = s.ncolumns,
 					   .frozen_columns = COL_ORGAN + 1,
 					   .bold_row = s.nrows - 1};
-		data = xlsx_sheet_write(&sheet, creation_time(), &len, &error);
+		data = writer->write(&sheet, creation_time(), &len, &error);
 		if (!data) {
 			fprintf(cli->err, "nianbao summary: %s\n", error);
 			free(error);

@@ -13,11 +13,11 @@
 #include "form.h"
 #include "import_blocks.h"
 #include "import_decode.h"
-#include "import_docx.h"
-#include "import_html.h"
 #include "import_label.h"
 #include "import_layout.h"
+#include "import_office.h"
 #include "import_pdf.h"
+#include "import_sniff.h"
 #include "import_tables.h"
 #include "import_text.h"
 #include "report.h"
@@ -529,9 +529,14 @@ static bool read_blocks(struct import_blocks *blocks, const char *data, size_t l
 		*encoding = NULL;
 		return import_pdf_read(blocks, data, len, diags);
 	}
-	if (import_docx_detect(data, len)) {
+	const struct import_office *office;
+	if (import_sniff_docx(data, len)) {
 		*encoding = NULL;
-		return import_docx_read(blocks, data, len, diags);
+		if (!(office = import_office_get(diags))) {
+			import_blocks_init(blocks, "Word 文档");
+			return false;
+		}
+		return office->docx_read(blocks, data, len, diags);
 	}
 	if (len > IMPORT_TEXT_MAX_BYTES) {
 		import_blocks_init(blocks, "文本");
@@ -541,8 +546,13 @@ static bool read_blocks(struct import_blocks *blocks, const char *data, size_t l
 		free(message);
 		return false;
 	}
-	if (import_html_detect(data, len))
-		return import_html_read(blocks, data, len, encoding, diags);
+	if (import_sniff_html(data, len)) {
+		if (!(office = import_office_get(diags))) {
+			import_blocks_init(blocks, "网页");
+			return false;
+		}
+		return office->html_read(blocks, data, len, encoding, diags);
+	}
 	size_t utf8_len;
 	char *utf8 = import_decode(data, len, &utf8_len, encoding, diags);
 	if (!utf8) {

@@ -18,11 +18,6 @@
  * before it is inflated (a ZIP bomb says it is small, then is not). */
 #define DOCUMENT_MAX_BYTES (64u << 20)
 
-bool import_docx_detect(const char *data, size_t len)
-{
-	return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
-}
-
 static bool refuse(struct diag_list *diags, const char *message)
 {
 	diag_list_add(diags, DIAG_ERROR, "import.format", NULL, 1, 1, message);

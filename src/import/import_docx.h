@@ -16,9 +16,6 @@
 struct diag_list;
 struct import_blocks;
 
-/* Whether data[0..len) is a ZIP archive (a .docx is one). */
-bool import_docx_detect(const char *data, size_t len);
-
 /* Reads data[0..len) into b (initialised here; free with
  * import_blocks_fini).  Returns false after adding an error when it is
  * no Word file or its document cannot be read. */

@@ -12,46 +12,13 @@
 #include "buf.h"
 #include "diag.h"
 #include "import_blocks.h"
+#include "import_sniff.h"
 #include "import_text.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-/* How far into a page its meta charset and its first element are looked for. */
+/* How far into a page its meta charset is looked for. */
 #define HTML_HEAD_BYTES 4096
-
-static const char *skip_bom_and_spaces(const char *s, const char *end)
-{
-	if (end - s >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		s += 3;
-	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
-		s++;
-	return s;
-}
-
-/* Where needle (lower case) is in s[0..len), case ignored, or NULL. */
-static const char *find_nocase(const char *s, size_t len, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (size_t i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, needle, n) == 0)
-			return s + i;
-	return NULL;
-}
-
-bool import_html_detect(const char *data, size_t len)
-{
-	const char *end = data + len, *s = skip_bom_and_spaces(data, end);
-	if (s == end || *s != '<')
-		return false;
-	size_t head = (size_t)(end - s) < HTML_HEAD_BYTES ? (size_t)(end - s) : HTML_HEAD_BYTES;
-	static const char *const marks[] = {"<html", "<!doctype html", "<body", "<table",
-					    "<head", "<meta",	       "<p>",	"<p ",
-					    "<div"};
-	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (find_nocase(s, head, marks[i]))
-			return true;
-	return false;
-}
 
 /* The charset libxml2 is to read the page in. */
 static const char *charset_of(const char *data, size_t len)
@@ -64,7 +31,7 @@ static const char *charset_of(const char *data, size_t len)
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
 		return "UTF-16BE";
 	size_t head = len < HTML_HEAD_BYTES ? len : HTML_HEAD_BYTES;
-	const char *at = find_nocase(data, head, "charset=");
+	const char *at = import_sniff_find(data, head, "charset=");
 	if (at) {
 		const char *v = at + strlen("charset=");
 		while (v < data + head && (*v == '"' || *v == '\'' || *v == ' '))
@@ -149,8 +116,8 @@ static bool dropped(const xmlNode *n)
 		xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[a]);
 		bool hit = false;
 		for (size_t w = 0; v && w < sizeof words / sizeof *words && !hit; w++)
-			hit = find_nocase((const char *)v, strlen((const char *)v), words[w]) !=
-			      NULL;
+			hit = import_sniff_find((const char *)v, strlen((const char *)v),
+						words[w]) != NULL;
 		xmlFree(v);
 		if (hit)
 			return true;

@@ -16,11 +16,6 @@
 struct diag_list;
 struct import_blocks;
 
-/* Whether data[0..len) is a web page rather than text: its first
- * character (after a BOM and spaces) is '<' and it names an HTML element
- * early on. */
-bool import_html_detect(const char *data, size_t len);
-
 /* Reads data[0..len) into b (initialised here; free with
  * import_blocks_fini) and sets *encoding to the charset read (static).
  * Returns false after adding an error when the page cannot be parsed. */
