@@ -45,8 +45,9 @@ char *sentences_fill(const struct report *r, const char *section_key, char **err
 		char *path = xstrndup(p + 1, (size_t)(end - p - 1));
 		size_t cell = form_find_cell(r->form, path);
 		if (cell == FORM_NONE || r->form->cells[cell].type == FORM_TEXT) {
-			*error = xasprintf("templates/sentences.yaml 的模板“%s”中的“{%s}”%s",
-					   sentences[s].name, path,
+			*error = xasprintf("%s 的模板“%s”中的“{%s}”%s",
+					   templates_source(sentences[s].key), sentences[s].name,
+					   path,
 					   cell == FORM_NONE ? "不是表格中的格"
 							     : "是一段文字，不是表格中的数字");
 			free(path);

@@ -51,6 +51,7 @@ static const struct templates_def defs[TEMPLATES_COUNT] = {
 };
 
 static char *in_use[TEMPLATES_COUNT];
+static char *source_of[TEMPLATES_COUNT]; /* the file each came from, for messages */
 
 /* Sets *error to "where:line:column: message" and returns false. */
 static bool fail_at(char **error, const char *where, const struct ytree *at, const char *msg)
@@ -242,7 +243,7 @@ static bool read_override(const char *path, char **data, size_t *len, char **err
 
 bool templates_load(const char *dir, char **error)
 {
-	char *texts[TEMPLATES_COUNT] = {0};
+	char *texts[TEMPLATES_COUNT] = {0}, *sources[TEMPLATES_COUNT] = {0};
 	bool ok = !(dir && *dir) || check_dir(dir, error);
 	for (size_t i = 0; ok && i < templates_builtin_count; i++) {
 		const struct embedded_file *b = &templates_builtin[i];
@@ -256,6 +257,9 @@ bool templates_load(const char *dir, char **error)
 		if (ok)
 			ok = load_file(b->name, data ? data : b->data, data ? len : b->len, where,
 				       texts, error);
+		for (size_t k = 0; ok && k < TEMPLATES_COUNT; k++)
+			if (texts[k] && !sources[k])
+				sources[k] = xstrdup(where);
 		free(where);
 		free(path);
 		free(data);
@@ -267,12 +271,15 @@ bool templates_load(const char *dir, char **error)
 			ok = false;
 		}
 	if (!ok) {
-		for (size_t k = 0; k < TEMPLATES_COUNT; k++)
+		for (size_t k = 0; k < TEMPLATES_COUNT; k++) {
 			free(texts[k]);
+			free(sources[k]);
+		}
 		return false;
 	}
 	templates_unload();
 	memcpy(in_use, texts, sizeof in_use);
+	memcpy(source_of, sources, sizeof source_of);
 	return true;
 }
 
@@ -284,6 +291,12 @@ const char *templates_get(enum templates_key key)
 			abort(); /* the built-in files are broken: test_templates says how */
 	}
 	return in_use[key];
+}
+
+const char *templates_source(enum templates_key key)
+{
+	templates_get(key);
+	return source_of[key];
 }
 
 void templates_expand(struct buf *out, enum templates_key key, const struct template_var *vars,
@@ -309,6 +322,7 @@ void templates_unload(void)
 {
 	for (size_t k = 0; k < TEMPLATES_COUNT; k++) {
 		free(in_use[k]);
-		in_use[k] = NULL;
+		free(source_of[k]);
+		in_use[k] = source_of[k] = NULL;
 	}
 }

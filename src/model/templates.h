@@ -55,6 +55,10 @@ bool templates_load(const char *dir, char **error);
  * built-in ones (which a unit test proves load). */
 const char *templates_get(enum templates_key key);
 
+/* The file key's template came from, for messages: DIR/FILE.yaml, or
+ * templates/FILE.yaml（内置） (borrowed, as templates_get's). */
+const char *templates_source(enum templates_key key);
+
 /* Appends key's template to out with vars substituted. */
 void templates_expand(struct buf *out, enum templates_key key, const struct template_var *vars,
 		      size_t nvars);
