@@ -437,6 +437,21 @@ static void assert_whole_reading(const struct session *s, int round)
  * and the rules' outcome that setting the whole text gives: the text
  * rules re-read only the sentences around each edit, and must find what a
  * reading of the whole text finds. */
+
+/* The edit [at, to) -> add made in the session and in want, the text the
+ * session must then hold. */
+static void splice_both(struct session *s, size_t cell, struct buf *want, size_t at, size_t to,
+			const char *add)
+{
+	session_splice_text(s, cell, at, to, add, strlen(add));
+	struct buf next;
+	buf_init(&next);
+	buf_add(&next, want->data, at);
+	buf_adds(&next, add);
+	buf_add(&next, want->data + to, want->len - to);
+	buf_fini(want);
+	*want = next;
+}
 static void test_splice_text(void **state)
 {
 	(void)state;
@@ -473,14 +488,7 @@ static void test_splice_text(void **state)
 			} else {
 				add = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
 			}
-			session_splice_text(s, cell, at, to, add, strlen(add));
-			struct buf next;
-			buf_init(&next);
-			buf_add(&next, want.data, at);
-			buf_adds(&next, add);
-			buf_add(&next, want.data + to, want.len - to);
-			buf_fini(&want);
-			want = next;
+			splice_both(s, cell, &want, at, to, add);
 			assert_string_equal(s->report->texts[cell], want.data);
 			assert_whole_reading(s, round);
 		}
@@ -567,14 +575,7 @@ static void test_splice_long_text(void **state)
 		} else {
 			add = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
 		}
-		session_splice_text(s, cell, at, to, add, strlen(add));
-		struct buf next;
-		buf_init(&next);
-		buf_add(&next, want.data, at);
-		buf_adds(&next, add);
-		buf_add(&next, want.data + to, want.len - to);
-		buf_fini(&want);
-		want = next;
+		splice_both(s, cell, &want, at, to, add);
 		cursor = at + strlen(add);
 		assert_string_equal(s->report->texts[cell], want.data);
 		assert_whole_reading(s, round);
