@@ -1,5 +1,6 @@
-# Helpers of the end-to-end tests, sourced by cli-test.sh and sign-test.sh.
-# The sourcing script sets WORK (a scratch directory), failures and checks.
+# Helpers of the end-to-end tests, sourced by the tests/*-test.sh scripts.  The
+# sourcing script sets failures and checks, and WORK (a scratch directory)
+# before it calls those that write there.
 
 fail() {
 	echo "FAIL: $*" >&2

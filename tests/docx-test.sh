@@ -14,10 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 cd "$work" || exit 1
 example=$data/example-2024.yaml
 "$nianbao" render "$example" --docx out.docx || fail "render --docx exits $?"

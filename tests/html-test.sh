@@ -13,10 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 finish() {
 	[ "$failures" -eq 0 ] && echo "html $mode: all passed"
 	[ "$failures" -eq 0 ]

@@ -47,10 +47,7 @@ owner_of_header() {
 }
 
 failures=0 checks=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -10,10 +10,7 @@ nianbao=$1 data=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 cd "$work" || exit 1
 export LC_ALL=C.UTF-8
 example=$data/example-2024.yaml

@@ -20,10 +20,7 @@ export SOURCE_DATE_EPOCH=1737331200
 export XDG_CACHE_HOME="$WORK/cache"
 failures=0
 
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 
 "$NIANBAO" import "$DATA/pdf/hongze-qzf-2024.txt" -o "$WORK/hongze.yaml" 2>/dev/null ||
 	[ -s "$WORK/hongze.yaml" ] || fail "import of hongze-qzf-2024.txt wrote nothing"

@@ -22,10 +22,7 @@ checks=0
 # 100 KB; the default Arphic fonts' outlines alone take about 90 KB.
 MAX_SIZE=150000
 
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 
 check() {
 	checks=$((checks + 1))

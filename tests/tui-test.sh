@@ -20,10 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "$(dirname "$0")/check-lib.sh"
 
 # start COLS ROWS ARGS...: runs nianbao ARGS in a fresh tmux window, with
 # TERM=$FORM_TERM (tmux-256color unless set) and the variables of $FORM_ENV.
