@@ -107,21 +107,28 @@ static void test_fallback_font(void **state)
 	report_free(r);
 }
 
+/* Makes dir (a mkdtemp template) and writes text as its roles.conf, whose
+ * path goes to path. */
+static void write_roles(char *dir, char *path, size_t size, const char *text)
+{
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, size, "%s/roles.conf", dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
 /* A level-2 heading is printed in the heading2 role: a character its font
  * lacks is refused there, though the body's font has it. */
 static void test_heading2_role(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/nianbao-fonts.XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/roles.conf", dir);
-	FILE *fp = fopen(path, "w");
-	fputs("title = AR PL UMing CN\nheading = AR PL UMing CN\nbody = AR PL UMing CN\n"
-	      "table = AR PL UMing CN\n"
-	      "heading2 = /usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf\n",
-	      fp);
-	fclose(fp);
+	char dir[] = "/tmp/nianbao-fonts.XXXXXX", path[128];
+	write_roles(dir, path, sizeof path,
+		    "title = AR PL UMing CN\nheading = AR PL UMing CN\nbody = AR PL UMing CN\n"
+		    "table = AR PL UMing CN\n"
+		    "heading2 = /usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf\n");
 	struct report *r = test_load("example-2024.yaml");
 	size_t cell = test_cell("text.overview");
 	const char *text = "首段。\n（一）喆字情况。正文有堃字。";
@@ -156,13 +163,9 @@ static void test_heading2_role(void **state)
 static void test_missing_font(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/nianbao-fonts.XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/roles.conf", dir);
-	FILE *fp = fopen(path, "w");
-	fputs("# test\ntitle = AR PL SungtiL GB\nbody = 没有这种字体\n", fp);
-	fclose(fp);
+	char dir[] = "/tmp/nianbao-fonts.XXXXXX", path[128];
+	write_roles(dir, path, sizeof path,
+		    "# test\ntitle = AR PL SungtiL GB\nbody = 没有这种字体\n");
 	struct report *r = test_load("example-2024.yaml");
 	struct render_pdf_options options = {.fonts_dir = dir};
 	struct diag_list diags;
