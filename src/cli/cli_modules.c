@@ -15,7 +15,8 @@
 
 /* The Debian 12 packages of the PDF's libraries, which the form and the
  * OFD load too. */
-#define PDF_PACKAGES "libhpdf-2.3.0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 libpng16-16"
+#define PDF_PACKAGES \
+	"libhpdf-2.3.0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 libpng16-16 libdeflate0"
 
 static const struct module_spec pdf_spec = {"pdf", "pdf_module", "排版 PDF 文件", PDF_PACKAGES};
 static const struct module_spec tui_spec = {"tui", "tui_module", "在终端中填写表单",
