@@ -9,23 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "program_dir.h"
 #include "xalloc.h"
 
 #ifndef NIANBAO_MODULES_FROM_BINDIR
 #define NIANBAO_MODULES_FROM_BINDIR "../lib/nianbao"
 #endif
-
-/* The directory of the running program (symbolic links resolved), or
- * false. */
-static bool program_dir(char dir[PATH_MAX])
-{
-	ssize_t n = readlink("/proc/self/exe", dir, PATH_MAX - 1);
-	if (n <= 0)
-		return false;
-	dir[n] = '\0';
-	*strrchr(dir, '/') = '\0';
-	return true;
-}
 
 /* The library a failed dlopen names as missing ("libhpdf-2.3.0.so: cannot
  * open shared object file"), copied, or NULL when it failed otherwise. */

@@ -17,6 +17,7 @@
 #include "atomic_file.h"
 #include "buf.h"
 #include "file_read.h"
+#include "program_dir.h"
 #include "xalloc.h"
 
 /* roles.conf is a dozen lines */
@@ -46,11 +47,8 @@ static const char *font_roles_beside_program(void)
 {
 	static char dir[PATH_MAX];
 	char exe[PATH_MAX], beside[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
+	if (!program_dir(exe))
 		return NULL;
-	exe[n] = '\0';
-	*strrchr(exe, '/') = '\0';
 	if (snprintf(beside, sizeof beside, "%s/%s", exe, NIANBAO_FONTS_FROM_BINDIR) >=
 		    (int)sizeof beside ||
 	    !realpath(beside, dir)) /* messages name it without "bin/.." */
