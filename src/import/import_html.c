@@ -17,9 +17,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* How far into a page its meta charset is looked for. */
-#define HTML_HEAD_BYTES 4096
-
 /* The charset libxml2 is to read the page in. */
 static const char *charset_of(const char *data, size_t len)
 {
@@ -30,7 +27,7 @@ static const char *charset_of(const char *data, size_t len)
 		return "UTF-16LE";
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
 		return "UTF-16BE";
-	size_t head = len < HTML_HEAD_BYTES ? len : HTML_HEAD_BYTES;
+	size_t head = len < IMPORT_HTML_HEAD_BYTES ? len : IMPORT_HTML_HEAD_BYTES;
 	const char *at = import_sniff_find(data, head, "charset=");
 	if (at) {
 		const char *v = at + strlen("charset=");

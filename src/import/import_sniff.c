@@ -4,9 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* How far into a page its first element is looked for. */
-#define HTML_HEAD_BYTES 4096
-
 static const char *skip_bom_and_spaces(const char *s, const char *end)
 {
 	if (end - s >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -30,7 +27,8 @@ bool import_sniff_html(const char *data, size_t len)
 	const char *end = data + len, *s = skip_bom_and_spaces(data, end);
 	if (s == end || *s != '<')
 		return false;
-	size_t head = (size_t)(end - s) < HTML_HEAD_BYTES ? (size_t)(end - s) : HTML_HEAD_BYTES;
+	size_t head = (size_t)(end - s) < IMPORT_HTML_HEAD_BYTES ? (size_t)(end - s)
+								 : IMPORT_HTML_HEAD_BYTES;
 	static const char *const marks[] = {"<html", "<!doctype html", "<body", "<table",
 					    "<head", "<meta",	       "<p>",	"<p ",
 					    "<div"};

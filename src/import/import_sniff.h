@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* How far into a page its first element and its meta charset are looked for. */
+#define IMPORT_HTML_HEAD_BYTES 4096
+
 /* Whether data[0..len) is a web page rather than text: its first
  * character (after a BOM and spaces) is '<' and it names an HTML element
  * early on. */
