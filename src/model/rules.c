@@ -871,11 +871,16 @@ static size_t check_words(const struct rules *r, const struct rule_check *ck)
 	return ck->kind == CHECK_PHRASES ? ck->nleft : 0;
 }
 
-static void memo_fini(struct rules_memo *memo)
+static void memo_free_hits(struct rules_memo *memo)
 {
 	for (size_t k = 0; k < memo->nchecks; k++)
 		text_hits_fini(&memo->hits[k]);
 	free(memo->hits);
+}
+
+static void memo_fini(struct rules_memo *memo)
+{
+	memo_free_hits(memo);
 	free(memo->fresh.items);
 	free(memo->scratch);
 	memset(memo, 0, sizeof *memo);
@@ -885,9 +890,7 @@ static void memo_fini(struct rules_memo *memo)
 static void memo_prepare(const struct rules *r, struct rules_memo *memo)
 {
 	if (memo->nchecks != r->nchecks) {
-		for (size_t k = 0; k < memo->nchecks; k++)
-			text_hits_fini(&memo->hits[k]);
-		free(memo->hits);
+		memo_free_hits(memo);
 		memo->hits = xcalloc(r->nchecks + 1, sizeof *memo->hits);
 		memo->nchecks = r->nchecks;
 	}
