@@ -239,7 +239,7 @@ checks=$((checks + 1))
 pdftotext "$WORK/unbreakable.pdf" - 2>/dev/null | grep -qx "好，" ||
 	fail "the short line before the unbreakable run is not a line of its own"
 
-# --- a set of characters libharu cannot write with the compact cmap -------
+# --- a set of characters libharu once failed to write ----------------------
 checks=$((checks + 1))
 "$NIANBAO" render "$DATA/pdf/libharu-glyph-set.yaml" --pdf "$WORK/glyph-set.pdf" 2>"$WORK/err" ||
 	{ fail "libharu-glyph-set.yaml did not render"; cat "$WORK/err" >&2; }
@@ -385,9 +385,9 @@ done
 rm -f "$WORK/fontdir/junk.ttf" "$WORK/fontdir/cut.ttf"
 
 # --- a font whose glyphs are built from parts numbered above 32767 ---------
-# WenQuanYi Zen Hei builds ㈠ from such parts, which libharu 2.3.0 drops
-# when it reads them; in our subsets glyphs are renumbered from 0, so ㈠
-# prints whole and comes back out.
+# WenQuanYi Zen Hei builds ㈠ from such parts, which libharu 2.3.0 dropped
+# when it rewrote the fonts itself; the subset is embedded as HarfBuzz
+# wrote it, so ㈠ prints whole and comes back out.
 printf 'title = WenQuanYi Zen Hei\nheading = WenQuanYi Zen Hei\nbody = WenQuanYi Zen Hei\ntable = WenQuanYi Zen Hei\n' \
 	>"$WORK/fontdir/roles.conf"
 checks=$((checks + 1))

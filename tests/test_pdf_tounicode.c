@@ -1,6 +1,5 @@
-/* The ToUnicode fix: the file written anew with every font's map replaced
- * by a valid one and every raw stream deflated, found by the PDF reader. */
-#define _GNU_SOURCE /* memmem */
+/* The ToUnicode CMap of a font nianbao writes: glyph codes to the
+ * characters they print, in ranges a reader accepts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,222 +9,76 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <zlib.h>
 
 #include "buf.h"
-#include "pdf_read.h"
 #include "pdf_tounicode.h"
 
-/* Enough of a libharu PDF: Type0 fonts with ToUnicode streams.  Kai-GB
- * names its map before its BaseFont, Other is not among the fonts given,
- * and object 10 shares Sung-GB's map.  Object 11 is a raw stream whose
- * length is object 12, as libharu writes them without compression;
- * object 13 has a filter already.  The trailer is written as libharu
- * writes it. */
-static const char *const haru_objects[] = {
-	"<< /Type /Catalog /Pages 2 0 R >>",
-	"<< /Type /Pages /Kids [] /Count 0 >>",
-	"<< /Producer (Haru Free PDF Library 2.3.0) >>",
-	"<< /Type /Font /Subtype /Type0 /BaseFont /HPDFAA+Sung-GB /ToUnicode 5 0 R >>",
-	"<< /Length 13 >>\nstream\nbegincidrange\nendstream",
-	"<< /Subtype /Type0 /ToUnicode 7 0 R /Type /Font /BaseFont /HPDFAB+Kai-GB >>",
-	"<< /Length 13 >>\nstream\nbegincidrange\nendstream",
-	"<< /Type /Font /Subtype /Type0 /BaseFont /HPDFAC+Other-GB /ToUnicode 9 0 R >>",
-	"<< /Length 13 >>\nstream\nbegincidrange\nendstream",
-	"<< /Type /Font /Subtype /Type0 /BaseFont /HPDFAA+Sung-GB /ToUnicode 5 0 R >>",
-	"<< /Length 12 0 R /Type /XObject >>\nstream\nq 1 0 0 1 0 0 cm Q\nendstream",
-	"18",
-	"<< /Length 3 /Filter /ASCIIHexDecode >>\nstream\n41>\nendstream",
-};
-#define HARU_OBJECTS (sizeof haru_objects / sizeof haru_objects[0])
-
-/* The PDF of objects[0..n), numbered from 1 (the caller frees it);
- * *xref is where its cross-reference table starts. */
-static char *make_pdf(const char *const *objects, size_t n, size_t *len, size_t *xref)
+static char *cmap_of(const uint32_t *glyphs, const uint32_t *cps, size_t n)
 {
 	struct buf b;
-	size_t offsets[HARU_OBJECTS];
 	buf_init(&b);
-	buf_adds(&b, "%PDF-1.3\n");
-	for (size_t i = 0; i < n; i++) {
-		offsets[i] = b.len;
-		buf_addf(&b, "%zu 0 obj\n%s\nendobj\n", i + 1, objects[i]);
-	}
-	*xref = b.len;
-	buf_addf(&b, "xref\n0 %zu\n0000000000 65535 f\r\n", n + 1);
-	for (size_t i = 0; i < n; i++)
-		buf_addf(&b, "%010zu 00000 n\r\n", offsets[i]);
-	buf_addf(&b, "trailer\n<<\n/Root 1 0 R\n/Info 3 0 R\n/Size %zu\n>>\n", n + 1);
-	buf_addf(&b, "startxref\n%zu\n%%%%EOF\n", *xref);
-	*len = b.len;
+	pdf_tounicode_cmap(&b, glyphs, cps, n);
 	return buf_take(&b);
 }
 
-static char *make_haru_pdf(size_t *len, size_t *xref)
-{
-	return make_pdf(haru_objects, HARU_OBJECTS, len, xref);
-}
-
-/* The stream of object obj in pdf, which holds it once with a direct
- * /Length (inflated; the caller frees it). */
-static char *cmap_of(const char *pdf, size_t len, int obj)
-{
-	char head[32];
-	snprintf(head, sizeof head, "\n%d 0 obj\n", obj);
-	const char *at = memmem(pdf, len, head, strlen(head));
-	assert_non_null(at);
-	assert_null(memmem(at + 1, len - (size_t)(at + 1 - pdf), head, strlen(head)));
-	const char *stream = strstr(at, "stream\n") + strlen("stream\n");
-	long packed = strtol(strstr(at, "/Length ") + strlen("/Length "), NULL, 10);
-	assert_non_null(strstr(at, "/FlateDecode"));
-	uLongf size = 1 << 16;
-	char *out = calloc(1, size + 1);
-	assert_int_equal(uncompress((Bytef *)out, &size, (const Bytef *)stream, (uLong)packed),
-			 Z_OK);
-	return out;
-}
-
-static void test_replaces_each_map(void **state)
+static void test_ranges_and_singles(void **state)
 {
 	(void)state;
-	const uint32_t sung[] = {'1', '2', 0x4E00, 0x4E01, 0x4E03, 0x4EFF, 0x4F00};
-	const uint32_t kai[] = {0x603B};
-	const struct pdf_tounicode_font fonts[] = {{"Sung-GB", sung, 7}, {"Kai-GB", kai, 1}};
-	size_t in_len, xref, len;
-	char *in = make_haru_pdf(&in_len, &xref);
-	char *out = pdf_tounicode_fix(in, in_len, fonts, 2, 6, &len);
-	assert_non_null(out);
-	/* one file, not an update: one table, the trailer's values kept */
-	assert_memory_equal(out, "%PDF-1.3\n", 9);
-	assert_non_null(memmem(out, len, "/Root 1 0 R", strlen("/Root 1 0 R")));
-	assert_non_null(memmem(out, len, "/Info 3 0 R", strlen("/Info 3 0 R")));
-	assert_non_null(memmem(out, len, "/Size 14", strlen("/Size 14")));
-	assert_non_null(memmem(out, len, "xref\n0 14\n", strlen("xref\n0 14\n")));
-	assert_null(memmem(out, len, "/Prev", strlen("/Prev")));
-	assert_null(memmem(out, len, "cidrange", strlen("cidrange")));
+	/* glyphs 1-2 print 1-2; 3-4 print 一丁 (a range); 5 prints 七 alone,
+	 * 6 and 7 print characters apart; 0x0FF-0x100 cross a code's high
+	 * byte and 8-9 a character's */
+	const uint32_t glyphs[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 0xFF, 0x100};
+	const uint32_t cps[] = {'1',	'2',	0x4E00, 0x4E01, 0x4E03, 0x603B,
+				0x5E74, 0x4EFF, 0x4F00, 0x5E00, 0x5E01};
+	char *cmap = cmap_of(glyphs, cps, 11);
+	assert_non_null(strstr(cmap, "/CMapName /Adobe-Identity-UCS def"));
+	assert_non_null(strstr(cmap, "<0000> <FFFF>\nendcodespacerange"));
+	assert_non_null(strstr(cmap, "<0001> <0002> <0031>\n"));
+	assert_non_null(strstr(cmap, "<0003> <0004> <4E00>\n"));
+	assert_non_null(strstr(cmap, "<0005> <4E03>\n"));
+	assert_non_null(strstr(cmap, "<0006> <603B>\n"));
+	assert_non_null(strstr(cmap, "<0007> <5E74>\n"));
+	assert_non_null(strstr(cmap, "<0008> <4EFF>\n"));
+	assert_non_null(strstr(cmap, "<0009> <4F00>\n"));
+	assert_non_null(strstr(cmap, "<00FF> <5E00>\n"));
+	assert_non_null(strstr(cmap, "<0100> <5E01>\n"));
+	assert_non_null(strstr(cmap, "7 beginbfchar\n"));
+	assert_non_null(strstr(cmap, "2 beginbfrange\n"));
+	assert_null(strstr(cmap, "cidrange"));
+	assert_non_null(strstr(cmap, "endcmap\nCMapName currentdict /CMap defineresource pop\n"));
+	free(cmap);
+}
 
-	char *a = cmap_of(out, len, 5);
-	assert_null(strstr(a, "cidrange"));
-	assert_non_null(strstr(a, "<0031> <0032> <0031>"));
-	/* a range never crosses a high byte: 4EFF and 4F00 are apart */
-	assert_non_null(strstr(a, "<4E00> <4E01> <4E00>"));
-	assert_non_null(strstr(a, "<4E03> <4E03> <4E03>"));
-	assert_non_null(strstr(a, "<4EFF> <4EFF> <4EFF>"));
-	assert_non_null(strstr(a, "<4F00> <4F00> <4F00>"));
-	assert_null(strstr(a, "603B"));
-	/* found by its dictionary, wherever /BaseFont stands in it */
-	char *b = cmap_of(out, len, 7);
-	assert_non_null(strstr(b, "1 beginbfrange\n<603B> <603B> <603B>"));
-	/* a font not given gets the characters of all of them */
-	char *c = cmap_of(out, len, 9);
-	assert_non_null(strstr(c, "<603B> <603B> <603B>"));
-	assert_non_null(strstr(c, "<4E00> <4E01> <4E00>"));
-	free(a);
-	free(b);
-	free(c);
-
-	/* the reader finds the new maps and the fonts as they were */
-	char *cause = NULL;
-	struct pdf_doc *doc = pdf_doc_open(out, len, &cause);
-	assert_non_null(doc);
-	struct pdf_value v, filter;
-	for (uint32_t num = 5; num <= 11; num += 2) {
-		assert_true(pdf_doc_object(doc, num, &v, &cause));
-		assert_true(pdf_dict_get(&v, "Filter", &filter));
-		assert_true(pdf_name_is(&filter, "FlateDecode"));
+/* A block holds at most 100 entries; a lone surrogate maps to nothing. */
+static void test_blocks_and_surrogates(void **state)
+{
+	(void)state;
+	uint32_t glyphs[251], cps[251];
+	for (uint32_t i = 0; i < 250; i++) {
+		glyphs[i] = 2 * i + 1; /* every other code: no ranges */
+		cps[i] = 0x4E00 + i;
 	}
-	assert_true(pdf_doc_object(doc, 4, &v, &cause));
-	assert_memory_equal(v.start, haru_objects[3], v.len);
-	assert_int_equal(v.len, strlen(haru_objects[3]));
-	/* the raw stream deflated, its dictionary kept, its length object the new length */
-	const char *data;
-	size_t data_len;
-	int generation;
-	assert_true(pdf_doc_object_raw(doc, 11, &generation, &v, &data, &data_len, &cause));
-	struct pdf_value type, length;
-	assert_true(pdf_dict_get(&v, "Type", &type));
-	assert_true(pdf_name_is(&type, "XObject"));
-	assert_true(pdf_dict_get(&v, "Length", &length));
-	assert_int_equal(length.kind, PDF_REF);
-	assert_int_equal(length.number, 12);
-	assert_true(pdf_doc_object(doc, 12, &length, &cause));
-	assert_int_equal(length.number, (int64_t)data_len);
-	char inflated[64] = {0};
-	uLongf inflated_len = sizeof inflated - 1;
-	assert_int_equal(
-		uncompress((Bytef *)inflated, &inflated_len, (const Bytef *)data, (uLong)data_len),
-		Z_OK);
-	assert_string_equal(inflated, "q 1 0 0 1 0 0 cm Q");
-	/* a stream with a filter is copied as it was */
-	assert_true(pdf_doc_object(doc, 13, &v, &cause));
-	assert_memory_equal(v.start, haru_objects[12], v.len);
-	pdf_doc_free(doc);
-	free(out);
-	free(in);
-}
-
-static void test_refuses_other_shapes(void **state)
-{
-	(void)state;
-	size_t len;
-	const char junk[] = "%PDF-1.3\nno trailer here\n";
-	assert_null(pdf_tounicode_fix(junk, strlen(junk), NULL, 0, 6, &len));
-	/* a font dictionary that cannot be read */
-	size_t in_len, xref;
-	char *in = make_haru_pdf(&in_len, &xref);
-	char *font = memmem(in, in_len, "/HPDFAB+Kai-GB >>", 17);
-	memcpy(font + 15, "))", 2);
-	assert_null(pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len));
-	free(in);
-}
-
-/* A PDF whose fonts have no ToUnicode maps keeps its streams as they
- * said, deflated. */
-static void test_nothing_to_replace(void **state)
-{
-	(void)state;
-	size_t in_len, xref, len;
-	char *in = make_haru_pdf(&in_len, &xref);
-	for (char *p = in; (p = memmem(p, in_len - (size_t)(p - in), "/ToUnicode", 10)); p++)
-		memcpy(p + 1, "NoUnicode", 9);
-	char *out = pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len);
-	assert_non_null(out);
-	char *a = cmap_of(out, len, 5);
-	assert_string_equal(a, "begincidrange");
-	free(a);
-	free(out);
-	free(in);
-}
-
-/* A stream length that two streams share cannot be rewritten. */
-static void test_refuses_shared_length(void **state)
-{
-	(void)state;
-	size_t in_len, xref, len;
-	const char *objects[HARU_OBJECTS];
-	memcpy(objects, haru_objects, sizeof objects);
-	objects[4] = "<< /Length 12 0 R >>\nstream\nbegincidrange\nendstream";
-	objects[10] = "<< /Length 12 0 R >>\nstream\nbegincidrange\nendstream";
-	objects[11] = "13";
-	char *in = make_pdf(objects, HARU_OBJECTS, &in_len, &xref);
-	assert_null(pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len));
-	/* each with a length of its own, it can */
-	objects[4] = haru_objects[4];
-	free(in);
-	in = make_pdf(objects, HARU_OBJECTS, &in_len, &xref);
-	char *out = pdf_tounicode_fix(in, in_len, NULL, 0, 6, &len);
-	assert_non_null(out);
-	free(out);
-	free(in);
+	glyphs[250] = 600;
+	cps[250] = 0xD800;
+	char *cmap = cmap_of(glyphs, cps, 251);
+	assert_non_null(strstr(cmap, "100 beginbfchar\n"));
+	assert_non_null(strstr(cmap, "50 beginbfchar\n"));
+	assert_null(strstr(cmap, "beginbfrange"));
+	assert_null(strstr(cmap, "D800"));
+	assert_non_null(strstr(cmap, "<01F3> <4EF9>\n"));
+	free(cmap);
+	/* no characters: a map of nothing, still whole */
+	cmap = cmap_of(glyphs, cps, 0);
+	assert_null(strstr(cmap, "beginbf"));
+	assert_non_null(strstr(cmap, "endcmap"));
+	free(cmap);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_replaces_each_map),
-		cmocka_unit_test(test_refuses_other_shapes),
-		cmocka_unit_test(test_nothing_to_replace),
-		cmocka_unit_test(test_refuses_shared_length),
+		cmocka_unit_test(test_ranges_and_singles),
+		cmocka_unit_test(test_blocks_and_surrogates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

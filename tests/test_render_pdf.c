@@ -1,9 +1,11 @@
 /* The PDF renderer in process: a report renders, the same report gives
- * the same bytes under SOURCE_DATE_EPOCH, and a character that cannot be
- * printed is an error naming it and its place, not a blank. */
+ * the same bytes under SOURCE_DATE_EPOCH, its fonts are the objects
+ * pdf_cidfont.h describes, and a character that cannot be printed is an
+ * error naming it and its place, not a blank. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,8 +14,10 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "diag.h"
+#include "pdf_read.h"
 #include "render_pdf.h"
 #include "report.h"
 #include "support.h"
@@ -48,6 +52,116 @@ static void test_renders_and_repeats(void **state)
 	diag_list_fini(&diags);
 	report_free(r);
 	unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/* The stream of object ref in doc, inflated (the caller frees it). */
+static char *inflated(struct pdf_doc *doc, const struct pdf_value *ref, size_t *len)
+{
+	assert_int_equal(ref->kind, PDF_REF);
+	int generation;
+	struct pdf_value dict, filter;
+	const char *data;
+	size_t packed;
+	char *cause = NULL;
+	assert_true(pdf_doc_object_raw(doc, (uint32_t)ref->number, &generation, &dict, &data,
+				       &packed, &cause));
+	assert_true(pdf_dict_get(&dict, "Filter", &filter));
+	assert_true(pdf_name_is(&filter, "FlateDecode"));
+	uLongf size = 1 << 22;
+	char *out = malloc(size + 1);
+	assert_int_equal(uncompress((Bytef *)out, &size, (const Bytef *)data, (uLong)packed), Z_OK);
+	out[size] = '\0';
+	*len = size;
+	return out;
+}
+
+/* True when the ToUnicode map maps some code to cp, in a bfchar or a
+ * bfrange. */
+static bool cmap_maps(const char *cmap, unsigned cp)
+{
+	for (const char *line = cmap; line;
+	     line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		unsigned a, b, c;
+		int n = sscanf(line, "<%x> <%x> <%x>", &a, &b, &c);
+		if ((n == 2 && b == cp) || (n == 3 && cp >= c && cp <= c + (b - a)))
+			return true;
+	}
+	return false;
+}
+
+static void expect_name(const struct pdf_value *dict, const char *key, const char *name)
+{
+	struct pdf_value v;
+	assert_true(pdf_dict_get(dict, key, &v));
+	if (!pdf_name_is(&v, name))
+		fail_msg("/%s is %.*s, not /%s", key, (int)v.len, v.start, name);
+}
+
+/* Each font is a Type0 of Identity-H codes over a CIDFontType2 whose
+ * codes are the glyphs of the embedded TrueType subset, with a subset tag,
+ * the program's length, widths and a ToUnicode map. */
+static void test_fonts_as_written(void **state)
+{
+	(void)state;
+	struct report *r = test_load("example-2024.yaml");
+	struct diag_list diags;
+	diag_list_init(&diags);
+	size_t len;
+	char *error;
+	char *pdf = render(r, &len, &diags, &error);
+	assert_non_null(pdf);
+	char *cause = NULL;
+	struct pdf_doc *doc = pdf_doc_open(pdf, len, &cause);
+	assert_non_null(doc);
+	int fonts = 0;
+	uint32_t num = 0;
+	while (pdf_doc_next_object(doc, &num)) {
+		struct pdf_value font, subtype;
+		assert_true(pdf_doc_object(doc, num, &font, &cause));
+		if (font.kind != PDF_DICT || !pdf_dict_get(&font, "Subtype", &subtype) ||
+		    !pdf_name_is(&subtype, "Type0"))
+			continue;
+		fonts++;
+		expect_name(&font, "Encoding", "Identity-H");
+		struct pdf_value base, list, first, cid, desc, ref, length1, w;
+		assert_true(pdf_dict_get(&font, "BaseFont", &base));
+		assert_true(base.len > 8 && base.start[7] == '+');
+		for (int i = 1; i <= 6; i++)
+			assert_true(base.start[i] >= 'A' && base.start[i] <= 'Z');
+		assert_true(pdf_dict_get(&font, "DescendantFonts", &list));
+		struct pdf_iter it;
+		pdf_iter_init(&it, &list);
+		assert_true(pdf_iter_next(&it, &first));
+		assert_true(pdf_doc_resolve(doc, &first, &cid, &cause));
+		expect_name(&cid, "Subtype", "CIDFontType2");
+		expect_name(&cid, "CIDToGIDMap", "Identity");
+		assert_true(pdf_dict_get(&cid, "W", &w));
+		assert_int_equal(w.kind, PDF_ARRAY);
+		assert_true(pdf_dict_get(&cid, "FontDescriptor", &ref));
+		assert_true(pdf_doc_resolve(doc, &ref, &desc, &cause));
+		assert_true(pdf_dict_get(&desc, "FontFile2", &ref));
+		size_t program_len;
+		char *program = inflated(doc, &ref, &program_len);
+		struct pdf_value program_dict;
+		assert_true(pdf_doc_resolve(doc, &ref, &program_dict, &cause));
+		assert_true(pdf_dict_get(&program_dict, "Length1", &length1));
+		assert_int_equal(length1.number, (int64_t)program_len);
+		assert_memory_equal(program, "\0\1\0\0", 4); /* a TrueType file */
+		free(program);
+		assert_true(pdf_dict_get(&font, "ToUnicode", &ref));
+		size_t cmap_len;
+		char *cmap = inflated(doc, &ref, &cmap_len);
+		/* 公 is in every face's part of the example */
+		if (!cmap_maps(cmap, 0x516C))
+			fail_msg("the map of %.*s lacks 公", (int)base.len, base.start);
+		free(cmap);
+	}
+	/* title, headings and body: three faces */
+	assert_int_equal(fonts, 3);
+	pdf_doc_free(doc);
+	free(pdf);
+	diag_list_fini(&diags);
+	report_free(r);
 }
 
 /* text is put into text.overview of the example; the error must name
@@ -186,8 +300,11 @@ static void test_missing_font(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_renders_and_repeats), cmocka_unit_test(test_heading2_role),
-		cmocka_unit_test(test_refuses_unprintable), cmocka_unit_test(test_fallback_font),
+		cmocka_unit_test(test_renders_and_repeats),
+		cmocka_unit_test(test_fonts_as_written),
+		cmocka_unit_test(test_heading2_role),
+		cmocka_unit_test(test_refuses_unprintable),
+		cmocka_unit_test(test_fallback_font),
 		cmocka_unit_test(test_missing_font),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -221,10 +221,8 @@ static char *write_ofd(const struct report *r, struct font_set *fonts,
 		     "\" BaseLoc=\"Res\">\n<ofd:Fonts>\n");
 	for (size_t f = 0; f < fonts->nfaces; f++) {
 		size_t n, flen;
-		unsigned nglyphs;
 		uint32_t *cps = font_set_used(fonts, (int)f, &n);
-		char *subset = n ? font_subset_make(fonts->faces[f], cps, n, false, &flen, &nglyphs)
-				 : NULL;
+		char *subset = n ? font_subset_make(fonts->faces[f], cps, n, NULL, &flen) : NULL;
 		free(cps);
 		if (!subset)
 			continue;

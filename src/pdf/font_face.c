@@ -1,9 +1,10 @@
-/* A font file read with HarfBuzz: character map, advances, and the
- * glyph check that libharu needs.  Nothing here draws or embeds. */
+/* A font file read with HarfBuzz: character map, advances, the glyph
+ * check and the descriptor's metrics.  Nothing here draws or embeds. */
 #include "font_face.h"
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 struct font_face {
 	char *path;
 	char *family;
+	char *postscript_name;
 	hb_blob_t *blob;
 	hb_face_t *face;
 	hb_font_t *font;
@@ -56,7 +58,7 @@ struct font_face *font_face_open(const char *path, unsigned index, char **error)
 	hb_blob_destroy(head);
 	f->nglyphs = hb_face_get_glyph_count(f->face);
 	if (hb_blob_get_length(f->glyf) == 0 || hb_blob_get_length(f->loca) == 0) {
-		/* libharu embeds TrueType outlines only (no CFF) */
+		/* the PDF embeds TrueType outlines only (FontFile2, no CFF) */
 		*error = xasprintf("%s 没有 TrueType 字形（只能使用 TrueType 字体）", path);
 		font_face_free(f);
 		return NULL;
@@ -83,6 +85,10 @@ struct font_face *font_face_open(const char *path, unsigned index, char **error)
 				    name);
 	}
 	f->family = xstrdup(len ? name : path);
+	len = sizeof name;
+	hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,
+			    name);
+	f->postscript_name = xstrdup(len ? name : f->family);
 	return f;
 }
 
@@ -96,6 +102,7 @@ void font_face_free(struct font_face *f)
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
 	free(f->family);
+	free(f->postscript_name);
 	free(f->path);
 	free(f);
 }
@@ -157,7 +164,7 @@ static const unsigned char *glyph_data(const struct font_face *f, uint32_t glyph
 #define WE_HAVE_AN_X_AND_Y_SCALE 0x0040
 #define WE_HAVE_A_TWO_BY_TWO 0x0080
 
-static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth, bool *deep)
+static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth)
 {
 	size_t len;
 	const unsigned char *g = glyph_data(f, glyph, &len);
@@ -172,9 +179,7 @@ static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth
 		if (at + 4 > len)
 			return false;
 		unsigned flags = read_u16(g + at), part = read_u16(g + at + 2);
-		if (part >= 32768)
-			*deep = true;
-		if (!glyph_printable(f, part, depth + 1, deep))
+		if (!glyph_printable(f, part, depth + 1))
 			return false;
 		at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
 		if (flags & WE_HAVE_A_SCALE)
@@ -188,10 +193,51 @@ static bool glyph_printable(const struct font_face *f, uint32_t glyph, int depth
 	}
 }
 
-bool font_face_glyph_printable(const struct font_face *f, uint32_t glyph, bool *deep)
+bool font_face_glyph_printable(const struct font_face *f, uint32_t glyph)
 {
-	*deep = false;
-	return glyph < f->nglyphs && glyph_printable(f, glyph, 0, deep);
+	return glyph < f->nglyphs && glyph_printable(f, glyph, 0);
+}
+
+/* v font units in thousandths of the font size */
+static int thousandths(const struct font_face *f, int v)
+{
+	return (int)lround((double)v * 1000 / f->upem);
+}
+
+void font_face_metrics(const struct font_face *f, struct font_face_metrics *m)
+{
+	hb_position_t ascent = 0, descent = 0, cap = 0;
+	hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+						 &ascent);
+	hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
+						 &descent);
+	hb_ot_metrics_get_position_with_fallback(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap);
+	m->ascent = thousandths(f, ascent);
+	m->descent = thousandths(f, descent);
+	m->cap_height = thousandths(f, cap);
+	/* head: xMin, yMin, xMax, yMax at offset 36 */
+	hb_blob_t *head = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned len;
+	const unsigned char *h = (const unsigned char *)hb_blob_get_data(head, &len);
+	for (int i = 0; i < 4; i++)
+		m->bbox[i] = len >= 44 ? thousandths(f, (int16_t)read_u16(h + 36 + 2 * i)) : 0;
+	hb_blob_destroy(head);
+	if (len < 44) {
+		m->bbox[1] = m->descent;
+		m->bbox[2] = 1000;
+		m->bbox[3] = m->ascent;
+	}
+	/* OS/2: usWeightClass at offset 4; the font has no stem width of its own */
+	hb_blob_t *os2 = hb_face_reference_table(f->face, HB_TAG('O', 'S', '/', '2'));
+	const unsigned char *o = (const unsigned char *)hb_blob_get_data(os2, &len);
+	double weight = len >= 6 ? read_u16(o + 4) : 400;
+	hb_blob_destroy(os2);
+	m->stem_v = (int)lround(50 + (weight / 65) * (weight / 65));
+}
+
+const char *font_face_postscript_name(const struct font_face *f)
+{
+	return f->postscript_name;
 }
 
 void *font_face_hb_face(const struct font_face *f)

@@ -12,8 +12,7 @@ enum {
 	STATE_UNKNOWN,
 	STATE_PRINTS,
 	STATE_MISSING,
-	STATE_MISPRINTS,   /* has it, but its outline is broken */
-	STATE_DEEP = 0x40, /* prints, from parts numbered 32768 or above (font_face.h) */
+	STATE_MISPRINTS, /* has it, but its outline is broken */
 	STATE_USED = 0x80,
 };
 
@@ -64,23 +63,22 @@ void font_set_close(struct font_set *set)
 static int face_state(struct font_set *set, int face, uint32_t cp)
 {
 	uint8_t *st = &set->state[face][cp];
-	if ((*st & ~(STATE_USED | STATE_DEEP)) == STATE_UNKNOWN) {
+	if ((*st & ~STATE_USED) == STATE_UNKNOWN) {
 		uint32_t glyph = font_face_glyph(set->faces[face], cp);
-		bool deep = false;
 		if (glyph == 0)
 			*st = STATE_MISSING;
-		else if (!font_face_glyph_printable(set->faces[face], glyph, &deep))
+		else if (!font_face_glyph_printable(set->faces[face], glyph))
 			*st = STATE_MISPRINTS;
 		else
-			*st = STATE_PRINTS | (deep ? STATE_DEEP : 0);
+			*st = STATE_PRINTS;
 	}
-	return *st & ~(STATE_USED | STATE_DEEP);
+	return *st & ~STATE_USED;
 }
 
 char *font_set_problem(struct font_set *set, enum font_role role, uint32_t cp, int *face)
 {
 	if (cp >= BMP)
-		/* libharu's UTF-8 encoder has 16-bit codes: it prints a blank */
+		/* the set keeps what it knows per BMP character */
 		return xasprintf("nianbao 的 PDF 只能印基本多文种平面（U+FFFF 以内）的字");
 	int faces[2] = {set->primary[role], set->fallback[role]};
 	int misprints = -1;
@@ -138,14 +136,6 @@ uint32_t *font_set_used(const struct font_set *set, int face, size_t *n)
 			cps[count++] = cp;
 	*n = count;
 	return cps;
-}
-
-bool font_set_used_deep(const struct font_set *set, int face)
-{
-	for (uint32_t cp = 0; cp < BMP; cp++)
-		if ((set->state[face][cp] & (STATE_USED | STATE_DEEP)) == (STATE_USED | STATE_DEEP))
-			return true;
-	return false;
 }
 
 int font_set_open_dir(struct font_set *set, const char *fonts_dir, char **error)

@@ -42,10 +42,6 @@ int font_set_find(struct font_set *set, enum font_role role, uint32_t cp);
  * none can (font_set_problem says why). */
 int font_set_pick(struct font_set *set, enum font_role role, uint32_t cp);
 
-/* True when a character face printed is made of parts numbered 32768 or
- * above, which libharu prints right only from a subset of fewer glyphs. */
-bool font_set_used_deep(const struct font_set *set, int face);
-
 /* The characters face printed, ascending (the caller frees them). */
 uint32_t *font_set_used(const struct font_set *set, int face, size_t *n);
 

@@ -1,7 +1,7 @@
 /* Before a PDF is typeset: can every character it will print be printed
  * right?  A character no font of its role has, one above U+FFFF (which
- * libharu prints as a blank) and one whose only glyph libharu would
- * misprint are errors naming the character and where it is: the
+ * the font set does not keep) and one whose only glyph is damaged are
+ * errors naming the character and where it is: the
  * report's cell (path, line and column of its value, and the line and
  * character within a narrative) or the form's label. */
 #ifndef NIANBAO_PDF_CHECK_H

@@ -1,9 +1,8 @@
-/* Drawing the typeset pages with libharu; see render_pdf.h.  libharu
- * is given each font already subset by HarfBuzz (through an in-memory
- * file, as libharu 2.3.0 reads fonts only from files), so what it embeds
- * is small.  It compresses nothing: the pass that replaces its ToUnicode
- * maps writes the file anew and deflates the streams (pdf_tounicode.h),
- * faster than libharu's fixed zlib level. */
+/* Drawing the typeset pages with libharu; see render_pdf.h.  The fonts
+ * are nianbao's own objects in libharu's document (pdf_cidfont.h).
+ * libharu compresses nothing: the file is written anew at the end
+ * (pdf_rewrite.h), its streams deflated faster than libharu's fixed zlib
+ * level would, and the font programs put in place. */
 #define _GNU_SOURCE
 #include "render_pdf.h"
 
@@ -24,13 +23,14 @@
 #include "font_face.h"
 #include "font_roles.h"
 #include "font_set.h"
-#include "font_subset.h"
 #include "form.h"
-#include "pdf_check.h"
-#include "pdf_layout.h"
-#include "pdf_seal.h"
-#include "pdf_tounicode.h"
 #include "output_owner.h"
+#include "pdf_check.h"
+#include "pdf_cidfont.h"
+#include "pdf_layout.h"
+#include "pdf_read.h"
+#include "pdf_rewrite.h"
+#include "pdf_seal.h"
 #include "pdf_typeset.h"
 #include "report.h"
 #include "version.h"
@@ -44,8 +44,7 @@ struct haru {
 	HPDF_Doc pdf;
 	HPDF_STATUS error; /* the first error libharu reported */
 	HPDF_STATUS detail;
-	HPDF_Font fonts[FONT_SET_MAX_FACES];
-	char *names[FONT_SET_MAX_FACES]; /* as libharu named them, owned */
+	struct pdf_cidfont fonts[FONT_SET_MAX_FACES]; /* .dict NULL: the face prints nothing */
 };
 
 static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -57,9 +56,9 @@ static void haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 	}
 }
 
-/* A file libharu can open by name: a file in memory (memfd), or where
+/* A file libharu can write by name: a file in memory (memfd), or where
  * /proc is missing, a temporary file the caller unlinks once libharu has
- * opened it.  Returns the open descriptor and the name in path, or -1. */
+ * written it.  Returns the open descriptor and the name in path, or -1. */
 static int memory_file(char *path, size_t size)
 {
 	int fd = memfd_create("nianbao-pdf", MFD_CLOEXEC);
@@ -81,66 +80,16 @@ static void memory_file_done(int fd, const char *path)
 	close(fd);
 }
 
-/* Puts data where libharu, which reads fonts only from files, can open
- * it (memory_file).  Returns the open descriptor, or -1. */
-static int subset_file(const char *data, size_t len, char *path, size_t size)
+/* Adds the font of each face that prints something. */
+static bool add_fonts(struct haru *h, struct font_set *set, char **error)
 {
-	int fd = memory_file(path, size);
-	if (fd < 0)
-		return -1;
-	if (write(fd, data, len) != (ssize_t)len) {
-		int saved = errno;
-		memory_file_done(fd, path);
-		errno = saved ? saved : ENOSPC;
-		return -1;
-	}
-	return fd;
-}
-
-/* Loads the subset of face holding the characters the pages use. */
-static bool load_font(struct haru *h, struct font_set *set, int face, bool compact_cmap,
-		      char **error)
-{
-	size_t n, len;
-	unsigned nglyphs = 0;
-	uint32_t *cps = font_set_used(set, face, &n);
-	char *subset = n ? font_subset_make(set->faces[face], cps, n, compact_cmap, &len, &nglyphs)
-			 : NULL;
-	free(cps);
-	if (!n)
-		return true;
-	if (!subset) {
-		*error = xasprintf("无法从字体 %s 中取出所用的字（HarfBuzz 子集化失败）",
-				   font_face_path(set->faces[face]));
-		return false;
-	}
-	/* libharu 2.3.0 drops composite parts numbered 32768 or above: only a
-	 * subset of fewer glyphs is sure to keep them */
-	if (nglyphs > 32768 && font_set_used_deep(set, face)) {
-		free(subset);
-		*error = xasprintf("字体 %s 所用的字形超过 32768 个，其中由部件组成的字 libharu "
-				   "会印错，请在 fonts/roles.conf 中换一种字体",
-				   font_face_path(set->faces[face]));
-		return false;
-	}
-	char path[4096];
-	int fd = subset_file(subset, len, path, sizeof path);
-	free(subset);
-	if (fd < 0) {
-		*error = xasprintf("无法为字体子集建立临时文件：%s", strerror(errno));
-		return false;
-	}
-	const char *name = HPDF_LoadTTFontFromFile(h->pdf, path, HPDF_TRUE);
-	/* libharu holds the file open itself until it has embedded the font */
-	memory_file_done(fd, path);
-	if (name) {
-		h->fonts[face] = HPDF_GetFont(h->pdf, name, "UTF-8");
-		h->names[face] = xstrdup(name);
-	}
-	if (!name || !h->fonts[face]) {
-		*error = xasprintf("libharu 无法使用字体 %s（错误码 0x%04X）",
-				   font_face_path(set->faces[face]), (unsigned)h->error);
-		return false;
+	for (size_t f = 0; f < set->nfaces; f++) {
+		size_t n;
+		uint32_t *cps = font_set_used(set, (int)f, &n);
+		bool ok = !n || pdf_cidfont_add(h->pdf, set->faces[f], cps, n, &h->fonts[f], error);
+		free(cps);
+		if (!ok)
+			return false;
 	}
 	return true;
 }
@@ -178,13 +127,14 @@ static void draw_page(struct haru *h, const struct pdf_page *src)
 			path = true;
 			break;
 		case PDF_ITEM_TEXT:
-			if (it->face < 0 || !h->fonts[it->face])
+			if (it->face < 0 || !h->fonts[it->face].dict)
 				break;
 			HPDF_Page_BeginText(page);
 			if (it->face != font || it->size != size) {
 				font = it->face;
 				size = it->size;
-				HPDF_Page_SetFontAndSize(page, h->fonts[font], (HPDF_REAL)size);
+				if (!pdf_cidfont_select(page, &h->fonts[font], size))
+					h->error = h->error ? h->error : HPDF_PAGE_INVALID_FONT;
 			}
 			if (it->char_space != space) {
 				space = it->char_space;
@@ -198,7 +148,8 @@ static void draw_page(struct haru *h, const struct pdf_page *src)
 			HPDF_Page_SetTextMatrix(page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a),
 						(HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
 						(HPDF_REAL)it->x, (HPDF_REAL)it->y);
-			HPDF_Page_ShowText(page, it->text);
+			if (!pdf_cidfont_show(page, &h->fonts[font], it->text))
+				h->error = h->error ? h->error : HPDF_PAGE_INVALID_FONT;
 			HPDF_Page_EndText(page);
 			break;
 		case PDF_ITEM_IMAGE:
@@ -276,31 +227,29 @@ static char *haru_save(struct haru *h, size_t *len)
 	return data;
 }
 
-/* Replaces libharu's ToUnicode maps with ones of the characters each
- * font printed. */
-static char *fix_tounicode(const struct haru *h, const struct font_set *set, const char *raw,
-			   size_t raw_len, size_t *len)
+/* libharu's file written anew with every stream deflated and the font
+ * programs in their empty streams. */
+static char *rewrite(const struct haru *h, const struct font_set *set, const char *raw,
+		     size_t raw_len, size_t *len)
 {
-	struct pdf_tounicode_font fonts[FONT_SET_MAX_FACES];
-	uint32_t *used[FONT_SET_MAX_FACES];
+	struct pdf_rewrite_stream programs[FONT_SET_MAX_FACES];
 	size_t n = 0;
-	for (size_t f = 0; f < set->nfaces; f++) {
-		if (!h->names[f])
-			continue;
-		used[n] = font_set_used(set, (int)f, &fonts[n].n);
-		fonts[n].cps = used[n];
-		fonts[n].name = h->names[f];
-		n++;
-	}
-	char *out = pdf_tounicode_fix(raw, raw_len, fonts, n, DEFLATE_LEVEL, len);
-	for (size_t i = 0; i < n; i++)
-		free(used[i]);
+	for (size_t f = 0; f < set->nfaces; f++)
+		if (h->fonts[f].dict)
+			programs[n++] = (struct pdf_rewrite_stream){h->fonts[f].program_object,
+								    h->fonts[f].program,
+								    h->fonts[f].program_len};
+	char *cause = NULL;
+	struct pdf_doc *doc = pdf_doc_open(raw, raw_len, &cause);
+	char *out = doc ? pdf_rewrite(doc, programs, n, DEFLATE_LEVEL, len, &cause) : NULL;
+	free(cause);
+	pdf_doc_free(doc);
 	return out;
 }
 
 static char *render_with(const struct report *r, const struct render_pdf_options *options,
-			 struct font_set *fonts, const struct pdf_seal *seal_png, bool compact_cmap,
-			 size_t *len, bool *libharu_failed, char **error);
+			 struct font_set *fonts, const struct pdf_seal *seal_png, size_t *len,
+			 char **error);
 
 char *render_pdf(const struct report *r, const struct render_pdf_options *options, size_t *len,
 		 struct diag_list *diags, char **error)
@@ -318,28 +267,17 @@ char *render_pdf(const struct report *r, const struct render_pdf_options *option
 		font_set_close(&fonts);
 		return NULL;
 	}
-	/* libharu 2.3.0 fails to write some sets of glyphs with our compact
-	 * cmap (HPDF_INVALID_OBJECT while saving the font); HarfBuzz's own
-	 * cmap, slower for libharu to read, always goes through */
-	bool libharu_failed;
-	char *out = render_with(r, options, &fonts, &seal, true, len, &libharu_failed, error);
-	if (!out && libharu_failed) {
-		free(*error);
-		*error = NULL;
-		out = render_with(r, options, &fonts, &seal, false, len, &libharu_failed, error);
-	}
+	char *out = render_with(r, options, &fonts, &seal, len, error);
 	font_set_close(&fonts);
 	pdf_seal_fini(&seal);
 	return out;
 }
 
-/* One attempt at the PDF with the fonts open and the report checked;
- * *libharu_failed says the failure was libharu's own. */
+/* The PDF with the fonts open and the report checked. */
 static char *render_with(const struct report *r, const struct render_pdf_options *options,
-			 struct font_set *fonts, const struct pdf_seal *seal_png, bool compact_cmap,
-			 size_t *len, bool *libharu_failed, char **error)
+			 struct font_set *fonts, const struct pdf_seal *seal_png, size_t *len,
+			 char **error)
 {
-	*libharu_failed = false;
 	struct haru h = {0};
 	h.pdf = HPDF_New(haru_error, &h);
 	char *out = NULL;
@@ -351,7 +289,7 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	}
 	HPDF_UseUTFEncodings(h.pdf);
 	HPDF_SetCurrentEncoder(h.pdf, "UTF-8");
-	/* every stream is deflated afterwards, in the ToUnicode pass */
+	/* every stream is deflated afterwards, when the file is written anew */
 	HPDF_SetCompressionMode(h.pdf, HPDF_COMP_NONE);
 	HPDF_Image seal = NULL;
 	if (options->seal_png) {
@@ -365,9 +303,8 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	}
 
 	pdf_typeset_report(r, fonts, seal_png->aspect, &layout);
-	for (size_t f = 0; f < fonts->nfaces; f++)
-		if (!load_font(&h, fonts, (int)f, compact_cmap, error))
-			goto done;
+	if (!add_fonts(&h, fonts, error))
+		goto done;
 	for (size_t p = 0; p < layout.count && !h.error; p++)
 		draw_page(&h, &layout.pages[p]);
 	if (!h.error)
@@ -393,18 +330,17 @@ static char *render_with(const struct report *r, const struct render_pdf_options
 	if (!raw) {
 		*error = xasprintf("libharu 无法生成 PDF（错误码 0x%04X，详细 %u）",
 				   (unsigned)h.error, (unsigned)h.detail);
-		*libharu_failed = true;
 		goto done;
 	}
-	out = fix_tounicode(&h, fonts, raw, raw_len, len);
+	out = rewrite(&h, fonts, raw, raw_len, len);
 	munmap(raw, raw_len);
 	if (!out)
-		*error = xstrdup("libharu 生成的 PDF 结构不完整，无法补上文字映射");
+		*error = xstrdup("libharu 生成的 PDF 结构不完整，无法重写");
 done:
 	pdf_layout_fini(&layout);
 	if (h.pdf)
 		HPDF_Free(h.pdf);
 	for (int i = 0; i < FONT_SET_MAX_FACES; i++)
-		free(h.names[i]);
+		pdf_cidfont_fini(&h.fonts[i]);
 	return out;
 }

@@ -1,7 +1,6 @@
 /* The PDF of a report: the pages pdf_typeset lays out, drawn with
- * libharu (the only file that includes hpdf.h), with each font embedded
- * as a real subset (font_subset.h), a correct ToUnicode map
- * (pdf_tounicode.h), Title, Author and Subject, and the same bytes for
+ * libharu, with each font embedded as a real subset in objects nianbao
+ * writes itself (pdf_cidfont.h) with a ToUnicode map, Title, Author and Subject, and the same bytes for
  * the same report when SOURCE_DATE_EPOCH is set. */
 #ifndef NIANBAO_RENDER_PDF_H
 #define NIANBAO_RENDER_PDF_H

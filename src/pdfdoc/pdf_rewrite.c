@@ -21,8 +21,7 @@ struct object {
 	const char *data; /* a stream's data as written; NULL: not a stream */
 	size_t len;
 	char *packed;	/* owned when data was deflated here */
-	bool rewritten; /* a new dictionary: /Length and /Filter written here */
-	bool replaced;	/* ... of only those two */
+	bool rewritten; /* deflated here: /Length and /Filter written anew */
 	int64_t length; /* for an object that is another's /Length: its new value; else -1 */
 };
 
@@ -89,12 +88,10 @@ static bool read_objects(struct rewrite *rw, const struct pdf_rewrite_stream *re
 			continue;
 		struct pdf_value filter;
 		const struct pdf_rewrite_stream *r = replacement_of(replaced, nreplaced, num);
-		if (r) {
+		if (r)
 			deflate_into(rw, o, r->data, r->len);
-			o->replaced = true;
-		} else if (!pdf_dict_get(&o->value, "Filter", &filter)) {
+		else if (!pdf_dict_get(&o->value, "Filter", &filter))
 			deflate_into(rw, o, o->data, o->len);
-		}
 	}
 	for (size_t i = 0; i < rw->count; i++) {
 		struct object *o = &rw->objects[i];
@@ -122,8 +119,9 @@ static void write_dict(struct buf *b, const struct object *o)
 	struct pdf_iter it;
 	struct pdf_value key, value;
 	pdf_iter_init(&it, &o->value);
-	while (!o->replaced && pdf_iter_next(&it, &key) && pdf_iter_next(&it, &value)) {
-		if (pdf_name_is(&key, "Length"))
+	while (pdf_iter_next(&it, &key) && pdf_iter_next(&it, &value)) {
+		if (pdf_name_is(&key, "Length") || pdf_name_is(&key, "Filter") ||
+		    pdf_name_is(&key, "DecodeParms"))
 			continue;
 		buf_addc(b, ' ');
 		buf_add(b, key.start, key.len);

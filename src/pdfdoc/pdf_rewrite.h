@@ -23,9 +23,10 @@ struct pdf_rewrite_stream {
 #define PDF_REWRITE_LEVEL_MAX 12
 
 /* Returns the whole of doc written again: the streams of replaced[] with
- * their new contents and a dictionary of only /Length and /Filter, every
- * other stream without a /Filter deflated at level (its dictionary kept
- * otherwise), streams with a filter as they are.  A /Length that refers to
+ * their new contents deflated at level, every other stream without a
+ * /Filter deflated at level, streams with a filter as they are.  A
+ * deflated stream keeps its dictionary but for a new /Length and
+ * /Filter (and no /DecodeParms).  A /Length that refers to
  * an object makes that object the new length.  The trailer keeps /Root,
  * /Info and /ID.  The caller frees the result; *len is its length.  NULL
  * with *cause (the caller frees it) when an object cannot be read, stands

@@ -1,7 +1,7 @@
 /* libFuzzer target: the PDF reader (pdf_doc_open, every object,
  * pdf_sign_check) on any bytes, and the update writer on every input that
  * reads: the updated file must read back with the new objects in it.  The
- * ToUnicode fix of the renderer runs on the same bytes.  When
+ * renderer's whole-file rewrite runs on the same bytes.  When
  * NIANBAO_FUZZ_KEYS names a directory with ec-key.pem and ec-cert.pem,
  * every signable input is also signed, and the signed file must read as
  * already signed. */
@@ -14,7 +14,7 @@
 #include "buf.h"
 #include "pdf_read.h"
 #include "pdf_sign.h"
-#include "pdf_tounicode.h"
+#include "pdf_rewrite.h"
 #include "pdf_update.h"
 #include "signer.h"
 
@@ -91,16 +91,34 @@ static void check_update(const struct pdf_doc *doc)
 	free(out);
 }
 
-/* The renderer's ToUnicode fix: nothing or a file that reads. */
-static void check_tounicode(const char *pdf, size_t size)
+/* The renderer's rewrite, its first stream replaced: nothing, or a file
+ * that reads. */
+static void check_rewrite(struct pdf_doc *doc)
 {
-	static const uint32_t cps[] = {'1', 0x4E00, 0x4E01};
-	const struct pdf_tounicode_font fonts[] = {{"Sung-GB", cps, 3}};
+	uint32_t num = 0;
+	struct pdf_rewrite_stream replaced = {0, "glyphs", 6};
+	while (pdf_doc_next_object(doc, &num)) {
+		int generation;
+		struct pdf_value v;
+		const char *stream = NULL;
+		size_t len;
+		char *cause = NULL;
+		bool read = pdf_doc_object_raw(doc, num, &generation, &v, &stream, &len, &cause);
+		free(cause);
+		if (read && stream) {
+			replaced.num = num;
+			break;
+		}
+	}
 	size_t len;
-	char *out = pdf_tounicode_fix(pdf, size, fonts, 1, 1, &len);
-	if (!out)
-		return;
 	char *cause = NULL;
+	char *out = pdf_rewrite(doc, &replaced, replaced.num ? 1 : 0, 1, &len, &cause);
+	if (!out) {
+		if (!cause)
+			abort(); /* a refusal always says why */
+		free(cause);
+		return;
+	}
 	struct pdf_doc *again = pdf_doc_open(out, len, &cause);
 	if (!again)
 		abort();
@@ -117,8 +135,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pdf_dict_get(pdf_doc_trailer(doc), "Root", &(struct pdf_value){0});
 		walk_objects(doc);
 		check_update(doc);
+		check_rewrite(doc);
 		pdf_doc_free(doc);
-		check_tounicode(pdf, size);
 	} else if (!cause) {
 		abort(); /* a refusal always says why */
 	}
