@@ -6,7 +6,6 @@
 #define _GNU_SOURCE
 #include "render_pdf.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <hpdf.h>
 #include <math.h>
@@ -20,8 +19,6 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "font_face.h"
-#include "font_roles.h"
 #include "font_set.h"
 #include "form.h"
 #include "output_owner.h"
@@ -134,7 +131,7 @@ static void draw_page(struct haru *h, const struct pdf_page *src)
 				font = it->face;
 				size = it->size;
 				if (!pdf_cidfont_select(page, &h->fonts[font], size))
-					h->error = h->error ? h->error : HPDF_PAGE_INVALID_FONT;
+					haru_error(HPDF_PAGE_INVALID_FONT, 0, h);
 			}
 			if (it->char_space != space) {
 				space = it->char_space;
@@ -149,7 +146,7 @@ static void draw_page(struct haru *h, const struct pdf_page *src)
 						(HPDF_REAL)-sin(a), (HPDF_REAL)cos(a),
 						(HPDF_REAL)it->x, (HPDF_REAL)it->y);
 			if (!pdf_cidfont_show(page, &h->fonts[font], it->text))
-				h->error = h->error ? h->error : HPDF_PAGE_INVALID_FONT;
+				haru_error(HPDF_PAGE_INVALID_FONT, 0, h);
 			HPDF_Page_EndText(page);
 			break;
 		case PDF_ITEM_IMAGE:
